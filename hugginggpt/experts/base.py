@@ -1,0 +1,138 @@
+"""The expert interface: a model that runs tasks, and a backend that offers experts by task.
+
+A new kind of expert is a subclass of `Expert` plus a backend registered with `register_backend`;
+the core (selection, execution) never names a concrete backend.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..types import ModelInfo, Task
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+
+class ExpertError(Exception):
+    """A model could not serve a task (loading, refused, bad input...). Data, not a crash:
+    the message is shown to the user and the next candidate is tried."""
+
+
+@dataclass
+class ExpertContext:
+    """Where an expert writes its files, and how long it may take."""
+
+    workdir: Path
+    task_id: int
+    timeout: float | None = None
+    _counter: itertools.count = field(default_factory=itertools.count, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def new_file(self, stem: str, suffix: str) -> Path:
+        """A fresh path in the run's workspace, e.g. new_file("boxes", ".png") -> t3-boxes.png."""
+        with self._lock:
+            while True:
+                n = next(self._counter)
+                name = f"t{self.task_id}-{stem}{'' if n == 0 else f'-{n}'}{suffix}"
+                path = self.workdir / name
+                if not path.exists():
+                    path.touch()
+                    return path
+
+
+class Expert(ABC):
+    """One model serving one or more task types.
+
+    `run` gets the task and its resolved inputs: argument name -> str for text, Path for media files
+    (already checked to lie in the workspace). It returns outputs: modality -> value, with
+    "text" (str), "image"/"audio"/"video" (Path written via ctx.new_file) and optionally "data"
+    (JSON-able structured output, e.g. detections). It raises ExpertError when the model fails.
+    """
+
+    backend: str = "test"
+
+    def __init__(self, model: str, tasks: tuple[str, ...], **meta: Any):
+        self.model = model
+        self.tasks = tasks
+        self.meta = meta  # description, downloads, likes, license... for ModelInfo
+
+    def info(self, task: str) -> ModelInfo:
+        m = self.meta
+        return ModelInfo(
+            id=self.model,
+            task=task,
+            backend=self.backend,
+            downloads=int(m.get("downloads", 0)),
+            likes=int(m.get("likes", 0)),
+            description=str(m.get("description", "")),
+            tags=tuple(m.get("tags", ())),
+            license=m.get("license"),
+            language=m.get("language"),
+        )
+
+    @abstractmethod
+    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]: ...
+
+
+class ExpertBackend(ABC):
+    """A source of experts (embedded models, Hugging Face Inference Providers, the controller LLM...).
+
+    `priority` orders backends when ranking (lower first): in hybrid mode the embedded models
+    come before remote ones for the tasks they serve.
+    """
+
+    name: str = "test"
+    priority: int = 50
+
+    @abstractmethod
+    def experts(self, task: str) -> list[Expert]:
+        """The experts this backend can run for `task` (empty when it serves none)."""
+
+    def missing_reason(self, task: str) -> str | None:
+        """Why this backend serves no expert for `task` (shown when no backend can serve it)."""
+        return None
+
+    def served_tasks(self) -> list[str]:
+        from ..tasks import TASKS
+
+        return [t for t in TASKS if self.experts(t)]
+
+
+class StaticBackend(ExpertBackend):
+    """A backend holding a fixed list of experts (the embedded models, test experts)."""
+
+    def __init__(self, name: str, experts: list[Expert], priority: int = 50):
+        self.name = name
+        self.priority = priority
+        self._experts = list(experts)
+        for e in self._experts:
+            e.backend = name
+
+    def experts(self, task: str) -> list[Expert]:
+        return [e for e in self._experts if task in e.tasks]
+
+
+BackendFactory = Callable[["Config"], ExpertBackend | None]
+_BACKENDS: dict[str, BackendFactory] = {}
+
+
+def register_backend(name: str) -> Callable[[BackendFactory], BackendFactory]:
+    """Register a factory that builds backend `name` from the config (returning None when the
+    config leaves it unusable, e.g. no token)."""
+
+    def deco(factory: BackendFactory) -> BackendFactory:
+        _BACKENDS[name] = factory
+        return factory
+
+    return deco
+
+
+def backend_factories() -> dict[str, BackendFactory]:
+    return dict(_BACKENDS)

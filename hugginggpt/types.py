@@ -1,0 +1,212 @@
+"""The typed domain of a run: plan -> choices -> results -> answer, and the events that carry them.
+
+Plain dataclasses, no I/O. Everything past the plan parser speaks these types, never raw dicts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Modality = Literal["text", "image", "audio", "video"]
+MEDIA: tuple[Modality, ...] = ("image", "audio", "video")
+GENERATED = "<GENERATED>-"
+
+
+def arg_modality(name: str) -> Modality:
+    """The modality of a task argument, from its name: image/audio/video are media, all else is text."""
+    return name if name in MEDIA else "text"  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Task:
+    """One step of a plan. `dep` lists the ids it waits for (empty: none)."""
+
+    id: int
+    task: str
+    args: dict[str, str]
+    dep: tuple[int, ...] = ()
+
+    def refs(self) -> dict[str, int]:
+        """Argument name -> id of the task whose output it takes (`<GENERATED>-k`)."""
+        out = {}
+        for name, value in self.args.items():
+            if isinstance(value, str) and value.startswith(GENERATED):
+                out[name] = int(value[len(GENERATED):])
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "task": self.task, "dep": list(self.dep) or [-1], "args": dict(self.args)}
+
+
+@dataclass
+class Plan:
+    """A validated DAG of tasks. `notes` records every repair the validator made."""
+
+    tasks: list[Task]
+    notes: list[str] = field(default_factory=list)
+    raw: str = ""
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [t.to_json() for t in self.tasks]
+
+    def by_id(self) -> dict[int, Task]:
+        return {t.id: t for t in self.tasks}
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """Catalog metadata of a model that can serve a task."""
+
+    id: str
+    task: str
+    backend: str = "huggingface"
+    downloads: int = 0
+    likes: int = 0
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    license: str | None = None
+    language: str | None = None
+
+    @property
+    def url(self) -> str | None:
+        return f"https://huggingface.co/{self.id}" if self.backend in ("huggingface", "hf-inference") else None
+
+
+@dataclass
+class ModelChoice:
+    """The model chosen for a task, why, and the ranked candidates to fall back on."""
+
+    task_id: int
+    model: str
+    backend: str
+    reason: str
+    candidates: list[ModelInfo] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "model": self.model,
+            "backend": self.backend,
+            "reason": self.reason,
+            "candidates": [f"{c.backend}:{c.id}" for c in self.candidates],
+        }
+
+
+Status = Literal["done", "failed", "skipped"]
+
+
+@dataclass
+class TaskResult:
+    """What a task produced. `outputs` maps a modality (text/image/audio/video/data) to a value;
+    media values are paths inside the run's workspace."""
+
+    task_id: int
+    task: str
+    status: Status
+    outputs: dict[str, Any] = field(default_factory=dict)
+    error: str | None = None
+    model: str | None = None
+    backend: str | None = None
+    seconds: float = 0.0
+    attempts: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        outputs = {k: (v.name if isinstance(v, Path) else v) for k, v in self.outputs.items()}
+        return {
+            "status": self.status,
+            "task": self.task,
+            "model": self.model,
+            "backend": self.backend,
+            "outputs": outputs,
+            "error": self.error,
+            "seconds": round(self.seconds, 3),
+            "attempts": list(self.attempts),
+        }
+
+
+@dataclass
+class Usage:
+    """LLM calls and tokens spent on one request."""
+
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    def add(self, prompt_tokens: int, completion_tokens: int) -> None:
+        self.calls += 1
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens
+
+    def to_json(self) -> dict[str, int]:
+        return {"calls": self.calls, "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens}
+
+
+@dataclass
+class Request:
+    """A user turn: text plus uploaded files; `plan` set means 'execute this, skip planning'."""
+
+    text: str
+    files: list[Path] = field(default_factory=list)
+    plan: Plan | None = None
+
+
+# ---- events: the one stream the CLI and the UI consume --------------------------------------
+
+
+@dataclass
+class Event:
+    t: float = field(default=0.0, kw_only=True)  # seconds since the run started
+
+
+@dataclass
+class PlanReady(Event):
+    plan: Plan
+    source: str = "llm"  # llm | offline | given | none
+
+
+@dataclass
+class ModelsSelected(Event):
+    choices: dict[int, ModelChoice]
+
+
+@dataclass
+class TaskStarted(Event):
+    task: Task
+    model: str
+    backend: str
+
+
+@dataclass
+class TaskFinished(Event):
+    result: TaskResult
+
+
+@dataclass
+class TaskFailed(Event):
+    result: TaskResult
+
+
+@dataclass
+class TaskSkipped(Event):
+    result: TaskResult
+
+
+@dataclass
+class AnswerDelta(Event):
+    text: str
+
+
+@dataclass
+class FinalAnswer(Event):
+    answer: str
+    trace: dict[str, Any]
+
+
+@dataclass
+class RunFailed(Event):
+    """The run could not answer (the LLM is down, the plan is unusable...). `message` says how to fix it."""
+
+    message: str
+    stage: str
+    trace: dict[str, Any] = field(default_factory=dict)
