@@ -42,7 +42,11 @@ TASKS: dict[str, TaskType] = {}
 
 def _add(name: str, inputs: str, outputs: str, description: str, optional: str = "") -> None:
     TASKS[name] = TaskType(
-        name, tuple(inputs.split()), tuple(outputs.split()), description, tuple(optional.split())  # type: ignore[arg-type]
+        name,
+        tuple(inputs.split()),
+        tuple(outputs.split()),
+        description,
+        tuple(optional.split()),  # type: ignore[arg-type]
     )
 
 

@@ -33,7 +33,7 @@ class Task:
         out = {}
         for name, value in self.args.items():
             if isinstance(value, str) and value.startswith(GENERATED):
-                out[name] = int(value[len(GENERATED):])
+                out[name] = int(value[len(GENERATED) :])
         return out
 
     def to_json(self) -> dict[str, Any]:

@@ -1,0 +1,200 @@
+"""python -m hugginggpt run|plan|catalog: the pipeline from a terminal, as events or one JSON trace."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import Config
+from .types import (
+    AnswerDelta,
+    FinalAnswer,
+    ModelsSelected,
+    PlanReady,
+    Request,
+    RunFailed,
+    TaskFailed,
+    TaskFinished,
+    TaskSkipped,
+    TaskStarted,
+)
+
+
+class CLIError(Exception):
+    """Ends the command with one line on stderr and exit code 2."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="hugginggpt", description="HuggingGPT: an LLM that plans and runs AI models.")
+    p.add_argument("--mode", choices=["offline", "hybrid", "remote"], help="which experts to use (env HUGGINGGPT_MODE)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run a request through the whole pipeline")
+    run.add_argument("request", help="what you want done, in plain language")
+    run.add_argument("--file", action="append", default=[], metavar="PATH", help="a file to use (repeatable)")
+    run.add_argument("--plan", metavar="PLAN.json", help="execute this plan instead of planning")
+    run.add_argument("--json", action="store_true", help="print one JSON trace on stdout")
+
+    plan = sub.add_parser("plan", help="print the plan for a request (or a batch of requests)")
+    plan.add_argument("request", nargs="?", help="the request")
+    plan.add_argument("--file", action="append", default=[], metavar="NAME", help="a file name the user gives")
+    plan.add_argument("--batch", metavar="REQUESTS.jsonl", help='lines of {"id","request"} -> lines of {"id","plan"}')
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+
+    try:
+        from . import catalog_cli
+    except ImportError:
+        pass
+    else:
+        catalog_cli.add_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        overrides = {"mode": args.mode} if args.mode else {}
+        config = Config.from_env(**overrides)
+        if args.command == "run":
+            return _run(args, config)
+        if args.command == "plan":
+            return _plan(args, config)
+        from . import catalog_cli
+
+        return catalog_cli.run(args)
+    except CLIError as e:
+        print(f"hugginggpt: {e}", file=sys.stderr)
+        return 2
+    except ValueError as e:  # a bad setting (e.g. HUGGINGGPT_MODE) is the user's to fix
+        print(f"hugginggpt: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("hugginggpt: interrupted", file=sys.stderr)
+        return 130
+
+
+def _load_plan(path: str, files: list[str]):
+    from .planning import PlanError, parse_plan
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as e:
+        raise CLIError(f"cannot read the plan {path}: {e.strerror}") from e
+    try:
+        plan = parse_plan(text, files)
+    except PlanError as e:
+        raise CLIError(f"the plan in {path} is not usable: {e}") from e
+    if not plan.tasks:
+        raise CLIError(f"{path} holds no tasks")
+    return plan
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
+    from .orchestrator import Pipeline, Session
+
+    for f in args.file:
+        if not Path(f).is_file():
+            raise CLIError(f"no such file: {f}")
+    names = [Path(f).name for f in args.file]
+    plan = _load_plan(args.plan, [*args.file, *names]) if args.plan else None
+    pipeline = Pipeline.from_config(config)
+    request = Request(args.request, [Path(f) for f in args.file], plan)
+    out = sys.stderr if args.json else sys.stdout
+    streamed = False
+    for event in pipeline.run(request, Session()):
+        if isinstance(event, PlanReady):
+            tasks = ", ".join(f"{t.id}:{t.task}" for t in event.plan.tasks) or "none (direct answer)"
+            print(f"[plan] {tasks}", file=sys.stderr)
+            for note in event.plan.notes:
+                print(f"[plan] note: {note}", file=sys.stderr)
+        elif isinstance(event, ModelsSelected):
+            for tid, c in event.choices.items():
+                print(f"[model] task {tid}: {c.model} ({c.backend}) - {c.reason}", file=sys.stderr)
+        elif isinstance(event, TaskStarted):
+            print(f"[run] task {event.task.id} {event.task.task} on {event.model}", file=sys.stderr)
+        elif isinstance(event, TaskFinished):
+            r = event.result
+            made = ", ".join(
+                f"{k}={Path(v).name if k in ('image', 'audio', 'video') else '...'}" for k, v in r.outputs.items()
+            )
+            print(f"[done] task {r.task_id} in {r.seconds:.2f} s: {made}", file=sys.stderr)
+        elif isinstance(event, (TaskFailed, TaskSkipped)):
+            r = event.result
+            print(f"[{r.status}] task {r.task_id} {r.task}: {r.error}", file=sys.stderr)
+        elif isinstance(event, AnswerDelta) and not args.json:
+            print(event.text, end="", file=out, flush=True)
+            streamed = True
+        elif isinstance(event, FinalAnswer):
+            if args.json:
+                print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
+            elif streamed:
+                print()
+            else:
+                print(event.answer)
+            return 0
+        elif isinstance(event, RunFailed):
+            if args.json:
+                print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
+            print(f"hugginggpt: {event.message}", file=sys.stderr)
+            return 1
+    raise CLIError("the run ended without an answer")
+
+
+def _plan(args: argparse.Namespace, config: Config) -> int:
+    from .llm.base import LLMError
+    from .orchestrator import Pipeline, Session
+    from .planning import PlanError
+
+    pipeline = Pipeline.from_config(config)
+    if args.batch:
+        return _plan_batch(pipeline, args.batch)
+    if not args.request:
+        raise CLIError("give a request, or --batch FILE")
+    try:
+        plan, source = pipeline.plan_only(args.request, args.file, Session())
+    except (LLMError, PlanError) as e:
+        raise CLIError(str(e)) from e
+    if args.json:
+        print(json.dumps(plan.to_json(), ensure_ascii=False, indent=2))
+    else:
+        if not plan.tasks:
+            print("(no task: the request is answered directly)")
+        for t in plan.tasks:
+            deps = ", ".join(map(str, t.dep)) or "-"
+            print(f"{t.id}. {t.task}  args={json.dumps(t.args, ensure_ascii=False)}  after={deps}")
+        for note in plan.notes:
+            print(f"note: {note}", file=sys.stderr)
+        print(f"(planned by: {source})", file=sys.stderr)
+    return 0
+
+
+def _plan_batch(pipeline, path: str) -> int:
+    from .llm.base import LLMError
+    from .orchestrator import Session
+    from .planning import PlanError
+
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise CLIError(f"cannot read {path}: {e.strerror}") from e
+    failures = 0
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            rid, text = item["id"], item.get("request") or item["user_request"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise CLIError(f'{path} line {n} is not {{"id", "request"}} JSON') from None
+        try:
+            plan, _ = pipeline.plan_only(text, item.get("files") or [], Session())
+            out = {"id": rid, "plan": plan.to_json()}
+        except (LLMError, PlanError) as e:
+            failures += 1
+            out = {"id": rid, "plan": [], "error": str(e)}
+        print(json.dumps(out, ensure_ascii=False), flush=True)
+    if failures:
+        print(f"hugginggpt: {failures} request(s) could not be planned", file=sys.stderr)
+    return 0

@@ -1,0 +1,1 @@
+"""Chat-model backends: the controller LLM (OpenAI-compatible) and the embedded planner."""

@@ -1,0 +1,62 @@
+"""The chat-model interface the pipeline talks to, and per-request usage metering."""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..types import Usage
+
+Message = dict[str, str]
+
+
+class LLMError(Exception):
+    """The controller LLM could not answer. The message is one sentence saying what to fix."""
+
+
+@dataclass
+class Completion:
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+
+class ChatModel(ABC):
+    """A chat model: `complete` one reply; `stream` yields text deltas, then the final Completion."""
+
+    name: str = "chat-model"
+
+    @abstractmethod
+    def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion: ...
+
+    def stream(self, messages: list[Message], *, max_tokens: int | None = None) -> Iterator[str | Completion]:
+        done = self.complete(messages, max_tokens=max_tokens)
+        yield done.text
+        yield done
+
+
+class MeteredChatModel(ChatModel):
+    """Counts calls and tokens of one request (thread-safe: language experts call it concurrently)."""
+
+    def __init__(self, inner: ChatModel, usage: Usage | None = None):
+        self.inner = inner
+        self.name = inner.name
+        self.usage = usage or Usage()
+        self._lock = threading.Lock()
+
+    def _count(self, c: Completion) -> None:
+        with self._lock:
+            self.usage.add(c.prompt_tokens, c.completion_tokens)
+
+    def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion:
+        c = self.inner.complete(messages, max_tokens=max_tokens)
+        self._count(c)
+        return c
+
+    def stream(self, messages: list[Message], *, max_tokens: int | None = None) -> Iterator[str | Completion]:
+        for part in self.inner.stream(messages, max_tokens=max_tokens):
+            if isinstance(part, Completion):
+                self._count(part)
+            yield part

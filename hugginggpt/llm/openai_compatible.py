@@ -1,0 +1,142 @@
+"""The controller LLM through the `openai` SDK: OpenAI, Azure, vLLM, TGI, Ollama, llama.cpp..."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import openai
+
+from .base import ChatModel, Completion, LLMError, Message
+
+
+class OpenAICompatible(ChatModel):
+    """Chat completions against any OpenAI-compatible server. Every failure becomes one LLMError
+    sentence that says what to fix; the SDK does the retries (with backoff) on 408/429/5xx."""
+
+    def __init__(
+        self,
+        model: str,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float = 60.0,
+        retries: int = 2,
+    ):
+        self.name = model
+        self.base_url = base_url or "https://api.openai.com/v1"
+        # local servers need no key, but the SDK insists on one
+        self.client = openai.OpenAI(
+            api_key=api_key or "no-key", base_url=base_url, timeout=timeout, max_retries=retries
+        )
+        self.timeout = timeout
+
+    def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion:
+        try:
+            resp = self.client.chat.completions.create(
+                model=self.name,
+                messages=messages,
+                temperature=0,
+                **_limit(max_tokens),  # type: ignore[arg-type]
+            )
+        except openai.OpenAIError as e:
+            raise self._explain(e) from e
+        choices = getattr(resp, "choices", None)
+        if not choices:
+            raise LLMError(self._not_openai())
+        text = choices[0].message.content or ""
+        usage = getattr(resp, "usage", None)
+        return Completion(
+            text,
+            getattr(usage, "prompt_tokens", 0) or _estimate(messages),
+            getattr(usage, "completion_tokens", 0) or len(text) // 4,
+        )
+
+    def stream(self, messages: list[Message], *, max_tokens: int | None = None) -> Iterator[str | Completion]:
+        try:
+            try:
+                chunks = self.client.chat.completions.create(
+                    model=self.name,
+                    messages=messages,  # type: ignore[arg-type]
+                    temperature=0,
+                    stream=True,
+                    stream_options={"include_usage": True},
+                    **_limit(max_tokens),
+                )
+            except openai.BadRequestError:
+                # some local servers reject stream_options; stream without usage then
+                chunks = self.client.chat.completions.create(
+                    model=self.name,
+                    messages=messages,
+                    temperature=0,
+                    stream=True,
+                    **_limit(max_tokens),  # type: ignore[arg-type]
+                )
+            parts: list[str] = []
+            usage = None
+            for chunk in chunks:
+                if not hasattr(chunk, "choices"):
+                    raise LLMError(self._not_openai())
+                if chunk.usage:
+                    usage = chunk.usage
+                for choice in chunk.choices:
+                    delta = choice.delta.content if choice.delta else None
+                    if delta:
+                        parts.append(delta)
+                        yield delta
+        except openai.OpenAIError as e:
+            raise self._explain(e) from e
+        text = "".join(parts)
+        yield Completion(
+            text,
+            getattr(usage, "prompt_tokens", 0) or _estimate(messages),
+            getattr(usage, "completion_tokens", 0) or len(text) // 4,
+        )
+
+    def _not_openai(self) -> str:
+        return (
+            f"The LLM server at {self.base_url} did not answer in the OpenAI chat-completions format: "
+            "check OPENAI_BASE_URL (it usually ends in /v1)."
+        )
+
+    def _explain(self, e: openai.OpenAIError) -> LLMError:
+        where = self.base_url
+        if isinstance(e, openai.AuthenticationError):
+            return LLMError(f"The LLM server at {where} rejected the API key (401): check OPENAI_API_KEY.")
+        if isinstance(e, openai.PermissionDeniedError):
+            return LLMError(f"The API key may not use model {self.name!r} (403): check the key's permissions.")
+        if isinstance(e, openai.NotFoundError):
+            return LLMError(
+                f"The LLM server at {where} does not serve model {self.name!r} (404): "
+                "set HUGGINGGPT_LLM_MODEL to a model it serves, and check OPENAI_BASE_URL."
+            )
+        if isinstance(e, openai.RateLimitError):
+            return LLMError(
+                f"The LLM server at {where} is rate-limiting or out of quota (429): wait and retry, "
+                "or use another key or model."
+            )
+        if isinstance(e, openai.APITimeoutError):
+            return LLMError(f"The LLM server at {where} did not answer within {self.timeout:g} s: try again later.")
+        if isinstance(e, openai.APIConnectionError):
+            return LLMError(
+                f"Cannot reach the LLM server at {where}: check OPENAI_BASE_URL and that the server is running."
+            )
+        if isinstance(e, openai.APIStatusError) and e.status_code >= 500:
+            return LLMError(f"The LLM server at {where} failed (HTTP {e.status_code}): try again later.")
+        if isinstance(e, openai.APIStatusError):
+            return LLMError(f"The LLM server at {where} refused the request (HTTP {e.status_code}): {_brief(e)}.")
+        if isinstance(e, openai.APIResponseValidationError):
+            return LLMError(self._not_openai())
+        return LLMError(f"The LLM call failed: {_brief(e)}.")
+
+
+def _limit(max_tokens: int | None) -> dict:
+    return {"max_tokens": max_tokens} if max_tokens else {}
+
+
+def _estimate(messages: list[Message]) -> int:
+    return sum(len(m.get("content") or "") for m in messages) // 4
+
+
+def _brief(e: Exception) -> str:
+    message = getattr(e, "message", None) or str(e)
+    return " ".join(str(message).split())[:200].rstrip(".")

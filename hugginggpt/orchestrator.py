@@ -1,0 +1,300 @@
+"""run(request) -> Iterator[Event]: the only place where plan, select, execute and respond meet."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from . import planning, response, selection
+from .config import Config
+from .execution import Scheduler
+from .experts.base import ExpertBackend, backend_factories
+from .experts.llm_expert import LLMBackend
+from .experts.registry import ExpertRegistry
+from .llm.base import ChatModel, Completion, LLMError, MeteredChatModel
+from .types import (
+    AnswerDelta,
+    Event,
+    FinalAnswer,
+    ModelChoice,
+    ModelsSelected,
+    Plan,
+    PlanReady,
+    Request,
+    RunFailed,
+    TaskResult,
+    Usage,
+)
+from .workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+# backend name -> module whose import registers it (plugins register themselves; the core only lists)
+BACKEND_MODULES = {
+    "embedded": "hugginggpt.experts.embedded",
+    "huggingface": "hugginggpt.experts.hf_inference",
+}
+MODE_BACKENDS = {"offline": ["embedded"], "hybrid": ["embedded", "huggingface"], "remote": ["huggingface"]}
+
+
+class Planner(Protocol):
+    """A planner without an LLM: request text and file names -> task dicts in HuggingGPT's format."""
+
+    def plan(self, text: str, files: list[str] = ..., history: list[str] | None = None) -> list[dict]: ...
+
+
+@dataclass
+class Session:
+    """One conversation: its files and its turns (context for later requests)."""
+
+    workspace: Workspace = field(default_factory=Workspace)
+    history: list[dict[str, str]] = field(default_factory=list)
+
+    def file_names(self) -> list[str]:
+        return [p.name for p in self.workspace.files()]
+
+
+def build_backends(config: Config) -> list[ExpertBackend]:
+    """The expert backends of the configured mode that can be built (a missing token leaves one out)."""
+    backends = []
+    for name in MODE_BACKENDS[config.mode]:
+        if name in BACKEND_MODULES:
+            try:
+                importlib.import_module(BACKEND_MODULES[name])
+            except ImportError as e:
+                log.warning("expert backend %s is not available: %s", name, e)
+                continue
+        factory = backend_factories().get(name)
+        backend = factory(config) if factory else None
+        if backend is not None:
+            backends.append(backend)
+    return backends
+
+
+def default_planner() -> Planner | None:
+    try:
+        from .llm.offline import OfflinePlanner
+    except ImportError:
+        return None
+    return OfflinePlanner()
+
+
+class Pipeline:
+    """The HuggingGPT pipeline. Stateless between requests (state lives in the Session), so one
+    Pipeline serves many users at once."""
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        llm: ChatModel | None = None,
+        backends: list[ExpertBackend] | None = None,
+        planner: Planner | None = None,
+    ):
+        self.config = config or Config()
+        self.llm = llm
+        self.backends = backends if backends is not None else []
+        self.planner = planner
+
+    @classmethod
+    def from_config(cls, config: Config | None = None) -> Pipeline:
+        config = config or Config.from_env()
+        llm = None
+        if config.has_llm:
+            from .llm.openai_compatible import OpenAICompatible
+
+            llm = OpenAICompatible(
+                config.llm_model,
+                api_key=config.openai_api_key,
+                base_url=config.openai_base_url,
+                timeout=config.llm_timeout,
+                retries=config.llm_retries,
+            )
+        return cls(config, llm=llm, backends=build_backends(config), planner=default_planner())
+
+    def registry(self, llm: ChatModel | None) -> ExpertRegistry:
+        backends = list(self.backends)
+        if llm is not None and self.config.llm_as_expert:
+            backends.append(LLMBackend(llm))
+        return ExpertRegistry(backends)
+
+    def served_tasks(self) -> list[str]:
+        return self.registry(self.llm).served_tasks()
+
+    def run(self, request: Request, session: Session | None = None) -> Iterator[Event]:
+        """Plan, select, execute, respond; every step is an event. Never raises for a failing LLM or
+        model: the run ends with FinalAnswer, or RunFailed saying what to fix."""
+        session = session or Session()
+        start = time.monotonic()
+        usage = Usage()
+        llm = MeteredChatModel(self.llm, usage) if self.llm is not None else None
+        experts = self.registry(llm)
+        trace: dict = {"request": request.text, "plan": [], "choices": {}, "results": {}, "answer": ""}
+
+        def now() -> float:
+            return time.monotonic() - start
+
+        def close(answer: str) -> FinalAnswer:
+            trace.update(answer=answer, llm=usage.to_json(), seconds=round(now(), 3))
+            return FinalAnswer(answer, trace, t=now())
+
+        def fail(message: str, stage: str) -> RunFailed:
+            trace.update(error=message, llm=usage.to_json(), seconds=round(now(), 3))
+            return RunFailed(message, stage, trace, t=now())
+
+        # uploads join the conversation's workspace; a bad file is reported, the rest goes on
+        uploaded: list[str] = []
+        for f in request.files:
+            try:
+                uploaded.append(session.workspace.add_upload(f).name)
+            except (OSError, ValueError) as e:
+                yield fail(f"Cannot use the file {Path(f).name}: {e}", "upload")
+                return
+        files = session.file_names()
+        trace["files"] = files
+
+        # 1. plan
+        try:
+            plan, source = self._plan(request, files, session, llm)
+        except LLMError as e:
+            yield fail(str(e), "planning")
+            return
+        except planning.PlanError as e:
+            yield fail(f"The plan is not usable: {e}", "planning")
+            return
+        trace["plan"] = plan.to_json()
+        trace["plan_source"] = source
+        if plan.notes:
+            trace["plan_notes"] = plan.notes
+        yield PlanReady(plan, source, t=now())
+
+        results: dict[int, TaskResult] = {}
+        if not plan.tasks:
+            # chit-chat: no tools, the LLM answers directly
+            if llm is None:
+                answer = response.template_answer(request.text, plan, results)
+            else:
+                try:
+                    answer = yield from self._stream(llm, response.chat_messages(request.text, session.history), now)
+                except LLMError as e:
+                    yield fail(str(e), "response")
+                    return
+            self._remember(session, request, uploaded, answer)
+            yield close(answer)
+            return
+
+        # 2. select
+        ranked = {t.id: selection.rank(t, experts.experts(t.task), _priority(experts)) for t in plan.tasks}
+        choices: dict[int, ModelChoice] = selection.select(
+            request.text, plan, ranked, llm, self.config.selection_top_k, self.config.llm_selects
+        )
+        trace["choices"] = {str(k): v.to_json() for k, v in choices.items()}
+        yield ModelsSelected(choices, t=now())
+
+        # 3. execute
+        scheduler = Scheduler(experts, self.config.concurrency, self.config.task_timeout, self.config.max_attempts)
+        for event in scheduler.run(plan, choices, session.workspace, results, t0=start):
+            yield event
+        trace["results"] = {str(k): results[k].to_json() for k in sorted(results, key=_order(plan))}
+        served_by_llm = [str(r.task_id) for r in results.values() if r.backend == "llm" and r.status == "done"]
+        if served_by_llm:
+            trace["llm_served_tasks"] = served_by_llm
+
+        # 4. respond
+        if llm is None:
+            answer = response.template_answer(request.text, plan, results)
+            yield AnswerDelta(answer, t=now())
+        else:
+            try:
+                answer = yield from self._stream(
+                    llm, response.build_messages(request.text, plan, choices, results), now
+                )
+            except LLMError as e:
+                # the work is done and its files exist: say so rather than lose it
+                answer = (
+                    response.template_answer(request.text, plan, results)
+                    + f"\n\n(The LLM could not write the answer: {e})"
+                )
+                yield AnswerDelta(answer, t=now())
+        self._remember(session, request, uploaded, answer, results)
+        yield close(answer)
+
+    def answer(self, request: Request, session: Session | None = None) -> FinalAnswer | RunFailed:
+        """Run to the end and return the last event (FinalAnswer or RunFailed)."""
+        last: Event | None = None
+        for last in self.run(request, session):
+            pass
+        assert isinstance(last, (FinalAnswer, RunFailed))
+        return last
+
+    def plan_only(self, text: str, files: list[str] = (), session: Session | None = None) -> tuple[Plan, str]:
+        """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError."""
+        llm = MeteredChatModel(self.llm) if self.llm is not None else None
+        return self._plan(Request(text), list(files), session or Session(), llm)
+
+    def _plan(self, request: Request, files: list[str], session: Session, llm: ChatModel | None) -> tuple[Plan, str]:
+        if request.plan is not None:
+            return request.plan, "given"
+        if llm is not None:
+            messages = planning.build_messages(request.text, files, session.history, self.config.history_tokens)
+            reply = llm.complete(messages).text
+            try:
+                return planning.parse_plan(reply, files), "llm"
+            except planning.PlanError as e:
+                # one repair round: show the model its mistake (costs a call only when it erred)
+                messages += [
+                    {"role": "assistant", "content": reply},
+                    {"role": "user", "content": f"That plan is invalid: {e}. Reply with a corrected JSON list only."},
+                ]
+                return planning.parse_plan(llm.complete(messages).text, files), "llm"
+        if self.planner is not None:
+            history = [m["content"] for m in session.history if m["role"] == "user"]
+            raw = self.planner.plan(request.text, files, history)
+            return (planning.validate(raw, files) if raw else Plan([])), "offline"
+        raise LLMError(
+            "No LLM is configured and the embedded planner is not installed: set OPENAI_API_KEY "
+            "(or OPENAI_BASE_URL for a local server), or pass a plan with --plan."
+        )
+
+    @staticmethod
+    def _stream(llm: ChatModel, messages: list, now) -> Iterator[Event]:
+        parts: list[str] = []
+        for part in llm.stream(messages):
+            if isinstance(part, Completion):
+                continue
+            parts.append(part)
+            yield AnswerDelta(part, t=now())
+        return "".join(parts).strip()
+
+    @staticmethod
+    def _remember(
+        session: Session,
+        request: Request,
+        uploaded: list[str],
+        answer: str,
+        results: dict[int, TaskResult] | None = None,
+    ) -> None:
+        made = [
+            Path(v).name
+            for r in (results or {}).values()
+            for k, v in r.outputs.items()
+            if k in ("image", "audio", "video")
+        ]
+        user = request.text + (f" (files: {', '.join(uploaded)})" if uploaded else "")
+        reply = answer + (f" (files produced: {', '.join(made)})" if made else "")
+        session.history += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+
+
+def _priority(experts: ExpertRegistry):
+    order = {b.name: b.priority for b in experts.backends}
+    return lambda backend: order.get(backend, 99)
+
+
+def _order(plan: Plan):
+    pos = {t.id: i for i, t in enumerate(plan.tasks)}
+    return lambda tid: pos.get(tid, 0)

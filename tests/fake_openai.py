@@ -1,0 +1,166 @@
+"""A real HTTP server on 127.0.0.1 that speaks the OpenAI chat-completions wire format (plain and
+streamed SSE), with scripted replies. The project's real client (the openai SDK) talks to it."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+Reply = str | dict[str, Any]  # text, or {"status": int, "body": str|dict, "headers": {...}} / {"raw": str}
+
+
+def count_tokens(text: str) -> int:
+    """Token count: OpenAI's cl100k BPE when bpe-openai is installed, else ~4 characters a token."""
+    try:
+        from bpe_openai import get_encoding  # type: ignore[import-not-found]
+
+        return len(get_encoding("cl100k_base").encode(text))
+    except Exception:
+        return max(1, len(text) // 4)
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a client that hung up (timeout tests) is expected
+
+
+class FakeOpenAI:
+    """`enqueue()` replies in order; when the queue is empty `responder(messages)` answers (default
+    "[]"). Every request is kept in `requests` (path, lower-cased headers, JSON body)."""
+
+    def __init__(self, latency: float = 0.0, responder: Callable[[list[dict]], str] | None = None):
+        self.latency = latency
+        self.responder = responder or (lambda messages: "[]")
+        self.replies: deque[Reply] = deque()
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def do_GET(self) -> None:  # /v1/models
+                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                try:
+                    body = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    body = {}
+                with fake._lock:
+                    fake.requests.append(
+                        {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body}
+                    )
+                    reply = fake.replies.popleft() if fake.replies else None
+                if fake.latency:
+                    time.sleep(fake.latency)
+                if not self.path.endswith("/chat/completions"):
+                    self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                    return
+                messages = body.get("messages") or []
+                if reply is None:
+                    reply = fake.responder(messages)
+                if isinstance(reply, dict):
+                    if "raw" in reply:
+                        data = reply["raw"].encode()
+                        self.send_response(reply.get("status", 200))
+                        self.send_header("Content-Type", reply.get("content_type", "text/html"))
+                        self.send_header("Content-Length", str(len(data)))
+                        self.end_headers()
+                        self.wfile.write(data)
+                        return
+                    self._send(reply["status"], reply.get("body", {"error": {"message": "scripted error"}}))
+                    return
+                prompt = sum(count_tokens(str(m.get("content", ""))) + 4 for m in messages)
+                completion = count_tokens(reply)
+                usage = {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
+                model = body.get("model", "fake-model")
+                if body.get("stream"):
+                    self._stream(
+                        model, reply, usage if (body.get("stream_options") or {}).get("include_usage") else None
+                    )
+                else:
+                    self._send(
+                        200,
+                        {
+                            "id": "chatcmpl-fake",
+                            "object": "chat.completion",
+                            "created": int(time.time()),
+                            "model": model,
+                            "choices": [
+                                {
+                                    "index": 0,
+                                    "message": {"role": "assistant", "content": reply},
+                                    "finish_reason": "stop",
+                                }
+                            ],
+                            "usage": usage,
+                        },
+                    )
+
+            def _send(self, status: int, payload: Any) -> None:
+                data = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _stream(self, model: str, text: str, usage: dict | None) -> None:
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+
+                def event(payload: dict | str) -> None:
+                    line = f"data: {payload if isinstance(payload, str) else json.dumps(payload)}\n\n".encode()
+                    self.wfile.write(f"{len(line):x}\r\n".encode() + line + b"\r\n")
+                    self.wfile.flush()
+
+                base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 0, "model": model}
+                words = text.split(" ")
+                for i, word in enumerate(words):
+                    piece = word if i == len(words) - 1 else word + " "
+                    event({**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]})
+                event({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]})
+                if usage:
+                    event({**base, "choices": [], "usage": usage})
+                event("[DONE]")
+                self.wfile.write(b"0\r\n\r\n")
+
+        self.server = _QuietServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def enqueue(self, *replies: Reply) -> FakeOpenAI:
+        with self._lock:
+            self.replies.extend(replies)
+        return self
+
+    def start(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def __enter__(self) -> FakeOpenAI:
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    def prompts(self) -> list[list[dict]]:
+        return [r["body"].get("messages", []) for r in self.requests]
