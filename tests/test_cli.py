@@ -1,0 +1,118 @@
+"""`python -m hugginggpt` as a user runs it: a subprocess, the loopback LLM server, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "HF_", "HUGGINGGPT_"))}
+    full_env.update({"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "hugginggpt", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+def llm_env(server) -> dict[str, str]:
+    return {"OPENAI_BASE_URL": server.url, "HUGGINGGPT_LLM_MODEL": "fake-model", "HUGGINGGPT_MODE": "offline"}
+
+
+def test_run_json_trace_with_llm_experts(fake_llm):
+    fake_llm.enqueue(
+        '[{"task": "text-generation", "id": 0, "dep": [-1], "args": {"text": "a joke about cats"}}, '
+        '{"task": "translation", "id": 1, "dep": [0], "args": {"text": "Translate to French: <GENERATED>-0"}}]',
+        "Cats are purrfect.",
+        "Les chats sont parfaits.",
+        "Here is your joke in French: Les chats sont parfaits.",
+    )
+    p = cli("run", "tell a cat joke in French", "--json", env=llm_env(fake_llm))
+    assert p.returncode == 0, p.stderr
+    trace = json.loads(p.stdout)
+    assert trace["request"] == "tell a cat joke in French"
+    assert [t["task"] for t in trace["plan"]] == ["text-generation", "translation"]
+    assert trace["plan"][1]["dep"] == [0]
+    assert trace["choices"]["1"] == {
+        "model": "fake-model",
+        "backend": "llm",
+        "reason": "the only model available for this task",
+        "candidates": ["llm:fake-model"],
+    }
+    assert trace["results"]["1"]["outputs"]["text"] == "Les chats sont parfaits."
+    assert trace["answer"] == "Here is your joke in French: Les chats sont parfaits."
+    assert trace["llm"]["calls"] == 4 and trace["llm"]["prompt_tokens"] > 0
+    # the translation expert got the generated text in place of the reference
+    assert "Cats are purrfect." in fake_llm.prompts()[2][-1]["content"]
+    assert "[plan] 0:text-generation, 1:translation" in p.stderr
+
+
+def test_run_prints_progress_and_streamed_answer(fake_llm):
+    fake_llm.enqueue("[]", "Hello there, friend.")
+    p = cli("run", "hi", env=llm_env(fake_llm))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "Hello there, friend."
+    assert "[plan] none (direct answer)" in p.stderr
+
+
+def test_run_with_a_given_plan_and_file(fake_llm, tmp_path):
+    plan = tmp_path / "plan.json"
+    plan.write_text('[{"task": "summarization", "id": 0, "dep": [-1], "args": {"text": "a long text to shorten"}}]')
+    fake_llm.enqueue("Short.", "Summary: Short.")
+    p = cli("run", "summarize", "--plan", str(plan), "--json", env=llm_env(fake_llm))
+    assert p.returncode == 0, p.stderr
+    trace = json.loads(p.stdout)
+    assert trace["plan_source"] == "given" and trace["results"]["0"]["status"] == "done"
+
+
+def test_failures_exit_nonzero_with_one_clear_line(fake_llm, tmp_path):
+    fake_llm.enqueue({"status": 401, "body": {"error": {"message": "bad key"}}})
+    p = cli("run", "anything", env=llm_env(fake_llm))
+    assert p.returncode == 1
+    assert p.stderr.strip().splitlines()[-1].startswith("hugginggpt: The LLM server at")
+    assert "Traceback" not in p.stderr
+
+    p = cli("run", "look", "--file", str(tmp_path / "missing.png"), env=llm_env(fake_llm))
+    assert p.returncode == 2 and "no such file" in p.stderr and "Traceback" not in p.stderr
+
+    (tmp_path / "bad.json").write_text("this is not a plan")
+    p = cli("run", "x", "--plan", str(tmp_path / "bad.json"), env=llm_env(fake_llm))
+    assert p.returncode == 2 and "holds no tasks" in p.stderr
+
+    p = cli("run", "x", env={"HUGGINGGPT_MODE": "sideways"})
+    assert p.returncode == 2 and "HUGGINGGPT_MODE must be offline, hybrid or remote" in p.stderr
+
+
+def test_unreachable_llm_is_one_line():
+    p = cli("plan", "caption a.jpg", env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"})
+    assert p.returncode == 2
+    assert p.stderr.strip() == (
+        "hugginggpt: Cannot reach the LLM server at http://127.0.0.1:9/v1: check OPENAI_BASE_URL "
+        "and that the server is running."
+    )
+
+
+def test_plan_json_and_batch(fake_llm, tmp_path):
+    reply = '[{"task": "image-classification", "id": 0, "dep": [-1], "args": {"image": "a.jpg"}}]'
+    fake_llm.enqueue(reply)
+    p = cli("plan", "what is in a.jpg?", "--json", env=llm_env(fake_llm))
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout) == [{"id": 0, "task": "image-classification", "dep": [-1], "args": {"image": "a.jpg"}}]
+
+    batch = tmp_path / "requests.jsonl"
+    batch.write_text('{"id": "r1", "request": "what is in a.jpg?"}\n{"id": "r2", "request": "hello"}\n')
+    fake_llm.enqueue(reply, "[]")
+    p = cli("plan", "--batch", str(batch), env=llm_env(fake_llm))
+    assert p.returncode == 0, p.stderr
+    lines = [json.loads(line) for line in p.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["r1", "r2"]
+    assert lines[0]["plan"][0]["task"] == "image-classification" and lines[1]["plan"] == []
