@@ -30,7 +30,7 @@ class Config:
     hf_provider: str = "auto"
     hf_base_url: str | None = None
     # pipeline
-    concurrency: int = 4
+    concurrency: int = 8  # tasks running at once per request
     task_timeout: float = 120.0
     max_attempts: int = 3  # candidates tried per task before it fails
     selection_top_k: int = 4  # candidates shown to the LLM per task

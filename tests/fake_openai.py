@@ -3,7 +3,9 @@ streamed SSE), with scripted replies. The project's real client (the openai SDK)
 
 from __future__ import annotations
 
+import functools
 import json
+import socket
 import threading
 import time
 from collections import deque
@@ -14,14 +16,20 @@ from typing import Any
 Reply = str | dict[str, Any]  # text, or {"status": int, "body": str|dict, "headers": {...}} / {"raw": str}
 
 
-def count_tokens(text: str) -> int:
-    """Token count: OpenAI's cl100k BPE when bpe-openai is installed, else ~4 characters a token."""
+@functools.cache
+def _encoding() -> Any:
     try:
         from bpe_openai import get_encoding  # type: ignore[import-not-found]
 
-        return len(get_encoding("cl100k_base").encode(text))
-    except Exception:
-        return max(1, len(text) // 4)
+        return get_encoding("cl100k_base")
+    except ImportError:
+        return None
+
+
+def count_tokens(text: str) -> int:
+    """Token count: OpenAI's cl100k BPE when bpe-openai is installed, else ~4 characters a token."""
+    enc = _encoding()
+    return len(enc.encode(text)) if enc else max(1, len(text) // 4)
 
 
 class _QuietServer(ThreadingHTTPServer):
@@ -43,6 +51,11 @@ class FakeOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                # answer without Nagle's delay, like production servers do
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
             def log_message(self, *args: Any) -> None:
                 pass
