@@ -1,0 +1,173 @@
+"""The embedded offline planner, on requests written for these tests (not from the TaskBench split)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from hugginggpt import tasks
+from hugginggpt.llm.offline import OfflinePlanner
+from hugginggpt.types import GENERATED
+
+
+@pytest.fixture(scope="module")
+def planner() -> OfflinePlanner:
+    return OfflinePlanner()
+
+
+def shape(plan: list[dict]) -> list[tuple[str, dict]]:
+    return [(t["task"], t["args"]) for t in plan]
+
+
+def check_format(plan: list[dict]) -> None:
+    """Ids 0..n-1, known tasks, declared argument names, deps that match the <GENERATED> references."""
+    for i, t in enumerate(plan):
+        assert t["id"] == i
+        spec = tasks.get(t["task"])
+        assert set(t["args"]) <= set(spec.inputs)
+        assert set(spec.inputs) - set(spec.optional) <= set(t["args"])
+        refs = sorted({int(v[len(GENERATED) :]) for v in t["args"].values() if v.startswith(GENERATED)})
+        assert t["dep"] == (refs or [-1])
+        assert all(r < i for r in refs)
+
+
+@pytest.mark.parametrize(
+    "request_text, task, args",
+    [
+        ("Please detect every object in garden.png.", "object-detection", {"image": "garden.png"}),
+        ("Transcribe interview.mp3 for me.", "automatic-speech-recognition", {"audio": "interview.mp3"}),
+        (
+            "Estimate how deep each part of /tmp/room.jpeg is, a depth map please.",
+            "depth-estimation",
+            {"image": "/tmp/room.jpeg"},
+        ),
+        (
+            "Translate 'Where is the train station?' into German.",
+            "translation",
+            {"text": "Where is the train station?"},
+        ),
+        ('Turn "Dinner is ready" into speech.', "text-to-speech", {"text": "Dinner is ready"}),
+        ("Remove the background noise from podcast.wav.", "audio-to-audio", {"audio": "podcast.wav"}),
+        ("Create a video of a dog surfing a wave.", "text-to-video", {"text": "a dog surfing a wave"}),
+    ],
+)
+def test_single_tasks(planner, request_text, task, args):
+    plan = planner.plan(request_text)
+    check_format(plan)
+    assert shape(plan) == [(task, args)]
+
+
+def test_two_quotes_go_to_sentence_similarity(planner):
+    plan = planner.plan("How close in meaning are 'the cat sleeps on the mat' and 'a kitten naps on the rug'?")
+    assert shape(plan) == [
+        ("sentence-similarity", {"text1": "the cat sleeps on the mat", "text2": "a kitten naps on the rug"})
+    ]
+
+
+def test_question_with_a_text_passage(planner):
+    plan = planner.plan('Here is a passage: "Lima is the capital of Peru." What is the capital of Peru?')
+    assert shape(plan) == [
+        ("question-answering", {"text": "What is the capital of Peru?", "context": "Lima is the capital of Peru."})
+    ]
+
+
+def test_question_about_a_photo_and_a_document(planner):
+    vqa = planner.plan("Look at kitchen.jpg and answer the question 'How many mugs are on the table?'")
+    assert shape(vqa) == [
+        ("visual-question-answering", {"image": "kitchen.jpg", "text": "How many mugs are on the table?"})
+    ]
+    doc = planner.plan("I scanned a document, invoice.png. Answer the question: 'What is the total amount due?'")
+    assert shape(doc) == [
+        ("document-question-answering", {"image": "invoice.png", "text": "What is the total amount due?"})
+    ]
+
+
+def test_chain_with_generated_references(planner):
+    plan = planner.plan("Transcribe lecture.wav, then summarize the transcript and read the summary aloud.")
+    check_format(plan)
+    assert shape(plan) == [
+        ("automatic-speech-recognition", {"audio": "lecture.wav"}),
+        ("summarization", {"text": "<GENERATED>-0"}),
+        ("text-to-speech", {"text": "<GENERATED>-1"}),
+    ]
+    assert [t["dep"] for t in plan] == [[-1], [0], [1]]
+
+
+def test_generated_image_feeds_the_image_tasks(planner):
+    plan = planner.plan("Draw a picture of a lighthouse at dawn, then segment the generated image into regions.")
+    check_format(plan)
+    assert shape(plan) == [
+        ("text-to-image", {"text": "a lighthouse at dawn"}),
+        ("image-segmentation", {"image": "<GENERATED>-0"}),
+    ]
+
+
+def test_fan_out_dag(planner):
+    """Two analyses of one photo, whose text outputs are then compared: a DAG, not a chain."""
+    plan = planner.plan("Caption left.jpg and detect the objects in right.jpg, then compare the two results.")
+    check_format(plan)
+    by_task = {t["task"]: t for t in plan}
+    assert by_task["image-to-text"]["args"] == {"image": "left.jpg"}
+    assert by_task["object-detection"]["args"] == {"image": "right.jpg"}
+    sim = by_task["sentence-similarity"]
+    assert sorted(sim["dep"]) == sorted([by_task["image-to-text"]["id"], by_task["object-detection"]["id"]])
+
+
+def test_back_reference_to_an_earlier_output(planner):
+    """ "the response" points at the conversational step, not at the speech made from it."""
+    plan = planner.plan(
+        "Summarize notes.txt, write a conversational reply to the summary, turn the reply into speech, "
+        "and make a video based on the response."
+    )
+    check_format(plan)
+    ids = {t["task"]: t["id"] for t in plan}
+    video = next(t for t in plan if t["task"] == "text-to-video")
+    assert video["args"] == {"text": f"{GENERATED}{ids['conversational']}"}
+    speech = next(t for t in plan if t["task"] == "text-to-speech")
+    assert speech["args"] == {"text": f"{GENERATED}{ids['conversational']}"}
+
+
+def test_edit_then_analyse_the_edited_image(planner):
+    plan = planner.plan("Make the car in street.jpg red, then classify the edited image.")
+    check_format(plan)
+    assert [t["task"] for t in plan] == ["image-editing", "image-classification"]
+    assert plan[0]["args"]["image"] == "street.jpg"
+    assert "red" in plan[0]["args"]["text"]
+    assert plan[1]["args"] == {"image": "<GENERATED>-0"}
+
+
+def test_uploaded_files_count_without_names_in_the_text(planner):
+    plan = planner.plan("What emotion does the speaker express in this recording?", files=["clip.flac"])
+    assert shape(plan) == [("audio-classification", {"audio": "clip.flac"})]
+    plan = planner.plan("Please describe this picture and then read the description aloud.", files=["cat.png"])
+    assert shape(plan) == [("image-to-text", {"image": "cat.png"}), ("text-to-speech", {"text": "<GENERATED>-0"})]
+
+
+def test_text_in_a_photo_is_read_before_it_is_used(planner):
+    plan = planner.plan("Translate the sign in sign.jpg into French.")
+    assert shape(plan) == [("image-to-text", {"image": "sign.jpg"}), ("translation", {"text": "<GENERATED>-0"})]
+
+
+@pytest.mark.parametrize("chat", ["hello!", "Hi there, how are you?", "Thanks a lot!", "ok", ""])
+def test_chit_chat_needs_no_tool(planner, chat):
+    assert planner.plan(chat) == []
+
+
+def test_open_request_without_media_is_a_conversation(planner):
+    plan = planner.plan("Can you give me some tips to sleep better?")
+    assert shape(plan) == [("conversational", {"text": "Can you give me some tips to sleep better?"})]
+
+
+def test_planning_is_fast(planner):
+    text = (
+        "I have a noisy recording, call.wav. Clean it up, transcribe it, translate the transcript into Spanish, "
+        "summarize the translation, generate an image illustrating the summary and answer the question "
+        "'Who is calling?'"
+    )
+    planner.plan(text)
+    t0 = time.perf_counter()
+    for _ in range(20):
+        plan = planner.plan(text)
+    assert (time.perf_counter() - t0) / 20 < 0.05
+    check_format(plan)
