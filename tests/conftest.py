@@ -3,8 +3,19 @@ environment and every server is a loopback fake."""
 
 from __future__ import annotations
 
-import pytest
-from fake_openai import FakeOpenAI
+import os
+import tempfile
+
+# before anything imports huggingface_hub: no telemetry, a hermetic catalog cache, and no fetch of
+# its agent-harness registry (it asks the Hub for it on the first request of a process)
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ["HUGGINGGPT_CATALOG_DIR"] = tempfile.mkdtemp(prefix="hugginggpt-catalog-")
+import huggingface_hub.utils._detect_agent as _agent  # noqa: E402
+
+_agent._registry = _agent._EMPTY_REGISTRY
+
+import pytest  # noqa: E402
+from fake_openai import FakeOpenAI  # noqa: E402
 
 SECRET_VARS = (
     "OPENAI_API_KEY",
