@@ -115,7 +115,10 @@ class Pipeline:
                 timeout=config.llm_timeout,
                 retries=config.llm_retries,
             )
-        return cls(config, llm=llm, backends=build_backends(config), planner=default_planner())
+        backends = build_backends(config)
+        for backend in backends:
+            backend.start()
+        return cls(config, llm=llm, backends=backends, planner=default_planner())
 
     def registry(self, llm: ChatModel | None) -> ExpertRegistry:
         backends = list(self.backends)

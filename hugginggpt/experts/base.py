@@ -99,6 +99,10 @@ class ExpertBackend(ABC):
         """Why this backend serves no expert for `task` (shown when no backend can serve it)."""
         return None
 
+    def start(self) -> None:
+        """Called once when a long-lived pipeline is built (app, CLI): begin background work such as
+        listing models. Must not block."""
+
     def served_tasks(self) -> list[str]:
         from ..tasks import TASKS
 

@@ -595,6 +595,9 @@ class HFInferenceBackend(ExpertBackend):
             out.append(HFExpert(m.id, (task,), self, **meta))
         return out
 
+    def start(self) -> None:
+        self.prefetch_catalog(wait=False)
+
     def prefetch_catalog(self, timeout: float | None = None, *, wait: bool = False) -> dict[str, str]:
         """Ask a live catalog (HubCatalog) to list the served tasks now, in background threads unless
         `wait`; later `experts()` calls then see the listing. A snapshot catalog: nothing to do."""
