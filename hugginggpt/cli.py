@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--file", action="append", default=[], metavar="PATH", help="a file to use (repeatable)")
     run.add_argument("--plan", metavar="PLAN.json", help="execute this plan instead of planning")
     run.add_argument("--json", action="store_true", help="print one JSON trace on stdout")
+    run.add_argument("--out", metavar="DIR", help="folder for uploads and outputs (default: a new temp folder)")
 
     plan = sub.add_parser("plan", help="print the plan for a request (or a batch of requests)")
     plan.add_argument("request", nargs="?", help="the request")
@@ -93,6 +94,7 @@ def _load_plan(path: str, files: list[str]):
 
 def _run(args: argparse.Namespace, config: Config) -> int:
     from .orchestrator import Pipeline, Session
+    from .workspace import Workspace
 
     for f in args.file:
         if not Path(f).is_file():
@@ -103,7 +105,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     request = Request(args.request, [Path(f) for f in args.file], plan)
     out = sys.stderr if args.json else sys.stdout
     streamed = False
-    for event in pipeline.run(request, Session()):
+    session = Session(Workspace(Path(args.out) if args.out else None))
+    for event in pipeline.run(request, session):
         if isinstance(event, PlanReady):
             tasks = ", ".join(f"{t.id}:{t.task}" for t in event.plan.tasks) or "none (direct answer)"
             print(f"[plan] {tasks}", file=sys.stderr)
@@ -127,6 +130,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             print(event.text, end="", file=out, flush=True)
             streamed = True
         elif isinstance(event, FinalAnswer):
+            print(f"[files] {session.workspace.root}", file=sys.stderr)
             if args.json:
                 print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
             elif streamed:
