@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -44,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--batch", metavar="REQUESTS.jsonl", help='lines of {"id","request"} -> lines of {"id","plan"}')
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
 
+    tasks = sub.add_parser("tasks", help="list the task types and which the current mode can run")
+    tasks.add_argument("--json", action="store_true", help="print JSON")
+
     try:
         from . import catalog_cli
     except ImportError:
@@ -62,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run(args, config)
         if args.command == "plan":
             return _plan(args, config)
+        if args.command == "tasks":
+            return _tasks(args, config)
         from . import catalog_cli
 
         return catalog_cli.run(args)
@@ -74,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("hugginggpt: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `... | head`: the reader left, nothing to report
+        sys.stdout = open(os.devnull, "w")
+        return 0
 
 
 def _load_plan(path: str, files: list[str]):
@@ -171,6 +180,35 @@ def _plan(args: argparse.Namespace, config: Config) -> int:
         for note in plan.notes:
             print(f"note: {note}", file=sys.stderr)
         print(f"(planned by: {source})", file=sys.stderr)
+    return 0
+
+
+def _tasks(args: argparse.Namespace, config: Config) -> int:
+    from .orchestrator import Pipeline
+    from .tasks import TASKS
+
+    pipeline = Pipeline.from_config(config)
+    registry = pipeline.registry(pipeline.llm)
+    rows = []
+    for name, spec in TASKS.items():
+        experts = registry.experts(name)
+        rows.append(
+            {
+                "task": name,
+                "inputs": list(spec.inputs),
+                "outputs": list(spec.outputs),
+                "served_by": sorted({f"{e.backend}:{e.model}" for e in experts})[:3],
+                "why_not": None if experts else registry.missing_reason(name),
+            }
+        )
+    if args.json:
+        print(json.dumps({"mode": config.mode, "llm": config.has_llm, "tasks": rows}, indent=2))
+        return 0
+    print(f"mode: {config.mode}; controller LLM: {config.llm_model if config.has_llm else 'none (offline planner)'}")
+    for r in rows:
+        mark = "yes" if r["served_by"] else " - "
+        detail = ", ".join(r["served_by"]) if r["served_by"] else r["why_not"]
+        print(f"[{mark}] {r['task']:<30} {detail}")
     return 0
 
 

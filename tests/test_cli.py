@@ -116,3 +116,15 @@ def test_plan_json_and_batch(fake_llm, tmp_path):
     lines = [json.loads(line) for line in p.stdout.splitlines()]
     assert [line["id"] for line in lines] == ["r1", "r2"]
     assert lines[0]["plan"][0]["task"] == "image-classification" and lines[1]["plan"] == []
+
+
+def test_tasks_lists_what_the_offline_mode_serves():
+    p = cli("tasks", "--json")
+    assert p.returncode == 0, p.stderr
+    listing = json.loads(p.stdout)
+    assert listing["mode"] == "offline" and listing["llm"] is False
+    rows = {r["task"]: r for r in listing["tasks"]}
+    assert len(rows) == 37
+    assert rows["image-to-text"]["served_by"] and rows["automatic-speech-recognition"]["served_by"]
+    assert rows["translation"]["served_by"] == []
+    assert "set HF_TOKEN" in rows["translation"]["why_not"]
