@@ -1,0 +1,175 @@
+"""Serving benchmark: the Gradio app under 16 concurrent offline sessions vs one session.
+
+    python bench/serve.py [--sessions 16] [--requests 3] [--out bench/results/serve.json]
+
+Starts `python app.py` (offline: no key, no token) on a free port, drives it with gradio_client through
+the /chat endpoint using the page's own examples, and reports per-request latency (p50/p95), throughput
+and the server's memory (RSS of the app process: after start, after warm-up, peak under load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from gradio_client import Client, handle_file  # noqa: E402
+
+OUT = ROOT / "bench" / "results" / "serve.json"
+
+
+def examples() -> list[dict]:
+    import app
+
+    return app.EXAMPLES
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, MB."""
+    total = 0
+    pids = [pid]
+    while pids:
+        p = pids.pop()
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+            pids += [int(c) for c in children]
+        except OSError:
+            continue
+    return total / 1024
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return round(s[min(len(s) - 1, int(round(q * (len(s) - 1))))], 3)
+
+
+def summary(latencies: list[float], wall: float, failures: int) -> dict:
+    return {
+        "requests": len(latencies),
+        "failures": failures,
+        "wall_s": round(wall, 3),
+        "throughput_rps": round(len(latencies) / wall, 3),
+        "p50_s": pct(latencies, 0.5),
+        "p95_s": pct(latencies, 0.95),
+        "mean_s": round(statistics.mean(latencies), 3),
+        "max_s": round(max(latencies), 3),
+    }
+
+
+def ask(client: Client, ex: dict) -> tuple[float, bool]:
+    t0 = time.perf_counter()
+    out = client.predict({"text": ex["text"], "files": [handle_file(f) for f in ex["files"]]}, api_name="/chat")
+    return time.perf_counter() - t0, str(out[2]).startswith("✅")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sessions", type=int, default=16)
+    ap.add_argument("--requests", type=int, default=3, help="requests per session under load")
+    ap.add_argument("--single", type=int, default=8, help="requests of the one-session baseline")
+    ap.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "HF_TOKEN")}
+    env.update(GRADIO_SERVER_NAME="127.0.0.1", GRADIO_SERVER_PORT=str(port), HUGGINGGPT_MODE="offline")
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py")], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        t0 = time.perf_counter()
+        while True:
+            try:
+                Client(url, verbose=False)
+                break
+            except Exception:
+                if server.poll() is not None or time.perf_counter() - t0 > 120:
+                    raise SystemExit("the app did not start") from None
+                time.sleep(0.5)
+        startup = time.perf_counter() - t0
+        mem_start = rss_mb(server.pid)
+        exs = examples()
+
+        warm = Client(url, verbose=False, download_files=False)
+        for ex in exs:  # loads every embedded model once
+            ask(warm, ex)
+        mem_warm = rss_mb(server.pid)
+
+        one = Client(url, verbose=False, download_files=False)
+        lat, fails = [], 0
+        t0 = time.perf_counter()
+        for i in range(args.single):
+            took, ok = ask(one, exs[i % len(exs)])
+            lat.append(took)
+            fails += not ok
+        single = summary(lat, time.perf_counter() - t0, fails)
+
+        peak = [mem_warm]
+        stop = threading.Event()
+
+        def sample() -> None:
+            while not stop.is_set():
+                peak.append(rss_mb(server.pid))
+                time.sleep(0.2)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        clients = [Client(url, verbose=False, download_files=False) for _ in range(args.sessions)]
+
+        def session(i: int) -> list[tuple[float, bool]]:
+            return [ask(clients[i], exs[(i + k) % len(exs)]) for k in range(args.requests)]
+
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(args.sessions) as pool:
+            runs = [r for rs in pool.map(session, range(args.sessions)) for r in rs]
+        wall = time.perf_counter() - t0
+        stop.set()
+        sampler.join()
+        concurrent = summary([t for t, _ in runs], wall, sum(not ok for _, ok in runs))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+    result = {
+        "what": "app.py /chat via gradio_client, offline mode, the page's examples in rotation",
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "queue_concurrency": int(env.get("HUGGINGGPT_UI_CONCURRENCY", "8")),
+        "startup_s": round(startup, 2),
+        "single_session": single,
+        f"{args.sessions}_sessions": concurrent,
+        "speedup_throughput": round(concurrent["throughput_rps"] / single["throughput_rps"], 2),
+        "memory_mb": {
+            "after_start": round(mem_start, 1),
+            "after_warmup": round(mem_warm, 1),
+            "peak_under_load": round(max(peak), 1),
+        },
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
