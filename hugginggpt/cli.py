@@ -157,7 +157,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
 def _plan(args: argparse.Namespace, config: Config) -> int:
     from .llm.base import LLMError
-    from .orchestrator import Pipeline, Session
+    from .orchestrator import Pipeline
     from .planning import PlanError
 
     pipeline = Pipeline.from_config(config)
@@ -166,7 +166,7 @@ def _plan(args: argparse.Namespace, config: Config) -> int:
     if not args.request:
         raise CLIError("give a request, or --batch FILE")
     try:
-        plan, source = pipeline.plan_only(args.request, args.file, Session())
+        plan, source = pipeline.plan_only(args.request, args.file)
     except (LLMError, PlanError) as e:
         raise CLIError(str(e)) from e
     if args.json:
@@ -214,7 +214,6 @@ def _tasks(args: argparse.Namespace, config: Config) -> int:
 
 def _plan_batch(pipeline, path: str) -> int:
     from .llm.base import LLMError
-    from .orchestrator import Session
     from .planning import PlanError
 
     try:
@@ -231,7 +230,7 @@ def _plan_batch(pipeline, path: str) -> int:
         except (json.JSONDecodeError, KeyError, TypeError):
             raise CLIError(f'{path} line {n} is not {{"id", "request"}} JSON') from None
         try:
-            plan, _ = pipeline.plan_only(text, item.get("files") or [], Session())
+            plan, _ = pipeline.plan_only(text, item.get("files") or [])
             out = {"id": rid, "plan": plan.to_json()}
         except (LLMError, PlanError) as e:
             failures += 1

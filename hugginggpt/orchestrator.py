@@ -163,7 +163,7 @@ class Pipeline:
 
         # 1. plan
         try:
-            plan, source = self._plan(request, files, session, llm)
+            plan, source = self._plan(request, files, session.history, llm)
         except LLMError as e:
             yield fail(str(e), "planning")
             return
@@ -181,6 +181,7 @@ class Pipeline:
             # chit-chat: no tools, the LLM answers directly
             if llm is None:
                 answer = response.template_answer(request.text, plan, results)
+                yield AnswerDelta(answer, t=now())
             else:
                 try:
                     answer = yield from self._stream(llm, response.chat_messages(request.text, session.history), now)
@@ -238,13 +239,15 @@ class Pipeline:
     def plan_only(self, text: str, files: list[str] = (), session: Session | None = None) -> tuple[Plan, str]:
         """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError."""
         llm = MeteredChatModel(self.llm) if self.llm is not None else None
-        return self._plan(Request(text), list(files), session or Session(), llm)
+        return self._plan(Request(text), list(files), session.history if session else [], llm)
 
-    def _plan(self, request: Request, files: list[str], session: Session, llm: ChatModel | None) -> tuple[Plan, str]:
+    def _plan(
+        self, request: Request, files: list[str], history: list[dict[str, str]], llm: ChatModel | None
+    ) -> tuple[Plan, str]:
         if request.plan is not None:
             return request.plan, "given"
         if llm is not None:
-            messages = planning.build_messages(request.text, files, session.history, self.config.history_tokens)
+            messages = planning.build_messages(request.text, files, history, self.config.history_tokens)
             reply = llm.complete(messages).text
             try:
                 return planning.parse_plan(reply, files), "llm"
@@ -256,8 +259,8 @@ class Pipeline:
                 ]
                 return planning.parse_plan(llm.complete(messages).text, files), "llm"
         if self.planner is not None:
-            history = [m["content"] for m in session.history if m["role"] == "user"]
-            raw = self.planner.plan(request.text, files, history)
+            turns = [m["content"] for m in history if m["role"] == "user"]
+            raw = self.planner.plan(request.text, files, turns)
             return (planning.validate(raw, files) if raw else Plan([])), "offline"
         raise LLMError(
             "No LLM is configured and the embedded planner is not installed: set OPENAI_API_KEY "
