@@ -81,6 +81,15 @@ def parse_choices(reply: str, shortlists: dict[int, list[ModelInfo]]) -> dict[in
     return chosen
 
 
+def _rank_reason(infos: list[ModelInfo]) -> str:
+    """Why the first of a ranked list is first, in words."""
+    top = infos[0]
+    others = sorted({i.backend for i in infos} - {top.backend})
+    if others:
+        return f"top-ranked: {top.backend} models come before {', '.join(others)} ones in this mode"
+    return f"top-ranked by downloads ({top.downloads:,}) and likes ({top.likes:,})"
+
+
 def _match(model: str, infos: list[ModelInfo]) -> ModelInfo | None:
     model = model.strip().strip("`'\"")
     for test in (
@@ -115,7 +124,7 @@ def select(
         if len(experts) == 1:
             reason = "the only model available for this task"
         else:
-            reason = "top-ranked by backend, downloads and likes"
+            reason = _rank_reason(infos)
             if llm is not None and llm_selects:
                 shortlists[tid] = infos[:top_k]
         choices[tid] = ModelChoice(tid, top.id, top.backend, reason, infos)
@@ -135,5 +144,5 @@ def select(
                 choices[tid].candidates = [info, *rest]
             else:
                 why = note or "the LLM's choice was unusable"
-                choices[tid].reason = f"{why}; took the top-ranked candidate"
+                choices[tid].reason = f"{why}; took the {choices[tid].reason}"
     return choices

@@ -55,6 +55,18 @@ def test_rank_puts_preferred_backends_first():
     assert [e.model for e in order] == ["local", "remote"]
 
 
+def test_reason_says_why_a_backend_came_first():
+    local = TimedExpert("local", ("summarization",))
+    local.backend = "embedded"
+    remote = TimedExpert("remote", ("summarization",), downloads=10**9)
+    plan = validate([{"id": 0, "task": "summarization", "args": {"text": "x"}, "dep": -1}])
+    order = rank(plan.tasks[0], [remote, local], {"embedded": 10, "test": 30}.get)
+    choice = select("x", plan, {0: order}, llm=None)[0]
+    assert choice.model == "local"
+    assert choice.reason == "top-ranked: embedded models come before test ones in this mode"
+    assert [c.id for c in choice.candidates] == ["local", "remote"]
+
+
 def test_one_batched_call_for_all_tasks_with_choices():
     llm = ScriptedChatModel(
         '{"0": {"id": "small/en-fr", "reason": "it translates into French"}, "1": {"id": "a/sum", "reason": "fine"}}'
@@ -89,7 +101,9 @@ def test_unusable_reply_falls_back_to_top_ranked_with_reason():
     llm = ScriptedChatModel('{"0": {"id": "made-up/model", "reason": "trust me"}, "1": "a/sum"}')
     choices = select("x", PLAN, ranked(), llm)
     assert choices[0].model == "big/en-de"
-    assert choices[0].reason == "the LLM's choice was unusable; took the top-ranked candidate"
+    assert (
+        choices[0].reason == "the LLM's choice was unusable; took the top-ranked by downloads (900,000) and likes (0)"
+    )
     assert choices[1].model == "a/sum"
 
 
