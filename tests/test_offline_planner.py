@@ -171,3 +171,10 @@ def test_planning_is_fast(planner):
         plan = planner.plan(text)
     assert (time.perf_counter() - t0) / 20 < 0.05
     check_format(plan)
+
+
+def test_say_with_a_quote_is_speech_but_a_question_about_saying_is_not():
+    planner = OfflinePlanner()
+    plan = planner.plan('say "the train leaves at nine"')
+    assert [(t["task"], t["args"]) for t in plan] == [("text-to-speech", {"text": "the train leaves at nine"})]
+    assert [t["task"] for t in planner.plan("What did the mayor say about the budget?")] != ["text-to-speech"]

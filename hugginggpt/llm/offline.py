@@ -197,7 +197,8 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
-        r"|\bin audio format|\bspeak\b|\bpronounc\w*",
+        r"|\bin audio format|\bspeak\b|\bpronounc\w*"
+        r"|^\s*(?:please\s+)?say\b(?=\s*(?::|$))",  # 'say "..."' (quote blanked out) as a command: speak it
     ),
     (
         "automatic-speech-recognition",
