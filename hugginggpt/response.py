@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .llm.base import Message
+from .tasks import get as get_task
 from .types import ModelChoice, Plan, TaskResult
 
 SYSTEM = (
@@ -39,7 +40,7 @@ def results_log(plan: Plan, choices: dict[int, ModelChoice], results: dict[int, 
         if r is not None:
             entry["status"] = r.status
             if r.model:
-                entry["model"] = f"{r.model} ({r.backend})"
+                entry["model"] = f"{r.model} ({r.backend})" if r.backend else r.model
             if r.outputs:
                 entry["outputs"] = {k: _short(v) for k, v in r.outputs.items()}
             if r.error:
@@ -97,12 +98,10 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
 
 
 def _describe_outputs(r: TaskResult) -> str:
-    parts = []
-    text = r.outputs.get("text")
-    if text is not None:
-        text = str(text).strip()
-        parts.append(f"“{text}”" if len(text) < 400 else f"“{text[:400]}...”")
-    for kind in ("image", "audio", "video"):
-        if kind in r.outputs:
-            parts.append(f"{kind} {Path(r.outputs[kind]).name}")
-    return "; ".join(parts) or "done"
+    media = [f"{kind} {Path(r.outputs[kind]).name}" for kind in ("image", "audio", "video") if kind in r.outputs]
+    text = str(r.outputs.get("text", "")).strip()
+    if media and "text" not in get_task(r.task).outputs:
+        # the text of a media task is a note about the file ("9.1 s of speech"), not a result to quote
+        return "; ".join(media) + (f" ({text})" if text else "")
+    quoted = [f"“{text}”" if len(text) < 400 else f"“{text[:400]}...”"] if text else []
+    return "; ".join(quoted + media) or "done"
