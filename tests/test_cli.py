@@ -11,9 +11,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+def cli(*args: str, env: dict[str, str | None] | None = None, timeout: float = 60) -> subprocess.CompletedProcess:
+    """Run the CLI in a fresh process; `env` adds variables (None removes one)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "HF_", "HUGGINGGPT_"))}
-    full_env.update({"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1", **(env or {})})
+    full_env.update({"PYTHONPATH": str(ROOT), "HF_HUB_OFFLINE": "1"})
+    for name, value in (env or {}).items():
+        if value is None:
+            full_env.pop(name, None)
+        else:
+            full_env[name] = value
     return subprocess.run(
         [sys.executable, "-m", "hugginggpt", *args],
         capture_output=True,
@@ -128,3 +134,36 @@ def test_tasks_lists_what_the_offline_mode_serves():
     assert rows["image-to-text"]["served_by"] and rows["automatic-speech-recognition"]["served_by"]
     assert rows["translation"]["served_by"] == []
     assert "set HF_TOKEN" in rows["translation"]["why_not"]
+
+
+def test_hybrid_mode_runs_embedded_and_remote_experts_in_one_request(tmp_path):
+    """A fresh process in hybrid mode: the embedded OCR and a remote translation model (the loopback
+    inference service) serve one plan; importing the embedded models must not cut off the remote ones."""
+    from fake_hf_server import FakeHF, json_reply
+    from PIL import Image, ImageDraw
+
+    from hugginggpt.catalog import Catalog
+
+    image = tmp_path / "sign.png"
+    canvas = Image.new("RGB", (420, 120), "white")
+    ImageDraw.Draw(canvas).text((20, 40), "OPEN DAILY", fill="black", font_size=40)
+    canvas.save(image)
+    plan = tmp_path / "plan.json"
+    plan.write_text(
+        '[{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "sign.png"}},'
+        ' {"task": "translation", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}}]'
+    )
+    with FakeHF() as hf:
+        for m in Catalog().models("translation"):
+            hf.set(m.id, json_reply([{"translation_text": "OUVERT TOUS LES JOURS"}]))
+        env = {"HF_TOKEN": "hf_test", "HUGGINGGPT_HF_BASE_URL": hf.url, "HUGGINGGPT_CATALOG_DIR": str(tmp_path)}
+        env["HF_HUB_OFFLINE"] = None  # as a user runs it: nothing may switch the Hub client offline
+        p = cli("run", "translate the sign", "--file", str(image), "--plan", str(plan), "--json", env=env)
+        assert p.returncode == 0, p.stderr
+        trace = json.loads(p.stdout)
+        assert trace["results"]["0"]["backend"] == "embedded" and "OPEN" in trace["results"]["0"]["outputs"]["text"]
+        assert trace["results"]["1"]["backend"] == "huggingface"
+        assert trace["results"]["1"]["outputs"]["text"] == "OUVERT TOUS LES JOURS"
+        sent = [r for r in hf.requests if r.model]
+        assert len(sent) == 1 and sent[0].headers["authorization"] == "Bearer hf_test"
+        assert "OPEN" in sent[0].json()["inputs"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 import warnings
@@ -15,9 +14,9 @@ import numpy as np
 
 from ..base import Expert, ExpertContext, ExpertError
 
-# The embedded models come from site-packages only; make sure no library reaches for a hub.
-for _var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
-    os.environ.setdefault(_var, "1")
+# The embedded models load from site-packages by path, never from a hub (tests/test_offline_no_network.py
+# proves it). No HF_HUB_OFFLINE here: set process-wide, it would also cut off the remote experts of
+# hybrid mode.
 
 T = TypeVar("T")
 
