@@ -192,7 +192,11 @@ class Pipeline:
             yield close(answer)
             return
 
-        # 2. select
+        # 2. select (backends first fetch what they need to list the plan's candidates)
+        kinds = sorted({t.task for t in plan.tasks})
+        for backend in experts.backends:
+            if sources := backend.prepare(kinds):
+                trace.setdefault("catalog", {}).update(sources)
         ranked = {t.id: selection.rank(t, experts.experts(t.task), _priority(experts)) for t in plan.tasks}
         choices: dict[int, ModelChoice] = selection.select(
             request.text, plan, ranked, llm, self.config.selection_top_k, self.config.llm_selects

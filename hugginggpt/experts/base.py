@@ -103,6 +103,11 @@ class ExpertBackend(ABC):
         """Called once when a long-lived pipeline is built (app, CLI): begin background work such as
         listing models. Must not block."""
 
+    def prepare(self, tasks: list[str]) -> dict[str, str]:
+        """Called with a plan's task types before their candidates are listed (e.g. to fetch model
+        listings in parallel, bounded by a timeout). Returns task -> where its candidates come from."""
+        return {}
+
     def served_tasks(self) -> list[str]:
         from ..tasks import TASKS
 

@@ -598,6 +598,15 @@ class HFInferenceBackend(ExpertBackend):
     def start(self) -> None:
         self.prefetch_catalog(wait=False)
 
+    def prepare(self, tasks: list[str]) -> dict[str, str]:
+        """List the plan's tasks that are not cached yet, in parallel, waiting at most PREPARE_WAIT_S
+        (cached: no HTTP call); say per task whether the live listing or the snapshot is used."""
+        routable = [t for t in tasks if not self._route_reason(t)]
+        prefetch = getattr(self.catalog, "prefetch", None)
+        if prefetch is None or not routable:
+            return {t: "snapshot" for t in routable}
+        return dict(prefetch(routable, PREPARE_WAIT_S, wait=True))
+
     def prefetch_catalog(self, timeout: float | None = None, *, wait: bool = False) -> dict[str, str]:
         """Ask a live catalog (HubCatalog) to list the served tasks now, in background threads unless
         `wait`; later `experts()` calls then see the listing. A snapshot catalog: nothing to do."""
@@ -610,6 +619,9 @@ class HFInferenceBackend(ExpertBackend):
     def scrub(self, text: str) -> str:
         """`text` with the token masked (error messages may quote server replies)."""
         return text.replace(self.token, "***") if self.token else text
+
+
+PREPARE_WAIT_S = 5.0  # a request waits this long at most for the live model listing of its tasks
 
 
 @register_backend("huggingface")
