@@ -139,13 +139,13 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             print(event.text, end="", file=out, flush=True)
             streamed = True
         elif isinstance(event, FinalAnswer):
-            print(f"[files] {session.workspace.root}", file=sys.stderr)
             if args.json:
                 print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
             elif streamed:
-                print()
+                print(flush=True)
             else:
-                print(event.answer)
+                print(event.answer, flush=True)
+            print(f"[files] {session.workspace.root}", file=sys.stderr)
             return 0
         elif isinstance(event, RunFailed):
             if args.json:
