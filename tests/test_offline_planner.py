@@ -178,3 +178,21 @@ def test_say_with_a_quote_is_speech_but_a_question_about_saying_is_not():
     plan = planner.plan('say "the train leaves at nine"')
     assert [(t["task"], t["args"]) for t in plan] == [("text-to-speech", {"text": "the train leaves at nine"})]
     assert [t["task"] for t in planner.plan("What did the mayor say about the budget?")] != ["text-to-speech"]
+
+
+@pytest.mark.parametrize(
+    "request_text,cond,prompt",
+    [
+        ("Find the edges in garden.png, then generate an image of a spaceship from the edges", "canny", "a spaceship"),
+        ("Extract the pose skeleton from runner.jpg, then make a picture of an astronaut", "openpose", None),
+    ],
+)
+def test_controlnet_condition_then_conditioned_generation(request_text, cond, prompt):
+    plan = OfflinePlanner().plan(request_text)
+    assert [t["task"] for t in plan] == [f"{cond}-control", f"{cond}-text-to-image"]
+    assert plan[1]["args"]["image"] == f"{GENERATED}0" and plan[1]["dep"] == [0]
+    if prompt:
+        assert plan[1]["args"]["text"] == prompt
+    assert OfflinePlanner().plan("Make a canny edge map of hall.png") == [
+        {"id": 0, "task": "canny-control", "dep": [-1], "args": {"image": "hall.png"}}
+    ]

@@ -241,8 +241,18 @@ _TRIGGERS: list[tuple[str, str]] = [
         + _DET
         + r"(?:textual\s+|text\s+|descriptive\s+)?(?:descripti\w+|caption)|\bdescribe\b|\bdescriptive text",
     ),
+    # ControlNet conditions (HuggingGPT's planner prompt): a map extracted from an image
+    (
+        "canny-control",
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw)\w*\s+(?:the\s+)?edges\b",
+    ),
+    ("hed-control", r"\bhed\b|\bsoft edges?\b|\bholistic edges?\b"),
+    ("mlsd-control", r"\bmlsd\b|\bstraight lines\b|\bline segments\b"),
+    ("normal-control", r"\bnormal map\b|\bsurface normals\b"),
+    ("openpose-control", r"\bopenpose\b|\b(?:body |human )?pose (?:map|skeleton|estimation)\b|\bskeleton\b"),
 ]
 _COMPILED = [(t, re.compile(p)) for t, p in _TRIGGERS]
+_CONTROLS = ("canny", "hed", "mlsd", "normal", "openpose")
 
 _MOD_NOUNS = {
     "image": r"\b(?:image|picture|photo\w*|scene|table|scan|screenshot|drawing|painting|segments?)\b",
@@ -418,6 +428,7 @@ class OfflinePlanner:
             nodes = [_Node("conversational", 0, (0, len(masked)))]
         nodes = self._order(nodes, inputs)
         nodes = self._bridge(masked, nodes, inputs)
+        _condition_generation(nodes)
         self._wire(text, masked, nodes, inputs)
         return [
             {"id": i, "task": n.task, "dep": sorted(set(n.deps)) or [-1], "args": n.args} for i, n in enumerate(nodes)
@@ -712,7 +723,9 @@ class OfflinePlanner:
                         if q is not None and _clause(masked, int(n.pos))[0] <= q.start:
                             used.add(id(q))
                             args[name] = q.value
-                    elif n.task == "image-editing" or n.task.endswith("-text-to-image") and n.task != "text-to-image":
+                    elif n.task == "image-editing" or (
+                        n.task.endswith("-text-to-image") and n.task != "text-to-image" and not _prompt(text, masked, n)
+                    ):
                         args[name] = self._instruction(n, masked, text, quotes, used, nodes, idx, gen)
                     else:
                         args[name] = text_arg(n)
@@ -781,9 +794,20 @@ _PROMPT = re.compile(
 )
 
 
+def _condition_generation(nodes: list[_Node]) -> None:
+    """An image generated after a ControlNet condition map is generated from it: text-to-image
+    becomes <cond>-text-to-image (its image argument is then wired to the map)."""
+    cond = None
+    for n in nodes:
+        if n.task.endswith("-control") and n.task[: -len("-control")] in _CONTROLS:
+            cond = n.task[: -len("-control")]
+        elif n.task == "text-to-image" and cond:
+            n.task = f"{cond}-text-to-image"
+
+
 def _prompt(text: str, masked: str, n: _Node) -> str | None:
     """The description a generation task is given in the request's own words ("an image of a red barn")."""
-    if n.task not in ("text-to-image", "text-to-video", "text-generation"):
+    if n.task not in ("text-to-image", "text-to-video", "text-generation") and not n.task.endswith("-text-to-image"):
         return None
     m = _PROMPT.search(masked, max(0, int(n.pos) - 40))
     if not m or m.start() > _clause(masked, int(n.pos))[1]:
