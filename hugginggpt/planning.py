@@ -320,7 +320,7 @@ def _normalize_args(raw: Any, spec: registry.TaskType) -> dict[str, str]:
         if isinstance(value, (list, tuple)):
             value = ", ".join(str(v) for v in value)
         args[name] = normalize_ref(str(value)).strip()
-    # a question-answering "text" that holds both a context and a question is left as is
+    # sentence-similarity: a lone "text" is the first sentence
     if "text1" in spec.inputs and "text" in args and "text1" not in args:
         args["text1"] = args.pop("text")
     return args
