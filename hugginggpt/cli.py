@@ -114,7 +114,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     request = Request(args.request, [Path(f) for f in args.file], plan)
     out = sys.stderr if args.json else sys.stdout
     streamed = False
-    session = Session(Workspace(Path(args.out) if args.out else None))
+    session = Session(Workspace(Path(args.out))) if args.out else pipeline.new_session()
     for event in pipeline.run(request, session):
         if isinstance(event, PlanReady):
             tasks = ", ".join(f"{t.id}:{t.task}" for t in event.plan.tasks) or "none (direct answer)"

@@ -126,13 +126,17 @@ class Pipeline:
             backends.append(LLMBackend(llm))
         return ExpertRegistry(backends)
 
+    def new_session(self) -> Session:
+        """A conversation whose folder lies under the configured workdir (HUGGINGGPT_WORKDIR)."""
+        return Session(Workspace(parent=self.config.workdir))
+
     def served_tasks(self) -> list[str]:
         return self.registry(self.llm).served_tasks()
 
     def run(self, request: Request, session: Session | None = None) -> Iterator[Event]:
         """Plan, select, execute, respond; every step is an event. Never raises for a failing LLM or
         model: the run ends with FinalAnswer, or RunFailed saying what to fix."""
-        session = session or Session()
+        session = session or self.new_session()
         start = time.monotonic()
         usage = Usage()
         llm = MeteredChatModel(self.llm, usage) if self.llm is not None else None

@@ -28,9 +28,12 @@ def _safe_name(name: str) -> str:
 class Workspace:
     """One folder per conversation: uploads are copied in, tasks write their outputs in it."""
 
-    def __init__(self, root: Path | None = None):
+    def __init__(self, root: Path | None = None, *, parent: Path | None = None):
+        """`root`: this folder; else a new folder under `parent` (default: the system temp dir)."""
         if root is None:
-            root = Path(tempfile.mkdtemp(prefix="hugginggpt-"))
+            if parent is not None:
+                parent.mkdir(parents=True, exist_ok=True)
+            root = Path(tempfile.mkdtemp(prefix="hugginggpt-", dir=parent))
         root.mkdir(parents=True, exist_ok=True)
         self.root = root.resolve()
         self.uploads: dict[str, Path] = {}  # name the user knows (path or basename) -> copy

@@ -86,3 +86,13 @@ def test_odd_file_names_are_made_safe(tmp_path):
     dest = w.add_upload(tmp_path / "my photo; rm -rf.png")
     assert dest.parent == w.root and " " not in dest.name and ";" not in dest.name
     assert w.resolve("my photo; rm -rf.png") == dest
+
+
+def test_conversations_live_under_the_configured_workdir(tmp_path):
+    from hugginggpt.config import Config
+    from hugginggpt.orchestrator import Pipeline
+
+    pipeline = Pipeline(Config(workdir=tmp_path / "runs"))
+    one, two = pipeline.new_session(), pipeline.new_session()
+    assert one.workspace.root.parent == (tmp_path / "runs").resolve()
+    assert one.workspace.root != two.workspace.root
