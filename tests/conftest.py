@@ -4,11 +4,16 @@ environment and every server is a loopback fake."""
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 
 # before anything imports huggingface_hub: no telemetry, a hermetic catalog cache, and no fetch of
 # its agent-harness registry (it asks the Hub for it on the first request of a process)
 os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+# every temp file of the run (conversation folders, Gradio's cache, subprocesses) goes in one folder,
+# removed when the session ends
+_TMP = tempfile.mkdtemp(prefix="hugginggpt-tests-")
+os.environ["TMPDIR"] = tempfile.tempdir = _TMP
 os.environ["HUGGINGGPT_CATALOG_DIR"] = tempfile.mkdtemp(prefix="hugginggpt-catalog-")
 import huggingface_hub.utils._detect_agent as _agent  # noqa: E402
 
@@ -28,6 +33,10 @@ SECRET_VARS = (
     "HUGGINGGPT_HF_PROVIDER",
     "HUGGINGGPT_WORKDIR",
 )
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    shutil.rmtree(_TMP, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
