@@ -33,6 +33,7 @@ from hugginggpt.config import Config  # noqa: E402
 from hugginggpt.orchestrator import Pipeline, Session  # noqa: E402
 from hugginggpt.planning import PlanError, parse_plan  # noqa: E402
 from hugginggpt.types import (  # noqa: E402
+    MEDIA_EXTENSIONS,
     AnswerDelta,
     Event,
     FinalAnswer,
@@ -47,6 +48,7 @@ from hugginggpt.types import (  # noqa: E402
     TaskResult,
     TaskSkipped,
     TaskStarted,
+    media_kind,
 )
 from hugginggpt.workspace import MAX_UPLOAD_BYTES, Workspace  # noqa: E402
 
@@ -55,11 +57,6 @@ log = logging.getLogger("hugginggpt.app")
 ASSETS = Path(__file__).resolve().parent / "assets"
 SESSION_TTL = float(os.environ.get("HUGGINGGPT_UI_SESSION_TTL", 2 * 3600))  # seconds idle before cleanup
 MODES = ("offline", "hybrid", "remote")
-UPLOAD_TYPES = {
-    "image": (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"),
-    "audio": (".wav", ".mp3", ".flac", ".ogg", ".m4a", ".aac"),
-    "video": (".mp4", ".webm", ".mov", ".avi", ".mkv"),
-}
 STATE_COLORS = {  # fill, stroke
     "waiting": ("#f3f4f6", "#9ca3af"),
     "running": ("#fef3c7", "#d97706"),
@@ -381,20 +378,15 @@ def _ordered_results(view: RunView) -> list[tuple[int, TaskResult]]:
 # ---- uploads ---------------------------------------------------------------------------------
 
 
-def upload_kind(name: str) -> str | None:
-    suffix = Path(name).suffix.lower()
-    return next((kind for kind, exts in UPLOAD_TYPES.items() if suffix in exts), None)
-
-
 def check_upload(path: str | Path, max_bytes: int = MAX_UPLOAD_BYTES) -> str | None:
     """Why this upload cannot be used (None: it can)."""
     p = Path(path)
     name = p.name
     if not p.is_file():
         return f"{name}: the file did not arrive; upload it again"
-    kind = upload_kind(name)
+    kind = media_kind(name)
     if kind is None:
-        allowed = " ".join(e for exts in UPLOAD_TYPES.values() for e in exts)
+        allowed = " ".join(e for exts in MEDIA_EXTENSIONS.values() for e in exts)
         return f"{name}: this type of file is not supported; upload an image, audio or video ({allowed})"
     size = p.stat().st_size
     if size == 0:

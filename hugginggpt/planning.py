@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from . import tasks as registry
-from .types import GENERATED, MEDIA, Plan, Task, arg_modality
+from .types import GENERATED, MEDIA, Plan, Task, arg_modality, media_kind
 
 # ---- the prompt ---------------------------------------------------------------------------------
 
@@ -270,26 +270,6 @@ def _as_id(value: Any) -> int | None:
     return None
 
 
-def _looks_like(value: str) -> str | None:
-    """The media modality a literal file name suggests ('a.png' -> image), if any."""
-    suffix = PurePosixPath(value.strip()).suffix.lower()
-    for modality, exts in _EXTS.items():
-        if suffix in exts:
-            return modality
-    return None
-
-
-_EXTS = {
-    "image": {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff"},
-    "audio": {".wav", ".mp3", ".flac", ".ogg", ".m4a", ".opus"},
-    "video": {".mp4", ".webm", ".mov", ".avi", ".mkv"},
-}
-
-
-def file_modality(name: str) -> str | None:
-    return _looks_like(name)
-
-
 def _normalize_args(raw: Any, spec: registry.TaskType) -> dict[str, str]:
     """Args as {name: str}, with aliases mapped and list-style args assigned by modality."""
     if isinstance(raw, str):
@@ -299,7 +279,7 @@ def _normalize_args(raw: Any, spec: registry.TaskType) -> dict[str, str]:
         out: dict[str, str] = {}
         free = list(spec.inputs)
         for v in values:
-            media = _looks_like(v)
+            media = media_kind(v)
             slot = next((a for a in free if arg_modality(a) == media), None) if media else None
             slot = slot or next((a for a in free if arg_modality(a) == "text"), None)
             slot = slot or (free[0] if free else None)
@@ -519,7 +499,7 @@ def _fill_missing(d: _Draft, name: str, by_id: dict[int, _Draft], files: list[st
     if len(producers) == 1:
         return f"{GENERATED}{producers[0]}"
     if modality in MEDIA and not producers:
-        uploads = [f for f in files if _looks_like(f) == modality]
+        uploads = [f for f in files if media_kind(f) == modality]
         if len(uploads) == 1:
             return uploads[0]
     return None
@@ -535,10 +515,10 @@ def _match_file(value: str, modality: str, files: list[str]) -> str | None:
     if by_name:
         return by_name[0] if len(by_name) == 1 or value not in files else value
     stem = PurePosixPath(key).stem
-    by_stem = [f for f in files if PurePosixPath(_file_key(f)).stem == stem and _looks_like(f) == modality]
+    by_stem = [f for f in files if PurePosixPath(_file_key(f)).stem == stem and media_kind(f) == modality]
     if len(by_stem) == 1:
         return by_stem[0]
-    same_kind = [f for f in files if _looks_like(f) == modality]
+    same_kind = [f for f in files if media_kind(f) == modality]
     if len(same_kind) == 1:
         return same_kind[0]
     return None

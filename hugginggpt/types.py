@@ -6,12 +6,26 @@ Plain dataclasses, no I/O. Everything past the plan parser speaks these types, n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 Modality = Literal["text", "image", "audio", "video"]
 MEDIA: tuple[Modality, ...] = ("image", "audio", "video")
 GENERATED = "<GENERATED>-"
+
+
+# file extensions of the media a plan can name and the app accepts
+MEDIA_EXTENSIONS: dict[Modality, tuple[str, ...]] = {
+    "image": (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".tif", ".tiff"),
+    "audio": (".wav", ".mp3", ".flac", ".ogg", ".m4a", ".aac", ".opus"),
+    "video": (".mp4", ".webm", ".mov", ".avi", ".mkv"),
+}
+
+
+def media_kind(name: str) -> Modality | None:
+    """The media modality a file name suggests ('a.png' -> image), if any."""
+    suffix = PurePosixPath(name.strip()).suffix.lower()
+    return next((kind for kind, exts in MEDIA_EXTENSIONS.items() if suffix in exts), None)
 
 
 def arg_modality(name: str) -> Modality:

@@ -34,6 +34,7 @@ from hugginggpt.types import (
     TaskResult,
     TaskSkipped,
     TaskStarted,
+    media_kind,
 )
 
 # ---- shared helpers --------------------------------------------------------------------------
@@ -46,8 +47,8 @@ class RulePlanner:
 
     def plan(self, text: str, files: list[str] = (), history: list[str] | None = None) -> list[dict]:
         named = [f for f in files if f in text]
-        images = [f for f in named or files if app.upload_kind(f) == "image"]
-        audio = [f for f in named or files if app.upload_kind(f) == "audio"]
+        images = [f for f in named or files if media_kind(f) == "image"]
+        audio = [f for f in named or files if media_kind(f) == "audio"]
         if images:
             img = images[-1]
             return [
