@@ -10,43 +10,26 @@ import time
 
 import pytest
 import soundfile as sf
+from fake_hf_server import (
+    FakeHF,
+    Reply,
+    audio_bytes,
+    audio_reply,
+    echo_chat,
+    error_reply,
+    hub_model,
+    image_reply,
+    json_reply,
+    loading_reply,
+    png_bytes,
+    sequence,
+)
 from PIL import Image
 
 from hugginggpt.config import Config
 from hugginggpt.experts.base import ExpertContext, ExpertError, backend_factories
 from hugginggpt.experts.hf_inference import SERVED_TASKS, HFExpert, HFInferenceBackend
 from hugginggpt.types import Task
-
-try:
-    from .fake_hf_server import (
-        FakeHF,
-        Reply,
-        audio_bytes,
-        audio_reply,
-        echo_chat,
-        error_reply,
-        hub_model,
-        image_reply,
-        json_reply,
-        loading_reply,
-        png_bytes,
-        sequence,
-    )
-except ImportError:
-    from fake_hf_server import (
-        FakeHF,
-        Reply,
-        audio_bytes,
-        audio_reply,
-        echo_chat,
-        error_reply,
-        hub_model,
-        image_reply,
-        json_reply,
-        loading_reply,
-        png_bytes,
-        sequence,
-    )
 
 TOKEN = "hf_testtoken_s3cr3t_value"
 ENV = (

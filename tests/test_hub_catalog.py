@@ -8,17 +8,13 @@ import socket
 import time
 
 import pytest
+from fake_hf_server import FakeHF, error_reply, hub_model
 
 from hugginggpt import catalog_cli
 from hugginggpt.catalog import Catalog
 from hugginggpt.config import Config
 from hugginggpt.experts.hf_inference import HFInferenceBackend
 from hugginggpt.hub_catalog import HubCatalog
-
-try:
-    from .fake_hf_server import FakeHF, error_reply, hub_model
-except ImportError:
-    from fake_hf_server import FakeHF, error_reply, hub_model
 
 TOKEN = "hf_testtoken_catalog_s3cr3t"
 
