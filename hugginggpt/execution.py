@@ -100,11 +100,10 @@ class Scheduler:
         choices: dict[int, ModelChoice],
         workspace: Workspace,
         results: dict[int, TaskResult],
-        clock: Any = time.monotonic,
         t0: float | None = None,
     ) -> Iterator[Event]:
         """Execute `plan`, filling `results` (task id -> TaskResult) and yielding events as they happen."""
-        t0 = clock() if t0 is None else t0
+        t0 = time.monotonic() if t0 is None else t0
         tasks = plan.by_id()
         waiting = {t.id: set(t.dep) for t in plan.tasks}
         dependents: dict[int, list[int]] = {t.id: [] for t in plan.tasks}
@@ -118,7 +117,7 @@ class Scheduler:
         def finish(tid: int, result: TaskResult) -> Iterator[Event]:
             results[tid] = result
             kind = {"done": TaskFinished, "failed": TaskFailed, "skipped": TaskSkipped}[result.status]
-            yield kind(result, t=clock() - t0)
+            yield kind(result, t=time.monotonic() - t0)
             for child in dependents[tid]:
                 if child in results or child in running:
                     continue
@@ -142,11 +141,11 @@ class Scheduler:
                     reason = self.experts.missing_reason(task.task)
                     yield from finish(tid, TaskResult(tid, task.task, "failed", error=reason))
                     continue
-                running[tid] = clock() + self.task_timeout
-                yield Started(task, choice.model, choice.backend, t=clock() - t0)
+                running[tid] = time.monotonic() + self.task_timeout
+                yield Started(task, choice.model, choice.backend, t=time.monotonic() - t0)
                 threading.Thread(
                     target=self._work,
-                    args=(task, choice, dict(results), workspace, done_q, clock),
+                    args=(task, choice, dict(results), workspace, done_q),
                     name=f"task-{tid}",
                     daemon=True,  # a hung model must never keep the process alive
                 ).start()
@@ -154,11 +153,11 @@ class Scheduler:
                 if ready:
                     continue
                 break
-            timeout = max(0.0, min(running.values()) - clock())
+            timeout = max(0.0, min(running.values()) - time.monotonic())
             try:
                 item = done_q.get(timeout=timeout)
             except queue.Empty:
-                now = clock()
+                now = time.monotonic()
                 for tid, deadline in list(running.items()):
                     if deadline <= now:
                         del running[tid]
@@ -183,15 +182,14 @@ class Scheduler:
         upstream: dict[int, TaskResult],
         workspace: Workspace,
         done_q: queue.Queue[_Done],
-        clock: Any,
     ) -> None:
-        start = clock()
+        start = time.monotonic()
         result = TaskResult(task.id, task.task, "failed")
         try:
             inputs = resolve_inputs(task, upstream, workspace)
         except InputError as e:
             result.error = str(e)
-            result.seconds = clock() - start
+            result.seconds = time.monotonic() - start
             done_q.put(_Done(task.id, result))
             return
         ctx = ExpertContext(workspace.root, task.id, timeout=self.task_timeout)
@@ -221,7 +219,7 @@ class Scheduler:
             result.error = self.experts.missing_reason(task.task)
         elif result.status != "done" and tried > 1:
             result.error = f"all {tried} models tried failed; last: {result.error}"
-        result.seconds = clock() - start
+        result.seconds = time.monotonic() - start
         done_q.put(_Done(task.id, result))
 
 

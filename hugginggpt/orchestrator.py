@@ -224,7 +224,7 @@ class Pipeline:
         else:
             try:
                 answer = yield from self._stream(
-                    llm, response.build_messages(request.text, plan, choices, results), now
+                    llm, response.build_messages(request.text, plan, results), now
                 )
             except LLMError as e:
                 # the work is done and its files exist: say so rather than lose it

@@ -8,7 +8,7 @@ from typing import Any
 
 from .llm.base import Message
 from .tasks import get as get_task
-from .types import ModelChoice, Plan, TaskResult
+from .types import Plan, TaskResult
 
 SYSTEM = (
     "You are HuggingGPT, an assistant that answered the user's request by running AI models. "
@@ -31,7 +31,7 @@ def _short(value: Any, limit: int = 600) -> Any:
     return value
 
 
-def results_log(plan: Plan, choices: dict[int, ModelChoice], results: dict[int, TaskResult]) -> list[dict[str, Any]]:
+def results_log(plan: Plan, results: dict[int, TaskResult]) -> list[dict[str, Any]]:
     """One compact entry per task: what ran, on which model, what came out or what went wrong."""
     entries = []
     for t in plan.tasks:
@@ -49,10 +49,8 @@ def results_log(plan: Plan, choices: dict[int, ModelChoice], results: dict[int, 
     return entries
 
 
-def build_messages(
-    request: str, plan: Plan, choices: dict[int, ModelChoice], results: dict[int, TaskResult]
-) -> list[Message]:
-    log = json.dumps(results_log(plan, choices, results), ensure_ascii=False)
+def build_messages(request: str, plan: Plan, results: dict[int, TaskResult]) -> list[Message]:
+    log = json.dumps(results_log(plan, results), ensure_ascii=False)
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": f"Request: {request}\nResults: {log}"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hugginggpt.response import build_messages, results_log, template_answer
-from hugginggpt.types import ModelChoice, Plan, Task, TaskResult
+from hugginggpt.types import Plan, Task, TaskResult
 
 PLAN = Plan(
     [
@@ -41,7 +41,7 @@ def test_template_without_tasks_or_with_a_plan_error_says_what_to_do():
 
 
 def test_results_log_is_compact_and_names_files_not_paths():
-    log = results_log(PLAN, {0: ModelChoice(0, "rapidocr", "embedded", "only one")}, RESULTS)
+    log = results_log(PLAN, RESULTS)
     assert log[1]["outputs"] == {"audio": "t1-speech.wav", "text": "1.2 s of speech"}
     assert log[2] == {
         "id": 2,
@@ -53,5 +53,5 @@ def test_results_log_is_compact_and_names_files_not_paths():
     }
     long = dict(RESULTS)
     long[0] = TaskResult(0, "image-to-text", "done", {"text": "x" * 5000})
-    user = build_messages("read", PLAN, {}, long)[1]["content"]
+    user = build_messages("read", PLAN, long)[1]["content"]
     assert "x" * 600 + "..." in user and "x" * 601 not in user
