@@ -59,7 +59,7 @@ def _cli_has_batch() -> bool:
 
 
 def plan_direct(requests: list[dict]) -> tuple[dict[str, list[dict]], list[float]]:
-    from hugginggpt.llm.offline import OfflinePlanner
+    from hugginggpt.planning.embedded import OfflinePlanner
 
     planner = OfflinePlanner()
     planner.plan("warm up: caption photo.jpg")  # the first call compiles the regular expressions

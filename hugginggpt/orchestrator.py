@@ -78,7 +78,7 @@ def build_backends(config: Config) -> list[ExpertBackend]:
 
 def default_planner() -> Planner | None:
     try:
-        from .llm.offline import OfflinePlanner
+        from .planning.embedded import OfflinePlanner
     except ImportError:
         return None
     return OfflinePlanner()

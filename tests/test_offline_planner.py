@@ -7,7 +7,7 @@ import time
 import pytest
 
 from hugginggpt import tasks
-from hugginggpt.llm.offline import OfflinePlanner
+from hugginggpt.planning.embedded import OfflinePlanner
 from hugginggpt.types import GENERATED
 
 

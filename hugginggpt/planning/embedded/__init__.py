@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import tasks as registry
-from ..types import GENERATED
+from ... import tasks as registry
+from ...types import GENERATED
 
 # ---- inputs: files and quotes ------------------------------------------------------------------
 

@@ -12,8 +12,8 @@ from graphlib import CycleError, TopologicalSorter
 from pathlib import PurePosixPath
 from typing import Any
 
-from . import tasks as registry
-from .types import GENERATED, MEDIA, Plan, Task, arg_modality, media_kind
+from .. import tasks as registry
+from ..types import GENERATED, MEDIA, Plan, Task, arg_modality, media_kind
 
 # ---- the prompt ---------------------------------------------------------------------------------
 
