@@ -30,7 +30,18 @@ SERVED = {
     "image-to-image",
     "image-editing",
 }
-HEAVY = ("cv2", "rapidocr", "onnxruntime", "piper", "pocketsphinx", "tokenizers", "safetensors", "langdetect")
+HEAVY = (
+    "cv2",
+    "rapidocr",
+    "onnxruntime",
+    "piper",
+    "faster_whisper",
+    "ctranslate2",
+    "av",
+    "tokenizers",
+    "safetensors",
+    "langdetect",
+)
 
 
 def test_import_loads_no_model_library():
@@ -80,10 +91,10 @@ def test_missing_reason_says_what_to_set():
 def test_uninstalled_package_hides_expert_and_says_what_to_install(monkeypatch):
     from hugginggpt.experts import embedded
 
-    monkeypatch.setattr(embedded, "_installed", lambda m: m != "pocketsphinx")
+    monkeypatch.setattr(embedded, "_installed", lambda m: m != "faster_whisper")
     backend = EmbeddedBackend()
     assert backend.experts("automatic-speech-recognition") == []
-    assert "pip install pocketsphinx" in backend.missing_reason("automatic-speech-recognition")
+    assert "pip install faster-whisper" in backend.missing_reason("automatic-speech-recognition")
 
 
 def test_expert_ids_are_unique():
@@ -131,5 +142,10 @@ def test_split_sentences():
 @pytest.mark.slow
 def test_warm_up_loads_every_model():
     loaded = EmbeddedBackend().warm_up()
-    assert {"rapidocr/PP-OCRv6-small", "cmusphinx/en-us", "rhasspy/piper-en_US-joe-medium", "vader"} <= set(loaded)
+    assert {
+        "rapidocr/PP-OCRv6-small",
+        "Systran/faster-whisper-tiny.en",
+        "rhasspy/piper-en_US-joe-medium",
+        "vader",
+    } <= set(loaded)
     assert all(slot.loaded for slot in EmbeddedBackend().slots())

@@ -7,7 +7,7 @@ stays warm (see `_common.Lazy`); `warm_up()` loads them all up front.
 |---|---|
 | image-to-text | rapidocr/PP-OCRv6-small (OCR only) |
 | document-question-answering | rapidocr/PP-OCRv6-small+all-MiniLM-L6-v2 (extractive) |
-| automatic-speech-recognition | cmusphinx/en-us |
+| automatic-speech-recognition | Systran/faster-whisper-tiny.en (Whisper tiny.en, CTranslate2 int8) |
 | text-to-speech | rhasspy/piper-en_US-joe-medium |
 | sentence-similarity, question-answering, summarization | sentence-transformers/all-MiniLM-L6-v2 |
 | text-classification | vader (sentiment), langdetect (language), all-MiniLM-L6-v2 (zero-shot, needs `labels`) |
@@ -28,9 +28,9 @@ from .language import LanguageExpert
 from .minilm import MiniLMExpert
 from .ocr import DocumentQAExpert, OcrExpert
 from .sentiment import SentimentExpert
-from .speech import AsrExpert
 from .tts import TtsExpert
 from .vision import DetectionExpert, EdgesExpert, SegmentationExpert
+from .whisper import WhisperExpert
 
 if TYPE_CHECKING:
     from ...config import Config
@@ -57,7 +57,7 @@ def all_experts() -> list[EmbeddedExpert]:
     return [
         OcrExpert(),
         DocumentQAExpert(),
-        AsrExpert(),
+        WhisperExpert(),
         TtsExpert(),
         SentimentExpert(),
         LanguageExpert(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import threading
 import warnings
@@ -149,26 +150,63 @@ def resample(x: np.ndarray, rate: int, target: int) -> np.ndarray:
     return (np.fft.irfft(out, n) * (n / len(x))).astype(np.float32)
 
 
+def _too_long(path: Path, seconds: float) -> ExpertError:
+    return ExpertError(
+        f"the audio {path.name} lasts {seconds:.0f} s; the embedded recognizer takes at most {MAX_AUDIO_SECONDS:.0f} s"
+    )
+
+
+def _decode_with_av(path: Path, rate: int) -> np.ndarray:
+    """Mono float32 at `rate` through FFmpeg (PyAV): m4a/aac, webm, opus and whatever libsndfile cannot read."""
+    import av
+
+    resampler = av.audio.resampler.AudioResampler(format="flt", layout="mono", rate=rate)
+    chunks: list[np.ndarray] = []
+    with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+        if not container.streams.audio:
+            raise ValueError("no audio stream in it")
+        stream = container.streams.audio[0]
+        if stream.duration is not None and stream.time_base is not None:
+            if float(stream.duration * stream.time_base) > MAX_AUDIO_SECONDS:
+                raise _too_long(path, float(stream.duration * stream.time_base))
+        total = 0
+        for frame in container.decode(stream):
+            for out in resampler.resample(frame):
+                chunk = out.to_ndarray().reshape(-1)
+                chunks.append(chunk)
+                total += len(chunk)
+            if total > MAX_AUDIO_SECONDS * rate:  # no duration in the header: count while decoding
+                raise _too_long(path, total / rate)
+        for out in resampler.resample(None):
+            chunks.append(out.to_ndarray().reshape(-1))
+    return np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
+
+
 def load_audio(inputs: dict[str, Any], name: str = "audio", rate: int = ASR_RATE) -> np.ndarray:
-    """The audio argument as mono float32 at `rate` Hz (any format libsndfile reads: wav, flac, ogg, mp3)."""
+    """The audio argument as mono float32 at `rate` Hz: any format libsndfile reads (wav, flac, ogg, opus,
+    mp3), and when PyAV is installed anything FFmpeg reads (m4a/aac, webm...)."""
     import soundfile as sf
 
     path = get_path(inputs, name)
     try:
         info = sf.info(str(path))
         if info.frames / max(info.samplerate, 1) > MAX_AUDIO_SECONDS:
-            raise ExpertError(
-                f"the audio {path.name} lasts {info.frames / info.samplerate:.0f} s; "
-                f"the embedded recognizer takes at most {MAX_AUDIO_SECONDS:.0f} s"
-            )
+            raise _too_long(path, info.frames / info.samplerate)
         data, sr = sf.read(str(path), dtype="float32", always_2d=True)
+        mono = data.mean(axis=1) if data.size else np.zeros(0, np.float32)
     except ExpertError:
         raise
     except (sf.LibsndfileError, RuntimeError, OSError, ValueError) as e:
-        raise ExpertError(f"cannot read {path.name} as audio: {e}") from e
-    if data.size == 0:
+        if importlib.util.find_spec("av") is None:
+            raise ExpertError(f"cannot read {path.name} as audio: {e}") from e
+        try:
+            mono, sr = _decode_with_av(path, rate), rate
+        except ExpertError:
+            raise
+        except Exception as e2:  # PyAV raises its own error classes (av.error.*), all of them bad input here
+            raise ExpertError(f"cannot read {path.name} as audio: {e2}") from e2
+    if mono.size == 0:
         raise ExpertError(f"the audio {path.name} holds no samples")
-    mono = data.mean(axis=1)
     return np.clip(resample(mono, sr, rate), -1.0, 1.0)
 
 
@@ -213,3 +251,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if e > s:
             out.append((s, e))
     return out
+
+
+def check(ctx: ExpertContext) -> None:
+    """Stop here if the run was cancelled or its deadline passed (`ExpertContext.check`, where it exists)."""
+    fn = getattr(ctx, "check", None)
+    if fn is not None:
+        fn()
