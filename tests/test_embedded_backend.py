@@ -74,7 +74,7 @@ def test_served_tasks_and_experts_carry_metadata():
             assert info.description and info.license
             assert task in TASKS
     ids = [e.model for e in backend.experts("text-classification")]
-    assert ids == ["vader", "langdetect", "sentence-transformers/all-MiniLM-L6-v2"]
+    assert ids == ["vader+langdetect+all-MiniLM-L6-v2"]  # one expert routes by the labels asked for
 
 
 def test_missing_reason_says_what_to_set():

@@ -1,4 +1,4 @@
-"""all-MiniLM-L6-v2 in numpy: reference similarities, extractive QA and summaries, zero-shot."""
+"""all-MiniLM-L6-v2 in numpy: reference similarities, extractive QA and summaries."""
 
 from __future__ import annotations
 
@@ -63,22 +63,6 @@ def test_summarization_keeps_central_sentences_in_order(tmp_path):
     assert "cafes" not in out["text"]  # the off-topic sentence is the least central
     kept = out["data"]["sentences"]
     assert kept == sorted(kept) and 1 <= len(kept) < 5
-
-
-def test_zero_shot_classification(tmp_path):
-    out = run(
-        tmp_path,
-        "text-classification",
-        text="The striker scored twice in the cup final.",
-        labels="politics, sports, cooking",
-    )
-    assert out["data"][0]["label"] == "sports"
-    assert sum(d["score"] for d in out["data"]) == pytest.approx(1.0, abs=1e-3)
-
-
-def test_zero_shot_without_labels_is_an_expert_error(tmp_path):
-    with pytest.raises(ExpertError, match="candidate labels"):
-        run(tmp_path, "text-classification", text="Some text")
 
 
 @pytest.mark.parametrize(

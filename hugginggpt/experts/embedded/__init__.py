@@ -10,7 +10,7 @@ stays warm (see `_common.Lazy`); `warm_up()` loads them all up front.
 | automatic-speech-recognition | Systran/faster-whisper-tiny.en (Whisper tiny.en, CTranslate2 int8) |
 | text-to-speech | rhasspy/piper-en_US-joe-medium |
 | sentence-similarity, question-answering, summarization | sentence-transformers/all-MiniLM-L6-v2 |
-| text-classification | vader (sentiment), langdetect (language), all-MiniLM-L6-v2 (zero-shot, needs `labels`) |
+| text-classification | vader+langdetect+all-MiniLM-L6-v2: sentiment, or language / zero-shot as `labels` asks |
 | object-detection | opencv/haarcascade_frontalface+hog-people (faces and people only) |
 | image-segmentation | opencv/hog-haar-grabcut-person (people only) |
 | canny-control, image-to-image, image-editing | opencv/canny (edges and simple named filters) |
@@ -24,10 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..base import Expert, ExpertBackend, register_backend
 from ._common import EmbeddedExpert, Lazy
-from .language import LanguageExpert
+from .classify import TextClassificationExpert
 from .minilm import MiniLMExpert
 from .ocr import DocumentQAExpert, OcrExpert
-from .sentiment import SentimentExpert
 from .tts import TtsExpert
 from .vision import DetectionExpert, EdgesExpert, SegmentationExpert
 from .whisper import WhisperExpert
@@ -49,18 +48,13 @@ def _installed(module: str) -> bool:
 
 
 def all_experts() -> list[EmbeddedExpert]:
-    """Every embedded expert, in preference order within a task (cheap: no model is loaded).
-
-    For text-classification VADER sentiment comes first (the commonest request), then language id,
-    then MiniLM zero-shot, which serves only requests that carry candidate labels.
-    """
+    """Every embedded expert, in preference order within a task (cheap: no model is loaded)."""
     return [
         OcrExpert(),
         DocumentQAExpert(),
         WhisperExpert(),
         TtsExpert(),
-        SentimentExpert(),
-        LanguageExpert(),
+        TextClassificationExpert(),
         MiniLMExpert(),
         DetectionExpert(),
         SegmentationExpert(),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...types import Task
-from ..base import ExpertContext, ExpertError
-from ._common import EmbeddedExpert, Lazy, get_text
+from ..base import ExpertError
+from ._common import Lazy
 
 NAMES = {
     "af": "Afrikaans", "ar": "Arabic", "bg": "Bulgarian", "bn": "Bengali", "ca": "Catalan", "cs": "Czech",
@@ -34,43 +33,29 @@ def _load():
 LANGDETECT: Lazy[Any] = Lazy("langdetect", _load)
 
 
-class LanguageExpert(EmbeddedExpert):
-    """text-classification as language identification: ISO code and name."""
+def identify(text: str) -> dict[str, Any]:
+    """The language of `text` (ISO code and English name) with langdetect's probabilities."""
+    from langdetect.lang_detect_exception import LangDetectException
 
-    requires = ("langdetect",)
-    pip = "langdetect"
-
-    def __init__(self) -> None:
-        super().__init__(
-            "langdetect",
-            ("text-classification",),
-            description=(
-                "Language identification (langdetect, a port of Google's language-detection): tells which of "
-                "55 languages a text is written in, with probabilities. Language only."
-            ),
-            license="apache-2.0",
-            language="multilingual",
-            tags=("embedded", "offline", "language-identification"),
-            downloads=0,
-        )
-
-    def slots(self) -> list[Lazy[Any]]:
-        return [LANGDETECT]
-
-    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
-        from langdetect.lang_detect_exception import LangDetectException
-
-        text = get_text(inputs)
-        factory = LANGDETECT.get()
-        with LANGDETECT.lock:  # the seed-driven sampler is shared state
-            try:
-                d = factory.create()
-                d.append(text)
-                found = d.get_probabilities()
-            except LangDetectException as e:
-                raise ExpertError(f"cannot tell the language of this text ({e})") from e
-        if not found:
-            raise ExpertError("cannot tell the language of this text (no letters in it)")
-        data = [{"label": x.lang, "name": NAMES.get(x.lang, x.lang), "score": round(float(x.prob), 4)} for x in found]
-        top = data[0]
-        return {"text": f"{top['name']} ({top['label']}, {top['score']:.2f})", "data": data}
+    factory = LANGDETECT.get()
+    with LANGDETECT.lock:  # the seed-driven sampler is shared state
+        try:
+            d = factory.create()
+            d.append(text)
+            found = d.get_probabilities()
+        except LangDetectException as e:
+            raise ExpertError(f"cannot tell the language of this text ({e})") from e
+    if not found:
+        raise ExpertError("cannot tell the language of this text (no letters in it)")
+    scores = [{"label": x.lang, "name": NAMES.get(x.lang, x.lang), "score": round(float(x.prob), 4)} for x in found]
+    top = scores[0]
+    return {
+        "text": f"{top['name']} ({top['label']}, {top['score']:.2f})",
+        "data": {
+            "kind": "language",
+            "model": "langdetect",
+            "label": top["label"],
+            "name": top["name"],
+            "scores": scores,
+        },
+    }

