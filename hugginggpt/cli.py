@@ -188,17 +188,17 @@ def _tasks(args: argparse.Namespace, config: Config) -> int:
     from .tasks import TASKS
 
     pipeline = Pipeline.from_config(config)
-    registry = pipeline.registry(pipeline.llm)
+    capabilities = pipeline.capabilities()
     rows = []
     for name, spec in TASKS.items():
-        experts = registry.experts(name)
+        experts = capabilities.experts(name)
         rows.append(
             {
                 "task": name,
                 "inputs": list(spec.inputs),
                 "outputs": list(spec.outputs),
                 "served_by": sorted({f"{e.backend}:{e.model}" for e in experts})[:3],
-                "why_not": None if experts else registry.missing_reason(name),
+                "why_not": None if experts else capabilities.message(name),
             }
         )
     if args.json:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 import time
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import planning, response, selection
+from .capabilities import MODE_BACKENDS, Capabilities, load_backend_modules
 from .config import Config
 from .execution import Scheduler
 from .experts.base import ExpertBackend, backend_factories
@@ -34,18 +34,17 @@ from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-# backend name -> module whose import registers it (plugins register themselves; the core only lists)
-BACKEND_MODULES = {
-    "embedded": "hugginggpt.experts.embedded",
-    "huggingface": "hugginggpt.experts.hf_inference",
-}
-MODE_BACKENDS = {"offline": ["embedded"], "hybrid": ["embedded", "huggingface"], "remote": ["huggingface"]}
-
-
 class Planner(Protocol):
-    """A planner without an LLM: request text and file names -> task dicts in HuggingGPT's format."""
+    """A planner without an LLM: request text and file names -> task dicts in HuggingGPT's format.
+    `capabilities` says which tasks can run now, so that it plans a route that can."""
 
-    def plan(self, text: str, files: list[str] = ..., history: list[str] | None = None) -> list[dict]: ...
+    def plan(
+        self,
+        text: str,
+        files: list[str] = ...,
+        history: list[str] | None = None,
+        capabilities: Capabilities | None = None,
+    ) -> list[dict]: ...
 
 
 @dataclass
@@ -62,13 +61,7 @@ class Session:
 def build_backends(config: Config) -> list[ExpertBackend]:
     """The expert backends of the configured mode that can be built (a missing token leaves one out)."""
     backends = []
-    for name in MODE_BACKENDS[config.mode]:
-        if name in BACKEND_MODULES:
-            try:
-                importlib.import_module(BACKEND_MODULES[name])
-            except ImportError as e:
-                log.warning("expert backend %s is not available: %s", name, e)
-                continue
+    for name in load_backend_modules(MODE_BACKENDS[config.mode]):
         factory = backend_factories().get(name)
         backend = factory(config) if factory else None
         if backend is not None:
@@ -124,14 +117,30 @@ class Pipeline:
         backends = list(self.backends)
         if llm is not None and self.config.llm_as_expert:
             backends.append(LLMBackend(llm))
-        return ExpertRegistry(backends)
+            if (vlm := controller_backend(llm)) is not None:  # a multimodal LLM also reads images
+                backends.append(vlm)
+        registry = ExpertRegistry(backends)
+        registry.explain = self._capabilities_of(registry).message
+        return registry
+
+    def capabilities(self, llm: ChatModel | None = None) -> Capabilities:
+        """The capability map: which tasks this pipeline can run now, and why not the others."""
+        return self._capabilities_of(self.registry(llm or self.llm))
+
+    def _capabilities_of(self, registry: ExpertRegistry) -> Capabilities:
+        return Capabilities(
+            registry,
+            mode=self.config.mode,
+            has_llm=self.llm is not None,
+            has_token=bool(self.config.hf_token),
+        )
 
     def new_session(self) -> Session:
         """A conversation whose folder lies under the configured workdir (HUGGINGGPT_WORKDIR)."""
         return Session(Workspace(parent=self.config.workdir))
 
     def served_tasks(self) -> list[str]:
-        return self.registry(self.llm).served_tasks()
+        return self.capabilities().served()
 
     def run(self, request: Request, session: Session | None = None) -> Iterator[Event]:
         """Plan, select, execute, respond; every step is an event. Never raises for a failing LLM or
@@ -167,7 +176,7 @@ class Pipeline:
 
         # 1. plan
         try:
-            plan, source = self._plan(request, files, session.history, llm)
+            plan, source = self._plan(request, files, session.history, llm, self._capabilities_of(experts))
         except LLMError as e:
             yield fail(str(e), "planning")
             return
@@ -188,7 +197,8 @@ class Pipeline:
                 yield AnswerDelta(answer, t=now())
             else:
                 try:
-                    answer = yield from self._stream(llm, response.chat_messages(request.text, session.history), now)
+                    history = planning.trim_history(session.history, self.config.history_tokens)
+                    answer = yield from self._stream(llm, response.chat_messages(request.text, history), now)
                 except LLMError as e:
                     yield fail(str(e), "response")
                     return
@@ -247,15 +257,23 @@ class Pipeline:
     def plan_only(self, text: str, files: list[str] = (), session: Session | None = None) -> tuple[Plan, str]:
         """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError."""
         llm = MeteredChatModel(self.llm) if self.llm is not None else None
-        return self._plan(Request(text), list(files), session.history if session else [], llm)
+        history = session.history if session else []
+        return self._plan(Request(text), list(files), history, llm, self.capabilities(llm))
 
     def _plan(
-        self, request: Request, files: list[str], history: list[dict[str, str]], llm: ChatModel | None
+        self,
+        request: Request,
+        files: list[str],
+        history: list[dict[str, str]],
+        llm: ChatModel | None,
+        capabilities: Capabilities | None = None,
     ) -> tuple[Plan, str]:
         if request.plan is not None:
             return request.plan, "given"
         if llm is not None:
-            messages = planning.build_messages(request.text, files, history, self.config.history_tokens)
+            messages = planning.build_messages(
+                request.text, files, history, self.config.history_tokens, capabilities=capabilities
+            )
             reply = llm.complete(messages).text
             try:
                 return planning.parse_plan(reply, files), "llm"
@@ -268,7 +286,7 @@ class Pipeline:
                 return planning.parse_plan(llm.complete(messages).text, files), "llm"
         if self.planner is not None:
             turns = [m["content"] for m in history if m["role"] == "user"]
-            raw = self.planner.plan(request.text, files, turns)
+            raw = self.planner.plan(request.text, files, turns, capabilities=capabilities)
             return (planning.validate(raw, files) if raw else Plan([])), "offline"
         raise LLMError(
             "No LLM is configured and the embedded planner is not installed: set OPENAI_API_KEY "

@@ -33,6 +33,27 @@ def arg_modality(name: str) -> Modality:
     return name if name in MEDIA else "text"  # type: ignore[return-value]
 
 
+# why a task cannot run now: what would enable it
+MissingKind = Literal[
+    "token",  # a Hugging Face token (Inference Providers)
+    "llm",  # a chat LLM (OpenAI-compatible endpoint)
+    "remote",  # either of the two: no model on this machine does it
+    "mode",  # a model exists, in another mode (offline models while in remote mode)
+    "package",  # its offline model's package is not installed (detail: what to pip install)
+    "provider",  # the configured provider or server does not serve it (detail: why)
+    "loading",  # its model is still loading
+    "none",  # nothing serves it in any mode
+]
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Why a task cannot run now, as data; `capabilities.render` turns it into one sentence."""
+
+    kind: MissingKind
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class Task:
     """One step of a plan. `dep` lists the ids it waits for (empty: none)."""

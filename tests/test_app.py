@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -36,6 +37,8 @@ from hugginggpt.types import (
     TaskStarted,
     media_kind,
 )
+from hugginggpt.ui import controller, sessions
+from hugginggpt.ui import view as ui_view
 
 # ---- shared helpers --------------------------------------------------------------------------
 
@@ -45,7 +48,7 @@ class RulePlanner:
     speak what was read; an audio file -> transcribe it; anything else -> no tools. A file named in the
     request is preferred over the others."""
 
-    def plan(self, text: str, files: list[str] = (), history: list[str] | None = None) -> list[dict]:
+    def plan(self, text: str, files: list[str] = (), history: list[str] | None = None, capabilities=None):
         named = [f for f in files if f in text]
         images = [f for f in named or files if media_kind(f) == "image"]
         audio = [f for f in named or files if media_kind(f) == "audio"]
@@ -120,7 +123,7 @@ def events(tmp_path: Path) -> list:
 
 
 def test_a_run_becomes_steps_media_and_a_streamed_answer(tmp_path):
-    view = app.RunView("describe cat.png and read it aloud")
+    view = ui_view.RunView("describe cat.png and read it aloud")
     evs = events(tmp_path)
     for e in evs[:3]:
         view.apply(e)
@@ -129,7 +132,7 @@ def test_a_run_becomes_steps_media_and_a_streamed_answer(tmp_path):
     assert step["metadata"]["title"] == f"Task 0 · image-to-text · {HUB.id}"
     assert step["metadata"]["status"] == "pending"
     assert view.states == {0: "running", 1: "waiting"}
-    graph = app.render_graph(view.plan, view.states)
+    graph = ui_view.render_graph(view.plan, view.states)
     assert 'data-task="0" data-state="running"' in graph and 'data-task="1" data-state="waiting"' in graph
 
     for e in evs[3:7]:
@@ -154,28 +157,28 @@ def test_a_run_becomes_steps_media_and_a_streamed_answer(tmp_path):
     assert view.finished and view.error is None
 
     # panels
-    assert json.loads(app.render_plan_json(view)) == PLAN.to_json()
-    assert app.render_graph(view.plan, view.states).count('data-state="done"') == 2
-    assert "<line" in app.render_graph(view.plan, view.states)  # the 0 -> 1 dependency edge
-    choices = app.render_choices(view)
+    assert json.loads(ui_view.render_plan_json(view)) == PLAN.to_json()
+    assert ui_view.render_graph(view.plan, view.states).count('data-state="done"') == 2
+    assert "<line" in ui_view.render_graph(view.plan, view.states)  # the 0 -> 1 dependency edge
+    choices = ui_view.render_choices(view)
     assert f'<a href="https://huggingface.co/{HUB.id}"' in choices  # Hub models link to their page
     assert "most downloaded captioner" in choices and "rapidocr" in choices  # reason, other candidates
     assert "huggingface.co/piper" not in choices  # embedded models have no Hub page
-    assert app.render_files(view) == [str(tmp_path / "t1-speech.wav")]
-    assert app.render_gallery(view) == []  # audio is not a gallery item
-    text = app.render_outputs_text(view)
+    assert ui_view.render_files(view) == [str(tmp_path / "t1-speech.wav")]
+    assert ui_view.render_gallery(view) == []  # audio is not a gallery item
+    text = ui_view.render_outputs_text(view)
     assert "**Task 0 · image-to-text**" in text and "a cat on a sofa" in text and "t1-speech.wav" in text
-    trace = app.render_trace(view)
+    trace = ui_view.render_trace(view)
     assert trace["llm"] == {"calls": 3, "prompt_tokens": 900, "completion_tokens": 80}
     assert trace["stages_s"] == {"planning": 1.0, "selection": 0.5, "execution": 1.7, "response": 0.5, "total": 3.7}
     assert trace["tasks"]["0"]["seconds"] == 1.25
-    record = app.run_record(view)
+    record = ui_view.run_record(view)
     assert record["answer"] == view.answer and record["request"] == view.request
     json.dumps(record, default=str)
 
 
 def test_failed_and_skipped_tasks_are_steps_with_the_reason(tmp_path):
-    view = app.RunView("x")
+    view = ui_view.RunView("x")
     view.apply(PlanReady(PLAN, "offline", t=0.1))
     view.apply(ModelsSelected(CHOICES, t=0.2))
     view.apply(TaskStarted(PLAN.tasks[0], HUB.id, "huggingface", t=0.2))
@@ -186,20 +189,21 @@ def test_failed_and_skipped_tasks_are_steps_with_the_reason(tmp_path):
     view.apply(FinalAnswer("I could not read the image.", {}, t=1.1))
 
     steps = {m["metadata"]["title"]: m for m in view.messages if m.get("metadata")}
-    assert steps["Task 0 · image-to-text · failed"]["content"].startswith("Error: 503 model is loading")
-    assert "rapidocr" in steps["Task 0 · image-to-text · failed"]["content"]  # what was tried
-    assert steps["Task 1 · text-to-speech · skipped"]["content"] == "task 0 failed"
+    # failures stand out: a red mark in the title and the error in bold, not a grey "· failed"
+    assert steps["❌ Task 0 · image-to-text · failed"]["content"].startswith("**Error:** 503 model is loading")
+    assert "rapidocr" in steps["❌ Task 0 · image-to-text · failed"]["content"]  # what was tried
+    assert steps["⏭️ Task 1 · text-to-speech · skipped"]["content"] == "task 0 failed"
     assert all(m["metadata"]["status"] == "done" for m in steps.values())  # no spinner left
     # the failed step replaced the pending one instead of adding a second
-    assert sum(1 for t in steps if t.startswith("Task 0")) == 1
-    graph = app.render_graph(view.plan, view.states)
+    assert sum(1 for t in steps if "Task 0" in t) == 1
+    graph = ui_view.render_graph(view.plan, view.states)
     assert 'data-state="failed"' in graph and 'data-state="skipped"' in graph
-    assert "*failed*: 503 model is loading" in app.render_outputs_text(view)
+    assert "*failed*: 503 model is loading" in ui_view.render_outputs_text(view)
     assert view.messages[-1]["content"] == "I could not read the image."
 
 
 def test_run_failed_closes_pending_steps_and_says_what_to_fix():
-    view = app.RunView("x")
+    view = ui_view.RunView("x")
     view.apply(PlanReady(PLAN, "llm", t=0.1))
     view.apply(TaskStarted(PLAN.tasks[0], HUB.id, "huggingface", t=0.2))
     view.apply(
@@ -214,28 +218,28 @@ def test_run_failed_closes_pending_steps_and_says_what_to_fix():
     assert not [m for m in view.messages if (m.get("metadata") or {}).get("status") == "pending"]
     last = view.messages[-1]["content"]
     assert "Could not answer" in last and "(planning)" in last and "OPENAI_BASE_URL" in last
-    assert app.render_trace(view)["error"] == view.error
+    assert ui_view.render_trace(view)["error"] == view.error
 
 
 def test_chit_chat_without_deltas_still_shows_the_answer():
-    view = app.RunView("hello")
+    view = ui_view.RunView("hello")
     view.apply(PlanReady(Plan([]), "offline", t=0.0))
     view.apply(FinalAnswer("Hello! I can read text in images.", {}, t=0.01))
     assert view.messages[0]["metadata"]["title"] == "Plan (offline): no tools needed"
     assert view.messages[-1]["content"] == "Hello! I can read text in images."
-    assert app.render_graph(view.plan, view.states).startswith('<div class="plan-graph empty">')
+    assert ui_view.render_graph(view.plan, view.states).startswith('<div class="plan-graph empty">')
 
 
 def test_real_pipeline_events_translate(tmp_path):
     session = Session()
     img = write_png(tmp_path / "photo.png")
-    view = app.RunView("look")
+    view = ui_view.RunView("look")
     for event in make_pipeline().run(Request("look", [img]), session):
         view.apply(event)
     assert view.finished and view.error is None
     assert set(view.states.values()) == {"done"} and len(view.states) == 3
-    assert [c for _, c in app.render_gallery(view)] == ["task 1 · object-detection"]
-    assert any(p.endswith(".wav") for p in app.render_files(view))
+    assert [c for _, c in ui_view.render_gallery(view)] == ["task 1 · object-detection"]
+    assert any(p.endswith(".wav") for p in ui_view.render_files(view))
     assert view.answer and view.messages[-1]["content"] == view.answer
     session.workspace.cleanup()
 
@@ -249,11 +253,25 @@ def test_graph_is_layered_by_dependency():
             Task(3, "text-to-speech", {}, (1, 2)),
         ]
     )
-    svg = app.render_graph(plan, {})
+    svg = ui_view.render_graph(plan, {})
     assert svg.count("<line") == 4 and svg.count('class="task-node"') == 4
     # three columns, 0 | 1, 2 | 3: task 3 sits in the third, tasks 1 and 2 share the second
-    assert '<g class="task-node" data-task="3" data-state="waiting"><rect x="450" y="10"' in svg
-    assert '<rect x="230" y="10"' in svg and '<rect x="230" y="76"' in svg
+    pos = {
+        int(t): (int(x), int(y))
+        for t, x, y in re.findall(r'data-task="(\d+)"[^>]*><title>[^<]*</title><rect x="(\d+)" y="(\d+)"', svg)
+    }
+    assert pos[0][0] < pos[1][0] == pos[2][0] < pos[3][0]
+    assert pos[1][1] < pos[2][1] and pos[0][1] == pos[1][1] == pos[3][1]
+
+
+def test_graph_shows_whole_task_names_and_plain_states():
+    plan = Plan([Task(0, "automatic-speech-recognition", {}), Task(1, "text-to-speech", {}, (0,))])
+    svg = ui_view.render_graph(plan, {0: "done", 1: "failed"})
+    assert "0: automatic-speech-recognition</text>" in svg and "…" not in svg
+    width = int(re.search(r'<rect x="\d+" y="\d+" width="(\d+)"', svg).group(1))
+    assert width >= 7 * len("0: automatic-speech-recognition")  # the box holds the name
+    assert "✓ done" in svg and "✗ failed" in svg
+    assert "<title>transcribe speech</title>" in svg  # the plain-English label on hover
 
 
 # ---- uploads -----------------------------------------------------------------------------------
@@ -261,28 +279,28 @@ def test_graph_is_layered_by_dependency():
 
 def test_uploads_are_checked_with_reasons(tmp_path):
     good = write_png(tmp_path / "ok.png")
-    assert app.check_upload(good) is None
+    assert sessions.check_upload(good) is None
     corrupt = tmp_path / "broken.png"
     corrupt.write_bytes(b"\x89PNG\r\n\x1a\nthis is not really a png")
-    assert "not a readable image" in app.check_upload(corrupt)
+    assert "not a readable image" in sessions.check_upload(corrupt)
     exe = tmp_path / "tool.exe"
     exe.write_bytes(b"MZ")
-    assert "not supported" in app.check_upload(exe) and ".png" in app.check_upload(exe)
+    assert "not supported" in sessions.check_upload(exe) and ".png" in sessions.check_upload(exe)
     empty = tmp_path / "empty.wav"
     empty.write_bytes(b"")
-    assert "empty" in app.check_upload(empty)
-    assert "too large" in app.check_upload(good, max_bytes=10)
+    assert "empty" in sessions.check_upload(empty)
+    assert "too large" in sessions.check_upload(good, max_bytes=10)
     bad_wav = tmp_path / "noise.wav"
     bad_wav.write_bytes(b"not a wav at all")
-    assert "WAV" in app.check_upload(bad_wav)
-    assert "did not arrive" in app.check_upload(tmp_path / "missing.png")
-    assert app.check_upload(Path(app.ASSETS) / "booking.wav") is None
+    assert "WAV" in sessions.check_upload(bad_wav)
+    assert "did not arrive" in sessions.check_upload(tmp_path / "missing.png")
+    assert sessions.check_upload(Path(app.ASSETS) / "booking.wav") is None
 
 
 def test_example_assets_are_small_and_valid():
     for ex in app.EXAMPLES:
         for f in ex["files"]:
-            assert app.check_upload(f) is None
+            assert sessions.check_upload(f) is None
             assert Path(f).stat().st_size < 200_000
 
 
@@ -291,19 +309,19 @@ def test_example_assets_are_small_and_valid():
 
 def test_session_settings_override_env_defaults_without_leaking_the_server_key():
     base = Config(openai_api_key="sk-server", openai_base_url=None, llm_model="gpt-env", hf_token="hf_server")
-    assert app.settings_config(None, base) == base
-    same = app.settings_config({"mode": "", "base_url": "", "model": "", "api_key": ""}, base)
+    assert sessions.settings_config(None, base) == base
+    same = sessions.settings_config({"mode": "", "base_url": "", "model": "", "api_key": ""}, base)
     assert same.openai_api_key == "sk-server" and same.llm_model == "gpt-env" and same.mode == base.mode
-    own = app.settings_config({"base_url": "http://evil.example/v1"}, base)
+    own = sessions.settings_config({"base_url": "http://evil.example/v1"}, base)
     assert own.openai_base_url == "http://evil.example/v1" and own.openai_api_key is None  # not sent elsewhere
-    mine = app.settings_config({"base_url": "http://mine/v1", "api_key": "sk-user", "mode": "remote"}, base)
+    mine = sessions.settings_config({"base_url": "http://mine/v1", "api_key": "sk-user", "mode": "remote"}, base)
     assert mine.openai_api_key == "sk-user" and mine.mode == "remote" and mine.hf_token == "hf_server"
-    assert app.settings_config({"mode": "bogus"}, base).mode == base.mode
+    assert sessions.settings_config({"mode": "bogus"}, base).mode == base.mode
 
 
 def test_pipeline_cache_shares_by_settings_and_hashes_secrets():
     built = []
-    cache = app.PipelineCache(lambda cfg: built.append(cfg) or make_pipeline(), size=2)
+    cache = sessions.PipelineCache(lambda cfg: built.append(cfg) or make_pipeline(), size=2)
     a, b = Config(openai_api_key="sk-a"), Config(openai_api_key="sk-b")
     assert cache.get(a) is cache.get(Config(openai_api_key="sk-a"))
     assert cache.get(a) is not cache.get(b)
@@ -312,9 +330,9 @@ def test_pipeline_cache_shares_by_settings_and_hashes_secrets():
 
 
 def test_without_a_key_the_page_says_what_offline_can_do_and_how_to_add_one():
-    md = app.capabilities_md(make_pipeline())
+    md = controller.capabilities_md(make_pipeline())
     assert "Offline mode" in md and "`image-to-text`" in md and "Settings" in md and "API key" in md
-    empty = app.capabilities_md(Pipeline(Config(), backends=[]))
+    empty = controller.capabilities_md(Pipeline(Config(), backends=[]))
     assert "no embedded expert" in empty
 
 
@@ -322,21 +340,21 @@ def test_without_a_key_the_page_says_what_offline_can_do_and_how_to_add_one():
 
 
 def test_user_state_keeps_files_apart_and_is_cleaned(tmp_path):
-    a, b = app.UserState.create(tmp_path), app.UserState.create(tmp_path)
+    a, b = sessions.UserState.create(tmp_path), sessions.UserState.create(tmp_path)
     assert a.dir != b.dir and a.session.workspace.root != b.session.workspace.root
     a.session.workspace.add_upload(write_png(tmp_path / "mine.png"))
     assert b.session.file_names() == []
-    app.close_user_state(a)
+    sessions.close_user_state(a)
     assert not a.dir.exists() and b.dir.exists()
-    app.close_user_state(None)  # a session that never ran
+    sessions.close_user_state(None)  # a session that never ran
 
 
 def test_sweep_removes_only_stale_sessions(tmp_path):
-    old, fresh = app.UserState.create(tmp_path), app.UserState.create(tmp_path)
+    old, fresh = sessions.UserState.create(tmp_path), sessions.UserState.create(tmp_path)
     stale = time.time() - 10_000
     for p in [old.dir, *old.dir.rglob("*")]:
         os.utime(p, (stale, stale))
-    assert app.sweep(tmp_path, max_age=3600) == 1
+    assert sessions.sweep(tmp_path, max_age=3600) == 1
     assert not old.dir.exists() and fresh.dir.exists()
 
 

@@ -139,7 +139,9 @@ def test_a_failing_model_shows_its_error_and_the_run_still_answers(tmp_path):
         failed = [m for m in out[CHAT] if "failed" in ((m.get("metadata") or {}).get("title") or "")]
         assert len(failed) == 1 and "CUDA out of memory" in failed[0]["content"][0]["text"]
         assert 'data-task="1" data-state="failed"' in out[GRAPH]
-        assert out[STATUS].startswith("✅") and texts(out[CHAT])[-1]
+        # honest status: answered, but not everything worked
+        assert out[STATUS].startswith("⚠️ partly done") and "2 of 3 tasks worked" in out[STATUS]
+        assert texts(out[CHAT])[-1]
 
 
 def test_an_edited_plan_runs_without_replanning(served, tmp_path):

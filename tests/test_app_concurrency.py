@@ -11,7 +11,7 @@ from gradio_client import Client, handle_file
 from test_app import make_pipeline, write_png
 from test_app_api import CHAT, FILES, PLAN, STATUS, serve, texts
 
-import app
+from hugginggpt.ui import sessions as ui_sessions
 
 N = 8
 LATENCY = 0.5  # seconds per task; a run has two task levels
@@ -70,4 +70,4 @@ def test_eight_sessions_at_once_stay_apart(tmp_path):
         serial = 2 * N * 2 * LATENCY
         assert wall < serial * 0.6, f"{wall:.1f} s for what takes {serial:.1f} s serially"
         assert max(took for took, _, _ in runs) < N * 2 * LATENCY
-    assert app.sweep(root, max_age=0) == N  # stale sessions are swept
+    assert ui_sessions.sweep(root, max_age=0) == N  # stale sessions are swept

@@ -10,6 +10,7 @@ import app
 from hugginggpt.config import Config
 from hugginggpt.orchestrator import Pipeline, Session
 from hugginggpt.types import FinalAnswer, Request
+from hugginggpt.ui import view as ui_view
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +22,12 @@ def offline():
 def test_example_runs_offline(offline, example):
     session = Session()
     try:
-        view = app.RunView(example["text"])
+        view = ui_view.RunView(example["text"])
         for event in offline.run(Request(example["text"], [Path(f) for f in example["files"]]), session):
             view.apply(event)
         assert view.finished and view.error is None, view.error
         assert view.plan_source == "offline" and view.plan.tasks
-        assert set(view.states.values()) == {"done"}, app.render_outputs_text(view)
+        assert set(view.states.values()) == {"done"}, ui_view.render_outputs_text(view)
         assert view.answer
     finally:
         session.workspace.cleanup()

@@ -1,4 +1,4 @@
-"""OpenCV experts: faces and people boxes, person segmentation, Canny edges, simple edits.
+"""OpenCV experts: faces and people boxes, person segmentation and cut-outs, Canny edges.
 
 The inputs are drawn here: a shaded synthetic face the Haar cascade accepts, and a standing
 silhouette the HOG people detector accepts.
@@ -133,8 +133,21 @@ def test_segments_the_person(tmp_path):
     inter, union = (mask & truth).sum(), (mask | truth).sum()
     assert inter / union > 0.6
     assert (mask & truth).sum() / truth.sum() > 0.9
-    assert Image.open(out["image"]).size == image.size
-    assert out["text"].startswith("Segmented 1 person")
+    assert Image.open(tmp_path / out["data"][0]["overlay"]).size == image.size
+    assert out["text"].startswith("Cut out the person")
+    # the cut-out: the person's pixels on transparency, cropped to the mask's box
+    cut = Image.open(out["image"])
+    assert cut.mode == "RGBA" and out["image"].name == out["data"][0]["cutout"]
+    ys, xs = np.nonzero(mask)
+    assert cut.size == (
+        min(image.width, xs.max() + 5) - max(0, xs.min() - 4),
+        min(image.height, ys.max() + 5) - max(0, ys.min() - 4),
+    )
+    alpha = np.asarray(cut.getchannel("A")) > 127
+    x0, y0 = max(0, xs.min() - 4), max(0, ys.min() - 4)
+    assert (alpha == mask[y0 : y0 + cut.height, x0 : x0 + cut.width]).all()
+    rgb = np.asarray(cut.convert("RGB"))[alpha & truth[y0 : y0 + cut.height, x0 : x0 + cut.width]]
+    assert rgb.mean() < 90  # the kept pixels are the dark figure, not the light background
 
 
 def test_segmentation_from_a_face_alone(tmp_path):
@@ -160,28 +173,6 @@ def test_canny_control_traces_the_outline(tmp_path):
     ys, xs = np.nonzero(edges)
     assert abs(xs.min() - 50) <= 2 and abs(xs.max() - 150) <= 2 and abs(ys.min() - 40) <= 2 and abs(ys.max() - 120) <= 2
     assert edges[60:100, 70:130].max() == 0  # flat inside: no edges
-
-
-def test_image_to_image_applies_named_filters(tmp_path):
-    rng = np.random.default_rng(0)
-    img = Image.fromarray(rng.integers(0, 255, (64, 80, 3), dtype=np.uint8))
-    src = save(tmp_path, img)
-    out = run(EdgesExpert(), tmp_path, "image-to-image", image=src, text="make it black and white, then mirror it")
-    res = np.asarray(Image.open(out["image"]).convert("RGB")).astype(int)
-    assert (res[..., 0] == res[..., 1]).all() and (res[..., 1] == res[..., 2]).all()
-    gray = np.asarray(img.convert("L")).astype(int)
-    assert np.abs(res[..., 0] - gray[:, ::-1]).max() <= 1
-    assert out["text"] == "Applied: grayscale, mirror."
-    out = run(EdgesExpert(), tmp_path, "image-to-image", image=src)
-    assert out["text"] == "Applied: pencil sketch."
-
-
-def test_unsupported_edit_says_it_needs_a_generative_model(tmp_path):
-    src = save(tmp_path, Image.new("RGB", (64, 64), "white"))
-    with pytest.raises(ExpertError, match="needs a generative model"):
-        run(EdgesExpert(), tmp_path, "image-editing", image=src, text="add a hat to the dog")
-    with pytest.raises(ExpertError, match="edit instruction"):
-        run(EdgesExpert(), tmp_path, "image-editing", image=src, text="")
 
 
 @pytest.mark.parametrize("content", [b"", b"GIF89a broken", b"\xff\xd8\xff\xe0 truncated jpeg"])

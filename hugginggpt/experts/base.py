@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..types import ModelInfo, Task
+from ..types import Missing, MissingKind, ModelInfo, Task
 
 if TYPE_CHECKING:
     from ..config import Config
@@ -95,8 +95,10 @@ class ExpertBackend(ABC):
     def experts(self, task: str) -> list[Expert]:
         """The experts this backend can run for `task` (empty when it serves none)."""
 
-    def missing_reason(self, task: str) -> str | None:
-        """Why this backend serves no expert for `task` (shown when no backend can serve it)."""
+    def missing(self, task: str) -> Missing | None:
+        """Why this backend, though active, serves no expert for `task` (a package not installed, a
+        provider that does not serve it...); None when it serves the task or has nothing to say.
+        `capabilities.Capabilities` turns it into the sentence the user reads."""
         return None
 
     def start(self) -> None:
@@ -132,16 +134,42 @@ BackendFactory = Callable[["Config"], ExpertBackend | None]
 _BACKENDS: dict[str, BackendFactory] = {}
 
 
-def register_backend(name: str) -> Callable[[BackendFactory], BackendFactory]:
+@dataclass(frozen=True)
+class BackendKind:
+    """What a kind of backend could serve once enabled, and what enables it: the capability map
+    uses it to say how to make a task runnable ("needs a Hugging Face token")."""
+
+    name: str
+    needs: MissingKind | None  # None: nothing but the mode; "token": an HF token; "llm": a chat LLM
+    offers: Callable[[str], bool]  # task name -> whether this kind can serve it at all
+
+
+_KINDS: dict[str, BackendKind] = {}
+
+
+def register_backend(
+    name: str, *, needs: MissingKind | None = None, offers: Callable[[str], bool] | None = None
+) -> Callable[[BackendFactory], BackendFactory]:
     """Register a factory that builds backend `name` from the config (returning None when the
-    config leaves it unusable, e.g. no token)."""
+    config leaves it unusable, e.g. no token), with what the kind offers and what enables it."""
 
     def deco(factory: BackendFactory) -> BackendFactory:
         _BACKENDS[name] = factory
+        if offers is not None:
+            register_kind(BackendKind(name, needs, offers))
         return factory
 
     return deco
 
 
+def register_kind(kind: BackendKind) -> None:
+    """Declare a kind of backend that has no factory (the controller LLM as an expert)."""
+    _KINDS[kind.name] = kind
+
+
 def backend_factories() -> dict[str, BackendFactory]:
     return dict(_BACKENDS)
+
+
+def backend_kinds() -> dict[str, BackendKind]:
+    return dict(_KINDS)

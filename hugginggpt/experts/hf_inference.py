@@ -27,7 +27,7 @@ from huggingface_hub.errors import (
 from huggingface_hub.utils import get_session, hf_raise_for_status
 from PIL import Image, ImageDraw, UnidentifiedImageError
 
-from ..types import ModelInfo, Task, arg_modality
+from ..types import Missing, ModelInfo, Task, arg_modality
 from .base import Expert, ExpertBackend, ExpertContext, ExpertError, register_backend
 
 if TYPE_CHECKING:
@@ -559,6 +559,13 @@ class HFInferenceBackend(ExpertBackend):
             return f"the model catalog lists no {task} model that Inference Providers serve"
         return None
 
+    def missing(self, task: str) -> Missing | None:
+        """For a task this kind offers: why this backend, as configured, does not serve it."""
+        if task not in _HANDLERS or self.experts(task):
+            return None
+        reason = self.missing_reason(task)
+        return Missing("provider", reason) if reason else None
+
     def _route_reason(self, task: str) -> str | None:
         """Why no route of the SDK (or of the base URL server) can run `task`."""
         if task not in _HANDLERS:
@@ -624,7 +631,7 @@ class HFInferenceBackend(ExpertBackend):
 PREPARE_WAIT_S = 5.0  # a request waits this long at most for the live model listing of its tasks
 
 
-@register_backend("huggingface")
+@register_backend("huggingface", needs="token", offers=lambda task: task in _HANDLERS and task not in RAW_ONLY_TASKS)
 def _factory(config: Config) -> HFInferenceBackend | None:
     """The backend of a config with a token or a base URL. No network here: see default_catalog."""
     if not (config.hf_token or config.hf_base_url):

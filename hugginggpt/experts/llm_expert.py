@@ -5,18 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..llm.base import ChatModel, LLMError
-from ..tasks import get
+from ..tasks import TASKS, get
 from ..types import Task
-from .base import Expert, ExpertBackend, ExpertContext, ExpertError
+from .base import BackendKind, Expert, ExpertBackend, ExpertContext, ExpertError, register_kind
 
-LANGUAGE_TASKS = (
-    "conversational",
-    "text-generation",
-    "text2text-generation",
-    "summarization",
-    "translation",
-    "question-answering",
-)
+# the tasks a chat LLM can do from text alone: the `llm_servable` fact of each task type
+LANGUAGE_TASKS = tuple(name for name, t in TASKS.items() if t.llm_servable)
 
 _INSTRUCTIONS = {
     "summarization": "Summarize the text in a few sentences.",
@@ -25,6 +19,11 @@ _INSTRUCTIONS = {
     "conversational": "Reply to the message.",
     "text-generation": "Write what is asked, or continue the text.",
     "text2text-generation": "Do what the text asks. Reply with the result only.",
+    "token-classification": "List the named entities in the text, one per line as 'entity: type'.",
+    "text-classification": (
+        "Classify the text as asked (by sentiment if no labels are given); with labels, pick one of them. "
+        "Reply with the label only."
+    ),
 }
 
 
@@ -65,3 +64,6 @@ class LLMBackend(ExpertBackend):
 
     def experts(self, task: str) -> list[Expert]:
         return [self.expert] if task in LANGUAGE_TASKS else []
+
+
+register_kind(BackendKind("llm", needs="llm", offers=lambda task: task in LANGUAGE_TASKS))

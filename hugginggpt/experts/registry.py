@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .base import Expert, ExpertBackend
 
 
 class ExpertRegistry:
     """The experts of the active backends, by task. Backends are asked in priority order."""
 
-    def __init__(self, backends: list[ExpertBackend] | None = None):
+    def __init__(self, backends: list[ExpertBackend] | None = None, explain: Callable[[str], str] | None = None):
         self.backends = sorted(backends or [], key=lambda b: b.priority)
+        self.explain = explain
 
     def add(self, backend: ExpertBackend) -> None:
         self.backends = sorted([*self.backends, backend], key=lambda b: b.priority)
@@ -32,10 +35,8 @@ class ExpertRegistry:
         return [t for t in TASKS if self.serves(t)]
 
     def missing_reason(self, task: str) -> str:
-        """Why no active backend serves `task`, saying what to configure."""
-        reasons = [r for b in self.backends if (r := b.missing_reason(task))]
-        if reasons:
-            return reasons[0]
-        if not self.backends:
-            return f"no expert backend is active, so {task} cannot run"
-        return f"{task} needs a remote model: set HF_TOKEN (Hugging Face) to enable remote experts"
+        """Why no active backend serves `task`, saying what to configure (the pipeline sets
+        `explain` to its capability map's renderer)."""
+        if self.explain is not None:
+            return self.explain(task)
+        return f"no active expert backend serves {task}"

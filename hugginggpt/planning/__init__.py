@@ -10,10 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import tasks as registry
 from ..types import GENERATED, MEDIA, Plan, Task, arg_modality, media_kind
+
+if TYPE_CHECKING:
+    from ..capabilities import Capabilities
 
 # ---- the prompt ---------------------------------------------------------------------------------
 
@@ -23,7 +26,13 @@ An arg value is a file name, a text, or "<GENERATED>-k" for the output of task k
 Use only these tasks, as name(args) -> outputs: meaning
 %s
 Use files the user gave (by name), quoted text verbatim, as few tasks as possible, and the right order.
-If no task is needed (chit-chat, general knowledge), reply []."""
+If no task is needed (chit-chat, general knowledge), reply [].%s"""
+
+# added to SYSTEM when some task types cannot run in this configuration
+UNAVAILABLE = """
+%s When one of them is what the request needs, prefer a listed task that answers it (for example,
+read the text of an image with image-to-text); if none does, plan it anyway: the user is told what to
+configure."""
 
 DEMOS: list[tuple[str, str]] = [
     (
@@ -79,9 +88,19 @@ def build_messages(
     files: Iterable[str] = (),
     history: list[dict[str, str]] | None = None,
     history_budget: int = 1500,
+    *,
+    capabilities: Capabilities | None = None,
 ) -> list[dict[str, str]]:
-    """The planner prompt: task spec, demonstrations, the chat so far (trimmed), the request."""
-    messages = [{"role": "system", "content": SYSTEM % task_spec()}]
+    """The planner prompt: task spec, demonstrations, the chat so far (trimmed), the request.
+    With a capability map, the spec lists the tasks that can run first and names the others."""
+    names: list[str] | None = None
+    note = ""
+    if capabilities is not None:
+        served = capabilities.served()
+        names = served + [t for t in registry.TASKS if t not in served]
+        if line := capabilities.planner_note(limit=len(registry.TASKS)):
+            note = UNAVAILABLE % line
+    messages = [{"role": "system", "content": SYSTEM % (task_spec(names), note)}]
     for question, answer in DEMOS:
         messages.append({"role": "user", "content": user_message(question)})
         messages.append({"role": "assistant", "content": answer})

@@ -12,8 +12,9 @@ stays warm (see `_common.Lazy`); `warm_up()` loads them all up front.
 | sentence-similarity, question-answering, summarization | sentence-transformers/all-MiniLM-L6-v2 |
 | text-classification | vader+langdetect+all-MiniLM-L6-v2: sentiment, or language / zero-shot as `labels` asks |
 | object-detection | opencv/haarcascade_frontalface+hog-people (faces and people only) |
-| image-segmentation | opencv/hog-haar-grabcut-person (people only) |
-| canny-control, image-to-image, image-editing | opencv/canny (edges and simple named filters) |
+| image-segmentation | opencv/hog-haar-grabcut-person (people only: a transparent cut-out, the mask) |
+| canny-control | opencv/canny |
+| image-editing, image-to-image | pillow/instruction-edits (whole-image edits named in the instruction) |
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..base import Expert, ExpertBackend, register_backend
 from ._common import EmbeddedExpert, Lazy
 from .classify import TextClassificationExpert
+from .edits import ImageEditExpert
 from .minilm import MiniLMExpert
 from .ocr import DocumentQAExpert, OcrExpert
 from .tts import TtsExpert
@@ -59,6 +61,7 @@ def all_experts() -> list[EmbeddedExpert]:
         DetectionExpert(),
         SegmentationExpert(),
         EdgesExpert(),
+        ImageEditExpert(),
     ]
 
 

@@ -1,5 +1,5 @@
 """Classical OpenCV vision: faces (Haar cascade), people (HOG + linear SVM), person segmentation
-(GrabCut seeded by those detections), Canny edges and simple instruction-driven image edits.
+(GrabCut seeded by those detections) and Canny edges.
 
 These models ship inside opencv-python-headless 4.x (OpenCV 5 dropped the Haar cascades).
 """
@@ -7,7 +7,6 @@ These models ship inside opencv-python-headless 4.x (OpenCV 5 dropped the Haar c
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import numpy as np
@@ -15,7 +14,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ...types import Task
 from ..base import ExpertContext, ExpertError
-from ._common import EmbeddedExpert, Lazy, get_text, load_image, save_png
+from ._common import EmbeddedExpert, Lazy, load_image, save_png
 
 DETECT_SIDE = 1024  # working resolution for the Haar cascade
 HOG_SIDE = 800  # the HOG scan is the slow part: people smaller than ~1/6 of this side are missed
@@ -218,7 +217,8 @@ class SegmentationExpert(EmbeddedExpert):
             ("image-segmentation",),
             description=(
                 "Person segmentation with OpenCV: people (HOG) and faces (Haar cascade) are detected, then "
-                "GrabCut separates each from its background. Returns the person mask overlaid on the image. "
+                "GrabCut separates each from its background. Returns the people cut out on a transparent background "
+                "(RGBA PNG), the mask and an overlay. "
                 "Only people; boundaries are rough on cluttered backgrounds."
             ),
             license="apache-2.0",
@@ -248,17 +248,24 @@ class SegmentationExpert(EmbeddedExpert):
         tint = np.array([255, 64, 160], np.float32)
         overlay[mask] = overlay[mask] * 0.45 + tint * 0.55
         overlay[~mask] *= 0.6
+        cut_path = save_png(ctx, "cutout", cutout(image, mask))
         over_path = save_png(ctx, "segments", Image.fromarray(overlay.clip(0, 255).astype(np.uint8)))
         mask_path = save_png(ctx, "mask", Image.fromarray(mask.astype(np.uint8) * 255))
         n = len(seeds)
+        who = "the person" if n == 1 else f"{n} people"
         return {
-            "image": over_path,
-            "text": f"Segmented {n} {'person' if n == 1 else 'people'} covering {coverage:.0%} of the image.",
+            "image": cut_path,
+            "text": (
+                f"Cut out {who} ({coverage:.0%} of the image) on a transparent background; "
+                f"the mask overlaid on the photo is {over_path.name}."
+            ),
             "data": [
                 {
                     "label": "person",
                     "score": round(max(s["score"] for s in seeds), 3),
                     "mask": mask_path.name,
+                    "cutout": cut_path.name,
+                    "overlay": over_path.name,
                     "coverage": round(coverage, 4),
                     "boxes": [s["box"] for s in seeds],
                 }
@@ -266,12 +273,23 @@ class SegmentationExpert(EmbeddedExpert):
         }
 
 
+def cutout(image: Image.Image, mask: np.ndarray, margin: int = 4) -> Image.Image:
+    """The masked pixels on a transparent background (RGBA), cropped to the mask's box plus `margin`."""
+    rgba = image.convert("RGBA")
+    alpha = Image.fromarray(mask.astype(np.uint8) * 255)
+    rgba.putalpha(alpha)
+    ys, xs = np.nonzero(mask)
+    x0, y0 = max(0, int(xs.min()) - margin), max(0, int(ys.min()) - margin)
+    x1, y1 = min(image.width, int(xs.max()) + 1 + margin), min(image.height, int(ys.max()) + 1 + margin)
+    return rgba.crop((x0, y0, x1, y1))
+
+
 def _inside(a: dict[str, int], b: dict[str, int]) -> bool:
     cx, cy = (a["xmin"] + a["xmax"]) / 2, (a["ymin"] + a["ymax"]) / 2
     return b["xmin"] <= cx <= b["xmax"] and b["ymin"] <= cy <= b["ymax"]
 
 
-# ---- edges and edits ----------------------------------------------------------------------------
+# ---- edges ----------------------------------------------------------------------------
 
 
 def canny(image: Image.Image) -> np.ndarray:
@@ -287,87 +305,8 @@ def canny(image: Image.Image) -> np.ndarray:
     return cv2.Canny(gray, lo, hi)
 
 
-def _gray(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    return cv2.cvtColor(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), cv2.COLOR_GRAY2RGB)
-
-
-def _sketch(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    g, _ = cv2.pencilSketch(np.ascontiguousarray(a[:, :, ::-1]), sigma_s=60, sigma_r=0.07, shade_factor=0.05)
-    return cv2.cvtColor(g, cv2.COLOR_GRAY2RGB)
-
-
-def _edges(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    return cv2.cvtColor(255 - canny(Image.fromarray(a)), cv2.COLOR_GRAY2RGB)
-
-
-def _cartoon(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    color = cv2.bilateralFilter(a, 9, 75, 75)
-    color = (color // 32) * 32 + 16  # posterize
-    g = cv2.medianBlur(cv2.cvtColor(a, cv2.COLOR_RGB2GRAY), 5)
-    lines = cv2.adaptiveThreshold(g, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 9, 5)
-    return cv2.bitwise_and(color, color, mask=lines)
-
-
-def _painting(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    return cv2.stylization(np.ascontiguousarray(a), sigma_s=60, sigma_r=0.45)
-
-
-def _blur(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    k = max(3, (max(a.shape[:2]) // 100) | 1)
-    return cv2.GaussianBlur(a, (k, k), 0)
-
-
-def _sharpen(a: np.ndarray) -> np.ndarray:
-    import cv2
-
-    soft = cv2.GaussianBlur(a, (0, 0), 2.0)
-    return cv2.addWeighted(a, 1.6, soft, -0.6, 0)
-
-
-def _sepia(a: np.ndarray) -> np.ndarray:
-    m = np.array([[0.393, 0.769, 0.189], [0.349, 0.686, 0.168], [0.272, 0.534, 0.131]], np.float32)
-    return (a.astype(np.float32) @ m.T).clip(0, 255).astype(np.uint8)
-
-
-# keyword pattern -> (name, operation); order of appearance in the instruction is the order applied
-EDITS: list[tuple[str, str, Any]] = [
-    (r"pencil|sketch|drawing|draw", "pencil sketch", _sketch),
-    (r"edges?|canny|outlines?|line ?art|contours?", "edge map", _edges),
-    (r"cartoon|comic|anime|toon", "cartoon", _cartoon),
-    (r"paint(ing|ed)?|watercolou?r|oil|artistic|stylize", "painting", _painting),
-    (r"gr[ae]y(scale)?|black and white|b&w|monochrome|desaturate", "grayscale", _gray),
-    (r"sepia|vintage|old[- ]fashioned|retro", "sepia", _sepia),
-    (r"blur(red|ry)?|soften|smooth", "blur", _blur),
-    (r"sharpen|sharper|crisp|enhance", "sharpen", _sharpen),
-    (r"invert(ed)?|negative", "invert", lambda a: 255 - a),
-    (r"mirror(ed)?|flip(ped)? horizontally|flip", "mirror", lambda a: np.ascontiguousarray(a[:, ::-1])),
-]
-
-
-def plan_edits(instruction: str) -> list[tuple[str, Any]]:
-    text = instruction.lower()
-    hits = []
-    for pattern, name, op in EDITS:
-        m = re.search(rf"\b(?:{pattern})\b", text)
-        if m:
-            hits.append((m.start(), name, op))
-    return [(name, op) for _, name, op in sorted(hits, key=lambda h: h[0])]
-
-
 class EdgesExpert(EmbeddedExpert):
-    """canny-control (white edges on black, the ControlNet condition) and rule-based image edits."""
+    """canny-control: white edges on black, the ControlNet condition (image edits: edits.py)."""
 
     requires = ("cv2",)
     pip = "opencv-python-headless<5"
@@ -375,35 +314,18 @@ class EdgesExpert(EmbeddedExpert):
     def __init__(self) -> None:
         super().__init__(
             "opencv/canny",
-            ("canny-control", "image-to-image", "image-editing"),
+            ("canny-control",),
             description=(
-                "OpenCV image filters: Canny edge maps (the ControlNet canny condition), and for image-to-image "
-                "only simple named edits: pencil sketch, edge map, cartoon, painting, grayscale, sepia, blur, "
-                "sharpen, invert, mirror. Cannot add, remove or restyle content beyond these."
+                "OpenCV Canny edge detector: white edges on black at the input size (the ControlNet canny "
+                "condition), thresholds set from the image's median intensity."
             ),
             license="apache-2.0",
-            tags=("embedded", "offline", "canny", "filters"),
+            tags=("embedded", "offline", "canny", "edges"),
             downloads=0,
         )
 
     def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
         image = load_image(inputs)
-        if task.task == "canny-control":
-            edges = canny(image)
-            path = save_png(ctx, "canny", Image.fromarray(edges))
-            return {"image": path, "text": f"Canny edge map ({float((edges > 0).mean()):.1%} edge pixels)."}
-        instruction = inputs.get("text") if isinstance(inputs.get("text"), str) else ""
-        if task.task == "image-editing":
-            instruction = get_text(inputs, "text", "edit instruction")
-        edits = plan_edits(instruction) if instruction.strip() else [("pencil sketch", _sketch)]
-        if not edits:
-            names = ", ".join(name for _, name, _ in EDITS)
-            raise ExpertError(
-                f"the embedded image editor only applies simple filters ({names}); "
-                f"'{instruction.strip()[:80]}' needs a generative model (set HF_TOKEN)"
-            )
-        arr = np.ascontiguousarray(np.asarray(image))
-        for _, op in edits:
-            arr = op(arr)
-        path = save_png(ctx, "edited", Image.fromarray(arr))
-        return {"image": path, "text": "Applied: " + ", ".join(name for name, _ in edits) + "."}
+        edges = canny(image)
+        path = save_png(ctx, "canny", Image.fromarray(edges))
+        return {"image": path, "text": f"Canny edge map ({float((edges > 0).mean()):.1%} edge pixels)."}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ... import tasks as registry
 from ...types import GENERATED
@@ -405,7 +406,13 @@ def _primary_output(task: str) -> str:
 class OfflinePlanner:
     """Plans a request into HuggingGPT tasks with rules over its wording and the task registry."""
 
-    def plan(self, text: str, files: list[str] | tuple[str, ...] = (), history: list[str] | None = None) -> list[dict]:
+    def plan(
+        self,
+        text: str,
+        files: list[str] | tuple[str, ...] = (),
+        history: list[str] | None = None,
+        capabilities: Any = None,  # the capability map; not read yet by these rules
+    ) -> list[dict]:
         """Tasks as HuggingGPT's planner writes them: id, task, dep ([-1]: none), args; [] for chit-chat.
 
         `files` are uploaded file names (inputs even when the text does not name them); `history` is
