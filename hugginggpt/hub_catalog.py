@@ -12,7 +12,7 @@ import json
 import os
 import threading
 import time
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,12 +28,20 @@ REQUEST_TIMEOUT_S = 30.0  # how long the listing itself may take (a late one sti
 RETRY_AFTER_S = 300.0  # after a failed listing, serve the snapshot this long before asking the Hub again
 EXPAND = ["downloads", "likes", "tags", "cardData", "pipeline_tag", "library_name", "inferenceProviderMapping"]
 # The Hub has no conversational/text2text pipeline any more; chat models carry text-generation.
+# ControlNet generation (a pose, edge or depth map + a prompt) has no model any provider serves: it runs
+# on the image-to-image editing models (reference image + instruction), as instruction edits do.
+CONTROL_TASKS = tuple(f"{c}-text-to-image" for c in ("canny", "depth", "hed", "mlsd", "normal", "openpose", "seg"))
+EDIT_TASKS = ("image-editing", *CONTROL_TASKS)
 HUB_TAG = {
     "conversational": "text-generation",
     "text2text-generation": "text-generation",
-    "image-editing": "image-to-image",  # instruction editors (pix2pix, Kontext) are image-to-image models
+    **{t: "image-to-image" for t in EDIT_TASKS},  # instruction editors (pix2pix, Kontext...) are image-to-image
 }
+# Listings beyond the task types: vision-language chat models, for the VLM experts
+EXTRA_LISTINGS = ("image-text-to-text",)
 CHAT_MAPPING_TASKS = {"conversational", "text-generation", "text2text-generation"}
+# how providers map each listing's models (VLMs are served as chat models)
+MAPPING_TASKS = {"image-text-to-text": {"conversational", "image-text-to-text"}}
 
 
 def default_cache_dir() -> Path:
@@ -84,7 +92,7 @@ class HubCatalog:
     # ---- the Catalog interface
     @property
     def source(self) -> Source:
-        """"hub" when every task looked up so far came from the Hub, else "snapshot" (see source_of)."""
+        """ "hub" when every task looked up so far came from the Hub, else "snapshot" (see source_of)."""
         with self._lock:
             sources = {s for _, s, _ in self._memo.values()}
         return "hub" if sources == {"hub"} else "snapshot"
@@ -145,10 +153,16 @@ class HubCatalog:
     def _listable(self) -> list[str]:
         if not self.use_hub:
             return []
-        return [t for t in HUB_TASKS if t not in ("tabular-classification",)]
+        return [t for t in (*HUB_TASKS, *CONTROL_TASKS, *EXTRA_LISTINGS) if t not in ("tabular-classification",)]
 
     def _use_snapshot(self, task: str) -> list[ModelInfo]:
         models = self.snapshot.models(task)
+        if not models and HUB_TAG.get(task) == "image-to-image":
+            models = [replace(m, task=task) for m in self.snapshot.models("image-to-image")]
+        if self.use_hub:
+            # the Hub could have been asked and was not (offline, failed, too slow): these 2023 models
+            # may no longer be served by any provider
+            models = [replace(m, verified=False) for m in models]
         with self._lock:
             self._memo[task] = (models, "snapshot", time.time())
         return list(models)
@@ -176,7 +190,10 @@ class HubCatalog:
         return models
 
     def _cache_path(self, task: str) -> Path:
-        key = f"{self.endpoint or 'default'}|{self.provider}"
+        # keyed by whose token listed it (a listing may hold that account's private models); only a hash
+        # of the token ever reaches the disk
+        who = hashlib.sha256(self._token.encode()).hexdigest()[:16] if self._token else "anonymous"
+        key = f"{self.endpoint or 'default'}|{self.provider}|{who}"
         digest = hashlib.sha1(key.encode()).hexdigest()[:10]
         return self.cache_dir / f"{task}-{digest}.json"
 
@@ -284,7 +301,7 @@ def _served(m: Any, task: str, provider: str) -> bool:
     mappings = getattr(m, "inference_provider_mapping", None)
     if mappings is None:  # the Hub filtered by provider already but did not expand the mapping
         return True
-    wanted = CHAT_MAPPING_TASKS if task in CHAT_MAPPING_TASKS else {HUB_TAG.get(task, task)}
+    wanted = CHAT_MAPPING_TASKS if task in CHAT_MAPPING_TASKS else MAPPING_TASKS.get(task, {HUB_TAG.get(task, task)})
     for mp in mappings:
         if provider != "all" and mp.provider != provider:
             continue

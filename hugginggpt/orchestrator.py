@@ -16,6 +16,7 @@ from .execution import Scheduler
 from .experts.base import ExpertBackend, backend_factories
 from .experts.llm_expert import LLMBackend
 from .experts.registry import ExpertRegistry
+from .experts.vlm import controller_backend
 from .llm.base import ChatModel, Completion, LLMError, MeteredChatModel
 from .types import (
     AnswerDelta,
@@ -97,17 +98,9 @@ class Pipeline:
     @classmethod
     def from_config(cls, config: Config | None = None) -> Pipeline:
         config = config or Config.from_env()
-        llm = None
-        if config.has_llm:
-            from .llm.openai_compatible import OpenAICompatible
+        from .llm import build_llm
 
-            llm = OpenAICompatible(
-                config.llm_model,
-                api_key=config.openai_api_key,
-                base_url=config.openai_base_url,
-                timeout=config.llm_timeout,
-                retries=config.llm_retries,
-            )
+        llm = build_llm(config)  # OPENAI_* first, else Hugging Face's router with HF_TOKEN, else None
         backends = build_backends(config)
         for backend in backends:
             backend.start()
@@ -151,6 +144,8 @@ class Pipeline:
         llm = MeteredChatModel(self.llm, usage) if self.llm is not None else None
         experts = self.registry(llm)
         trace: dict = {"request": request.text, "plan": [], "choices": {}, "results": {}, "answer": ""}
+        if (route := getattr(self.llm, "route", None)) is not None:
+            trace["llm_route"] = route.describe()  # which LLM and which route served the run (no key)
 
         def now() -> float:
             return time.monotonic() - start

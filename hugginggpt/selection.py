@@ -27,8 +27,14 @@ def score(task: Task, info: ModelInfo) -> float:
 
 
 def rank(task: Task, experts: list[Expert], priority: Callable[[str], int]) -> list[Expert]:
-    """Candidates best first: by backend priority (embedded before remote in hybrid), then score."""
-    return sorted(experts, key=lambda e: (priority(e.backend), -score(task, e.info(task.task)), e.model))
+    """Candidates best first: by backend priority (embedded before remote in hybrid), then models that
+    today's provider listing confirms before unverified snapshot ones, then score."""
+
+    def key(e: Expert) -> tuple:
+        info = e.info(task.task)
+        return (priority(e.backend), not info.verified, -score(task, info), e.model)
+
+    return sorted(experts, key=key)
 
 
 SYSTEM = (
@@ -87,6 +93,8 @@ def _rank_reason(infos: list[ModelInfo]) -> str:
     others = sorted({i.backend for i in infos} - {top.backend})
     if others:
         return f"top-ranked: {top.backend} models come before {', '.join(others)} ones in this mode"
+    if top.verified and any(not i.verified for i in infos):
+        return "top-ranked: served by a provider today, unlike the unverified 2023 snapshot models"
     return f"top-ranked by downloads ({top.downloads:,}) and likes ({top.likes:,})"
 
 

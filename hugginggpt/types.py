@@ -103,6 +103,8 @@ class ModelInfo:
     tags: tuple[str, ...] = ()
     license: str | None = None
     language: str | None = None
+    # False: from the shipped 2023 snapshot, not confirmed by today's provider listing (ranked last)
+    verified: bool = True
 
     @property
     def url(self) -> str | None:

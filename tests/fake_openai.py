@@ -39,11 +39,23 @@ class _QuietServer(ThreadingHTTPServer):
 
 class FakeOpenAI:
     """`enqueue()` replies in order; when the queue is empty `responder(messages)` answers (default
-    "[]"). Every request is kept in `requests` (path, lower-cased headers, JSON body)."""
+    "[]"). Every request is kept in `requests` (path, lower-cased headers, JSON body).
 
-    def __init__(self, latency: float = 0.0, responder: Callable[[list[dict]], str] | None = None):
+    `api_key`: answer 401 (OpenAI's error shape) unless the request carries `Bearer <api_key>`, as
+    Hugging Face's router does with the HF token. `models`: what `GET /v1/models` lists."""
+
+    def __init__(
+        self,
+        latency: float = 0.0,
+        responder: Callable[[list[dict]], str] | None = None,
+        *,
+        api_key: str | None = None,
+        models: list[dict[str, Any]] | None = None,
+    ):
         self.latency = latency
         self.responder = responder or (lambda messages: "[]")
+        self.api_key = api_key
+        self.models = models if models is not None else [{"id": "fake-model", "object": "model"}]
         self.replies: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
@@ -60,8 +72,20 @@ class FakeOpenAI:
             def log_message(self, *args: Any) -> None:
                 pass
 
+            def _authorized(self) -> bool:
+                if fake.api_key is None or self.headers.get("Authorization") == f"Bearer {fake.api_key}":
+                    return True
+                error = {"message": "Invalid credentials in Authorization header", "type": "invalid_request_error"}
+                self._send(401, {"error": error})
+                return False
+
             def do_GET(self) -> None:  # /v1/models
-                self._send(200, {"object": "list", "data": [{"id": "fake-model", "object": "model"}]})
+                with fake._lock:
+                    fake.requests.append(
+                        {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": {}}
+                    )
+                if self._authorized():
+                    self._send(200, {"object": "list", "data": fake.models})
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -77,6 +101,8 @@ class FakeOpenAI:
                     reply = fake.replies.popleft() if fake.replies else None
                 if fake.latency:
                     time.sleep(fake.latency)
+                if not self._authorized():
+                    return
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
                     return
@@ -94,7 +120,7 @@ class FakeOpenAI:
                         return
                     self._send(reply["status"], reply.get("body", {"error": {"message": "scripted error"}}))
                     return
-                prompt = sum(count_tokens(str(m.get("content", ""))) + 4 for m in messages)
+                prompt = sum(count_tokens(_text_of(m.get("content", ""))) + 4 for m in messages)
                 completion = count_tokens(reply)
                 usage = {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion}
                 model = body.get("model", "fake-model")
@@ -176,4 +202,22 @@ class FakeOpenAI:
         self.stop()
 
     def prompts(self) -> list[list[dict]]:
-        return [r["body"].get("messages", []) for r in self.requests]
+        return [r["body"].get("messages", []) for r in self.requests if r["path"].endswith("/chat/completions")]
+
+    def images(self) -> list[str]:
+        """The image URLs (data: URLs) of every image content part received, in order."""
+        return [
+            part["image_url"]["url"]
+            for messages in self.prompts()
+            for m in messages
+            if isinstance(m.get("content"), list)
+            for part in m["content"]
+            if part.get("type") == "image_url"
+        ]
+
+
+def _text_of(content: Any) -> str:
+    """The text of a message's content: a string, or the text parts of a content-part list."""
+    if isinstance(content, list):
+        return " ".join(p.get("text", "") for p in content if isinstance(p, dict) and p.get("type") == "text")
+    return str(content)

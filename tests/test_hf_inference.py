@@ -156,12 +156,14 @@ def test_served_and_missing_tasks(backend):
     for task in ("text-to-image", "object-detection", "automatic-speech-recognition", "conversational"):
         assert backend.experts(task) and provider_mode.experts(task)
         assert backend.missing_reason(task) is None
-    for task in ("tabular-classification", "canny-control", "openpose-text-to-image"):
+    for task in ("tabular-classification", "canny-control"):
         assert backend.experts(task) == []
         assert "Inference Providers serve no" in backend.missing_reason(task)
-    # served, but the 2023 snapshot has no image-editing model (the Hub listing has)
-    assert backend.experts("image-editing") == []
-    assert "lists no image-editing model" in backend.missing_reason("image-editing")
+    # instruction edits and ControlNet generation run on the image-to-image editing models
+    for task in ("image-editing", "openpose-text-to-image"):
+        editors = backend.experts(task)
+        assert editors and [e.model for e in editors] == [e.model for e in backend.experts("image-to-image")]
+        assert backend.missing_reason(task) is None
     # a named provider serves only its own tasks
     fal = HFInferenceBackend(Config(hf_token=TOKEN, hf_provider="fal-ai"))
     assert fal.experts("text-to-image") and fal.experts("object-detection") == []

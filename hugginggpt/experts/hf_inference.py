@@ -13,6 +13,7 @@ import json
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -60,7 +61,10 @@ CHAT_TASKS = ("text-generation", "conversational", "text2text-generation")
 RAW_ONLY_TASKS = ("depth-estimation",)
 # hf-inference refuses text-to-video, so behind a base URL it is a raw POST too.
 RAW_WITH_BASE_URL = ("depth-estimation", "text-to-video")
-SDK_TASK = {"image-editing": "image-to-image"}  # instruction editing runs as image-to-image with a prompt
+# instruction edits, and ControlNet generation (no provider serves a ControlNet model), run as
+# image-to-image with a prompt on the editing models providers serve
+CONTROL_TASKS = tuple(f"{c}-text-to-image" for c in ("canny", "depth", "hed", "mlsd", "normal", "openpose", "seg"))
+SDK_TASK = {"image-editing": "image-to-image", **{t: "image-to-image" for t in CONTROL_TASKS}}
 LOADING_RETRY_MAX_S = 10.0  # retry a loading model once when it says it will be ready this soon
 
 
@@ -178,6 +182,13 @@ class HFExpert(Expert):
         super().__init__(model, tasks, **meta)
         self.hf = hf
 
+    def info(self, task: str) -> ModelInfo:
+        info = super().info(task)
+        if self.meta.get("verified", True):
+            return info
+        note = f"unverified: from the 2023 snapshot, not in today's provider listing; {info.description}"
+        return replace(info, description=note, verified=False)
+
     # -- plumbing
     @property
     def target(self) -> str:
@@ -204,6 +215,7 @@ class HFExpert(Expert):
         timeout = ctx.timeout or self.hf.timeout
         # media only from the resolved inputs (checked to lie in the workspace), never the raw plan text
         args = {k: v for k, v in task.args.items() if arg_modality(k) == "text"} | inputs
+        args["_task"] = task.task  # the handler of several task types (ControlNet) needs to know which
         deadline = time.monotonic() + timeout
         retried = False
         while True:
@@ -361,7 +373,24 @@ def _text_to_image(ex: HFExpert, c: InferenceClient, args: dict, ctx: ExpertCont
 @_handles("image-to-image", "image-editing")
 def _image_to_image(ex: HFExpert, c: InferenceClient, args: dict, ctx: ExpertContext, _t: float) -> dict:
     prompt = args.get("text") or None
-    return {"image": save_image(c.image_to_image(_media(args, "image"), prompt=prompt), ctx, "image")}
+    image = save_image(c.image_to_image(_media(args, "image"), prompt=prompt), ctx, "image")
+    return {"image": image, "data": {"route": "image-to-image editing (reference image + instruction)"}}
+
+
+@_handles(*CONTROL_TASKS)
+def _control_to_image(ex: HFExpert, c: InferenceClient, args: dict, ctx: ExpertContext, _t: float) -> dict:
+    """A ControlNet task (a pose, edge or depth map + a prompt) on an image-to-image editing model:
+    the map is the reference image and the prompt says to keep its layout."""
+    cond = _condition(args.get("_task", ""))
+    prompt = f"{_text(args)}. Keep the layout of this {cond} map (shapes, outlines, pose) and render it as a picture."
+    image = save_image(c.image_to_image(_media(args, "image"), prompt=prompt), ctx, "image")
+    route = f"image-to-image editing with the {cond} map as reference (no ControlNet model is served)"
+    return {"image": image, "data": {"route": route, "prompt": prompt}}
+
+
+def _condition(task: str) -> str:
+    """'openpose-text-to-image' -> 'openpose' (the control map's kind)."""
+    return task.removesuffix("-text-to-image") or "control"
 
 
 @_handles("image-to-text")
@@ -555,7 +584,7 @@ class HFInferenceBackend(ExpertBackend):
     def missing_reason(self, task: str) -> str | None:
         if reason := self._route_reason(task):
             return reason
-        if not self.catalog.models(task):
+        if not self.experts(task):
             return f"the model catalog lists no {task} model that Inference Providers serve"
         return None
 
@@ -589,8 +618,11 @@ class HFInferenceBackend(ExpertBackend):
     def experts(self, task: str) -> list[Expert]:
         if self._route_reason(task):
             return []
+        models = self.catalog.models(task)
+        if not models and SDK_TASK.get(task) == "image-to-image":  # edits and ControlNet: the editing models
+            models = self.catalog.models("image-to-image")
         out: list[Expert] = []
-        for m in self.catalog.models(task):
+        for m in models:
             meta = {
                 "downloads": m.downloads,
                 "likes": m.likes,
@@ -598,6 +630,7 @@ class HFInferenceBackend(ExpertBackend):
                 "tags": m.tags,
                 "license": m.license,
                 "language": m.language,
+                "verified": m.verified,
             }
             out.append(HFExpert(m.id, (task,), self, **meta))
         return out

@@ -1,1 +1,26 @@
-"""Chat-model backends: the controller LLM (OpenAI-compatible) and the embedded planner."""
+"""Chat-model backends: the controller LLM (any OpenAI-compatible server, Hugging Face's router)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from .base import ChatModel
+
+
+def build_llm(config: Config) -> ChatModel | None:
+    """The controller LLM of a config (see `Config.llm_route`), or None without one. No network."""
+    route = config.llm_route()
+    if route is None:
+        return None
+    from .openai_compatible import OpenAICompatible
+
+    return OpenAICompatible(
+        route.model,
+        api_key=route.api_key,
+        base_url=route.base_url,
+        timeout=config.llm_timeout,
+        retries=config.llm_retries,
+        route=route,
+    )

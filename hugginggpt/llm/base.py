@@ -6,10 +6,12 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..types import Usage
 
-Message = dict[str, str]
+# {"role", "content"}: content is text, or a list of OpenAI content parts (text, image_url)
+Message = dict[str, Any]
 
 
 class LLMError(Exception):

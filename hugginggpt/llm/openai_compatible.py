@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import openai
 
 from .base import ChatModel, Completion, LLMError, Message
+
+if TYPE_CHECKING:
+    from ..config import LLMRoute
 
 
 class OpenAICompatible(ChatModel):
@@ -21,9 +25,12 @@ class OpenAICompatible(ChatModel):
         base_url: str | None = None,
         timeout: float = 60.0,
         retries: int = 2,
+        route: LLMRoute | None = None,
     ):
         self.name = model
         self.base_url = base_url or "https://api.openai.com/v1"
+        self.route = route  # which route this is (OpenAI-compatible, HF router), for traces and messages
+        self.vision = bool(route and route.vision)
         # local servers need no key, but the SDK insists on one
         self.client = openai.OpenAI(
             api_key=api_key or "no-key", base_url=base_url, timeout=timeout, max_retries=retries
@@ -98,10 +105,21 @@ class OpenAICompatible(ChatModel):
             "check OPENAI_BASE_URL (it usually ends in /v1)."
         )
 
+    @property
+    def _on_router(self) -> bool:
+        return self.route is not None and self.route.kind == "hf-router"
+
     def _explain(self, e: openai.OpenAIError) -> LLMError:
         where = self.base_url
         if isinstance(e, openai.AuthenticationError):
+            if self._on_router:
+                return LLMError(f"Hugging Face's router at {where} rejected the token (401): {_advice('token')}")
             return LLMError(f"The LLM server at {where} rejected the API key (401): check OPENAI_API_KEY.")
+        if isinstance(e, openai.APIStatusError) and e.status_code == 402 and self._on_router:
+            return LLMError(
+                f"Hugging Face's router at {where} refused the request (402): the account's inference "
+                "credits are used up."
+            )
         if isinstance(e, openai.PermissionDeniedError):
             return LLMError(f"The API key may not use model {self.name!r} (403): check the key's permissions.")
         if isinstance(e, openai.NotFoundError):
@@ -134,7 +152,24 @@ def _limit(max_tokens: int | None) -> dict:
 
 
 def _estimate(messages: list[Message]) -> int:
-    return sum(len(m.get("content") or "") for m in messages) // 4
+    """About 4 characters a token; an image content part counts as ~1000 characters of text."""
+    size = 0
+    for m in messages:
+        content = m.get("content") or ""
+        if isinstance(content, str):
+            size += len(content)
+        else:
+            size += sum(len(p.get("text", "")) if p.get("type") == "text" else 1000 for p in content)
+    return size // 4
+
+
+def _advice(kind: str) -> str:
+    """What to configure, from the capability map's one renderer when it is there."""
+    try:
+        from ..capabilities import advice
+    except ImportError:
+        return "check HF_TOKEN (or sign in with Hugging Face), and that it may call Inference Providers."
+    return advice(kind)
 
 
 def _brief(e: Exception) -> str:

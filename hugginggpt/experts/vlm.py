@@ -1,0 +1,215 @@
+"""Vision-language experts: captions, visual questions and "what is in this picture" answered by a chat
+model that reads images (image content parts), the way these tasks are served today.
+
+Two sources: the controller LLM when it is multimodal (gpt-4.1-mini, Llama-4-Scout on the router...),
+offered by `controller_backend` next to the LLM's language tasks; and, with an HF token, the
+image-text-to-text models that Inference Providers serve through Hugging Face's OpenAI-compatible router,
+from the live Hub listing (backend `vlm`, registered with `register_backend`).
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..llm.base import ChatModel, LLMError
+from ..types import ModelInfo, Task
+from .base import Expert, ExpertBackend, ExpertContext, ExpertError, register_backend
+
+if TYPE_CHECKING:
+    from ..config import Config
+
+VLM_TASKS = ("image-to-text", "visual-question-answering", "document-question-answering")
+HUB_TAG = "image-text-to-text"  # the Hub's pipeline tag of vision-language chat models
+MAX_SIDE = 1024  # larger images are scaled down before they are sent (tokens, upload time)
+MAX_TOKENS = 400
+# Router VLMs offered when the Hub cannot be asked (offline listing, no network): marked unverified,
+# ranked after any live one.
+KNOWN_ROUTER_VLMS = (
+    "meta-llama/Llama-4-Scout-17B-16E-Instruct",
+    "Qwen/Qwen2.5-VL-72B-Instruct",
+    "google/gemma-3-27b-it",
+)
+_PROMPTS = {
+    "image-to-text": ("Describe this image in one or two sentences. If it contains text, quote the text exactly."),
+    "visual-question-answering": "Answer the question about this image briefly. Question: {text}",
+    "document-question-answering": "Answer the question from this document image, briefly. Question: {text}",
+}
+_MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif"}
+
+
+def image_part(path: Path) -> dict[str, Any]:
+    """An OpenAI `image_url` content part holding the image as a data URL (scaled to MAX_SIDE)."""
+    from PIL import Image, UnidentifiedImageError
+
+    data = path.read_bytes()
+    mime = _MIME.get(path.suffix.lower())
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            if mime is None or max(img.size) > MAX_SIDE:
+                img.thumbnail((MAX_SIDE, MAX_SIDE))
+                buf = io.BytesIO()
+                img.convert("RGB").save(buf, format="JPEG", quality=90)
+                data, mime = buf.getvalue(), "image/jpeg"
+    except (UnidentifiedImageError, OSError) as e:
+        raise ExpertError(f"the image {path.name} cannot be read ({type(e).__name__})") from e
+    return {"type": "image_url", "image_url": {"url": f"data:{mime};base64,{base64.b64encode(data).decode()}"}}
+
+
+def build_messages(task: Task, inputs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The one-turn chat that asks a VLM to do `task` on its image input."""
+    image = inputs.get("image")
+    if image is None:
+        raise ExpertError("the task has no image input")
+    path = Path(image)
+    if not path.is_file():
+        raise ExpertError(f"the image input {path.name} does not exist")
+    text = str(inputs.get("text") or task.args.get("text") or "").strip()
+    if task.task != "image-to-text" and not text:
+        raise ExpertError("the task has no question (text input)")
+    prompt = _PROMPTS[task.task].format(text=text)
+    if task.task == "image-to-text" and text:  # "what is in this picture", "describe the colours"...
+        prompt = f"{text}\n\n{prompt}"
+    return [{"role": "user", "content": [{"type": "text", "text": prompt}, image_part(path)]}]
+
+
+class VLMExpert(Expert):
+    """A chat model that reads images, serving captions and visual questions."""
+
+    backend = "vlm"
+
+    def __init__(self, model: str, chat: ChatModel | None, route: str, *, verified: bool = True, **meta: Any):
+        super().__init__(model, VLM_TASKS, **meta)
+        self._chat = chat
+        self.route = route  # "controller LLM via hf-router", "hf-router"...
+        self.verified = verified
+        self._make: Any = None  # a factory for the chat model, when it is built on first use
+        self._lock = threading.Lock()
+
+    def info(self, task: str) -> ModelInfo:
+        info = super().info(task)
+        if self.verified:
+            return info
+        note = f"unverified (not in today's provider listing); {info.description}"
+        return replace(info, description=note, verified=False)
+
+    def chat(self) -> ChatModel:
+        with self._lock:
+            if self._chat is None:
+                self._chat = self._make()
+            return self._chat
+
+    def run(self, task: Task, inputs: dict[str, Any], ctx: ExpertContext) -> dict[str, Any]:
+        if task.task not in VLM_TASKS:
+            raise ExpertError(f"vision-language model {self.model} cannot run {task.task}")
+        messages = build_messages(task, inputs)
+        try:
+            text = self.chat().complete(messages, max_tokens=MAX_TOKENS).text.strip()
+        except LLMError as e:
+            raise ExpertError(f"vision-language model {self.model}: {e}") from e
+        if not text:
+            raise ExpertError(f"vision-language model {self.model} returned an empty reply")
+        return {"text": text, "data": {"route": self.route, "model": self.model}}
+
+
+class VLMBackend(ExpertBackend):
+    """Vision-language chat models; ranked after the controller's language tasks, before the classic
+    Hugging Face pipelines (no provider serves 2023's captioning and VQA models any more)."""
+
+    name = "vlm"
+    priority = 25
+
+    def __init__(self, experts: list[VLMExpert], catalog: Any = None, make: Any = None):
+        self._experts = list(experts)
+        self.catalog = catalog  # live listing of image-text-to-text models (HubCatalog), if any
+        self._make = make  # model id -> ChatModel on the router
+        self._listed: dict[str, VLMExpert] = {}
+        self._lock = threading.Lock()
+
+    def experts(self, task: str) -> list[Expert]:
+        if task not in VLM_TASKS:
+            return []
+        return [*self._experts, *self._router_experts()]
+
+    def _router_experts(self) -> list[VLMExpert]:
+        if self.catalog is None:
+            return []
+        taken = {e.model for e in self._experts}
+        listed = [m for m in self.catalog.models(HUB_TAG) if m.id not in taken]
+        verified = bool(listed) and self.catalog.source_of(HUB_TAG) == "hub"
+        if not listed:
+            listed = [
+                ModelInfo(id=m, task=HUB_TAG, description="vision-language chat model") for m in KNOWN_ROUTER_VLMS
+            ]
+            listed = [m for m in listed if m.id not in taken]
+        out = []
+        with self._lock:
+            for m in listed:
+                key = f"{m.id}|{verified}"
+                if key not in self._listed:
+                    expert = VLMExpert(
+                        m.id,
+                        None,
+                        "hf-router",
+                        verified=verified,
+                        downloads=m.downloads,
+                        likes=m.likes,
+                        description=f"{m.description}; reads images, via Hugging Face's router",
+                        tags=m.tags,
+                        license=m.license,
+                    )
+                    expert._make = lambda model=m.id: self._make(model)
+                    self._listed[key] = expert
+                out.append(self._listed[key])
+        return out
+
+    def prepare(self, tasks: list[str]) -> dict[str, str]:
+        if self.catalog is None or not any(t in VLM_TASKS for t in tasks):
+            return {}
+        from .hf_inference import PREPARE_WAIT_S
+
+        source = self.catalog.prefetch([HUB_TAG], PREPARE_WAIT_S, wait=True).get(HUB_TAG, "snapshot")
+        return {f"{t} (vision-language)": source for t in tasks if t in VLM_TASKS}
+
+    def start(self) -> None:
+        if self.catalog is not None:
+            self.catalog.prefetch([HUB_TAG], wait=False)
+
+
+def controller_backend(llm: ChatModel) -> VLMBackend | None:
+    """The controller LLM as a vision-language expert, when it reads images (None otherwise)."""
+    inner = getattr(llm, "inner", llm)  # a MeteredChatModel wraps it
+    if not getattr(inner, "vision", False):
+        return None
+    route = getattr(inner, "route", None)
+    via = f" via {route.kind}" if route is not None else ""
+    expert = VLMExpert(
+        llm.name,
+        llm,
+        f"controller LLM{via}",
+        description=f"the controller LLM ({llm.name}{via}), which reads images: captions and visual questions",
+    )
+    return VLMBackend([expert])
+
+
+@register_backend("vlm", needs="token", offers=lambda task: task in VLM_TASKS)
+def _factory(config: Config) -> VLMBackend | None:
+    """Router VLMs from the live listing, with an HF token and no classic inference server. No network."""
+    if not config.hf_token or (config.hf_base_url and not config.hf_router_url):
+        return None
+    from ..config import DEFAULT_HF_ROUTER_URL
+    from ..hub_catalog import HubCatalog
+    from ..llm.openai_compatible import OpenAICompatible
+
+    base = (config.hf_router_url or DEFAULT_HF_ROUTER_URL).rstrip("/")
+    token, timeout = config.hf_token, config.task_timeout
+
+    def make(model: str) -> ChatModel:
+        return OpenAICompatible(model, api_key=token, base_url=base, timeout=timeout, retries=0)
+
+    catalog = HubCatalog(token=token, provider=config.hf_provider, fetch=False)
+    return VLMBackend([], catalog, make)
