@@ -77,24 +77,25 @@ def test_served_tasks_and_experts_carry_metadata():
     assert ids == ["vader+langdetect+all-MiniLM-L6-v2"]  # one expert routes by the labels asked for
 
 
-def test_missing_reason_says_what_to_set():
+def test_missing_names_only_what_this_backend_can_fix():
+    """The embedded backend speaks only for its own models; what else would serve a task (a token, an
+    LLM) is the capability map's to say."""
     backend = EmbeddedBackend()
-    assert backend.missing_reason("image-to-text") is None
-    assert "HF_TOKEN" in backend.missing_reason("translation")
-    assert "OpenAI-compatible LLM" in backend.missing_reason("text-generation")
-    assert "HF_TOKEN" in backend.missing_reason("text-to-image")
-    assert "mediapipe" in backend.missing_reason("openpose-control")
     for task in TASKS:
-        assert (backend.missing_reason(task) is None) == (task in SERVED)
+        assert backend.missing(task) is None
+    assert bool(backend.experts("image-to-text")) and not backend.experts("translation")
 
 
 def test_uninstalled_package_hides_expert_and_says_what_to_install(monkeypatch):
+    from hugginggpt.capabilities import render
     from hugginggpt.experts import embedded
 
     monkeypatch.setattr(embedded, "_installed", lambda m: m != "faster_whisper")
     backend = EmbeddedBackend()
     assert backend.experts("automatic-speech-recognition") == []
-    assert "pip install faster-whisper" in backend.missing_reason("automatic-speech-recognition")
+    missing = backend.missing("automatic-speech-recognition")
+    assert missing is not None and missing.kind == "package"
+    assert "pip install faster-whisper" in render("automatic-speech-recognition", missing)
 
 
 def test_expert_ids_are_unique():
