@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +63,13 @@ def chat_messages(request: str, history: list[Message]) -> list[Message]:
 
 
 def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], plan_error: str | None = None) -> str:
-    """A readable answer composed from the results alone (no LLM)."""
+    """An answer composed from the results alone (no LLM), led by what the request asked for.
+
+    The request's own words pick what to say from each final result: the line of a read text that holds
+    the word it asked about ("the total" -> "TOTAL 10.50"), a count of the detected things it names
+    ("how many people"), the transcript of a recording, the top label of a classification. Then one line
+    says which model did it; failures say why, in one sentence each. No dump of every output: those are
+    in the task steps."""
     if plan_error:
         return f"I could not plan this request: {plan_error}"
     if not plan.tasks:
@@ -71,35 +78,130 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
             "'read the text in receipt.png', 'describe photo.jpg', 'transcribe speech.wav' or 'say \"hello\" aloud'. "
             "For open conversation, configure an LLM (OPENAI_API_KEY / OPENAI_BASE_URL)."
         )
+    words = _request_words(request)
     done = [results[t.id] for t in plan.tasks if t.id in results and results[t.id].status == "done"]
-    lines: list[str] = []
-    final = [r for r in done if not any(r.task_id in t.dep for t in plan.tasks)]
-    if final:
-        lines.append("Here is what I found." if len(done) == len(plan.tasks) else "Here is what I could do.")
+    # what the visitor gets: the results nothing else consumed; a spoken or drawn version of a text
+    # does not hide the text it came from
+    used = {d for t in plan.tasks for d in t.dep}
+    finals = [r for r in done if r.task_id not in used or _is_text(r)]
+    finals = [
+        r for r in finals if not (_is_text(r) and any(_fed_by(plan, r.task_id, o) for o in finals if _is_text(o)))
+    ]
+    lines: list[str] = [_say(r, words) for r in finals]
+    if done:
+        used_models = [f"{r.model} to {get_task(r.task).label or r.task}" for r in done if r.model]
+        if used_models:
+            lines += ["", "_Used " + "; ".join(used_models) + "._"]
+    problems = [results[t.id] for t in plan.tasks if t.id in results and results[t.id].status != "done"]
+    if problems:
         lines.append("")
-    for t in plan.tasks:
-        r = results.get(t.id)
-        if r is None:
-            continue
-        head = f"**{t.task}** (task {t.id}"
-        head += f", {r.model})" if r.model else ")"
-        if r.status == "done":
-            lines.append(f"- {head}: {_describe_outputs(r)}")
-        elif r.status == "failed":
-            lines.append(f"- {head} failed: {r.error}")
-        else:
-            lines.append(f"- {head} was skipped because {r.error}")
-    if len(done) < len(plan.tasks):
+        for r in problems:
+            label = get_task(r.task).label or r.task
+            if r.status == "failed":
+                lines.append(f"- Could not {label} (task {r.task_id}, {r.task}): {r.error}")
+            else:
+                lines.append(f"- Did not {label} (task {r.task_id}, {r.task}): skipped because {r.error}")
         lines.append("")
         lines.append(f"{len(done)} of {len(plan.tasks)} tasks finished.")
     return "\n".join(lines).strip()
 
 
-def _describe_outputs(r: TaskResult) -> str:
-    media = [f"{kind} {Path(r.outputs[kind]).name}" for kind in ("image", "audio", "video") if kind in r.outputs]
+_STOP = set(
+    "a an the this that these those it its in on of to for and or me my you your i we is are was be please "
+    "can could would will do does what which who how tell show give find read say aloud text image photo picture "
+    "file recording audio in into from with then also all any some there here about".split()
+)
+
+
+def _request_words(request: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z][a-z'-]+", request.lower()) if w not in _STOP and len(w) > 2]
+
+
+def _is_text(r: TaskResult) -> bool:
+    return "text" in get_task(r.task).outputs and bool(str(r.outputs.get("text", "")).strip())
+
+
+def _fed_by(plan: Plan, source: int, consumer: TaskResult) -> bool:
+    """Does `consumer` (a text result) come from `source`'s text (a summary of it, a translation)?"""
+    return consumer.task_id != source and source in plan.by_id()[consumer.task_id].dep
+
+
+def _say(r: TaskResult, words: list[str]) -> str:
+    """One result as the answer to the request."""
+    data = r.outputs.get("data")
+    labels = [d for d in data if isinstance(d, dict) and "label" in d] if isinstance(data, list) else []
     text = str(r.outputs.get("text", "")).strip()
-    if media and "text" not in get_task(r.task).outputs:
-        # the text of a media task is a note about the file ("9.1 s of speech"), not a result to quote
-        return "; ".join(media) + (f" ({text})" if text else "")
-    quoted = [f"“{text}”" if len(text) < 400 else f"“{text[:400]}...”"] if text else []
-    return "; ".join(quoted + media) or "done"
+    files = [f"`{Path(r.outputs[k]).name}`" for k in ("image", "audio", "video") if r.outputs.get(k)]
+    if labels and "box" in labels[0] or labels and r.task in ("object-detection", "image-segmentation"):
+        return _count(labels, words, files)
+    if labels:
+        top = max(labels, key=lambda d: d.get("score", 0))
+        score = f" ({top['score']:.0%} sure)" if isinstance(top.get("score"), int | float) else ""
+        return f"It is most likely **{top['label']}**{score}."
+    if _is_text(r):
+        if r.task == "automatic-speech-recognition":
+            return f"The recording says: “{text}”"
+        found = _lines_about(text, words)
+        if len(found) == 1 and (value := _value_of(found[0], words)):
+            return value
+        if found:
+            return "  \n".join(f"**{line}**" for line in found)
+        quoted = text if len(text) <= 500 else text[:500].rsplit(" ", 1)[0] + " …"
+        return f"“{quoted}”".replace("\n", "  \n") + (f" ({', '.join(files)})" if files else "")
+    if files:
+        what = {"text-to-speech": "Here is the speech", "text-to-image": "Here is the image"}.get(r.task, "Here it is")
+        return f"{what}: {', '.join(files)}" + (f" ({text})." if text else ".")
+    return f"Done: {get_task(r.task).label or r.task}."
+
+
+def _lines_about(text: str, words: list[str]) -> list[str]:
+    """The lines of a multi-line text that hold a word the request asked about (a receipt's TOTAL line);
+    none when the request names nothing in the text (then the text itself is the answer)."""
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 3 or not words:
+        return []
+    hits = [ln for ln in lines if any(re.search(rf"\b{re.escape(w)}\b", ln, re.I) for w in words)]
+    return hits[:3] if len(hits) < len(lines) else []
+
+
+def _value_of(line: str, words: list[str]) -> str | None:
+    """ "TOTAL 10.50" asked about "total" -> "The total is **10.50**." (None when the line is not the
+    asked-about name followed by a short value)."""
+    named = [w for w in dict.fromkeys(words) if re.search(rf"\b{re.escape(w)}\b", line, re.I)]
+    rest = line
+    for w in named:
+        rest = re.sub(rf"\b{re.escape(w)}\b", "", rest, count=1, flags=re.I)
+    rest = rest.strip(" :=-\t")
+    if not named or not rest or len(rest) > 40 or re.search(r"[a-z]{3}", rest, re.I):
+        return None
+    return f"The {' '.join(named)} is **{rest}**."
+
+
+def _singular(word: str) -> str:
+    irregular = {"people": "person", "men": "man", "women": "woman", "children": "child", "mice": "mouse"}
+    if word in irregular:
+        return irregular[word]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _count(found: list[dict], words: list[str], files: list[str]) -> str:
+    """Detections as a count, of what the request names when it names a detected label."""
+    counts: dict[str, int] = {}
+    for d in found:
+        counts[str(d["label"])] = counts.get(str(d["label"]), 0) + 1
+    asked = {_singular(w) for w in words}
+    named = {label: n for label, n in counts.items() if _singular(label.lower()) in asked}
+    shown = named or counts
+    parts = [f"**{n} {label if n == 1 else _plural(label)}**" for label, n in shown.items()]
+    where = f" (marked in {', '.join(files)})" if files else ""
+    if not parts:
+        return f"I found nothing{where}."
+    return f"I found {_join(parts)}{where}."
+
+
+def _plural(label: str) -> str:
+    return {"person": "people", "man": "men", "woman": "women", "child": "children"}.get(label, label + "s")
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]

@@ -27,12 +27,52 @@ RESULTS = {
 
 def test_template_names_models_outputs_and_failures():
     answer = template_answer("read a.png aloud and find people", PLAN, RESULTS)
-    assert "**image-to-text** (task 0, rapidocr): “OPEN 9-5”" in answer
-    assert "audio t1-speech.wav (1.2 s of speech)" in answer
-    assert "**object-detection** (task 2, opencv) failed: no faces or people found" in answer
-    assert "was skipped because task 2 (object-detection) failed" in answer
+    assert answer.startswith("“OPEN 9-5”\nHere is the speech: `t1-speech.wav` (1.2 s of speech).")
+    assert "_Used rapidocr to read the text in an image" in answer or "_Used rapidocr to " in answer
+    assert "- Could not " in answer and "(task 2, object-detection): no faces or people found" in answer
+    assert "skipped because task 2 (object-detection) failed" in answer
     assert answer.endswith("2 of 4 tasks finished.")
     assert "/ws/" not in answer
+
+
+RECEIPT = "CORNER CAFE\n12 Market Street\nCappuccino 3.50\nOrange juice 4.20\nTOTAL 10.50\nThank you!"
+
+
+def _one(task: str, outputs: dict, args: dict | None = None) -> tuple[Plan, dict[int, TaskResult]]:
+    return Plan([Task(0, task, args or {})]), {0: TaskResult(0, task, "done", outputs, model="m", backend="embedded")}
+
+
+def test_the_answer_is_the_part_of_the_text_the_request_asks_about():
+    plan, results = _one("image-to-text", {"text": RECEIPT})
+    answer = template_answer("Read the text in this receipt and tell me the total.", plan, results)
+    assert answer.splitlines()[0] == "The total is **10.50**."
+    assert "Cappuccino" not in answer  # not a dump of the whole receipt
+    other = template_answer("What does the receipt say about orange juice?", plan, results)
+    assert other.splitlines()[0] == "The orange juice is **4.20**."
+    # asked about nothing in the text: the text is the answer
+    whole = template_answer("Read the text in this receipt", plan, results)
+    assert "Cappuccino 3.50" in whole and "TOTAL 10.50" in whole
+
+
+def test_detections_are_counted_by_what_the_request_names():
+    found = [
+        {"label": "person", "score": 0.9, "box": [0, 0, 5, 5]},
+        {"label": "person", "score": 0.8, "box": [5, 5, 9, 9]},
+        {"label": "face", "score": 0.7, "box": [1, 1, 2, 2]},
+    ]
+    plan, results = _one("object-detection", {"data": found, "image": Path("/ws/t0-object-detection.png")})
+    answer = template_answer("How many people are in this photo?", plan, results)
+    assert answer.startswith("I found **2 people** (marked in `t0-object-detection.png`).")
+    everything = template_answer("detect objects", plan, results)
+    assert everything.startswith("I found **2 people** and **1 face**")
+
+
+def test_a_transcript_and_a_classification_are_said_plainly():
+    plan, results = _one("automatic-speech-recognition", {"text": "book a table for two"})
+    assert template_answer("transcribe it", plan, results).startswith("The recording says: “book a table for two”")
+    labels = [{"label": "cat", "score": 0.2}, {"label": "tabby cat", "score": 0.7}]
+    plan, results = _one("image-classification", {"data": labels})
+    assert template_answer("what is this?", plan, results).startswith("It is most likely **tabby cat** (70% sure).")
 
 
 def test_template_without_tasks_or_with_a_plan_error_says_what_to_do():
