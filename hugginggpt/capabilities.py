@@ -59,9 +59,10 @@ def advice(kind: MissingKind, *, mode: str = "offline", has_token: bool = False,
         switch = " and pick hybrid mode" if mode == "offline" else ""
         return f"enter a Hugging Face token in Settings{switch} (server: set HF_TOKEN)"
     if kind == "llm":
+        # a Hugging Face token alone gives an LLM too: the controller on Hugging Face's router
         return (
-            "enter an OpenAI-compatible API key or server URL in Settings "
-            "(server: set OPENAI_API_KEY or OPENAI_BASE_URL)"
+            "enter a Hugging Face token or an OpenAI-compatible API key (or server URL) in Settings "
+            "(server: set HF_TOKEN, or OPENAI_API_KEY / OPENAI_BASE_URL)"
         )
     if kind == "remote":
         if has_token and mode == "offline":
