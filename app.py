@@ -24,6 +24,7 @@ from hugginggpt import warmup  # noqa: E402
 from hugginggpt.config import Config  # noqa: E402
 from hugginggpt.orchestrator import Pipeline  # noqa: E402
 from hugginggpt.ui.controller import Controller, Panels, Update  # noqa: E402
+from hugginggpt.ui.oauth import oauth_token, on_spaces, visitor_settings  # noqa: E402
 from hugginggpt.ui.sessions import MODES, SESSION_TTL, close_user_state  # noqa: E402
 from hugginggpt.ui.view import WELCOME, render_graph  # noqa: E402
 from hugginggpt.workspace import MAX_UPLOAD_BYTES  # noqa: E402
@@ -97,6 +98,8 @@ def build_demo(
             "# HuggingGPT\nAn LLM plans the tasks, picks an expert model for each, runs them and answers.",
             elem_id="title",
         )
+        if on_spaces():  # Sign in with Hugging Face: the visitor's runs use (and bill) the visitor's token
+            gr.LoginButton()
         banner = gr.Markdown(elem_id="capabilities")
         loading, loading_timer = gr.Markdown(warmup.line(), elem_id="loading"), gr.Timer(2, active=warmup.busy())
         gr.on([demo.load, loading_timer.tick], lambda: (warmup.line(), gr.Timer(active=warmup.busy())), None,
@@ -224,13 +227,19 @@ def build_demo(
                 u.user,
             )
 
-        def respond(message: dict | None, user, settings: dict | None, request: gr.Request) -> Iterator[tuple]:
+        def respond(
+            message: dict | None, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
+        ) -> Iterator[tuple]:
             """Answer a multimodal message {"text", "files"}; streams the chat and the panels."""
+            settings = visitor_settings(settings, oauth_token(oauth), base)  # this run only, never stored
             for u in ctl.respond(message, user, settings, _session(request)):
                 yield values(u)
 
-        def run_plan(plan_text: str, user, settings: dict | None, request: gr.Request) -> Iterator[tuple]:
+        def run_plan(
+            plan_text: str, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
+        ) -> Iterator[tuple]:
             """Execute the (edited) plan in the plan panel for the last request, without re-planning."""
+            settings = visitor_settings(settings, oauth_token(oauth), base)
             for u in ctl.run_plan(plan_text, user, settings, _session(request)):
                 yield values(u)
 
