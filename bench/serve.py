@@ -1,10 +1,15 @@
 """Serving benchmark: the Gradio app under 16 concurrent offline sessions vs one session.
 
-    python bench/serve.py [--sessions 16] [--requests 3] [--out bench/results/serve.json]
+    python bench/serve.py [--sessions 16] [--requests 3] [--workers N] [--out bench/results/serve.json]
 
 Starts `python app.py` (offline: no key, no token) on a free port, drives it with gradio_client through
 the /chat endpoint using the page's own examples, and reports per-request latency (p50/p95), throughput
 and the server's memory (RSS of the app process: after start, after warm-up, peak under load).
+
+The CPU bound: the server's CPU seconds per request of the same mix, measured one request at a time
+(utime + stime of the app process), gives the most requests per second the cores allow,
+cores / cpu_per_request; the 16-session throughput is reported against it. Each session tags its
+requests, and every reply is checked to hold its own session's tag and no other (no cross-session leak).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from gradio_client import Client, handle_file  # noqa: E402
 
 OUT = ROOT / "bench" / "results" / "serve.json"
+TICK = os.sysconf("SC_CLK_TCK")
 
 
 def examples() -> list[dict]:
@@ -59,6 +65,18 @@ def rss_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_s(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def own_cpu_s() -> float:
+    """CPU seconds of this process (the clients)."""
+    t = os.times()
+    return t.user + t.system
+
+
 def pct(values: list[float], q: float) -> float:
     s = sorted(values)
     return round(s[min(len(s) - 1, int(round(q * (len(s) - 1))))], 3)
@@ -77,10 +95,15 @@ def summary(latencies: list[float], wall: float, failures: int) -> dict:
     }
 
 
-def ask(client: Client, ex: dict) -> tuple[float, bool]:
+def ask(client: Client, ex: dict, tag: str = "", others: tuple[str, ...] = ()) -> tuple[float, bool, bool]:
+    """(seconds, answered, leaked): leaked when the reply's chat shows another session's tag."""
     t0 = time.perf_counter()
-    out = client.predict({"text": ex["text"], "files": [handle_file(f) for f in ex["files"]]}, api_name="/chat")
-    return time.perf_counter() - t0, str(out[2]).startswith("✅")
+    text = ex["text"] + (f" ({tag})" if tag else "")
+    out = client.predict({"text": text, "files": [handle_file(f) for f in ex["files"]]}, api_name="/chat")
+    took = time.perf_counter() - t0
+    chat = json.dumps(out[0])
+    leaked = bool(tag) and (tag not in chat or any(o in chat for o in others))
+    return took, str(out[2]).startswith("✅"), leaked
 
 
 def main() -> None:
@@ -88,12 +111,20 @@ def main() -> None:
     ap.add_argument("--sessions", type=int, default=16)
     ap.add_argument("--requests", type=int, default=3, help="requests per session under load")
     ap.add_argument("--single", type=int, default=8, help="requests of the one-session baseline")
+    ap.add_argument("--workers", type=int, default=None, help="HUGGINGGPT_WORKERS (default: the cores)")
+    ap.add_argument("--concurrency", type=int, default=None, help="runs at once (default: Config.queue_concurrency)")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
+
+    from hugginggpt.config import Config
+
+    workers = args.workers or Config().workers
+    concurrency = args.concurrency or Config(workers=workers).queue_concurrency
 
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "HF_TOKEN")}
     env.update(GRADIO_SERVER_NAME="127.0.0.1", GRADIO_SERVER_PORT=str(port), HUGGINGGPT_MODE="offline")
+    env.update(HUGGINGGPT_WORKERS=str(workers), HUGGINGGPT_UI_CONCURRENCY=str(concurrency))
     server = subprocess.Popen(
         [sys.executable, str(ROOT / "app.py")], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -119,12 +150,14 @@ def main() -> None:
 
         one = Client(url, verbose=False, download_files=False)
         lat, fails = [], 0
-        t0 = time.perf_counter()
+        t0, c0, k0 = time.perf_counter(), cpu_s(server.pid), own_cpu_s()
         for i in range(args.single):
-            took, ok = ask(one, exs[i % len(exs)])
+            took, ok, _ = ask(one, exs[i % len(exs)])
             lat.append(took)
             fails += not ok
         single = summary(lat, time.perf_counter() - t0, fails)
+        single["server_cpu_s_per_request"] = round((cpu_s(server.pid) - c0) / args.single, 3)
+        single["client_cpu_s_per_request"] = round((own_cpu_s() - k0) / args.single, 3)
 
         peak = [mem_warm]
         stop = threading.Event()
@@ -138,28 +171,44 @@ def main() -> None:
         sampler.start()
         clients = [Client(url, verbose=False, download_files=False) for _ in range(args.sessions)]
 
-        def session(i: int) -> list[tuple[float, bool]]:
-            return [ask(clients[i], exs[(i + k) % len(exs)]) for k in range(args.requests)]
+        tags = [f"session {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(args.sessions)]
 
-        t0 = time.perf_counter()
+        def session(i: int) -> list[tuple[float, bool, bool]]:
+            others = tuple(t for t in tags if t != tags[i])
+            return [ask(clients[i], exs[(i + k) % len(exs)], tags[i], others) for k in range(args.requests)]
+
+        t0, c0, k0 = time.perf_counter(), cpu_s(server.pid), own_cpu_s()
         with ThreadPoolExecutor(args.sessions) as pool:
             runs = [r for rs in pool.map(session, range(args.sessions)) for r in rs]
         wall = time.perf_counter() - t0
+        server_cpu, client_cpu = cpu_s(server.pid) - c0, own_cpu_s() - k0
         stop.set()
         sampler.join()
-        concurrent = summary([t for t, _ in runs], wall, sum(not ok for _, ok in runs))
+        concurrent = summary([t for t, _, _ in runs], wall, sum(not ok for _, ok, _ in runs))
+        concurrent["cross_session_leaks"] = sum(leak for _, _, leak in runs)
+        concurrent["server_cpu_s_per_request"] = round(server_cpu / len(runs), 3)
+        concurrent["client_cpu_s_per_request"] = round(client_cpu / len(runs), 3)
+        concurrent["cpu_busy"] = round((server_cpu + client_cpu) / (wall * (os.cpu_count() or 1)), 3)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
+    cores = os.cpu_count() or 1
+    bound = cores / single["server_cpu_s_per_request"]
+    bound_with_clients = cores / (single["server_cpu_s_per_request"] + single["client_cpu_s_per_request"])
     result = {
         "what": "app.py /chat via gradio_client, offline mode, the page's examples in rotation",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "queue_concurrency": int(env.get("HUGGINGGPT_UI_CONCURRENCY", "8")),
+        "workers": workers,
+        "queue_concurrency": concurrency,
         "startup_s": round(startup, 2),
         "single_session": single,
         f"{args.sessions}_sessions": concurrent,
         "speedup_throughput": round(concurrent["throughput_rps"] / single["throughput_rps"], 2),
+        "cpu_bound_rps": round(bound, 3),
+        "cpu_bound_rps_with_clients": round(bound_with_clients, 3),
+        "throughput_vs_cpu_bound": round(concurrent["throughput_rps"] / bound, 3),
+        "throughput_vs_cpu_bound_with_clients": round(concurrent["throughput_rps"] / bound_with_clients, 3),
         "memory_mb": {
             "after_start": round(mem_start, 1),
             "after_warmup": round(mem_warm, 1),

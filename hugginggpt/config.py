@@ -79,6 +79,9 @@ class Config:
     hf_provider: str = "auto"
     hf_base_url: str | None = None
     # pipeline
+    # HUGGINGGPT_WORKERS: the one bound on work at once; the embedded-model executor gets this many
+    # threads, remote calls 4x, and the app's queue runs 2x requests at once (see the properties)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 2)
     concurrency: int = 8  # tasks running at once per request
     task_timeout: float = 120.0
     max_attempts: int = 3  # candidates tried per task before it fails
@@ -88,6 +91,21 @@ class Config:
     history_tokens: int = 1500  # budget for earlier turns in the planning prompt
     workdir: Path | None = None  # root of run workspaces (default: a temp dir)
     mode_set: bool = field(default=False, repr=False)  # HUGGINGGPT_MODE/--mode chose the mode
+
+    @property
+    def cpu_workers(self) -> int:
+        """Threads running embedded (CPU-bound) models, shared by every run of the process."""
+        return max(1, self.workers)
+
+    @property
+    def io_workers(self) -> int:
+        """Threads running remote (network-bound) expert calls, shared by every run of the process."""
+        return max(8, 4 * self.workers)
+
+    @property
+    def queue_concurrency(self) -> int:
+        """Requests the app serves at once: enough to keep the executors busy while runs plan and answer."""
+        return max(2, 2 * self.workers)
 
     @property
     def has_llm(self) -> bool:
@@ -134,6 +152,10 @@ class Config:
             mode_set=mode_set,
             workdir=Path(p) if (p := _env("HUGGINGGPT_WORKDIR")) else None,
         )
+        if workers := _env("HUGGINGGPT_WORKERS"):
+            if not workers.isdigit() or int(workers) < 1:
+                raise ValueError(f"HUGGINGGPT_WORKERS must be a whole number of at least 1, not {workers!r}")
+            cfg.workers = int(workers)
         return replace(cfg, **overrides)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from . import planning, response, selection
 from .capabilities import MODE_BACKENDS, Capabilities, load_backend_modules
 from .config import Config
 from .execution import Scheduler
+from .executors import shared as shared_executors
 from .experts.base import ExpertBackend, backend_factories
 from .experts.llm_expert import LLMBackend
 from .experts.registry import ExpertRegistry
@@ -35,6 +37,7 @@ from .workspace import Workspace
 
 log = logging.getLogger(__name__)
 
+
 class Planner(Protocol):
     """A planner without an LLM: request text and file names -> task dicts in HuggingGPT's format.
     `capabilities` says which tasks can run now, so that it plans a route that can."""
@@ -54,9 +57,27 @@ class Session:
 
     workspace: Workspace = field(default_factory=Workspace)
     history: list[dict[str, str]] = field(default_factory=list)
+    # one run at a time per conversation: held while a run's generator is live
+    _run_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    _cancel: threading.Event | None = field(default=None, repr=False, compare=False)
 
     def file_names(self) -> list[str]:
         return [p.name for p in self.workspace.files()]
+
+    @property
+    def running(self) -> bool:
+        """A request of this conversation is being answered now."""
+        return self._run_lock.locked()
+
+    def stop(self, wait: float = 10.0) -> bool:
+        """Cancel the running request, if any, and wait up to `wait` s for it to end (its tasks stopped,
+        their files removed). True when nothing runs any more: the folder may then be deleted."""
+        if (cancel := self._cancel) is not None:
+            cancel.set()
+        if not self._run_lock.acquire(timeout=wait):
+            return False
+        self._run_lock.release()
+        return True
 
 
 def build_backends(config: Config) -> list[ExpertBackend]:
@@ -135,10 +156,29 @@ class Pipeline:
     def served_tasks(self) -> list[str]:
         return self.capabilities().served()
 
-    def run(self, request: Request, session: Session | None = None) -> Iterator[Event]:
+    def run(
+        self, request: Request, session: Session | None = None, *, cancel: threading.Event | None = None
+    ) -> Iterator[Event]:
         """Plan, select, execute, respond; every step is an event. Never raises for a failing LLM or
-        model: the run ends with FinalAnswer, or RunFailed saying what to fix."""
+        model: the run ends with FinalAnswer, or RunFailed saying what to fix.
+
+        One run per conversation at a time: a second one while the first is live ends at once with
+        RunFailed(stage="busy"). Setting `cancel` (or `session.stop()`, or closing the generator) stops
+        the run: running tasks stop at their next check, pending ones are skipped, files of unfinished
+        tasks are removed, and the run ends with RunFailed("Stopped: ...", stage="cancelled")."""
         session = session or self.new_session()
+        if not session._run_lock.acquire(blocking=False):
+            message = "This conversation is still answering a request: wait for it to finish, or press Stop."
+            yield RunFailed(message, "busy", {"request": request.text, "error": message}, t=0.0)
+            return
+        session._cancel = cancel = cancel or threading.Event()
+        try:
+            yield from self._run(request, session, cancel)
+        finally:
+            session._cancel = None
+            session._run_lock.release()
+
+    def _run(self, request: Request, session: Session, cancel: threading.Event) -> Iterator[Event]:
         start = time.monotonic()
         usage = Usage()
         llm = MeteredChatModel(self.llm, usage) if self.llm is not None else None
@@ -183,6 +223,9 @@ class Pipeline:
         if plan.notes:
             trace["plan_notes"] = plan.notes
         yield PlanReady(plan, source, t=now())
+        if cancel.is_set():
+            yield fail("Stopped: the request was cancelled before any task ran.", "cancelled")
+            return
 
         results: dict[int, TaskResult] = {}
         if not plan.tasks:
@@ -212,11 +255,28 @@ class Pipeline:
         )
         trace["choices"] = {str(k): v.to_json() for k, v in choices.items()}
         yield ModelsSelected(choices, t=now())
+        if cancel.is_set():
+            yield fail("Stopped: the request was cancelled before any task ran.", "cancelled")
+            return
 
         # 3. execute
-        scheduler = Scheduler(experts, self.config.concurrency, self.config.task_timeout, self.config.max_attempts)
-        for event in scheduler.run(plan, choices, session.workspace, results, t0=start):
-            yield event
+        scheduler = Scheduler(
+            experts,
+            self.config.concurrency,
+            self.config.task_timeout,
+            self.config.max_attempts,
+            executors=shared_executors(self.config.cpu_workers, self.config.io_workers),
+        )
+        yield from scheduler.run(plan, choices, session.workspace, results, t0=start, cancel=cancel)
+        if cancel.is_set():
+            trace["results"] = {str(k): results[k].to_json() for k in sorted(results, key=_order(plan))}
+            n_done = sum(r.status == "done" for r in results.values())
+            yield fail(
+                f"Stopped: {n_done} of {len(results)} tasks had finished; the others were stopped and their "
+                "files removed.",
+                "cancelled",
+            )
+            return
         trace["results"] = {str(k): results[k].to_json() for k in sorted(results, key=_order(plan))}
         served_by_llm = [str(r.task_id) for r in results.values() if r.backend == "llm" and r.status == "done"]
         if served_by_llm:
@@ -228,9 +288,7 @@ class Pipeline:
             yield AnswerDelta(answer, t=now())
         else:
             try:
-                answer = yield from self._stream(
-                    llm, response.build_messages(request.text, plan, results), now
-                )
+                answer = yield from self._stream(llm, response.build_messages(request.text, plan, results), now)
             except LLMError as e:
                 # the work is done and its files exist: say so rather than lose it
                 answer = (

@@ -166,8 +166,10 @@ def test_crash_in_expert_is_a_failure_not_a_crash(tmp_path):
 
 def test_task_without_expert_fails_with_missing_reason(tmp_path):
     plan = plan_of((0, "text-to-video", {"text": "a cat"}, []))
-    _, results = execute(plan, TimedExpert("x", ("summarization",)), tmp_path=tmp_path)
-    assert results[0].status == "failed" and "text-to-video needs a remote model" in results[0].error
+    expert = TimedExpert("x", ("summarization",))
+    _, results = execute(plan, expert, tmp_path=tmp_path)
+    reason = ExpertRegistry([backend(expert)]).missing_reason("text-to-video")
+    assert results[0].status == "failed" and results[0].error == reason and "text-to-video" in reason
 
 
 @pytest.mark.parametrize("path", ["/etc/passwd", "../secret.png", "file:///etc/passwd.png"])

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..types import Missing, MissingKind, ModelInfo, Task
 
@@ -25,15 +27,76 @@ class ExpertError(Exception):
     the message is shown to the user and the next candidate is tried."""
 
 
+class Cancelled(ExpertError):
+    """The run was stopped (Stop button, closed tab, "New conversation") while the task ran."""
+
+
+class DeadlineExceeded(ExpertError):
+    """The task ran past its time limit."""
+
+
+_SLICE = 0.05  # how often a wait for a busy model looks at the deadline and the cancel flag
+
+
 @dataclass
 class ExpertContext:
-    """Where an expert writes its files, and how long it may take."""
+    """Where an expert writes its files, how long it may take, and whether it should stop.
+
+    Long experts call `check()` between steps (sentences, chunks, retries) and take shared model locks
+    with `hold(lock)`: a cancelled or timed-out task then stops at its next step and releases the
+    model for other sessions. Files made with `new_file` are recorded, so a task that fails or is
+    stopped leaves none behind (`remove_files`).
+    """
 
     workdir: Path
     task_id: int
     timeout: float | None = None
+    deadline: float | None = None  # a time.monotonic() value; None: no limit
+    cancel: threading.Event = field(default_factory=threading.Event)
+    files: list[Path] = field(default_factory=list, repr=False)
     _counter: itertools.count = field(default_factory=itertools.count, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.deadline is None and self.timeout is not None:
+            self.deadline = time.monotonic() + self.timeout
+
+    def remaining(self) -> float | None:
+        """Seconds left before the deadline (never below 0), or None without one."""
+        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+
+    def check(self) -> None:
+        """Raise Cancelled when the run was stopped, DeadlineExceeded past the deadline; else nothing."""
+        if self.cancel.is_set():
+            raise Cancelled("stopped")
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            limit = f" after {self.timeout:g} s" if self.timeout is not None else ""
+            raise DeadlineExceeded(f"timed out{limit}")
+
+    def sleep(self, seconds: float) -> None:
+        """time.sleep that ends early (raising, as `check`) on a cancel or the deadline."""
+        end = time.monotonic() + seconds
+        if self.deadline is not None:
+            end = min(end, self.deadline)
+        self.cancel.wait(max(0.0, end - time.monotonic()))
+        self.check()
+
+    @contextmanager
+    def hold(self, lock: threading.Lock | threading.RLock) -> Iterator[None]:
+        """Take a model's lock, waiting no longer than the deadline and no longer than the run lives.
+        A model stuck in another session's task fails this one with a clear reason instead of hanging."""
+        waited = time.monotonic()
+        while not lock.acquire(timeout=_SLICE):
+            try:
+                self.check()
+            except DeadlineExceeded as e:
+                raise DeadlineExceeded(
+                    f"{e}: the model was busy with other requests for {time.monotonic() - waited:.0f} s"
+                ) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def new_file(self, stem: str, suffix: str) -> Path:
         """A fresh path in the run's workspace, e.g. new_file("boxes", ".png") -> t3-boxes.png."""
@@ -44,7 +107,17 @@ class ExpertContext:
                 path = self.workdir / name
                 if not path.exists():
                     path.touch()
+                    self.files.append(path)
                     return path
+
+    def remove_files(self) -> None:
+        """Delete every file this task made (it failed, timed out or was stopped: nothing half-written
+        may be offered to the next turn). Safe to call again: a thread still writing may re-create a
+        file after the first call, and its own last call removes it then."""
+        with self._lock:
+            files = list(self.files)
+        for path in files:
+            path.unlink(missing_ok=True)
 
 
 class Expert(ABC):
@@ -57,6 +130,9 @@ class Expert(ABC):
     """
 
     backend: str = "test"
+    # which process-wide executor runs it: "cpu" (local models, bounded to the cores) or "io"
+    # (remote calls, mostly waiting on the network)
+    workload: Literal["cpu", "io"] = "io"
 
     def __init__(self, model: str, tasks: tuple[str, ...], **meta: Any):
         self.model = model

@@ -68,6 +68,7 @@ class EmbeddedExpert(Expert):
     so the backend can tell (cheaply, without loading anything) whether it is installed."""
 
     backend = "embedded"
+    workload = "cpu"  # runs on the process-wide executor bounded to the cores (hugginggpt.executors)
     requires: tuple[str, ...] = ()
     pip: str = ""  # what to install when `requires` is missing
 

@@ -53,14 +53,27 @@ class TtsExpert(EmbeddedExpert):
             raise ExpertError(f"the text is {len(text)} characters long; the embedded voice speaks at most {MAX_CHARS}")
         voice = PIPER.get()
         path = ctx.new_file("speech", ".wav")
-        try:
-            with PIPER.lock:  # espeak-ng (phonemization) keeps global state
-                with wave.open(str(path), "wb") as w:
-                    voice.synthesize_wav(text, w)
-            with wave.open(str(path), "rb") as r:
-                frames, rate = r.getnframes(), r.getframerate()
-        except wave.Error:  # no audio chunk at all: the WAV header was never written
-            frames, rate = 0, 1
+        frames, rate = 0, 1
+        # espeak-ng (phonemization) keeps global state: one synthesis at a time. The voice yields one
+        # sentence at a time; a stopped or timed-out task ends between sentences and frees the voice
+        # for other sessions (the scheduler removes its half-written file).
+        with ctx.hold(PIPER.lock):
+            ctx.check()
+            w: wave.Wave_write | None = None
+            try:
+                for chunk in voice.synthesize(text):
+                    ctx.check()
+                    if w is None:
+                        w = wave.open(str(path), "wb")
+                        w.setframerate(chunk.sample_rate)
+                        w.setsampwidth(chunk.sample_width)
+                        w.setnchannels(chunk.sample_channels)
+                        rate = chunk.sample_rate
+                    w.writeframes(chunk.audio_int16_bytes)
+                    frames += len(chunk.audio_int16_bytes) // (chunk.sample_width * chunk.sample_channels)
+            finally:
+                if w is not None:
+                    w.close()
         if frames == 0:
             raise ExpertError("the voice produced no audio for this text (nothing speakable in it?)")
         seconds = frames / rate

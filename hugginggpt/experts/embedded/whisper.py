@@ -41,7 +41,9 @@ def transcribe(samples: np.ndarray, ctx: ExpertContext | None = None) -> tuple[s
     if peak < 1e-3:  # below -60 dBFS: Whisper would hallucinate a "Thank you." into digital silence
         return "", []
     model = WHISPER.get()
-    with WHISPER.lock:  # one decode at a time: the CPU threads are already all in use
+    # one decode at a time (the CPU threads are already all in use); a stuck or stopped decode releases
+    # the model at its next check, and a wait for it never outlives the task's deadline
+    with ctx.hold(WHISPER.lock) if ctx is not None else WHISPER.lock:
         segments, _ = model.transcribe(
             samples,
             language="en",
