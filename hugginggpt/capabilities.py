@@ -25,13 +25,14 @@ log = logging.getLogger(__name__)
 BACKEND_MODULES = {
     "embedded": "hugginggpt.experts.embedded",
     "huggingface": "hugginggpt.experts.hf_inference",
+    "vlm": "hugginggpt.experts.vlm",  # vision-language chat models on Hugging Face's router
     "llm": "hugginggpt.experts.llm_expert",
 }
 # which backends each mode enables (the controller LLM serves language tasks in every mode)
 MODE_BACKENDS: dict[str, tuple[str, ...]] = {
     "offline": ("embedded",),
-    "hybrid": ("embedded", "huggingface"),
-    "remote": ("huggingface",),
+    "hybrid": ("embedded", "huggingface", "vlm"),
+    "remote": ("huggingface", "vlm"),
 }
 
 

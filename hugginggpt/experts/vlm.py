@@ -123,8 +123,11 @@ class VLMBackend(ExpertBackend):
     name = "vlm"
     priority = 25
 
-    def __init__(self, experts: list[VLMExpert], catalog: Any = None, make: Any = None):
+    def __init__(
+        self, experts: list[VLMExpert], catalog: Any = None, make: Any = None, skip: frozenset[str] = frozenset()
+    ):
         self._experts = list(experts)
+        self.skip = skip  # models offered elsewhere already (the multimodal controller on the same router)
         self.catalog = catalog  # live listing of image-text-to-text models (HubCatalog), if any
         self._make = make  # model id -> ChatModel on the router
         self._listed: dict[str, VLMExpert] = {}
@@ -138,7 +141,7 @@ class VLMBackend(ExpertBackend):
     def _router_experts(self) -> list[VLMExpert]:
         if self.catalog is None:
             return []
-        taken = {e.model for e in self._experts}
+        taken = {e.model for e in self._experts} | self.skip
         listed = [m for m in self.catalog.models(HUB_TAG) if m.id not in taken]
         verified = bool(listed) and self.catalog.source_of(HUB_TAG) == "hub"
         if not listed:
@@ -212,4 +215,7 @@ def _factory(config: Config) -> VLMBackend | None:
         return OpenAICompatible(model, api_key=token, base_url=base, timeout=timeout, retries=0)
 
     catalog = HubCatalog(token=token, provider=config.hf_provider, fetch=False)
-    return VLMBackend([], catalog, make)
+    route = config.llm_route()
+    same = route is not None and route.kind == "hf-router" and route.vision and route.base_url == base
+    skip = frozenset({route.model}) if same and config.llm_as_expert else frozenset()
+    return VLMBackend([], catalog, make, skip)
