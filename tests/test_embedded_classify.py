@@ -111,3 +111,19 @@ def test_labels_parsing_and_routes():
     assert route([])[0] == "sentiment"
     assert route(["Language"])[0] == "language"
     assert route(["a", "b"]) == ("zero-shot", ["a", "b"], "This text is about {}.")
+
+
+def test_an_explicit_plan_without_labels_runs_sentiment_through_the_pipeline():
+    # The defect this expert fixes: selection ranked langdetect first for this text, so a plain
+    # text-classification task answered with a language.
+    from hugginggpt.config import Config
+    from hugginggpt.orchestrator import Pipeline
+    from hugginggpt.types import FinalAnswer, Plan, Request
+
+    text = "I absolutely love this wonderful day!"
+    plan = Plan([Task(id=0, task="text-classification", args={"text": text})])
+    final = Pipeline.from_config(Config(mode="offline")).answer(Request(text, plan=plan))
+    assert isinstance(final, FinalAnswer), final
+    result = final.trace["results"]["0"]
+    assert result["status"] == "done" and result["model"] == "vader+langdetect+all-MiniLM-L6-v2"
+    assert result["outputs"]["text"].startswith("POSITIVE"), result
