@@ -389,7 +389,8 @@ class Controller:
 
     def banner(self, settings: dict | None) -> str:
         try:
-            return capabilities_md(self.pipelines.get(settings_config(settings, self.base)))
+            cfg = settings_config(settings, self.base)
+            return capabilities_md(self.pipelines.get(cfg), cfg)
         except Exception as e:  # e.g. a backend that cannot start with these settings
             log.warning("pipeline failed to start: %s", type(e).__name__)
             return f"⚠️ The pipeline could not start with these settings: {type(e).__name__}: {e}"
@@ -456,15 +457,21 @@ def check_endpoint(cfg: Config, timeout: float = 5.0) -> tuple[bool, str]:
     """Does the OpenAI-compatible endpoint answer with this key? (ok, one-sentence verdict).
 
     Asks for its models list (cheap, no tokens spent); a server without one gets a 1-token completion."""
-    base = (cfg.openai_base_url or "https://api.openai.com/v1").rstrip("/")
-    headers = {"Authorization": f"Bearer {cfg.openai_api_key}"} if cfg.openai_api_key else {}
+    route = cfg.llm_route() if hasattr(cfg, "llm_route") else None  # the LLM the pipeline will call
+    base_url, key, model = (
+        (route.base_url, route.api_key, route.model)
+        if route
+        else (cfg.openai_base_url, cfg.openai_api_key, cfg.llm_model)
+    )
+    base = (base_url or "https://api.openai.com/v1").rstrip("/")
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
     try:
         with httpx.Client(timeout=timeout, headers=headers, follow_redirects=True) as client:
             r = client.get(f"{base}/models")
             if r.status_code in (404, 405):
                 r = client.post(
                     f"{base}/chat/completions",
-                    json={"model": cfg.llm_model, "max_tokens": 1, "messages": [{"role": "user", "content": "hi"}]},
+                    json={"model": model, "max_tokens": 1, "messages": [{"role": "user", "content": "hi"}]},
                 )
                 if r.status_code == 200:
                     return True, f"The LLM at {base} answered."
@@ -482,16 +489,16 @@ def check_endpoint(cfg: Config, timeout: float = 5.0) -> tuple[bool, str]:
         return False, f"The LLM at {base} did not answer within {timeout:g} s: check the base URL, or try later."
     except httpx.HTTPError as e:
         return False, f"Nothing answers at {base} ({type(e).__name__}): check **OpenAI-compatible base URL**."
-    if ids and cfg.llm_model not in ids:
+    if ids and model not in ids:
         shown = ", ".join(f"`{i}`" for i in ids[:5]) + (" …" if len(ids) > 5 else "")
         return True, (
-            f"The LLM at {base} answered, but it does not list the model `{cfg.llm_model}` (it has {shown}): "
+            f"The LLM at {base} answered, but it does not list the model `{model}` (it has {shown}): "
             "check **LLM model name**."
         )
-    return True, f"The LLM at {base} answered" + (f" and serves `{cfg.llm_model}`." if ids else ".")
+    return True, f"The LLM at {base} answered" + (f" and serves `{model}`." if ids else ".")
 
 
-def capabilities_md(pipeline: Pipeline) -> str:
+def capabilities_md(pipeline: Pipeline, cfg: Config | None = None) -> str:
     """The banner: one line with the real mode (offline / hybrid / remote, with or without an LLM), the
     tasks it serves and what to configure for more under it (folded, so that a phone shows the chat)."""
     try:
@@ -500,7 +507,7 @@ def capabilities_md(pipeline: Pipeline) -> str:
         log.warning("served_tasks failed: %s", e)
         tasks = []
     listed = ", ".join(f"`{t}`" for t in tasks) or "none (no embedded expert is installed)"
-    cfg = pipeline.config
+    cfg = cfg or pipeline.config  # the visitor's settings (the pipeline may be shared or a test's)
     mode = cfg.mode.capitalize()
     name = html.escape(cfg.llm_model)
     head = f"<b>{mode} mode, no LLM</b>" if pipeline.llm is None else f"<b>{mode} mode</b>, LLM <code>{name}</code>"
