@@ -29,8 +29,16 @@ class CLIError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="hugginggpt", description="HuggingGPT: an LLM that plans and runs AI models.")
-    p.add_argument("--mode", choices=["offline", "hybrid", "remote"], help="which experts to use (env HUGGINGGPT_MODE)")
+    mode_help = "which experts to use (env HUGGINGGPT_MODE)"
+    p.add_argument("--mode", choices=["offline", "hybrid", "remote"], help=mode_help)
+    # --mode is accepted after the subcommand too (`hugginggpt run ... --mode remote`)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--mode", dest="sub_mode", choices=["offline", "hybrid", "remote"], default=None, help=mode_help
+    )
     sub = p.add_subparsers(dest="command", required=True)
+    _add_parser = sub.add_parser
+    sub.add_parser = lambda *a, **kw: _add_parser(*a, parents=[common, *kw.pop("parents", [])], **kw)  # type: ignore[method-assign]
 
     run = sub.add_parser("run", help="run a request through the whole pipeline")
     run.add_argument("request", help="what you want done, in plain language")
@@ -60,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        overrides = {"mode": args.mode} if args.mode else {}
+        mode = getattr(args, "sub_mode", None) or args.mode
+        overrides = {"mode": mode} if mode else {}
         config = Config.from_env(**overrides)
         if args.command == "run":
             return _run(args, config)
@@ -139,8 +148,9 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             print(event.text, end="", file=out, flush=True)
             streamed = True
         elif isinstance(event, FinalAnswer):
-            if args.json:
-                print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
+            if args.json:  # output files are named relative to this folder
+                trace = {**event.trace, "folder": str(Path(session.workspace.root).resolve())}
+                print(json.dumps(trace, ensure_ascii=False, indent=2, default=str))
             elif streamed:
                 print(flush=True)
             else:
@@ -149,7 +159,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             return 0
         elif isinstance(event, RunFailed):
             if args.json:
-                print(json.dumps(event.trace, ensure_ascii=False, indent=2, default=str))
+                trace = {**event.trace, "folder": str(Path(session.workspace.root).resolve())}
+                print(json.dumps(trace, ensure_ascii=False, indent=2, default=str))
             print(f"hugginggpt: {event.message}", file=sys.stderr)
             return 1
     raise CLIError("the run ended without an answer")
@@ -238,4 +249,5 @@ def _plan_batch(pipeline, path: str) -> int:
         print(json.dumps(out, ensure_ascii=False), flush=True)
     if failures:
         print(f"hugginggpt: {failures} request(s) could not be planned", file=sys.stderr)
+        return 1
     return 0

@@ -167,3 +167,19 @@ def test_hybrid_mode_runs_embedded_and_remote_experts_in_one_request(tmp_path):
         sent = [r for r in hf.requests if r.model]
         assert len(sent) == 1 and sent[0].headers["authorization"] == "Bearer hf_test"
         assert "OPEN" in sent[0].json()["inputs"]
+
+
+def test_mode_after_the_subcommand_json_folder_and_batch_failures(fake_llm, tmp_path):
+    env = {**llm_env(fake_llm), "HUGGINGGPT_MODE": None}
+    fake_llm.enqueue("[]", "Hello!")
+    p = cli("run", "hello", "--json", "--mode", "offline", "--out", str(tmp_path / "run"), env=env)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["folder"] == str((tmp_path / "run").resolve())  # outputs are named relative to it
+    p = cli("tasks", "--json", "--mode", "remote", env=env)
+    assert p.returncode == 0, p.stderr and json.loads(p.stdout)["mode"] == "remote"
+    batch = tmp_path / "requests.jsonl"
+    batch.write_text('{"id": "ok", "request": "hello"}\n{"id": "bad", "request": "x"}\n')
+    fake_llm.enqueue("[]", {"status": 400, "body": {"error": {"message": "boom"}}})
+    p = cli("plan", "--batch", str(batch), env={**env, "OPENAI_API_KEY": "k"})
+    assert p.returncode == 1 and "1 request(s) could not be planned" in p.stderr
+    assert [json.loads(line)["id"] for line in p.stdout.splitlines()] == ["ok", "bad"]
