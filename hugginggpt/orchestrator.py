@@ -222,6 +222,8 @@ class Pipeline:
         trace["plan_source"] = source
         if plan.notes:
             trace["plan_notes"] = plan.notes
+        if plan.dropped:
+            trace["plan_dropped"] = plan.dropped
         yield PlanReady(plan, source, t=now())
         if cancel.is_set():
             yield fail("Stopped: the request was cancelled before any task ran.", "cancelled")
@@ -239,6 +241,9 @@ class Pipeline:
                     answer = yield from self._stream(llm, response.chat_messages(request.text, history), now)
                 except LLMError as e:
                     yield fail(str(e), "response")
+                    return
+                if not answer:
+                    yield fail("The LLM sent an empty answer: try again, or rephrase the request.", "response")
                     return
             self._remember(session, request, uploaded, answer)
             yield close(answer)
@@ -296,6 +301,12 @@ class Pipeline:
                     + f"\n\n(The LLM could not write the answer: {e})"
                 )
                 yield AnswerDelta(answer, t=now())
+        if not answer:  # the LLM streamed nothing: the results still answer
+            answer = response.template_answer(request.text, plan, results)
+            yield AnswerDelta(answer, t=now())
+        if extra := response.dropped_addendum(plan, answer):  # the chat always says what was left out
+            answer += extra
+            yield AnswerDelta(extra, t=now())
         self._remember(session, request, uploaded, answer, results)
         yield close(answer)
 
@@ -324,19 +335,11 @@ class Pipeline:
         if request.plan is not None:
             return request.plan, "given"
         if llm is not None:
-            messages = planning.build_messages(
-                request.text, files, history, self.config.history_tokens, capabilities=capabilities
+            # one repair round when the plan is invalid; then its valid part, with what was dropped
+            plan = planning.plan_with_llm(
+                llm, request.text, files, history, history_tokens=self.config.history_tokens, capabilities=capabilities
             )
-            reply = llm.complete(messages).text
-            try:
-                return planning.parse_plan(reply, files), "llm"
-            except planning.PlanError as e:
-                # one repair round: show the model its mistake (costs a call only when it erred)
-                messages += [
-                    {"role": "assistant", "content": reply},
-                    {"role": "user", "content": f"That plan is invalid: {e}. Reply with a corrected JSON list only."},
-                ]
-                return planning.parse_plan(llm.complete(messages).text, files), "llm"
+            return plan, "llm"
         if self.planner is not None:
             turns = [m["content"] for m in history if m["role"] == "user"]
             raw = self.planner.plan(request.text, files, turns, capabilities=capabilities)

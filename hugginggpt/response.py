@@ -52,10 +52,22 @@ def results_log(plan: Plan, results: dict[int, TaskResult]) -> list[dict[str, An
 
 def build_messages(request: str, plan: Plan, results: dict[int, TaskResult]) -> list[Message]:
     log = json.dumps(results_log(plan, results), ensure_ascii=False)
+    left_out = ""
+    if plan.dropped:  # tasks of the plan that could not run at all: the answer must say so
+        left_out = "\nLeft out of the plan (say so in the answer): " + " ".join(plan.dropped)
     return [
         {"role": "system", "content": SYSTEM},
-        {"role": "user", "content": f"Request: {request}\nResults: {log}"},
+        {"role": "user", "content": f"Request: {request}\nResults: {log}{left_out}"},
     ]
+
+
+def dropped_addendum(plan: Plan, answer: str) -> str:
+    """What to append to `answer` so that it says which tasks of the plan were left out ("" when it
+    names each of them already, or none was)."""
+    names = [m.group(1) for s in plan.dropped if (m := re.search(r"\(([^)]+)\)", s))]
+    if not plan.dropped or (len(names) == len(plan.dropped) and all(n.lower() in answer.lower() for n in names)):
+        return ""
+    return "\n\n" + " ".join(plan.dropped)
 
 
 def chat_messages(request: str, history: list[Message]) -> list[Message]:
@@ -72,6 +84,9 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     in the task steps."""
     if plan_error:
         return f"I could not plan this request: {plan_error}"
+    if plan.dropped:
+        answer = template_answer(request, Plan(plan.tasks, plan.notes, plan.raw), results)
+        return answer + "\n\n" + " ".join(plan.dropped)
     if not plan.tasks:
         return (
             "I did not find a task for the models I can run in this request. Try asking for something like "

@@ -68,6 +68,12 @@ def parse_choices(reply: str, shortlists: dict[int, list[ModelInfo]]) -> dict[in
         if any(k in obj for k in ("task_id", "task", "tid")) and any(k in obj for k in ("id", "model")):
             key = obj.get("task_id", obj.get("tid", obj.get("task")))
             raw[str(key)] = obj
+        elif isinstance(obj.get("id", obj.get("model")), str):
+            # JARVIS's one-task form {"id": model, "reason": ...}: the task whose candidates hold it
+            model = str(obj.get("id") or obj.get("model"))
+            fits = [tid for tid, infos in shortlists.items() if len(shortlists) == 1 or _match(model, infos)]
+            if len(fits) == 1:
+                raw[str(fits[0])] = obj
         else:
             raw.update({str(k): v for k, v in obj.items()})
     chosen: dict[int, tuple[ModelInfo, str]] = {}

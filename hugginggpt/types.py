@@ -77,11 +77,13 @@ class Task:
 
 @dataclass
 class Plan:
-    """A validated DAG of tasks. `notes` records every repair the validator made."""
+    """A validated DAG of tasks. `notes` records every repair the validator made; `dropped` says, one
+    sentence each, which tasks of the LLM's plan were left out as unusable and why (the chat says it)."""
 
     tasks: list[Task]
     notes: list[str] = field(default_factory=list)
     raw: str = ""
+    dropped: list[str] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [t.to_json() for t in self.tasks]
