@@ -56,6 +56,7 @@ table.choices td, table.choices th {
 }
 #request textarea::placeholder { text-overflow: ellipsis; }
 @media (max-width: 640px) {
+  .gradio-container { padding-left: 6px !important; padding-right: 6px !important; }
   #title p { display: none; }
   #title h1 { font-size: 1.2em; }
   #capabilities { font-size: 0.8em; }
@@ -107,13 +108,13 @@ def build_demo(
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(
-                    elem_id="chat", label="Chat", height="52vh", min_height=300, placeholder=WELCOME, show_label=False
+                    elem_id="chat", label="Chat", height="46vh", min_height=280, placeholder=WELCOME, show_label=False
                 )
                 request_box = gr.MultimodalTextbox(
                     elem_id="request",
                     file_types=["image", "audio", "video"],
                     file_count="multiple",
-                    placeholder="Ask, and attach images or audio…",
+                    placeholder="Ask, or attach a file…",
                     show_label=False,
                     submit_btn=True,
                 )
@@ -318,6 +319,7 @@ def queue(demo: gr.Blocks) -> gr.Blocks:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
-    warmup.start()  # on a Space: load the offline models in the background, the page says which are left
     app = queue(build_demo())
-    app.launch(**launch_kwargs(app))
+    app.launch(**launch_kwargs(app), prevent_thread_lock=True)
+    warmup.start()  # on a Space: once the page is up, load the offline models; the page says which are left
+    app.block_thread()

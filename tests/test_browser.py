@@ -56,7 +56,7 @@ def test_upload_ask_and_watch_the_panels(browser, tmp_path):
         page.wait_for_selector("#request [data-testid=textbox]", timeout=30_000)
         # without a key the page says what offline can do and how to add a key
         page.wait_for_selector("#capabilities :text('Offline mode')", timeout=15_000)
-        assert "image-to-text" in page.inner_text("#capabilities")
+        assert "image-to-text" in page.text_content("#capabilities")  # folded under the one-line banner
 
         page.set_input_files("#request input[type=file]", str(app.ASSETS / "receipt.png"))
         page.wait_for_selector("#request img", timeout=15_000)  # the upload's thumbnail
@@ -74,6 +74,11 @@ def test_upload_ask_and_watch_the_panels(browser, tmp_path):
 
         # plan panel: the JSON and the graph with every task done
         assert page.locator("#plan-graph svg g.task-node[data-state=done]").count() == 3
+        # the plan for people (names, what each uses), the JSON for those who edit it
+        steps = page.inner_text("#plan-steps")
+        assert "read the text in an image" in steps or "image-to-text" in steps
+        assert "the output of task 0" in steps and "<GENERATED>" not in steps and "-1" not in steps
+        page.click("#plan-edit button:has-text('Edit the plan')")
         assert '"image-to-text"' in page.inner_text("#plan-json")
         # outputs panel: the gallery shows the task's image, labelled by task
         assert page.locator("#outputs-gallery img").count() >= 1
@@ -105,6 +110,9 @@ def test_upload_ask_and_watch_the_panels(browser, tmp_path):
 
 
 def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_path):
+    from fake_openai import FakeOpenAI
+
+    llm_server = FakeOpenAI(api_key="sk-typed-SECRET-789", models=[{"id": "gpt-4.1-mini"}]).start()
     seen = []
 
     def factory(cfg):
@@ -121,6 +129,7 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         key = page.locator("#settings input[type=password]").first
         key.wait_for(state="visible", timeout=5_000)
         page.wait_for_timeout(500)  # the accordion mounts its children on opening: type into the final input
+        page.fill("#set-base-url textarea, #set-base-url input", llm_server.url)
         key.fill("sk-typed-SECRET-789")
         assert key.input_value() == "sk-typed-SECRET-789"
         page.click("#save-settings")
@@ -134,9 +143,13 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         other.goto(demo.local_url, wait_until="load")
         other.wait_for_selector("#capabilities :text('Offline mode, no LLM')", timeout=15_000)
         other.close()
-        # forgetting the key goes back to the server's defaults
+        # forgetting the key says so; clearing the URL goes back to the server's defaults
         page.click("#forget-keys")
+        page.wait_for_selector("#settings :text('Your API key was forgotten')", timeout=10_000)
+        page.fill("#set-base-url textarea, #set-base-url input", "")
+        page.click("#save-settings")
         page.wait_for_selector("#capabilities :text('Offline mode, no LLM')", timeout=10_000)
+        llm_server.stop()
 
         page.set_input_files("#request input[type=file]", str(app.ASSETS / "house.png"))
         page.wait_for_selector("#request img", timeout=15_000)
@@ -147,6 +160,7 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
 
         # edit the plan down to one task and run it without planning again
         edited = '[{"id": 0, "task": "image-classification", "dep": [-1], "args": {"image": "house.png"}}]'
+        page.click("#plan-edit button:has-text('Edit the plan')")
         page.locator("#plan-json .cm-content").fill(edited)
         page.click("#rerun")
         page.wait_for_selector("#chat :text('(edited plan)')", timeout=30_000)
