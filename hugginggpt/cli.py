@@ -130,6 +130,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             print(f"[plan] {tasks}", file=sys.stderr)
             for note in event.plan.notes:
                 print(f"[plan] note: {note}", file=sys.stderr)
+            for sentence in event.plan.dropped:
+                print(f"[plan] {sentence}", file=sys.stderr)
         elif isinstance(event, ModelsSelected):
             for tid, c in event.choices.items():
                 print(f"[model] task {tid}: {c.model} ({c.backend}) - {c.reason}", file=sys.stderr)

@@ -119,6 +119,8 @@ class RunView:
             self.times["plan"] = event.t
             n = len(event.plan.tasks)
             body = "\n".join(f"- {line}" for line in plan_lines(event.plan))
+            if event.plan.dropped:  # tasks of the LLM's plan that cannot run, and why
+                body += "".join(f"\n- ⚠️ {public(s)}" for s in event.plan.dropped)
             self.messages.append(
                 _step(
                     f"Plan ({event.source}): {n} task{'s' * (n != 1)}"
