@@ -71,6 +71,12 @@ def cpu_s(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
+def machine_idle_s() -> float:
+    """Idle CPU seconds of the whole machine so far, all cores (from /proc/stat: idle + iowait)."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    return (int(fields[3]) + int(fields[4])) / TICK
+
+
 def own_cpu_s() -> float:
     """CPU seconds of this process (the clients)."""
     t = os.times()
@@ -177,25 +183,32 @@ def main() -> None:
             others = tuple(t for t in tags if t != tags[i])
             return [ask(clients[i], exs[(i + k) % len(exs)], tags[i], others) for k in range(args.requests)]
 
-        t0, c0, k0 = time.perf_counter(), cpu_s(server.pid), own_cpu_s()
+        t0, c0, k0, i0 = time.perf_counter(), cpu_s(server.pid), own_cpu_s(), machine_idle_s()
         with ThreadPoolExecutor(args.sessions) as pool:
             runs = [r for rs in pool.map(session, range(args.sessions)) for r in rs]
         wall = time.perf_counter() - t0
         server_cpu, client_cpu = cpu_s(server.pid) - c0, own_cpu_s() - k0
+        idle = machine_idle_s() - i0
         stop.set()
         sampler.join()
         concurrent = summary([t for t, _, _ in runs], wall, sum(not ok for _, ok, _ in runs))
         concurrent["cross_session_leaks"] = sum(leak for _, _, leak in runs)
         concurrent["server_cpu_s_per_request"] = round(server_cpu / len(runs), 3)
         concurrent["client_cpu_s_per_request"] = round(client_cpu / len(runs), 3)
-        concurrent["cpu_busy"] = round((server_cpu + client_cpu) / (wall * (os.cpu_count() or 1)), 3)
+        # share of the cores this benchmark used, and share left idle (the rest went to other processes)
+        concurrent["cpu_share_used"] = round((server_cpu + client_cpu) / (wall * (os.cpu_count() or 1)), 3)
+        concurrent["cpu_share_idle"] = round(idle / (wall * (os.cpu_count() or 1)), 3)
+        concurrent["load_avg_after"] = round(os.getloadavg()[0], 2)
+        concurrent["latencies_s"] = sorted(round(t, 2) for t, _, _ in runs)
     finally:
         server.terminate()
         server.wait(timeout=30)
 
     cores = os.cpu_count() or 1
     bound = cores / single["server_cpu_s_per_request"]
-    bound_with_clients = cores / (single["server_cpu_s_per_request"] + single["client_cpu_s_per_request"])
+    per_request = single["server_cpu_s_per_request"] + single["client_cpu_s_per_request"]
+    bound_with_clients = cores / per_request
+    obtained = concurrent["cpu_share_used"] * cores / per_request
     result = {
         "what": "app.py /chat via gradio_client, offline mode, the page's examples in rotation",
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
@@ -209,6 +222,9 @@ def main() -> None:
         "cpu_bound_rps_with_clients": round(bound_with_clients, 3),
         "throughput_vs_cpu_bound": round(concurrent["throughput_rps"] / bound, 3),
         "throughput_vs_cpu_bound_with_clients": round(concurrent["throughput_rps"] / bound_with_clients, 3),
+        # on a shared machine other processes take cores too: the bound on the CPU this benchmark got
+        "cpu_bound_rps_of_share_obtained": round(obtained, 3),
+        "throughput_vs_share_obtained": round(concurrent["throughput_rps"] / obtained, 3),
         "memory_mb": {
             "after_start": round(mem_start, 1),
             "after_warmup": round(mem_warm, 1),
