@@ -220,8 +220,14 @@ def _check(drafts: list[_Draft], files: list[str]) -> _Checked:
             for name in spec.inputs:
                 modality = arg_modality(name)
                 if modality in MEDIA and name not in spec.optional and not _supplied(d, modality, by_id, files):
-                    why = f"{d.given!r} would be {d.task}, which needs an {modality}, and the conversation has none"
-                    problem(d, f"task {d.id} is {d.given!r}: {why.split(', ', 1)[1]}", why)
+                    needs = (
+                        f"which needs {'a' if modality == 'video' else 'an'} {modality}, and the conversation has none"
+                    )
+                    problem(
+                        d,
+                        f"task {d.id} is {d.given!r}, read as {d.task}, {needs}",
+                        f"{d.given!r} would be {d.task}, {needs}",
+                    )
                     break
     live = [d for d in drafts if d.id not in problems]
 
