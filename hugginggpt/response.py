@@ -156,10 +156,10 @@ def _say(r: TaskResult, words: list[str]) -> str:
     if _is_text(r):
         if r.task == "automatic-speech-recognition":
             return f"The recording says: “{text}”"
-        found = _lines_about(text, words)
+        found = _lines_about(text, words) or ([text] if "\n" not in text and len(text) <= 60 else [])
         if len(found) == 1 and (value := _value_of(found[0], words)):
             return value
-        if found:
+        if found and found != [text]:
             return "  \n".join(f"**{line}**" for line in found)
         quoted = text if len(text) <= 500 else text[:500].rsplit(" ", 1)[0] + " …"
         return f"“{quoted}”".replace("\n", "  \n") + (f" ({', '.join(files)})" if files else "")

@@ -49,6 +49,9 @@ def test_the_answer_is_the_part_of_the_text_the_request_asks_about():
     assert "Cappuccino" not in answer  # not a dump of the whole receipt
     other = template_answer("What does the receipt say about orange juice?", plan, results)
     assert other.splitlines()[0] == "The orange juice is **4.20**."
+    # a document answer that is the asked-about line itself
+    plan, one = _one("document-question-answering", {"text": "TOTAL 10.50"})
+    assert template_answer("what is the total?", plan, one).startswith("The total is **10.50**.")
     # asked about nothing in the text: the text is the answer
     whole = template_answer("Read the text in this receipt", plan, results)
     assert "Cappuccino 3.50" in whole and "TOTAL 10.50" in whole
