@@ -51,10 +51,6 @@ def tour(out: Path) -> list[Path]:
                     answer.scroll_into_view_if_needed()
                     shots.append(out / f"{name}-2-answer.png")
                     page.screenshot(path=str(shots[-1]))
-                    page.locator("#plan").scroll_into_view_if_needed()
-                    page.wait_for_timeout(300)
-                    shots.append(out / f"{name}-3-plan.png")
-                    page.screenshot(path=str(shots[-1]))
                     page.close()
                 browser.close()
         finally:
