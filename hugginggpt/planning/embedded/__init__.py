@@ -13,9 +13,11 @@ It reads the request the way a careful human would, in three stages:
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .inputs import GREETING, _Input, file_modality, find_inputs
+from . import meaning
+from .inputs import _FILE, _QUOTE, GREETING, _Input, file_modality, find_inputs
 from .intents import _Node, adapt, find_tasks
 from .wiring import bridge, condition_generation, order, wire
 
@@ -49,6 +51,9 @@ class EmbeddedPlanner:
         if not inputs and GREETING.match(text):
             return []
         nodes = find_tasks(text, masked, inputs)
+        short = _by_meaning(text, inputs, nodes, capabilities)
+        if short is not None:
+            return short
         if not nodes:
             if GREETING.match(text) or not text:
                 return []
@@ -61,6 +66,41 @@ class EmbeddedPlanner:
         return [
             {"id": i, "task": n.task, "dep": sorted(set(n.deps)) or [-1], "args": n.args} for i, n in enumerate(nodes)
         ]
+
+
+_CHAIN = re.compile(r"\b(?:then|after that|afterwards|finally|next|also|as well)\b|;", re.I)
+MAX_SHORT_WORDS = 18  # an instruction this short asks for one thing: its meaning decides which
+
+
+def _by_meaning(text: str, inputs: list[_Input], nodes: list[_Node], capabilities) -> list[dict] | None:
+    """A short one-intent request planned by what it means (None: the rules plan it). Requests that chain
+    several tasks, or that the rules read as more than one task, are left to the rules and their wiring."""
+    quotes = [i.value for i in inputs if i.kind in ("quote", "question") and i.start >= 0]
+    parts = meaning.split(text, quotes)
+    instruction = _FILE.sub(" ", _QUOTE.sub(" ", parts.instruction))
+    words = instruction.split()
+    if not words or len(words) > MAX_SHORT_WORDS or _CHAIN.search(instruction):
+        return None
+    files = [(i.value, i.modality) for i in inputs if i.kind == "file"]
+    media = any(m in ("image", "audio") for _, m in files)
+    if parts.question and parts.passage and not media:  # "<passage> <question>?" asks about the passage
+        args = {"text": parts.question, "context": parts.passage}
+        return [{"id": 0, "task": "question-answering", "dep": [-1], "args": args}]
+    intent, score = meaning.classify(" ".join(words))
+    if intent is None or score < meaning.THRESHOLD:
+        return None
+    # meaning decides when the rules found nothing to do; it overrules the tasks they found only when
+    # it is sure of a very short instruction, or when those tasks cannot run here and it names a route
+    # that can ("what does this sign say" -> OCR, "describe this photo" -> not OCR)
+    found = [n.task for n in nodes]
+    if found and found != ["conversational"]:
+        sure = score >= meaning.SURE and len(words) <= 10
+        blocked = capabilities is not None and (
+            any(not capabilities.serves(t) for t in found) or intent.name == "caption"
+        )
+        if not (sure or blocked) or (found == [intent.task] and intent.name != "caption"):
+            return None
+    return meaning.build(intent, parts, quotes, files, capabilities)
 
 
 OfflinePlanner = EmbeddedPlanner  # the name tests, benchmarks and the orchestrator used first
