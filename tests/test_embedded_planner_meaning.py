@@ -1,0 +1,119 @@
+"""The embedded planner's intents by meaning and its routes through the capability map (plans only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from hugginggpt.config import Config
+from hugginggpt.orchestrator import Pipeline
+from hugginggpt.planning.embedded import EmbeddedPlanner, OfflinePlanner, meaning
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+@pytest.fixture(scope="module")
+def offline():
+    return Pipeline.from_config(Config(mode="offline")).capabilities()
+
+
+def tasks_of(plan):
+    return [(t["task"], t["args"]) for t in plan]
+
+
+def test_alias_is_kept():
+    assert OfflinePlanner is EmbeddedPlanner
+
+
+@pytest.mark.parametrize(
+    "text, files, expected",
+    [
+        ("what's written on this board?", ["board.png"], [("image-to-text", {"image": "board.png"})]),
+        ("count the faces please", ["team.jpg"], [("object-detection", {"image": "team.jpg"})]),
+        ("get rid of the background", ["me.png"], [("image-segmentation", {"image": "me.png"})]),
+        (
+            "what are they saying in this clip",
+            ["call.opus"],
+            [("automatic-speech-recognition", {"audio": "call.opus"})],
+        ),
+        (
+            "turn it upside down",
+            ["cat.webp"],
+            [("image-editing", {"image": "cat.webp", "text": "turn it upside down"})],
+        ),
+    ],
+)
+def test_short_requests_by_meaning(planner, offline, text, files, expected):
+    assert tasks_of(planner.plan(text, files, capabilities=offline)) == expected
+
+
+def test_a_text_question_about_a_photo_is_read_by_ocr_only_when_no_visual_model_runs(planner, offline):
+    plan = planner.plan("What does this sign say?", ["sign.png"], capabilities=offline)
+    assert tasks_of(plan) == [("image-to-text", {"image": "sign.png"})]
+    # a visual question that is not about text stays one: it fails with the sentence on what to configure
+    plan = planner.plan("What colour is the car in this photo?", ["street.png"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["visual-question-answering"]
+
+
+def test_describe_a_photo_is_never_ocr_offline(planner, offline):
+    plan = planner.plan("Describe this photo", ["cup.jpg"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["visual-question-answering"]
+    assert offline.message("visual-question-answering")  # it fails with the sentence on what to configure
+
+
+@pytest.mark.parametrize(
+    "text, labels",
+    [
+        ("Is this review positive or negative? The room was dirty and loud.", None),
+        ("Which language is this in: 'Dónde está la biblioteca'", "language"),
+        (
+            "Is this headline about sports, politics or cooking? 'Bake the bread for an hour'",
+            "sports, politics, cooking",
+        ),
+    ],
+)
+def test_text_classification_labels_follow_the_question(planner, offline, text, labels):
+    (task,) = planner.plan(text, capabilities=offline)
+    assert task["task"] == "text-classification"
+    assert task["args"].get("labels") == labels
+    assert "?" not in task["args"]["text"] or "Dónde" in task["args"]["text"]
+
+
+def test_question_with_its_context_in_the_same_message(planner, offline):
+    (task,) = planner.plan("The shop opens at 8 am and closes at 6 pm. When does the shop close?", capabilities=offline)
+    assert task["task"] == "question-answering"
+    assert task["args"] == {
+        "text": "When does the shop close?",
+        "context": "The shop opens at 8 am and closes at 6 pm.",
+    }
+
+
+@pytest.mark.parametrize("text", ["hey there", "thank you so much!", "good evening"])
+def test_greetings_plan_no_tools(planner, offline, text):
+    assert planner.plan(text, capabilities=offline) == []
+
+
+def test_an_opus_upload_is_audio(planner):
+    plan = planner.plan("transcribe it", ["memo.opus"])
+    assert tasks_of(plan) == [("automatic-speech-recognition", {"audio": "memo.opus"})]
+
+
+def test_chained_requests_stay_with_the_rules(planner, offline):
+    plan = planner.plan("Read the text in note.png and then translate it into French", capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "translation"]
+    assert plan[1]["args"]["text"] == "<GENERATED>-0"
+
+
+def test_without_minilm_the_rules_plan_alone(monkeypatch, planner, caplog):
+    monkeypatch.setattr(meaning, "INDEX", meaning._Index())
+
+    def broken(texts):
+        raise ImportError("no module named tokenizers")
+
+    monkeypatch.setattr("hugginggpt.experts.embedded.minilm.embed", broken)
+    with caplog.at_level("WARNING"):
+        plan = planner.plan("Transcribe talk.wav for me")
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition"]
+    assert "MiniLM is not available" in caplog.text
