@@ -127,6 +127,16 @@ CASES: dict[str, Case] = {
         ["image-to-text"],
         args={0: {"image": "c.jpg"}},
     ),
+    "capitalised keys": Case(
+        ['[{"Task": "Image-to-Text", "ID": 0, "Dep": [-1], "Args": {"Image": "c.jpg"}}]'], ["image-to-text"]
+    ),
+    "objects one a line, no commas": Case(
+        [
+            '{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "c.jpg"}}\n'
+            '{"task": "text-to-speech", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}}'
+        ],
+        ["image-to-text", "text-to-speech"],
+    ),
     "arabic prose then a fenced plan": Case([ARABIC + "```json\n" + CAPTION + "\n```"], ["image-to-text"]),
     "chinese prose then a plan": Case(["好的，我来规划任务：\n" + CAPTION + "\n以上。"], ["image-to-text"]),
     # ---- task-name synonyms --------------------------------------------------------------------
@@ -214,6 +224,11 @@ CASES: dict[str, Case] = {
         ["image-to-text"],
         files=("figure-65.png", "c.jpg"),
         args={0: {"image": "figure-65.png"}},
+    ),
+    "a demonstration's file name": Case(
+        [plan_json(task(0, "image-to-text", image="examples/figure-65.png"))],
+        ["image-to-text"],
+        args={0: {"image": "c.jpg"}},
     ),
     "dot slash": Case(
         [plan_json(task(0, "image-to-text", image="./c.jpg"))], ["image-to-text"], args={0: {"image": "c.jpg"}}

@@ -7,7 +7,15 @@ import json
 import pytest
 
 from hugginggpt import tasks
-from hugginggpt.planning import PlanError, build_messages, extract_tasks, parse_plan, trim_history
+from hugginggpt.planning import (
+    PlanError,
+    build_messages,
+    extract_tasks,
+    parse_plan,
+    split_reasoning,
+    trim_history,
+    validate,
+)
 
 # microsoft/JARVIS hugginggpt/server/demos/demo_parse_task.json (MIT): the demo plans as the LLM
 # sees them. The third names /images/e.jpg although the user gave /images/e.jpeg.
@@ -265,3 +273,88 @@ def test_registry_covers_the_paper_and_controlnet():
         assert t.inputs and t.outputs and t.description
     assert tasks.get("automatic-speech-recognition").title == "Automatic Speech Recognition"
     assert tasks.get("text-to-image").title == "Text-to-Image"
+
+
+# ---- the LLM path: reasoning, wrappers, partial plans, paths (whole runs in test_llm_replies.py) --
+
+
+def test_reasoning_blocks_are_split_off():
+    assert split_reasoning("<think>hmm [1]</think>[]") == ("[]", False)
+    assert split_reasoning("so I plan it.</think>\n[]") == ("\n[]", False)
+    text, cut = split_reasoning("<think>still going [")
+    assert cut and text == "still going ["
+    assert extract_tasks("<think>draft [{'task': 'x'}] then") == [{"task": "x"}]
+    assert extract_tasks("<think>no plan yet") is None
+
+
+def test_wrappers_and_single_objects_unwrap():
+    one = {"task": "summarization", "id": 0, "dep": [-1], "args": {"text": "t"}}
+    for reply in (
+        json.dumps({"plan": [one]}),
+        json.dumps({"thought": "easy", "steps": [one]}),
+        json.dumps({"result": [one]}),
+        json.dumps(one),
+    ):
+        assert extract_tasks(reply) == [one], reply
+    # a selection reply keyed by task id is left as it is
+    assert extract_tasks('{"0": {"id": "m", "reason": "r"}}') == [{"0": {"id": "m", "reason": "r"}}]
+
+
+def test_partial_validation_drops_unknown_tasks_and_their_dependents():
+    raw = [
+        {"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": "a.png"}},
+        {"task": "mind-reading", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}},
+        {"task": "text-to-speech", "id": 2, "dep": [1], "args": {"text": "<GENERATED>-1"}},
+        {"task": "summarization", "id": 3, "dep": [0], "args": {"text": "<GENERATED>-0"}},
+    ]
+    with pytest.raises(PlanError) as e:
+        validate(raw, ["a.png"])
+    assert e.value.findings == ["task 1 is 'mind-reading', which is not a known task"]
+    plan = validate(raw, ["a.png"], partial=True)
+    assert [t.id for t in plan.tasks] == [0, 3]
+    assert plan.dropped == [
+        "Dropped task 1 (mind-reading): 'mind-reading' is not a task this app knows.",
+        "Dropped task 2 (text-to-speech): it needs the output of task 1, which was dropped.",
+    ]
+
+
+def test_partial_validation_of_a_circular_plan_says_so():
+    reply = (
+        '[{"task": "summarization", "id": 0, "dep": [1], "args": {"text": "<GENERATED>-1"}},'
+        '{"task": "translation", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}},'
+        '{"task": "text-to-speech", "id": 2, "dep": [-1], "args": {"text": "hello"}}]'
+    )
+    plan = parse_plan(reply, partial=True)
+    assert [t.task for t in plan.tasks] == ["text-to-speech"]
+    assert len(plan.dropped) == 2 and all("circular" in s for s in plan.dropped)
+
+
+def test_synonyms_are_read_and_noted_but_never_without_their_input():
+    plan = parse_plan('[{"task": "OCR", "id": 0, "dep": [-1], "args": {"image": "r.png"}}]', ["r.png"])
+    assert plan.tasks[0].task == "image-to-text"
+    assert plan.notes == ["task 0: read 'OCR' as image-to-text"]
+    with pytest.raises(PlanError, match="read as image-to-text, which needs an image, and the conversation has none"):
+        parse_plan('[{"task": "OCR", "id": 0, "dep": [-1], "args": {"text": "r"}}]', ["talk.wav"])
+    # the image may come from an earlier task
+    plan = parse_plan(
+        '[{"task": "text-to-image", "id": 0, "dep": [-1], "args": {"text": "a sign"}},'
+        '{"task": "ocr", "id": 1, "dep": [0], "args": {"image": "<GENERATED>-0"}}]'
+    )
+    assert [t.task for t in plan.tasks] == ["text-to-image", "image-to-text"]
+
+
+@pytest.mark.parametrize(
+    "value,files,expected",
+    [
+        ("/examples/c.jpg", ["c.jpg", "d.jpg"], "c.jpg"),
+        ("examples/figure-65.png", ["figure-65.png", "c.jpg"], "figure-65.png"),
+        ("./c.jpg", ["c.jpg", "d.jpg"], "c.jpg"),
+        ("C:\\Users\\me\\c.jpg", ["c.jpg", "d.jpg"], "c.jpg"),
+        ("/x/C.JPG", ["c.jpg", "d.jpg"], "c.jpg"),
+        ("/x/C.JPG", ["c.jpg", "C.jpg"], "/x/C.JPG"),  # two files by that name: ambiguous, left as is
+        ("/etc/passwd", ["c.jpg"], "/etc/passwd"),  # not a media file: never mapped to an upload
+    ],
+)
+def test_paths_as_llms_write_them_resolve_by_base_name(value, files, expected):
+    plan = parse_plan(json.dumps([{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": value}}]), files)
+    assert plan.tasks[0].args["image"] == expected

@@ -236,10 +236,13 @@ def _flatten(items: list[Any]) -> list[dict[str, Any]]:
         elif isinstance(item, dict) and not _is_task(item):
             inner = [v for k, v in item.items() if str(k).lower() in _WRAPPERS and isinstance(v, (list, dict))]
             if not inner:
+                # a list of tasks under any key, or the one list of objects of a one-key wrapper
                 inner = [
                     v
                     for v in item.values()
-                    if isinstance(v, list) and v and all(isinstance(x, dict) and _is_task(x) for x in v)
+                    if isinstance(v, list)
+                    and v
+                    and all(isinstance(x, dict) and (_is_task(x) or len(item) == 1) for x in v)
                 ]
             if inner:
                 out.extend(_flatten([v if isinstance(v, list) else [v] for v in inner]))

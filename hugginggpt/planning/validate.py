@@ -167,6 +167,7 @@ def _read(raw_tasks: list[dict[str, Any]]) -> tuple[list[_Draft], list[str]]:
     seen_ids: set[int] = set()
     renumber = False
     for pos, item in enumerate(raw_tasks):
+        item = {str(k).strip().lower(): v for k, v in item.items()}  # "Task", "ID", "Args"
         given = str(_first(item, ("task", "task_name", "name", "tool"), "") or "").strip()
         name = registry.normalize_name(given)
         known = name in registry.TASKS
