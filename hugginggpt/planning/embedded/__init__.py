@@ -63,6 +63,9 @@ class EmbeddedPlanner:
         nodes = bridge(masked, nodes, inputs)
         condition_generation(nodes)
         wire(text, masked, nodes, inputs)
+        for n in nodes:  # which labels a text classification is asked for (none: sentiment)
+            if n.task == "text-classification" and "labels" not in n.args and (labels := meaning.labels_for(masked)):
+                n.args["labels"] = labels
         return [
             {"id": i, "task": n.task, "dep": sorted(set(n.deps)) or [-1], "args": n.args} for i, n in enumerate(nodes)
         ]

@@ -290,6 +290,17 @@ def _labels(instruction: str) -> str | None:
     return ", ".join(items) if len(items) >= 2 else None
 
 
+_LANGUAGE_Q = re.compile(r"\b(?:what|which) language\b|\blanguage (?:is|of)\b|\b(?:identify|detect) the language", re.I)
+
+
+def labels_for(request: str) -> str | None:
+    """text-classification's `labels` by what the request asks: "language", the listed labels, or None
+    (sentiment, the expert's default). `request` has its quotes blanked out."""
+    if _LANGUAGE_Q.search(request):
+        return "language"
+    return _labels(request)
+
+
 def _serves(capabilities: Any, task: str) -> bool:
     return capabilities is None or capabilities.serves(task)
 
@@ -358,7 +369,7 @@ def build(
     if name in ("sentiment", "language", "topic"):
         if not text:
             return None
-        labels = {"sentiment": None, "language": "language", "topic": _labels(parts.instruction)}[name]
+        labels = {"sentiment": None, "language": "language", "topic": labels_for(parts.instruction)}[name]
         return one("text-classification", text=text, **({"labels": labels} if labels else {}))
     if name == "similarity":
         return one("sentence-similarity", text1=quotes[0], text2=quotes[1]) if len(quotes) >= 2 else None
