@@ -392,6 +392,13 @@ def test_no_plan_is_a_direct_answer(fake_llm, tmp_path, reply):
     assert next(e for e in events if isinstance(e, PlanReady)).plan.tasks == []
 
 
+def test_json_that_names_no_task_is_a_direct_answer(fake_llm, tmp_path):
+    fake_llm.enqueue('{"answer": "Paris is the capital of France."}', "Paris.")
+    events, last = run(fake_llm, tmp_path, "what is the capital of France?")
+    assert isinstance(last, FinalAnswer) and last.answer == "Paris."
+    assert next(e for e in events if isinstance(e, PlanReady)).plan.tasks == []
+
+
 def test_an_endpoint_fault_during_the_repair_round_is_one_clear_line(fake_llm, tmp_path):
     fake_llm.enqueue(MIND, {"status": 401, "body": {"error": {"message": "bad key"}}})
     _, last = run(fake_llm, tmp_path, "caption c.jpg", files=("c.jpg",))

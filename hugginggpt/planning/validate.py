@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import tasks as registry
 from ..types import GENERATED, MEDIA, Plan, Task, arg_modality, media_kind
-from .parse import PlanError, _loads, extract_tasks, normalize_ref, reasoning_cut_off
+from .parse import _TASK_KEYS, PlanError, _loads, extract_tasks, normalize_ref, reasoning_cut_off
 
 _ARG_ALIASES = {
     "question": "text",
@@ -168,7 +168,7 @@ def _read(raw_tasks: list[dict[str, Any]]) -> tuple[list[_Draft], list[str]]:
     renumber = False
     for pos, item in enumerate(raw_tasks):
         item = {str(k).strip().lower(): v for k, v in item.items()}  # "Task", "ID", "Args"
-        given = str(_first(item, ("task", "task_name", "name", "tool"), "") or "").strip()
+        given = str(_first(item, _TASK_KEYS, "") or "").strip()
         name = registry.normalize_name(given)
         known = name in registry.TASKS
         tid = _as_id(_first(item, ("id", "task_id")))
@@ -506,4 +506,11 @@ def parse_plan(reply: str, files: Iterable[str] = (), *, partial: bool = False) 
                 ["your reply was cut off inside <think> before the plan: reply with the JSON list only"],
             )
         return Plan([], raw=reply)
-    return validate(raw_tasks, files, raw=reply, partial=partial)
+    # objects that name no task ({"answer": "..."}, {"note": ...}) are not steps of a plan
+    named = [t for t in raw_tasks if any(str(k).strip().lower() in _TASK_KEYS for k in t)]
+    if not named:
+        return Plan([], notes=["the reply's JSON named no task; answered directly"], raw=reply)
+    plan = validate(named, files, raw=reply, partial=partial)
+    if len(named) < len(raw_tasks):
+        plan.notes.append(f"ignored {len(raw_tasks) - len(named)} object(s) of the reply that named no task")
+    return plan
