@@ -358,3 +358,18 @@ def test_synonyms_are_read_and_noted_but_never_without_their_input():
 def test_paths_as_llms_write_them_resolve_by_base_name(value, files, expected):
     plan = parse_plan(json.dumps([{"task": "image-to-text", "id": 0, "dep": [-1], "args": {"image": value}}]), files)
     assert plan.tasks[0].args["image"] == expected
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("image-to-text (captioning)", "image-to-text"),
+        ("`image-classification`.", "image-classification"),
+        ("Automatic Speech Recognition (ASR)", "automatic-speech-recognition"),
+        ("ImageToText", "image-to-text"),
+    ],
+)
+def test_task_names_with_decoration_are_read(name, expected):
+    args = {"audio": "a.wav"} if "Speech" in name else {"image": "a.png"}
+    plan = parse_plan(json.dumps([{"task": name, "id": 0, "dep": [-1], "args": args}]), ["a.png", "a.wav"])
+    assert plan.tasks[0].task == expected

@@ -170,6 +170,10 @@ def _read(raw_tasks: list[dict[str, Any]]) -> tuple[list[_Draft], list[str]]:
         item = {str(k).strip().lower(): v for k, v in item.items()}  # "Task", "ID", "Args"
         given = str(_first(item, _TASK_KEYS, "") or "").strip()
         name = registry.normalize_name(given)
+        if name not in registry.TASKS:  # "image-to-text (captioning)", "`summarization`."
+            cleaned = " ".join(re.sub(r"\([^)]*\)|[`'\".:]", " ", given).split())
+            if registry.normalize_name(cleaned) in registry.TASKS:
+                given, name = cleaned, registry.normalize_name(cleaned)
         known = name in registry.TASKS
         tid = _as_id(_first(item, ("id", "task_id")))
         if tid is None or tid in seen_ids:
