@@ -21,6 +21,7 @@ from .experts.registry import ExpertRegistry
 from .experts.vlm import controller_backend
 from .llm.base import ChatModel, Completion, LLMError, MeteredChatModel
 from .types import (
+    GENERATED,
     AnswerDelta,
     Event,
     FinalAnswer,
@@ -307,7 +308,7 @@ class Pipeline:
         if extra := response.dropped_addendum(plan, answer):  # the chat always says what was left out
             answer += extra
             yield AnswerDelta(extra, t=now())
-        self._remember(session, request, uploaded, answer, results)
+        self._remember(session, request, uploaded, answer, results, plan)
         yield close(answer)
 
     def answer(self, request: Request, session: Session | None = None) -> FinalAnswer | RunFailed:
@@ -366,16 +367,34 @@ class Pipeline:
         uploaded: list[str],
         answer: str,
         results: dict[int, TaskResult] | None = None,
+        plan: Plan | None = None,
     ) -> None:
-        made = [
-            Path(v).name
-            for r in (results or {}).values()
-            for k, v in r.outputs.items()
-            if k in ("image", "audio", "video")
-        ]
+        made = _made_files(plan, results or {})
         user = request.text + (f" (files: {', '.join(uploaded)})" if uploaded else "")
-        reply = answer + (f" (files produced: {', '.join(made)})" if made else "")
+        reply = answer + (f" (files produced: {'; '.join(made)})" if made else "")
         session.history += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]
+
+
+def _made_files(plan: Plan | None, results: dict[int, TaskResult]) -> list[str]:
+    """The media a turn produced, each with the task that made it and the text it came from, so that a
+    follow-up ("translate it", "make it louder") can tell a spoken rendering of a text from a recording."""
+    tasks = plan.by_id() if plan else {}
+    out = []
+    for tid, r in results.items():
+        for kind, value in r.outputs.items():
+            if kind not in ("image", "audio", "video"):
+                continue
+            source = ""
+            task = tasks.get(tid)
+            text = task.args.get("text") if task else None
+            if isinstance(text, str) and text.startswith(GENERATED):
+                upstream = results.get(int(text[len(GENERATED) :]))
+                text = upstream.outputs.get("text") if upstream else None
+            if isinstance(text, str) and text.strip():
+                short = text.strip() if len(text) <= 80 else text.strip()[:77] + "..."
+                source = f' from the text "{short}"'
+            out.append(f"{Path(value).name} ({r.task} output{source})")
+    return out
 
 
 def _priority(experts: ExpertRegistry):

@@ -209,3 +209,24 @@ def test_no_llm_with_a_planner_gives_a_templated_answer():
     assert isinstance(final, FinalAnswer) and final.trace["plan_source"] == "offline"
     assert "summarization" in final.answer and "summarization(text=long story)" in final.answer
     assert final.trace["llm"]["calls"] == 0
+
+
+def test_history_says_what_each_made_file_is(fake_llm):
+    """A follow-up sees that the audio of a read-aloud is a spoken rendering of a text (so "translate
+    it" refers to the text, not to the app's own speech output)."""
+    session = Session()
+    fake_llm.enqueue(
+        '[{"task": "summarization", "id": 0, "dep": [-1], "args": {"text": "a long story about a fox"}},'
+        ' {"task": "text-to-speech", "id": 1, "dep": [0], "args": {"text": "<GENERATED>-0"}}]',
+        "Here is the summary, read aloud.",
+        "[]",
+        "Sure.",
+    )
+    p = pipeline(fake_llm, universal_backend(), llm_as_expert=False)
+    first = p.answer(Request("summarize a long story about a fox and read it aloud"), session)
+    summary = first.trace["results"]["0"]["outputs"]["text"]
+    speech = first.trace["results"]["1"]["outputs"]["audio"]
+    reply = session.history[1]["content"]
+    assert f'{speech} (text-to-speech output from the text "{summary}")' in reply
+    p.answer(Request("translate it to French"), session)
+    assert f'from the text "{summary}"' in "\n".join(m["content"] for m in fake_llm.prompts()[2])
