@@ -25,6 +25,7 @@ from .. import planning
 from ..capabilities import advice
 from ..config import Config
 from ..orchestrator import Pipeline
+from ..tasks import get as get_task
 from ..types import AnswerDelta, Request
 from ..workspace import PathRefused
 from . import view as v
@@ -506,7 +507,8 @@ def capabilities_md(pipeline: Pipeline, cfg: Config | None = None) -> str:
     except Exception as e:  # a broken backend must not take the page down
         log.warning("served_tasks failed: %s", e)
         tasks = []
-    listed = ", ".join(f"`{t}`" for t in tasks) or "none (no embedded expert is installed)"
+    # people read what it does ("transcribe speech"); the task name stays for those who write plans
+    listed = "; ".join(f"{get_task(t).label} (`{t}`)" for t in tasks) or "none (no embedded expert is installed)"
     cfg = cfg or pipeline.config  # the visitor's settings (the pipeline may be shared or a test's)
     mode = cfg.mode.capitalize()
     name = html.escape(cfg.llm_model)
