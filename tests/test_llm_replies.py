@@ -76,7 +76,7 @@ CASES: dict[str, Case] = {
         ["<think>The user wants a summary. Let me think about which task fits best. Summarization takes", SUMMARY],
         ["summarization"],
         files=(),
-        repair="cut off inside <think>",
+        repair="ended inside <think>",
         request="summarize: a long text",
     ),
     "prose around the JSON": Case(
@@ -382,6 +382,16 @@ def test_selection_reply_in_the_one_task_form(fake_llm, tmp_path):
     assert last.trace["choices"]["0"]["model"] == "cap/a"
     assert last.trace["choices"]["0"]["reason"] == "made for photos"
     assert last.trace["results"]["0"]["model"] == "cap/a"
+
+
+def test_a_reply_that_is_all_reasoning_gets_one_repair_round(fake_llm, tmp_path):
+    fake_llm.enqueue("<think>The user says hello. No tools are needed.</think>", "[]", "Hi there!")
+    events, last = run(fake_llm, tmp_path, "hello")
+    assert "ended inside <think>" in fake_llm.prompts()[1][-1]["content"]
+    assert isinstance(last, FinalAnswer) and last.answer == "Hi there!"
+    fake_llm.enqueue("<think>Plan: " + CAPTION + "</think>", ANSWER)
+    _, last = run(fake_llm, tmp_path, "caption c.jpg", files=("c.jpg",))
+    assert isinstance(last, FinalAnswer) and [t["task"] for t in last.trace["plan"]] == ["image-to-text"]
 
 
 @pytest.mark.parametrize("reply", ["[]", "Hello! I am doing well, thanks.", "<think>just chatting</think>[]"])

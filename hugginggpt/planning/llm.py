@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..types import Plan
-from .parse import PlanError
+from .parse import PlanError, extract_tasks
 from .prompt import build_messages, repair_message
 from .validate import parse_plan
 
@@ -47,6 +47,8 @@ def plan_with_llm(
         if plan.tasks:
             plan.notes.insert(0, f"the LLM repaired its first plan ({'; '.join(first.findings)})")
             return plan
+        if not extract_tasks(reply):
+            return plan  # the first reply held no plan either (it ended in its reasoning): no tools needed
         last = first  # asked to fix its plan, the LLM gave none: not a reason to drop the request
     except PlanError as e:
         last = e

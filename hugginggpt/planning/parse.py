@@ -37,9 +37,14 @@ def split_reasoning(reply: str) -> tuple[str, bool]:
     """(the reply without its reasoning blocks, whether it was cut off while still reasoning).
 
     Closed `<think>...</think>` blocks go; a lone closing tag (servers that strip the opening one)
-    keeps what follows it; an opening tag never closed (the reply hit max tokens) leaves only the
-    reasoning, flagged as cut off."""
+    keeps what follows it; an opening tag never closed (the reply hit max tokens), or a reply that is
+    all reasoning, leaves only the reasoning, flagged as cut off (no answer came out of it)."""
+    blocks = [m.group(0) for m in _THINK_BLOCK.finditer(reply)]
     text = _THINK_BLOCK.sub("", reply)
+    if blocks and not text.strip():
+        # all of it was reasoning: only a plan drafted in it can count, as for a reply cut off there
+        last = blocks[-1]
+        return last[last.find(">") + 1 : last.rfind("<")], True
     closes = list(_THINK_CLOSE.finditer(text))
     if closes:
         text = text[closes[-1].end() :]
@@ -53,7 +58,7 @@ def split_reasoning(reply: str) -> tuple[str, bool]:
 
 
 def reasoning_cut_off(reply: str) -> bool:
-    """True when the reply ends inside a reasoning block: the model never got to its answer."""
+    """True when the reply ends inside a reasoning block, or holds nothing else: no answer came out."""
     return split_reasoning(reply)[1]
 
 

@@ -506,8 +506,8 @@ def parse_plan(reply: str, files: Iterable[str] = (), *, partial: bool = False) 
     if not raw_tasks:
         if raw_tasks is None and reasoning_cut_off(reply):
             raise PlanError(
-                "the reply was cut off inside its reasoning (<think>) before any plan",
-                ["your reply was cut off inside <think> before the plan: reply with the JSON list only"],
+                "the reply ended inside its reasoning (<think>) before any plan",
+                ["your reply ended inside <think> (cut off?) with no plan: reply with the JSON list only"],
             )
         return Plan([], raw=reply)
     # objects that name no task ({"answer": "..."}, {"note": ...}) are not steps of a plan
