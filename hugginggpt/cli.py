@@ -192,6 +192,8 @@ def _plan(args: argparse.Namespace, config: Config) -> int:
             print(f"{t.id}. {t.task}  args={json.dumps(t.args, ensure_ascii=False)}  after={deps}")
         for note in plan.notes:
             print(f"note: {note}", file=sys.stderr)
+        for sentence in plan.dropped:
+            print(sentence, file=sys.stderr)
         print(f"(planned by: {source})", file=sys.stderr)
     return 0
 
