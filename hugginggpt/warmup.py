@@ -51,6 +51,10 @@ class WarmUp:
         return self
 
     def _run(self) -> None:
+        try:  # Linux: lowest CPU priority for this thread (and the threads it starts): visitors' runs come first
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        except (AttributeError, OSError):
+            pass
         for slot in self.slots:
             try:
                 slot.get()
