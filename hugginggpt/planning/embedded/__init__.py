@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import meaning
-from .inputs import _FILE, _QUOTE, GREETING, _Input, file_modality, find_inputs
+from ... import tasks as registry
+from . import meaning, votes
+from .inputs import _FILE, _QUOTE, GREETING, _clause, _Input, file_modality, find_inputs
 from .intents import _Node, adapt, find_tasks
 from .wiring import bridge, condition_generation, order, wire
 
@@ -50,14 +51,14 @@ class EmbeddedPlanner:
         inputs = uploads + inputs
         if not inputs and GREETING.match(text):
             return []
-        nodes = find_tasks(text, masked, inputs)
+        nodes = _without_missing_media(find_tasks(text, masked, inputs), masked, inputs)
         short = _by_meaning(text, inputs, nodes, capabilities)
         if short is not None:
             return short
         if not nodes:
             if GREETING.match(text) or not text:
                 return []
-            nodes = [_Node("conversational", 0, (0, len(masked)))]
+            nodes = [_Node(_by_vote(text, inputs), 0, (0, len(masked)))]
         nodes = adapt(nodes, text, masked, inputs, capabilities)
         nodes = order(nodes, inputs)
         nodes = bridge(masked, nodes, inputs)
@@ -104,6 +105,64 @@ def _by_meaning(text: str, inputs: list[_Input], nodes: list[_Node], capabilitie
         if not (sure or blocked) or (found == [intent.task] and intent.name != "caption"):
             return None
     return meaning.build(intent, parts, quotes, files, capabilities)
+
+
+VOTE_FLOOR = 0.25  # a request the rules read as nothing is planned as the task it means from this cosine on
+VOTE_MARGIN = 0.1  # ... and by this much nearer than a chat reply
+
+
+def _instruction(text: str, inputs: list[_Input]) -> str:
+    """What the request asks, without its quotes, passage and file names."""
+    quotes = [i.value for i in inputs if i.kind in ("quote", "question") and i.start >= 0]
+    return " ".join(_FILE.sub(" ", _QUOTE.sub(" ", meaning.split(text, quotes).instruction)).split())
+
+
+# a question that asks for knowledge, not a request phrased as a question ("can you draw ...?")
+_ASKS = re.compile(
+    r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|should|(?:can|could|would|will)"
+    r"(?!\s+(?:you|u)\b))\b[^?]*\?$",
+    re.I,
+)
+
+
+def _without_missing_media(nodes: list[_Node], masked: str, inputs: list[_Input]) -> list[_Node]:
+    """A task read from words whose media input the request neither gives nor makes ("paint a red boat":
+    an edit with no picture) becomes the task its clause means among those that can run on what there is,
+    or goes."""
+    have = {i.modality for i in inputs if i.kind == "file"} | {"text"}
+
+    def made(n: _Node) -> set[str]:  # by the other tasks
+        return {m for o in nodes if o is not n for m in registry.get(o.task).outputs}
+
+    lost = [n for n in nodes if not set(registry.get(n.task).input_modalities()) <= have | made(n)]
+    if not lost:
+        return nodes
+    clauses = [masked[slice(*_clause(masked, n.pos))] for n in lost]
+    for n, score in zip(lost, votes.scores(clauses), strict=True):
+        ranked = [(t, s) for t, s in votes.rank(score, have) if t not in {m.task for m in nodes}]
+        n.task = ranked[0][0] if ranked and ranked[0][1] >= VOTE_FLOOR else ""
+    return [n for n in nodes if n.task]
+
+
+def _by_vote(text: str, inputs: list[_Input], modalities: set[str] | None = None) -> str:
+    """The task a request the rules read as nothing means, among those its inputs can feed. A file given
+    is what the request is about (a task on it); a text given (quote, passage) is worked on unless a chat
+    reply is nearer; with neither, a question or a request not clearly a task is a chat reply."""
+    quotes = [i.value for i in inputs if i.kind in ("quote", "question") and i.start >= 0]
+    media = {i.modality for i in inputs if i.kind == "file"} - {"text"} if modalities is None else modalities
+    material = any(i.modality == "text" for i in inputs if i.kind == "file") or any(i.kind == "quote" for i in inputs)
+    material = material or bool(meaning.split(text, quotes).passage)
+    instruction = _instruction(text, inputs)
+    if not media and not material and _ASKS.match(instruction):
+        return "conversational"  # a question with nothing to work on asks for an answer ("why is the sky blue?")
+    score = votes.scores([instruction])[0]
+    ranked = votes.rank(score, media | ({"text"} if material else set()))
+    if media:  # a task on the file given
+        ranked = [(t, s) for t, s in ranked if set(registry.get(t).input_modalities()) & media]
+    chat = 0.0 if media or material else score.get("conversational", 0.0) + VOTE_MARGIN
+    if ranked and ranked[0][1] >= max(VOTE_FLOOR, chat):
+        return ranked[0][0]
+    return "conversational"
 
 
 OfflinePlanner = EmbeddedPlanner  # the name tests, benchmarks and the orchestrator used first
