@@ -32,7 +32,8 @@ from hugginggpt.workspace import MAX_UPLOAD_BYTES  # noqa: E402
 log = logging.getLogger("hugginggpt.app")
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-CONCURRENCY = int(os.environ.get("HUGGINGGPT_UI_CONCURRENCY", "8"))  # runs at once, all visitors
+# runs at once, all visitors: follows HUGGINGGPT_WORKERS (Config.queue_concurrency) unless set on its own
+CONCURRENCY = int(os.environ.get("HUGGINGGPT_UI_CONCURRENCY") or Config.from_env().queue_concurrency)
 QUEUE = int(os.environ.get("HUGGINGGPT_UI_QUEUE", "64"))  # runs waiting; past it: "busy, try again"
 
 CSS = """

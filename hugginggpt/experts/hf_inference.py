@@ -231,7 +231,7 @@ class HFExpert(Expert):
                     and wait + 1.0 < left
                 ):
                     retried = True
-                    time.sleep(wait)
+                    ctx.sleep(wait)  # ends early when the run is stopped or its deadline passes
                     timeout = max(1.0, deadline - time.monotonic())
                     continue
                 raise self.error(e, timeout) from e

@@ -29,6 +29,7 @@ from ..tasks import get as get_task
 from ..types import AnswerDelta, Request
 from ..workspace import PathRefused
 from . import view as v
+from .admission import FairSlots
 from .sessions import (
     SECRET_FIELDS,
     PipelineCache,
@@ -116,7 +117,7 @@ class Controller:
         self.session_ttl = session_ttl
         self.pipelines = PipelineCache(pipeline_factory)
         self.stop_wait = stop_wait
-        self._slots = threading.BoundedSemaphore(max_runs)  # runs at once, all visitors together
+        self._slots = FairSlots(max_runs)  # runs at once, all visitors together, first come first served
         self._admitted = 0  # running or waiting for a slot
         self._max_admitted = max_runs + max_waiting
         self._count_lock = threading.Lock()
@@ -299,11 +300,10 @@ class Controller:
 
         def __enter__(self):
             # wait for a free slot, but give up at once when the visitor stops or leaves
-            while not self.ctl._slots.acquire(timeout=0.25):
-                if self.run.cancel.is_set():
-                    with self.ctl._count_lock:
-                        self.ctl._admitted -= 1
-                    raise _Stopped
+            if not self.ctl._slots.acquire(cancelled=self.run.cancel.is_set):
+                with self.ctl._count_lock:
+                    self.ctl._admitted -= 1
+                raise _Stopped
             return self
 
         def __exit__(self, *exc):
