@@ -23,7 +23,7 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)",
     ),
-    ("translation", rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b"),
+    ("translation", rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"),
     (
         "summarization",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*",
@@ -37,8 +37,10 @@ _TRIGGERS: list[tuple[str, str]] = [
         "text-generation",
         r"text[- ]generation|\b(?:generat|creat|writ|produc|compos)\w*\s+"
         + _DET
-        + r"(?:\w+\s+)?(?:text|paragraph|story|essay|poem|article|content|continuation)s?\b"
-        r"|\bwrite\b|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
+        + r"(?:(?!video|audio|voice|spoken|visual|image)\w+\s+)?"
+        r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter)s?\b"
+        r"|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
+        r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
         r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)"
         r"|\b(?:additional|more comprehensive|more detailed) (?:\w+ )?text",
@@ -58,7 +60,7 @@ _TRIGGERS: list[tuple[str, str]] = [
     (
         "image-to-text",
         r"image[- ]to[- ]text|\bocr\b|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words)"
-        r"|\bread\w*\s+(?:the\s+)?text"
+        r"|\bread\w*\s+(?:the\s+)?(?:text|handwriting|writing|handwritten)"
         r"|\bcaption\w*",
     ),
     (
@@ -68,18 +70,22 @@ _TRIGGERS: list[tuple[str, str]] = [
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
-        r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation",
+        r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
+        r"|\b(?:turn|convert|transform|make)\w*\s+(?:the\s+|this\s+|that\s+|my\s+)?(?:summary|story|text|description|"
+        r"caption|answer|transcript\w*|poem|translation|sentence|quote)\s+into\s+(?:an?\s+)?"
+        r"(?:picture|image|illustration|drawing|painting)",
     ),
     ("text-to-video", r"text[- ]to[- ]video|\bvideos?\b|\banimation\b"),
     (
         "image-to-image",
-        r"image[- ]to[- ]image|\bstyles?\b|\btransform\w*\s+(?:the\s+|this\s+|my\s+|\w+ed\s+)*(?:image|picture|photo)"
+        r"image[- ]to[- ]image|\bstyles?\b|\brestyl\w*|\bstyli[sz]\w*"
+        r"|\btransform\w*\s+(?:the\s+|this\s+|my\s+|\w+ed\s+)*(?:image|picture|photo)"
         r"|\b(?:look|appear)\w*\s+(?:like|as)|\bappearance\b|\bsuper[- ]resolution|\bupscal\w*"
         r"|\b(?:enhanc|improv|sharpen|restor)\w*\s+(?:the\s+|this\s+|its\s+)?(?:\w+\s+)?(?:image|picture|photo|resolution)",
     ),
     (
         "image-editing",
-        r"image editing|\bedit\w*|\bmodif\w*"
+        r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+(?:image|picture|photo)"
@@ -96,7 +102,7 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
         r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
-        r"|\bread\w*\b[^.;]{0,40}?\b(?:aloud|out loud)"
+        r"|\bread\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\bread\w*\s+(?:it|this|that|them)\s+out\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
         + _DET
@@ -274,7 +280,8 @@ def find_tasks(text: str, masked: str, inputs: list[_Input]) -> list[_Node]:
     if not any(m.task == _QUESTION for m in mentions):
         for q in (i for i in inputs if i.kind == "question"):
             s0, s1 = _sentence(masked, q.start)
-            talk = re.search(r"conversation|\bchat|\brespon", masked) or re.search(r"translat|similar", masked[s0:s1])
+            # the words that lead up to the question say what to do with it ("translate ...", "reply to ...")
+            talk = re.search(r"conversation|\bchat|\brespon|translat|similar", masked[s0 : q.end])
             inside = any(q.start <= m.start < q.end for m in mentions)  # "What emotion ...?" is classification
             if not talk and not inside:
                 mentions.append(_Mention(_QUESTION, q.start, q.end))
