@@ -132,11 +132,16 @@ SENTENCES = {
 def speech(text: str, path: Path) -> None:
     """A recording of `text` in the Piper voice, written in the format the suffix names."""
     import soundfile as sf
+    from piper import SynthesisConfig
 
     from hugginggpt.experts.embedded.tts import PIPER
 
     voice = PIPER.get()
-    chunks = list(voice.synthesize(text))
+    # no sampling noise, so the same recording every run: with Piper's default noise one take in three
+    # of "train to Boston" came out as "drain to boss and", and a test must not pass or fail by chance;
+    # a slightly unhurried speaker, as in a voicemail (at full speed the noiseless take is slurred too)
+    config = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0, length_scale=1.1)
+    chunks = list(voice.synthesize(text, syn_config=config))
     rate = chunks[0].sample_rate
     audio = np.concatenate([np.frombuffer(c.audio_int16_bytes, np.int16) for c in chunks])
     if path.suffix == ".opus":  # Opus wants 48 kHz
