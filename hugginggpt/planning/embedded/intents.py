@@ -281,7 +281,9 @@ def find_tasks(text: str, masked: str, inputs: list[_Input]) -> list[_Node]:
         for q in (i for i in inputs if i.kind == "question"):
             s0, s1 = _sentence(masked, q.start)
             # the words that lead up to the question say what to do with it ("translate ...", "reply to ...")
-            talk = re.search(r"conversation|\bchat|\brespon|translat|similar", masked[s0 : q.end])
+            talk = re.search(r"conversation|\bchat|\brespon", masked[: q.end]) or re.search(
+                r"translat|similar", masked[s0 : q.end]
+            )
             inside = any(q.start <= m.start < q.end for m in mentions)  # "What emotion ...?" is classification
             if not talk and not inside:
                 mentions.append(_Mention(_QUESTION, q.start, q.end))

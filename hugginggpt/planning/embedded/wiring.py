@@ -130,6 +130,21 @@ def wire(text: str, masked: str, nodes: list[_Node], inputs: list[_Input]) -> No
                         break
         return min(hits)[1] if hits else None
 
+    def sibling(n: _Node, modality: str) -> int | None:
+        """The source of the task before, when the request does this one beside it ("caption it, read the
+        caption aloud and also translate it": the translation reads the caption, not the speech)."""
+        if idx == 0:
+            return None
+        prev = nodes[idx - 1]
+        s0, _ = _sentence(masked, int(prev.pos))
+        between = masked[int(prev.pos) : int(n.pos)]
+        if not (_ALSO.search(between) or re.search(r"\bboth\b", masked[s0 : int(prev.pos)])):
+            return None
+        for d in prev.deps:
+            if modality in registry.get(nodes[d].task).outputs:
+                return d
+        return None
+
     def latest(modality: str, before: int) -> int | None:
         for k in range(before - 1, -1, -1):
             if modality in registry.get(nodes[k].task).outputs:
@@ -155,7 +170,8 @@ def wire(text: str, masked: str, nodes: list[_Node], inputs: list[_Input]) -> No
             return local[0].value
         if pool and re.search(r"\boriginal|\binitial", masked[n.window[0] : n.window[1]]):
             return pool[0].value
-        k = latest(modality, idx)
+        k = sibling(n, modality)
+        k = latest(modality, idx) if k is None else k
         if k is not None:
             return gen(k)
         if pool:
@@ -176,7 +192,8 @@ def wire(text: str, masked: str, nodes: list[_Node], inputs: list[_Input]) -> No
         if q is not None:
             used.add(id(q))
             return q.value
-        k = latest("text", idx)
+        k = sibling(n, "text")
+        k = latest("text", idx) if k is None else k
         if k is not None:
             return gen(k)
         tf = [f for f in text_files if id(f) not in used]
@@ -318,6 +335,8 @@ def _instruction(n, masked, text, quotes, used, nodes, idx, gen) -> str:
     phrase = re.sub(r"(?:,?\s+and|,)$", "", text[int(n.pos) : stop].strip(" ,.")).strip()
     return phrase or _sentence_text(text, int(n.pos))
 
+
+_ALSO = re.compile(r"\balso\b|\bas well\b")
 
 _READERS = {
     "summarization",
