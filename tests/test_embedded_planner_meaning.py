@@ -117,3 +117,55 @@ def test_without_minilm_the_rules_plan_alone(monkeypatch, planner, caplog):
         plan = planner.plan("Transcribe talk.wav for me")
     assert [t["task"] for t in plan] == ["automatic-speech-recognition"]
     assert "MiniLM is not available" in caplog.text
+
+
+# ---- the vote by meaning (votes.py): requests and clauses the keyword rules do not read ----------------
+
+
+@pytest.mark.parametrize(
+    "text, task",
+    [
+        ("Sketch a lighthouse standing on a rocky island at night.", "text-to-image"),
+        ("Film a short scene of kites flying over a green hill.", "text-to-video"),
+        (
+            "Make this shorter for me: 'The museum reopens on Monday after a long renovation. New rooms show "
+            "the city's history, and entry stays free for children under twelve.'",
+            "summarization",
+        ),
+        ("Looking at yard.jpg, is the gate open?", "visual-question-answering"),
+        ("The recording hiss.wav is full of crackle; tidy it up please.", "audio-to-audio"),
+    ],
+)
+def test_a_request_the_rules_do_not_read_is_planned_as_what_it_means(planner, text, task):
+    assert [t["task"] for t in planner.plan(text)] == [task]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Why do cats purr?", "Can you give me some tips for a job interview?", "What is the tallest mountain in Europe?"],
+)
+def test_a_question_with_nothing_to_work_on_is_a_chat_reply(planner, text):
+    assert [t["task"] for t in planner.plan(text)] == ["conversational"]
+
+
+def test_a_task_without_its_media_becomes_the_task_its_words_mean(planner):
+    # "paint ... green" reads as an edit, but there is no picture to edit: a picture is drawn
+    assert [t["task"] for t in planner.plan("Can you paint a green tractor in a wheat field?")] == ["text-to-image"]
+    # with a picture given, the same words are an edit of it
+    plan = planner.plan("Can you paint the tractor green?", ["farm.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing"] and plan[0]["args"]["image"] == "farm.jpg"
+
+
+def test_a_task_done_beside_the_one_before_reads_the_same_source(planner):
+    plan = planner.plan("Caption view.jpg, read the caption aloud and also translate it into German.")
+    assert [t["task"] for t in plan] == ["image-to-text", "text-to-speech", "translation"]
+    assert plan[1]["args"] == {"text": "<GENERATED>-0"} and plan[2]["args"] == {"text": "<GENERATED>-0"}
+    assert plan[2]["dep"] == [0]
+
+
+def test_a_quoted_question_is_answered_when_a_chat_reply_comes_only_after_it(planner):
+    text = "Look at bill.png and tell me 'What is the total?', then turn the answer into a friendly reply."
+    plan = planner.plan(text)
+    assert plan[0]["task"] in ("document-question-answering", "visual-question-answering")
+    assert plan[0]["args"] == {"image": "bill.png", "text": "What is the total?"}
+    assert plan[1]["task"] == "conversational" and plan[1]["args"] == {"text": "<GENERATED>-0"}

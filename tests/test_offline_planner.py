@@ -196,3 +196,23 @@ def test_controlnet_condition_then_conditioned_generation(request_text, cond, pr
     assert OfflinePlanner().plan("Make a canny edge map of hall.png") == [
         {"id": 0, "task": "canny-control", "dep": [-1], "args": {"image": "hall.png"}}
     ]
+
+
+@pytest.mark.parametrize(
+    "request_text, tasks_expected",
+    [
+        ("Restyle portrait.png as a pencil drawing.", ["image-to-image"]),
+        ("Give me the Italian version of 'See you at the station'.", ["translation"]),
+        ("Transcribe memo.wav, turn the transcript into a picture.", ["automatic-speech-recognition", "text-to-image"]),
+        ("Write down what is said in talk.wav.", ["automatic-speech-recognition"]),
+        ("Write a caption for dune.jpg.", ["image-to-text"]),
+        ("Caption field.jpg and read it out.", ["image-to-text", "text-to-speech"]),
+        ("Alter shop.jpg so the awning is striped.", ["image-editing"]),
+    ],
+)
+def test_phrasings_beyond_the_task_names(planner, request_text, tasks_expected):
+    plan = planner.plan(request_text)
+    check_format(plan)
+    assert [t["task"] for t in plan] == tasks_expected
+    for k, t in enumerate(plan[1:], 1):  # each later task reads the one before
+        assert f"{GENERATED}{k - 1}" in t["args"].values()

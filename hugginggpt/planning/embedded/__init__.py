@@ -144,6 +144,10 @@ def _without_missing_media(nodes: list[_Node], masked: str, inputs: list[_Input]
     return [n for n in nodes if n.task]
 
 
+_IMAGE_QA = ("document-question-answering", "visual-question-answering")
+_DOCUMENT = re.compile(r"document|scan|invoice|receipt|\bforms?\b|letter|contract|\bbill|\bpages?\b|statement", re.I)
+
+
 def _by_vote(text: str, inputs: list[_Input], modalities: set[str] | None = None) -> str:
     """The task a request the rules read as nothing means, among those its inputs can feed. A file given
     is what the request is about (a task on it); a text given (quote, passage) is worked on unless a chat
@@ -160,9 +164,12 @@ def _by_vote(text: str, inputs: list[_Input], modalities: set[str] | None = None
     if media:  # a task on the file given
         ranked = [(t, s) for t, s in ranked if set(registry.get(t).input_modalities()) & media]
     chat = 0.0 if media or material else score.get("conversational", 0.0) + VOTE_MARGIN
-    if ranked and ranked[0][1] >= max(VOTE_FLOOR, chat):
-        return ranked[0][0]
-    return "conversational"
+    if not ranked or ranked[0][1] < max(VOTE_FLOOR, chat):
+        return "conversational"
+    task = ranked[0][0]
+    if task in _IMAGE_QA:  # a question about a picture is about a document only when the request says so
+        task = "document-question-answering" if _DOCUMENT.search(text) else "visual-question-answering"
+    return task
 
 
 OfflinePlanner = EmbeddedPlanner  # the name tests, benchmarks and the orchestrator used first
