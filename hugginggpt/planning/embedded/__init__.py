@@ -7,6 +7,8 @@ It reads the request the way a careful human would, in three stages:
 - `intents`: what is asked, by phrases that name a task and, where MiniLM is installed, by meaning
   (each clause against descriptions and example phrasings of every task); with the capability map it
   plans a servable route when the literal task cannot run ("what does this sign say" -> OCR);
+- `votes`: a vote by meaning among the tasks the inputs can feed, for a request the rules read as nothing
+  and for a task the rules read whose media the request neither gives nor makes;
 - `wiring`: the order the request tells, each task's arguments (a file, a quote, an earlier output
   `<GENERATED>-k` by modality and by back-references such as "the summary").
 """
