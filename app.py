@@ -105,7 +105,7 @@ def build_demo(
         banner = gr.Markdown(elem_id="capabilities")
         loading, loading_timer = gr.Markdown(warmup.line(), elem_id="loading"), gr.Timer(2, active=warmup.busy())
         gr.on([demo.load, loading_timer.tick], lambda: (warmup.line(), gr.Timer(active=warmup.busy())), None,
-              [loading, loading_timer], api_visibility="private", show_progress="hidden")  # fmt: skip
+              [loading, loading_timer], api_visibility="private", show_progress="hidden", queue=False)  # fmt: skip
         with gr.Row(equal_height=False):
             with gr.Column(scale=3, min_width=340):
                 chatbot = gr.Chatbot(

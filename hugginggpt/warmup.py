@@ -95,6 +95,29 @@ class WarmUp:
         return " ".join(parts)
 
 
+class PlannerIndex:
+    """The embedded planner's MiniLM indexes (intents and task phrasings), built on its first plan
+    otherwise: a slot like the models' (`name`, `get()`, `loaded`, `load_seconds`)."""
+
+    name = "embedded planner (MiniLM index)"
+    load_seconds: float | None = None
+
+    @property
+    def loaded(self) -> bool:
+        from .planning.embedded import meaning, votes
+
+        return all(i.ready or i.failed for i in (meaning.INDEX, votes.INDEX))
+
+    def get(self) -> None:
+        from .planning.embedded import meaning, votes
+
+        t0 = time.perf_counter()
+        for index in (meaning.INDEX, votes.INDEX):
+            if not index.get().ready:
+                raise RuntimeError("MiniLM is not available: the embedded planner uses its rules only")
+        self.load_seconds = time.perf_counter() - t0
+
+
 _CURRENT: WarmUp | None = None
 _LOCK = threading.Lock()
 
@@ -114,7 +137,7 @@ def start(slots: list[Any] | None = None, *, force: bool = False) -> WarmUp | No
                 return None
             from .experts.embedded import EmbeddedBackend
 
-            slots = EmbeddedBackend().slots()
+            slots = [*EmbeddedBackend().slots(), PlannerIndex()]
         _CURRENT = WarmUp(list(slots)).start()
         return _CURRENT
 

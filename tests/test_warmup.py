@@ -91,3 +91,19 @@ def test_start_is_off_locally_and_once_per_process(monkeypatch):
     first = warmup.start([Lazy("org/m", gate)], force=True)
     assert first is not None and warmup.start(force=True) is first and warmup.current() is first
     assert first.join(5) and gate.calls == 1
+
+
+def test_the_default_warm_up_covers_the_models_and_the_planner_index(monkeypatch):
+    from hugginggpt.experts.embedded import EmbeddedBackend
+    from hugginggpt.planning.embedded import meaning, votes
+
+    monkeypatch.setattr(warmup, "_CURRENT", None)
+    monkeypatch.delenv("HUGGINGGPT_MODE", raising=False)
+    monkeypatch.setattr(warmup.WarmUp, "start", lambda self: self)  # build the list only: load nothing here
+    w = warmup.start(force=True)
+    names = [s.name for s in w.slots]
+    assert names[:-1] == [s.name for s in EmbeddedBackend().slots()]
+    assert names[-1] == "embedded planner (MiniLM index)"
+    index = w.slots[-1]
+    index.get()  # builds both indexes with the installed MiniLM
+    assert meaning.INDEX.ready and votes.INDEX.ready and index.loaded
