@@ -104,6 +104,18 @@ def _rank_reason(infos: list[ModelInfo]) -> str:
     return f"top-ranked by downloads ({top.downloads:,}) and likes ({top.likes:,})"
 
 
+def _only_reason(info: ModelInfo) -> str:
+    """Why a sole candidate: it is the only one in this mode, and what it is (its description's
+    first clause), so that a visitor learns something from the reason."""
+    if info.backend == "llm":
+        return "the only model for this task: the controller LLM"
+    where = "offline model" if info.backend == "embedded" else "model"
+    what = re.split(r"(?<=[.:;])\s", info.description.strip(), maxsplit=1)[0].rstrip(".:;") if info.description else ""
+    if len(what) > 110:
+        what = what[:107].rsplit(" ", 1)[0] + "..."
+    return f"the only {where} for this task" + (f" ({what})" if what else "")
+
+
 def _match(model: str, infos: list[ModelInfo]) -> ModelInfo | None:
     model = model.strip().strip("`'\"")
     for test in (
@@ -136,7 +148,7 @@ def select(
         infos = [e.info(by_id[tid].task) for e in experts]
         top = infos[0]
         if len(experts) == 1:
-            reason = "the only model available for this task"
+            reason = _only_reason(top)
         else:
             reason = _rank_reason(infos)
             if llm is not None and llm_selects:

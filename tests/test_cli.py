@@ -51,7 +51,7 @@ def test_run_json_trace_with_llm_experts(fake_llm):
     assert trace["choices"]["1"] == {
         "model": "fake-model",
         "backend": "llm",
-        "reason": "the only model available for this task",
+        "reason": "the only model for this task: the controller LLM",
         "candidates": ["llm:fake-model"],
     }
     assert trace["results"]["1"]["outputs"]["text"] == "Les chats sont parfaits."

@@ -67,6 +67,17 @@ def test_reason_says_why_a_backend_came_first():
     assert [c.id for c in choice.candidates] == ["local", "remote"]
 
 
+def test_a_sole_candidate_says_what_it_is_not_just_that_it_is_alone():
+    ocr = TimedExpert("rapidocr/x", ("image-to-text",), description="RapidOCR: reads printed text in images. More.")
+    ocr.backend = "embedded"
+    plan = validate([{"id": 0, "task": "image-to-text", "args": {"image": "a.png"}, "dep": -1}], ["a.png"])
+    choice = select("read a.png", plan, {0: [ocr]}, llm=None)[0]
+    assert choice.reason == "the only offline model for this task (RapidOCR)"
+    remote = TimedExpert("org/model", ("image-to-text",), description="A captioner trained on COCO. It is small.")
+    choice = select("read a.png", plan, {0: [remote]}, llm=None)[0]
+    assert choice.reason == "the only model for this task (A captioner trained on COCO)"
+
+
 def test_one_batched_call_for_all_tasks_with_choices():
     llm = ScriptedChatModel(
         '{"0": {"id": "small/en-fr", "reason": "it translates into French"}, "1": {"id": "a/sum", "reason": "fine"}}'
