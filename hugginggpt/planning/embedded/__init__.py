@@ -21,7 +21,8 @@ from typing import Any
 from ... import tasks as registry
 from . import meaning, votes
 from .inputs import _FILE, _QUOTE, GREETING, _clause, _Input, file_modality, find_inputs
-from .intents import _Node, adapt, find_tasks
+from .intents import _Node, find_tasks
+from .routes import adapt
 from .wiring import bridge, condition_generation, order, wire
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 from ... import tasks as registry
 from .inputs import _COLORS, _LANGS, _clause, _Input, _sentence
@@ -102,7 +101,8 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
         r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
-        r"|\bread\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\bread\w*\s+(?:it|this|that|them)\s+out\b"
+        r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)"
+        r"|\bread\w*\s+(?:it|this|that|them)\s+out\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
         + _DET
@@ -339,8 +339,3 @@ def find_tasks(text: str, masked: str, inputs: list[_Input]) -> list[_Node]:
 
 
 # -- in which order -------------------------------------------------------------------------
-
-
-def adapt(nodes: list[_Node], text: str, masked: str, inputs: list[_Input], capabilities: Any = None) -> list[_Node]:
-    """Placeholder: the capability-aware routes (filled in below)."""
-    return nodes
