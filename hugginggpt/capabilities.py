@@ -71,9 +71,9 @@ def advice(kind: MissingKind, *, mode: str = "offline", has_token: bool = False,
                 "switch Mode to hybrid, or enter an OpenAI-compatible API key, in Settings "
                 "(server: HUGGINGGPT_MODE=hybrid or OPENAI_API_KEY)"
             )
-        switch = " with hybrid mode" if mode == "offline" else ""
+        # either one does: a token alone also brings an LLM (Hugging Face's router), in any mode
         return (
-            f"enter a Hugging Face token{switch} or an OpenAI-compatible API key in Settings "
+            "enter a Hugging Face token or an OpenAI-compatible API key in Settings "
             "(server: set HF_TOKEN or OPENAI_API_KEY)"
         )
     if kind == "mode":

@@ -210,7 +210,7 @@ class Scheduler:
                     choice = choices.get(tid)
                     if choice is None:
                         reason = self.experts.missing_reason(task.task)
-                        yield from finish(tid, TaskResult(tid, task.task, "failed", error=reason))
+                        yield from finish(tid, TaskResult(tid, task.task, "failed", error=reason, unavailable=True))
                         continue
                     tr, failure = self._prepare(task, choice, results, workspace, stop)
                     if tr is not None:  # handed to a worker before the event, so it runs while we yield
@@ -309,6 +309,7 @@ class Scheduler:
         experts = experts[: self.max_attempts]
         if not experts:
             failure.error = self.experts.missing_reason(task.task)
+            failure.unavailable = True
             return None, failure
         ctx = ExpertContext(
             workspace.root,

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .capabilities import advice
 from .llm.base import Message
 from .tasks import get as get_task
 from .types import Plan, TaskResult
@@ -91,7 +92,7 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
         return (
             "I did not find a task for the models I can run in this request. Try asking for something like "
             "'read the text in receipt.png', 'describe photo.jpg', 'transcribe speech.wav' or 'say \"hello\" aloud'. "
-            "For open conversation, configure an LLM (OPENAI_API_KEY / OPENAI_BASE_URL)."
+            f"For open conversation, {advice('llm')}."
         )
     words = _request_words(request)
     done = [results[t.id] for t in plan.tasks if t.id in results and results[t.id].status == "done"]
@@ -112,12 +113,15 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
         lines.append("")
         for r in problems:
             label = get_task(r.task).label or r.task
-            if r.status == "failed":
+            if r.unavailable:  # the capability map's sentence says what and what to configure
+                lines.append(f"- {r.error}" if len(plan.tasks) > 1 else str(r.error))
+            elif r.status == "failed":
                 lines.append(f"- Could not {label} (task {r.task_id}, {r.task}): {r.error}")
             else:
                 lines.append(f"- Did not {label} (task {r.task_id}, {r.task}): skipped because {r.error}")
-        lines.append("")
-        lines.append(f"{len(done)} of {len(plan.tasks)} tasks finished.")
+        if len(plan.tasks) > 1:
+            lines.append("")
+            lines.append(f"{len(done)} of {len(plan.tasks)} tasks finished.")
     return "\n".join(lines).strip()
 
 

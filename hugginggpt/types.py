@@ -149,6 +149,7 @@ class TaskResult:
     backend: str | None = None
     seconds: float = 0.0
     attempts: list[str] = field(default_factory=list)
+    unavailable: bool = False  # no model here can run it: `error` is the capability map's whole sentence
 
     def to_json(self) -> dict[str, Any]:
         outputs = {k: (v.name if isinstance(v, Path) else v) for k, v in self.outputs.items()}
@@ -161,6 +162,7 @@ class TaskResult:
             "error": self.error,
             "seconds": round(self.seconds, 3),
             "attempts": list(self.attempts),
+            **({"unavailable": True} if self.unavailable else {}),
         }
 
 

@@ -79,7 +79,7 @@ def test_a_transcript_and_a_classification_are_said_plainly():
 
 
 def test_template_without_tasks_or_with_a_plan_error_says_what_to_do():
-    assert "configure an LLM" in template_answer("hi", Plan([]), {})
+    assert "enter a Hugging Face token or an OpenAI-compatible API key" in template_answer("hi", Plan([]), {})
     assert template_answer("x", Plan([]), {}, plan_error="cycle") == "I could not plan this request: cycle"
 
 
@@ -98,3 +98,15 @@ def test_results_log_is_compact_and_names_files_not_paths():
     long[0] = TaskResult(0, "image-to-text", "done", {"text": "x" * 5000})
     user = build_messages("read", PLAN, long)[1]["content"]
     assert "x" * 600 + "..." in user and "x" * 601 not in user
+
+
+def test_a_task_nothing_here_can_run_is_answered_by_its_one_sentence():
+    why = "To draw an image from a description (text-to-image), this app needs a Hugging Face model: enter it."
+    plan = Plan([Task(0, "text-to-image", {"text": "a cat"})])
+    results = {0: TaskResult(0, "text-to-image", "failed", error=why, unavailable=True)}
+    assert template_answer("draw a cat", plan, results) == why  # no "Could not ...: To draw ..." echo
+    plan = Plan([Task(0, "image-to-text", {"image": "a.png"}), Task(1, "text-to-image", {"text": "a cat"})])
+    results[1] = TaskResult(1, "text-to-image", "failed", error=why, unavailable=True)
+    results[0] = TaskResult(0, "image-to-text", "done", {"text": "HELLO"}, model="ocr", backend="embedded")
+    answer = template_answer("read a.png and draw a cat", plan, results)
+    assert f"- {why}" in answer and answer.endswith("1 of 2 tasks finished.")
