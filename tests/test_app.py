@@ -367,3 +367,17 @@ def test_build_demo_has_the_documented_elements(tmp_path, mode):
     assert len(passwords) == 2
     api = {d["api_name"] for d in demo.config["dependencies"] if d.get("api_visibility", "public") == "public"}
     assert {"chat", "run_plan"} <= api
+
+
+def test_the_status_and_trace_say_which_llm_and_route_served_the_run():
+    view = ui_view.RunView("x")
+    view.apply(PlanReady(Plan([]), "llm", t=0.1))
+    route = {"model": "org/chat-model", "route": "hf-router", "base_url": "https://router.example/v1", "vision": True}
+    view.apply(FinalAnswer("ok", {"llm_route": route, "llm": {"calls": 2}}, t=1.0))
+    line, _ = ui_view.final_status(view)
+    assert line.endswith(" · LLM org/chat-model (Hugging Face router)")
+    assert ui_view.render_trace(view)["llm_route"] == route
+    offline = ui_view.RunView("x")
+    offline.apply(PlanReady(Plan([]), "offline", t=0.1))
+    offline.apply(FinalAnswer("ok", {"llm": {"calls": 0}}, t=1.0))
+    assert "LLM" not in ui_view.final_status(offline)[0] and "llm_route" not in ui_view.render_trace(offline)

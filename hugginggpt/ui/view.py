@@ -282,16 +282,29 @@ def status_line(view: RunView) -> str:
     return f"⏳ {n} task{'s' * (n != 1)}: " + ", ".join(parts or ["waiting"])
 
 
+_ROUTE_NAMES = {"hf-router": "Hugging Face router", "openai": "OpenAI-compatible API"}
+
+
+def llm_route_text(view: RunView) -> str:
+    """" · LLM <model> (<route>)" for a run an LLM served (from the trace's llm_route), else ""."""
+    route = view.trace.get("llm_route") or {}
+    if not route.get("model") or not (view.trace.get("llm") or {}).get("calls"):
+        return ""
+    where = _ROUTE_NAMES.get(route.get("route", ""), route.get("route", ""))
+    return f" · LLM {route['model']}" + (f" ({where})" if where else "")
+
+
 def final_status(view: RunView) -> tuple[str, Outcome]:
     """The line after a run (emoji first, so it reads without colour) and its outcome for the colour."""
     outcome = view.outcome()
     secs = view.stages().get("total", 0.0)
     n = len(view.states)
     ok = list(view.states.values()).count("done")
+    llm = llm_route_text(view)
     if outcome == "done":
-        return f"✅ done in {secs:.1f} s", outcome
+        return f"✅ done in {secs:.1f} s{llm}", outcome
     if outcome == "partly":
-        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} tasks worked", outcome
+        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} tasks worked{llm}", outcome
     if outcome == "stopped":
         return "⏹️ stopped", outcome
     if n and view.error is None:
@@ -448,6 +461,7 @@ def render_trace(view: RunView | None) -> dict[str, Any]:
         return {}
     return {
         "plan_source": view.plan_source,
+        **({"llm_route": view.trace["llm_route"]} if view.trace.get("llm_route") else {}),
         "stages_s": view.stages(),
         "llm": view.trace.get("llm", {"calls": 0, "prompt_tokens": 0, "completion_tokens": 0}),
         "tasks": {
