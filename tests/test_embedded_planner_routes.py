@@ -51,3 +51,20 @@ def test_without_a_map_the_rules_tasks_stand():
         "image-to-text",
         "text-to-speech",
     ]
+
+
+@pytest.mark.parametrize(
+    "request_text, files, plan",
+    [
+        ("remove the background of photo.jpg", ["photo.jpg"], ["image-segmentation"]),
+        ("cut her out of photo.jpg", ["photo.jpg"], ["image-segmentation"]),
+        (
+            "detect the faces in photo.jpg then remove the background",
+            ["photo.jpg"],
+            ["object-detection", "image-segmentation"],
+        ),
+        ("Remove the background noise from podcast.wav.", ["podcast.wav"], ["audio-to-audio"]),
+    ],
+)
+def test_background_removal_is_a_cut_out_of_images_only(request_text, files, plan):
+    assert tasks(request_text, files) == plan

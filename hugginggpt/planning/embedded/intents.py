@@ -92,7 +92,10 @@ _TRIGGERS: list[tuple[str, str]] = [
     ),
     (
         "image-segmentation",
-        r"segment\w*|\bdivid\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)|\bmasks?\b",
+        r"segment\w*|\bdivid\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)|\bmasks?\b"
+        r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?background"
+        r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
+        r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
     ),
     ("depth-estimation", r"\bdepth\b|\bhow far\b|\bdistances? (?:from|to) the camera"),
     (
