@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .experts.base import BackendKind, Expert, backend_kinds
 from .experts.registry import ExpertRegistry
-from .tasks import TASKS, get
+from .tasks import TASKS
 from .types import Missing, MissingKind
 
 log = logging.getLogger(__name__)
@@ -170,15 +170,6 @@ class Capabilities:
         m = self.reason(task)
         return "" if m is None else render(task, m, mode=self.mode, has_token=self.has_token)
 
-    def summary(self) -> dict[str, object]:
-        """JSON-able view: what runs (task -> a few experts) and what does not (task -> sentence)."""
-        return {
-            "mode": self.mode,
-            "llm": self.has_llm,
-            "served": {t: sorted({f"{e.backend}:{e.model}" for e in self.experts(t)})[:3] for t in self.served()},
-            "unserved": {t: self.message(t) for t in self.unserved()},
-        }
-
     def planner_note(self, limit: int = 12) -> str:
         """A line for the LLM planner's prompt: which task types cannot run now and why, so that it
         plans a route that can (kept short: task name and the kind of fix)."""
@@ -205,7 +196,3 @@ def _offers(kind: BackendKind, task: str) -> bool:
     except Exception:  # a plugin's offers() must not take the map down
         log.exception("backend kind %s failed to say whether it offers %s", kind.name, task)
         return False
-
-
-def task_label(task: str) -> str:
-    return get(task).label or task
