@@ -8,7 +8,7 @@ import numpy as np
 
 from ...types import Task
 from ..base import ExpertContext, ExpertError
-from ._common import EmbeddedExpert, Lazy, get_text, load_image
+from ._common import EmbeddedExpert, Lazy, get_text, load_image, ort_options
 from .minilm import PIP as MINILM_PIP
 from .minilm import requires as minilm_requires
 
@@ -31,9 +31,32 @@ def _load():
             "Global.use_cls": False,
         }
     )
-    # RapidOCR builds its ONNX sessions on the first call: do it now so the first task is warm.
-    engine(np.full((48, 160, 3), 255, np.uint8))
+    # RapidOCR builds its ONNX sessions on first use: read a line now so that the first task is warm
+    # (a blank image would load the detector only).
+    from PIL import Image, ImageDraw, ImageFont
+
+    line = Image.new("RGB", (360, 64), "white")
+    ImageDraw.Draw(line).text((12, 14), "Warm up 123", fill="black", font=ImageFont.load_default(size=32))
+    engine(np.asarray(line)[:, :, ::-1].copy())
+    _quiet_sessions(engine)
     return engine
+
+
+def _quiet_sessions(engine) -> None:
+    """Rebuild RapidOCR's detection and recognition sessions with our options (no spinning threads:
+    several tasks share the cores). Its params set the thread counts but not spinning; a RapidOCR
+    laid out otherwise keeps its own sessions."""
+    import onnxruntime as ort
+
+    for part in (getattr(engine, "text_det", None), getattr(engine, "text_rec", None)):
+        holder = getattr(part, "session", None)
+        session = getattr(holder, "session", None)
+        path = getattr(session, "_model_path", None)
+        if not isinstance(session, ort.InferenceSession) or not path:
+            continue
+        opts = ort_options()
+        opts.enable_cpu_mem_arena = False  # as RapidOCR sets it (variable image sizes)
+        holder.session = ort.InferenceSession(path, sess_options=opts, providers=session.get_providers())
 
 
 RAPIDOCR: Lazy[Any] = Lazy(MODEL_ID, _load)

