@@ -34,3 +34,13 @@ def test_piper_session_does_not_spin_and_still_speaks(tmp_path):
     assert _spinning(voice.session) == "0"
     audio = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize("Hello there."))
     assert len(audio) > 22050  # more than half a second of 16-bit speech at 22.05 kHz
+
+
+def test_blas_runs_on_one_thread_once_minilm_loads():
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    from hugginggpt.experts.embedded.minilm import embed
+
+    vectors = embed(["the meeting moved to Friday", "the meeting is on Friday now"])
+    assert float(vectors[0] @ vectors[1]) > 0.7  # still the same embeddings
+    blas = [p for p in threadpoolctl.threadpool_info() if p["user_api"] == "blas"]
+    assert blas and all(p["num_threads"] == 1 for p in blas)

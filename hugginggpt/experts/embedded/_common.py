@@ -66,7 +66,7 @@ class Lazy(Generic[T]):
 # ---- native threads ---------------------------------------------------------------------------
 # The cpu executor runs several tasks at once on few cores, so a model's own threads must not burn CPU
 # waiting for work: measured on 2 cores with 16 sessions, ONNX Runtime's spinning intra-op threads cost
-# 40% more CPU per request than the same work with sleeping ones.
+# 40% more CPU per request than the same work with sleeping ones, and OpenBLAS's threads 25% more.
 
 
 def ort_options():
@@ -78,6 +78,24 @@ def ort_options():
     opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     opts.add_session_config_entry("session.inter_op.allow_spinning", "0")
     return opts
+
+
+_BLAS_LIMITED = False
+
+
+def single_threaded_blas() -> None:
+    """OpenBLAS on one thread, process-wide (once): the embedded models' numpy products are small
+    (a few sentences through MiniLM): OpenBLAS's threads cost more than they save, even for one request
+    alone (the text-to-speech example's plan, MiniLM votes included: 0.09 -> 0.05 s)."""
+    global _BLAS_LIMITED
+    if _BLAS_LIMITED:
+        return
+    _BLAS_LIMITED = True
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # an optional speed-up: numpy works the same without it
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 class EmbeddedExpert(Expert):
