@@ -224,7 +224,9 @@ def build_demo(
                 skip if p is None else p.plan_steps,
                 skip if p is None else p.audio,
                 skip if u.running is None else gr.Button(interactive=u.running),
-                skip if u.status is None else gr.Row(elem_classes=[u.outcome] if u.outcome else []),
+                skip
+                if u.status is None or u.outcome is None  # outcome None: the colour stays as it is
+                else gr.Row(elem_classes=[u.outcome] if u.outcome else []),
                 *shown,
                 u.user,
             )

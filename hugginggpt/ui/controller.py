@@ -44,6 +44,10 @@ log = logging.getLogger("hugginggpt.ui")
 
 Box = Literal["busy", "ready"]  # busy: cleared and disabled while a run goes on; ready: cleared, enabled
 BUSY_MESSAGE = "⏳ The server is busy with other visitors' requests: try again in a moment."
+TICK = 1.0  # seconds between the clock's updates of a running run's status line when nothing else changes
+# ... and of a run waiting for a free slot: on a busy server many wait at once, and each of their clock
+# updates costs the server's event loop (measured: under 16 sessions, 1 s ticks added 10% CPU per request)
+QUEUED_TICK = 5.0
 
 
 @dataclass
@@ -83,7 +87,8 @@ class Update:
     chat: list[dict[str, Any]] | None = None
     box: Box | None = None
     status: str | None = None
-    outcome: str = ""  # running | done | partly | failed | stopped | note: the status line's colour
+    # running | done | partly | failed | stopped | note: the status line's colour ("" none; None: as it is)
+    outcome: str | None = ""
     panels: Panels | None = None
     download: str | None = None
     set_download: bool = False  # download is a value to set (None clears it)
@@ -119,6 +124,7 @@ class Controller:
         self.stop_wait = stop_wait
         self._slots = FairSlots(max_runs)  # runs at once, all visitors together, first come first served
         self._admitted = 0  # running or waiting for a slot
+        self._queued: set[int] = set()  # id() of the runs waiting for a slot now
         self._max_admitted = max_runs + max_waiting
         self._count_lock = threading.Lock()
         self._last_sweep = time.time()
@@ -300,7 +306,12 @@ class Controller:
 
         def __enter__(self):
             # wait for a free slot, but give up at once when the visitor stops or leaves
-            if not self.ctl._slots.acquire(cancelled=self.run.cancel.is_set):
+            self.ctl._queued.add(id(self.run))
+            try:
+                admitted = self.ctl._slots.acquire(cancelled=self.run.cancel.is_set)
+            finally:
+                self.ctl._queued.discard(id(self.run))
+            if not admitted:
                 with self.ctl._count_lock:
                     self.ctl._admitted -= 1
                 raise _Stopped
@@ -335,26 +346,36 @@ class Controller:
         yield self.final(user, run)
 
     def _follow(self, user: UserState, run, start: float) -> Iterator[Update]:
-        seen, seen_panels = 0, 0
+        """Updates while the run goes on: one per change, else a clock tick. Only what changed is sent
+        (the status line's colour was set by follow() and stays): each update costs the server."""
+        seen, seen_panels, shown_status = 0, 0, ""
         while not run.done.is_set():
+            queued = id(run) in self._queued
             with run.cond:
-                run.cond.wait_for(lambda: run.version != seen or run.done.is_set(), timeout=1.0)
+                run.cond.wait_for(
+                    lambda: run.version != seen or run.done.is_set(), timeout=QUEUED_TICK if queued else TICK
+                )
                 if run.done.is_set():
                     break
                 changed, panels_changed = run.version != seen, run.panels_version != seen_panels
                 seen, seen_panels = run.version, run.panels_version
                 run.seen = seen
                 run.cond.notify_all()
-                chat = user.chat + run.shown + list(run.view.messages)
+                chat = user.chat + run.shown + list(run.view.messages) if changed else None
                 status = v.status_line(run.view)
                 if run.cancel.is_set():
                     status = "⏹️ stopping…"
+                elif id(run) in self._queued:
+                    status = f"⏳ waiting for a free slot (the server is busy)… {time.monotonic() - start:.0f} s"
                 elif status.startswith("⏳ planning"):
                     status += f" {time.monotonic() - start:.0f} s"
                 panels = Panels.of(run.view) if panels_changed else None
             if user.closed:
                 return
-            yield Update(user, chat=chat if changed else None, status=status, outcome="running", panels=panels)
+            if chat is None and panels is None and status == shown_status:
+                continue
+            shown_status = status
+            yield Update(user, chat=chat, status=status, outcome=None, panels=panels)
 
     def final(self, user: UserState, run) -> Update:
         status, outcome = v.final_status(run.view)
