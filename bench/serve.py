@@ -1,6 +1,6 @@
 """Serving benchmark: the Gradio app under 16 concurrent offline sessions vs one session.
 
-    python bench/serve.py [--sessions 16] [--requests 3] [--workers N] [--out bench/results/serve.json]
+    python bench/serve.py [--sessions 16] [--requests 3] [--rounds 2] [--workers N] [--concurrency N] [--out ...]
 
 Starts `python app.py` (offline: no key, no token) on a free port, drives it with gradio_client through
 the /chat endpoint using the page's own examples, and reports per-request latency (p50/p95), throughput
@@ -11,9 +11,10 @@ The CPU bound: the server's CPU seconds per request of the same mix, measured on
 cores / cpu_per_request; the 16-session throughput is reported against it, and against the bound
 counting the clients' CPU too (they share the machine). The same mix: session i asks examples
 i, i+1, i+2 (in rotation) in one conversation, so the baseline runs one session of each starting
-example, one request at a time, and 16 sessions hold each of those sequences 4 times (a conversation's
-later requests see its earlier files, which changes their plans). Each session tags its requests, and
-every reply is checked to hold its own session's tag and no other (no cross-session leak).
+example, one request at a time (twice over, with fresh tags: `--rounds`), and 16 sessions hold each of
+those sequences 4 times (a conversation's later requests see its earlier files, which changes their
+plans). Each session tags its requests, and every reply is checked to hold its own session's tag and no
+other (no cross-session leak).
 """
 
 from __future__ import annotations
@@ -120,6 +121,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sessions", type=int, default=16)
     ap.add_argument("--requests", type=int, default=3, help="requests per session under load")
+    ap.add_argument("--rounds", type=int, default=2, help="rounds of the one-at-a-time baseline")
     ap.add_argument("--workers", type=int, default=None, help="HUGGINGGPT_WORKERS (default: the cores)")
     ap.add_argument("--concurrency", type=int, default=None, help="runs at once (default: Config.queue_concurrency)")
     ap.add_argument("--out", type=Path, default=OUT)
@@ -159,16 +161,19 @@ def main() -> None:
 
         tags = [f"session {chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(args.sessions)]
 
-        def session(i: int, client: Client) -> list[tuple[float, bool, bool]]:
+        def session(i: int, client: Client, tag: str = "") -> list[tuple[float, bool, bool]]:
             """Session i's requests in one conversation: examples i, i+1, ... with its tag."""
-            others = tuple(t for t in tags if t != tags[i])
-            return [ask(client, exs[(i + k) % len(exs)], tags[i], others) for k in range(args.requests)]
+            tag = tag or tags[i]
+            others = tuple(t for t in tags if t != tag)
+            return [ask(client, exs[(i + k) % len(exs)], tag, others) for k in range(args.requests)]
 
-        # the baseline: one session per starting example (the load's sequences), one request at a time
+        # the baseline: one session per starting example (the load's sequences), one request at a time,
+        # `--rounds` times over (tags of their own, as long as the load's: no text is seen twice)
         base = min(len(exs), args.sessions)
-        firsts = [Client(url, verbose=False, download_files=False) for _ in range(base)]  # made before timing
+        order = [(r, i) for r in range(args.rounds) for i in range(base)]
+        firsts = [Client(url, verbose=False, download_files=False) for _ in order]  # made before timing
         t0, c0, k0 = time.perf_counter(), cpu_s(server.pid), own_cpu_s()
-        runs = [r for i in range(base) for r in session(i, firsts[i])]
+        runs = [x for (r, i), c in zip(order, firsts) for x in session(i, c, f"session {chr(90 - r)}{chr(65 + i)}")]
         single = summary([t for t, _, _ in runs], time.perf_counter() - t0, sum(not ok for _, ok, _ in runs))
         single["server_cpu_s_per_request"] = round((cpu_s(server.pid) - c0) / len(runs), 3)
         single["client_cpu_s_per_request"] = round((own_cpu_s() - k0) / len(runs), 3)
@@ -217,7 +222,10 @@ def main() -> None:
         "workers": workers,
         "queue_concurrency": concurrency,
         "startup_s": round(startup, 2),
-        "single_session_is": f"{base} sessions one after another, {args.requests} requests each (the load's sequences)",
+        "single_session_is": (
+            f"{base} sessions one after another, {args.requests} requests each (the load's sequences), "
+            f"{args.rounds} rounds"
+        ),
         "single_session": single,
         f"{args.sessions}_sessions": concurrent,
         "speedup_throughput": round(concurrent["throughput_rps"] / single["throughput_rps"], 2),
