@@ -59,6 +59,7 @@ class Lazy(Generic[T]):
                     except Exception as e:  # a broken install is data for the user, not a crash
                         raise ExpertError(f"could not load the embedded model {self.name}: {e}") from e
                     self.load_seconds = time.perf_counter() - t0
+                    single_threaded_blas()  # the model may have brought a BLAS of its own
                     self._value = value
         return self._value  # type: ignore[return-value]
 
@@ -80,17 +81,11 @@ def ort_options():
     return opts
 
 
-_BLAS_LIMITED = False
-
-
 def single_threaded_blas() -> None:
-    """OpenBLAS on one thread, process-wide (once): the embedded models' numpy products are small
-    (a few sentences through MiniLM): OpenBLAS's threads cost more than they save, even for one request
-    alone (the text-to-speech example's plan, MiniLM votes included: 0.09 -> 0.05 s)."""
-    global _BLAS_LIMITED
-    if _BLAS_LIMITED:
-        return
-    _BLAS_LIMITED = True
+    """Every OpenBLAS loaded so far (numpy's, OpenCV's...) on one thread, process-wide. Called after each
+    model loads (a model may bring its own). The embedded models' products are small (a few sentences
+    through MiniLM): OpenBLAS's threads cost more than they save, even for one request alone (the
+    text-to-speech example's plan, MiniLM votes included: 0.09 -> 0.05 s)."""
     try:
         from threadpoolctl import threadpool_limits
     except ImportError:  # an optional speed-up: numpy works the same without it

@@ -15,7 +15,7 @@ import numpy as np
 
 from ...types import Task
 from ..base import ExpertContext, ExpertError
-from ._common import EmbeddedExpert, Lazy, get_text, single_threaded_blas, split_sentences
+from ._common import EmbeddedExpert, Lazy, get_text, split_sentences
 from .weights import MINILM as WEIGHTS
 
 MODEL_ID = "sentence-transformers/all-MiniLM-L6-v2"
@@ -114,7 +114,6 @@ class MiniLM:
 
 
 def _load() -> MiniLM:
-    single_threaded_blas()
     return MiniLM(WEIGHTS.locate())
 
 
