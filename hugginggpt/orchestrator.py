@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Protocol
 
 from . import planning, response, selection
-from .capabilities import MODE_BACKENDS, Capabilities, load_backend_modules
+from .capabilities import MODE_BACKENDS, Capabilities, advice, load_backend_modules
 from .config import Config
 from .execution import Scheduler
 from .executors import shared as shared_executors
@@ -212,7 +212,9 @@ class Pipeline:
 
         # 1. plan
         try:
-            plan, source = self._plan(request, files, session.history, llm, self._capabilities_of(experts))
+            plan, source = self._plan(
+                request, files, session.history, llm, self._capabilities_of(experts), uploaded=uploaded
+            )
         except LLMError as e:
             yield fail(str(e), "planning")
             return
@@ -332,6 +334,7 @@ class Pipeline:
         history: list[dict[str, str]],
         llm: ChatModel | None,
         capabilities: Capabilities | None = None,
+        uploaded: list[str] | None = None,
     ) -> tuple[Plan, str]:
         if request.plan is not None:
             return request.plan, "given"
@@ -343,11 +346,13 @@ class Pipeline:
             return plan, "llm"
         if self.planner is not None:
             turns = [m["content"] for m in history if m["role"] == "user"]
-            raw = self.planner.plan(request.text, files, turns, capabilities=capabilities)
+            # the files this turn brought are what it is about; earlier ones count when it brought
+            # none ("now read it aloud") or when the text names them (validation knows them all)
+            raw = self.planner.plan(request.text, uploaded or files, turns, capabilities=capabilities)
             return (planning.validate(raw, files) if raw else Plan([])), "offline"
         raise LLMError(
-            "No LLM is configured and the embedded planner is not installed: set OPENAI_API_KEY "
-            "(or OPENAI_BASE_URL for a local server), or pass a plan with --plan."
+            f"No LLM is configured and the embedded planner is not installed: {advice('llm')}, "
+            "or pass a plan with --plan."
         )
 
     @staticmethod

@@ -87,7 +87,8 @@ class Workspace:
         return real
 
     def files(self) -> list[Path]:
-        return sorted(p for p in self.root.iterdir() if p.is_file())
+        """The conversation's files, oldest first: "this photo" means the newest (the last)."""
+        return sorted((p for p in self.root.iterdir() if p.is_file()), key=lambda p: (p.stat().st_mtime_ns, p.name))
 
     def cleanup(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)

@@ -46,10 +46,10 @@ from hugginggpt.ui import view as ui_view
 class RulePlanner:
     """A deterministic planner for tests: an image in the conversation -> read it, detect objects in it,
     speak what was read; an audio file -> transcribe it; anything else -> no tools. A file named in the
-    request is preferred over the others."""
+    request is preferred over the others, then the newest upload (task outputs are t<k>-* files)."""
 
     def plan(self, text: str, files: list[str] = (), history: list[str] | None = None, capabilities=None):
-        named = [f for f in files if f in text]
+        named = [f for f in files if f in text] or [f for f in files if not re.match(r"t\d+-", f)]
         images = [f for f in named or files if media_kind(f) == "image"]
         audio = [f for f in named or files if media_kind(f) == "audio"]
         if images:

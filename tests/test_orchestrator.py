@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
+import soundfile as sf
 from fakes import TimedExpert, backend, universal_backend
+from PIL import Image
 
 from hugginggpt.config import Config
 from hugginggpt.llm.openai_compatible import OpenAICompatible
@@ -197,7 +200,7 @@ def test_failing_model_still_answers(fake_llm):
 
 def test_no_llm_and_no_planner_says_what_to_configure():
     final = Pipeline(Config(), backends=[universal_backend()]).answer(Request("anything"))
-    assert isinstance(final, RunFailed) and "set OPENAI_API_KEY" in final.message
+    assert isinstance(final, RunFailed) and "OPENAI_API_KEY" in final.message and "Settings" in final.message
 
 
 def test_no_llm_with_a_planner_gives_a_templated_answer():
@@ -230,3 +233,28 @@ def test_history_says_what_each_made_file_is(fake_llm):
     assert f'{speech} (text-to-speech output from the text "{summary}")' in reply
     p.answer(Request("translate it to French"), session)
     assert f'from the text "{summary}"' in "\n".join(m["content"] for m in fake_llm.prompts()[2])
+
+
+def test_offline_a_turns_upload_is_what_it_is_about_not_an_earlier_output(tmp_path):
+    """After a read-aloud made t1-*.wav, "transcribe this recording" with a new upload transcribes the
+    upload, and a later request about a new photo plans nothing for the earlier recording."""
+    from hugginggpt.planning.embedded import EmbeddedPlanner
+
+    p = Pipeline(Config(), backends=[universal_backend()], planner=EmbeddedPlanner())
+    session = Session()
+    # names that sort before the earlier outputs (t1-...): "newest" must not mean "last by name"
+    receipt, voicemail, sign = tmp_path / "receipt.png", tmp_path / "booking.wav", tmp_path / "a-sign.png"
+    for image in (receipt, sign):
+        Image.new("RGB", (40, 20), "white").save(image)
+    sf.write(voicemail, np.zeros(1600, np.float32) + 0.1, 16000)
+    first = p.answer(Request("read the text in this receipt aloud", [receipt]), session)
+    assert [t["task"] for t in first.trace["plan"]] == ["image-to-text", "text-to-speech"]
+    second = p.answer(Request("Transcribe this recording", [voicemail]), session)
+    assert second.trace["plan"] == [
+        {"id": 0, "task": "automatic-speech-recognition", "dep": [-1], "args": {"audio": "booking.wav"}}
+    ]
+    third = p.answer(Request("what does this sign say?", [sign]), session)
+    assert [(t["task"], t["args"]) for t in third.trace["plan"]] == [("image-to-text", {"image": "a-sign.png"})]
+    # no upload: "it" is the newest file of the conversation
+    fourth = p.answer(Request("make it black and white"), session)
+    assert fourth.trace["plan"][0]["args"]["image"] == "a-sign.png"
