@@ -341,7 +341,13 @@ class Pipeline:
         if llm is not None:
             # one repair round when the plan is invalid; then its valid part, with what was dropped
             plan = planning.plan_with_llm(
-                llm, request.text, files, history, history_tokens=self.config.history_tokens, capabilities=capabilities
+                llm,
+                request.text,
+                files,
+                history,
+                history_tokens=self.config.history_tokens,
+                capabilities=capabilities,
+                new=uploaded or (),
             )
             return plan, "llm"
         if self.planner is not None:

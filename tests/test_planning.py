@@ -373,3 +373,10 @@ def test_task_names_with_decoration_are_read(name, expected):
     args = {"audio": "a.wav"} if "Speech" in name else {"image": "a.png"}
     plan = parse_plan(json.dumps([{"task": name, "id": 0, "dep": [-1], "args": args}]), ["a.png", "a.wav"])
     assert plan.tasks[0].task == expected
+
+
+def test_the_prompt_says_which_files_came_with_this_request():
+    messages = build_messages("transcribe this", ["t1-speech.wav", "booking.wav"], new=["booking.wav"])
+    assert messages[-1]["content"] == (
+        "Files: booking.wav (uploaded with this request), t1-speech.wav\nRequest: transcribe this"
+    )

@@ -26,11 +26,12 @@ def plan_with_llm(
     *,
     history_tokens: int = 1500,
     capabilities: Capabilities | None = None,
+    new: Iterable[str] = (),
 ) -> Plan:
     """The LLM's plan for `request`. Raises LLMError when the endpoint fails, PlanError when not one
     task of the plan (after the repair round) can run."""
     files = list(files)
-    messages = build_messages(request, files, history, history_tokens, capabilities=capabilities)
+    messages = build_messages(request, files, history, history_tokens, capabilities=capabilities, new=new)
     reply = llm.complete(messages).text
     try:
         return parse_plan(reply, files)

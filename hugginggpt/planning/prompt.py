@@ -69,8 +69,12 @@ def trim_history(history: list[dict[str, str]], budget: int) -> list[dict[str, s
     return kept[::-1]
 
 
-def user_message(request: str, files: Iterable[str] = ()) -> str:
-    names = ", ".join(files)
+def user_message(request: str, files: Iterable[str] = (), new: Iterable[str] = ()) -> str:
+    """The request with the conversation's files; those uploaded with this request come first and say
+    so (the request is about them, not about an earlier answer's output)."""
+    new = [f for f in new]
+    files = new + [f for f in files if f not in new]
+    names = ", ".join(f"{f} (uploaded with this request)" if f in new else f for f in files)
     return f"Files: {names}\nRequest: {request}" if names else f"Request: {request}"
 
 
@@ -81,6 +85,7 @@ def build_messages(
     history_budget: int = 1500,
     *,
     capabilities: Capabilities | None = None,
+    new: Iterable[str] = (),
 ) -> list[dict[str, str]]:
     """The planner prompt: task spec, demonstrations, the chat so far (trimmed), the request.
     With a capability map, the spec lists the tasks that can run first and names the others."""
@@ -100,7 +105,7 @@ def build_messages(
         log = "\n".join(f"{m['role']}: {m['content']}" for m in context)
         messages.append({"role": "user", "content": f"Chat so far (it may name files to reuse):\n{log}"})
         messages.append({"role": "assistant", "content": "Noted."})
-    messages.append({"role": "user", "content": user_message(request, files)})
+    messages.append({"role": "user", "content": user_message(request, files, new)})
     return messages
 
 
