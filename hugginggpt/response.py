@@ -153,6 +153,8 @@ def _say(r: TaskResult, words: list[str]) -> str:
     files = [f"`{Path(r.outputs[k]).name}`" for k in ("image", "audio", "video") if r.outputs.get(k)]
     if labels and "box" in labels[0] or labels and r.task in ("object-detection", "image-segmentation"):
         return _count(labels, words, files)
+    if isinstance(data, dict) and data.get("label"):  # one classifier's verdict (sentiment, language, topic)
+        return _verdict(data)
     if labels:
         top = max(labels, key=lambda d: d.get("score", 0))
         score = f" ({top['score']:.0%} sure)" if isinstance(top.get("score"), int | float) else ""
@@ -171,6 +173,21 @@ def _say(r: TaskResult, words: list[str]) -> str:
         what = {"text-to-speech": "Here is the speech", "text-to-image": "Here is the image"}.get(r.task, "Here it is")
         return f"{what}: {', '.join(files)}" + (f" ({text})." if text else ".")
     return f"Done: {get_task(r.task).label or r.task}."
+
+
+def _verdict(data: dict[str, Any]) -> str:
+    """A classification said as an answer: "The sentiment is **negative**.", "It is **German** (de)."."""
+    label = str(data["label"])
+    kind = data.get("kind")
+    if kind == "sentiment":
+        return f"The sentiment is **{label.lower()}**."
+    if kind == "language":
+        name = data.get("name") or label
+        return f"It is **{name}**" + (f" ({label})." if name != label else ".")
+    scores = data.get("scores") or []
+    top = next((x.get("score") for x in scores if isinstance(x, dict) and x.get("label") == label), None)
+    sure = f" ({top:.0%} sure)" if isinstance(top, int | float) else ""
+    return f"It is most likely **{label}**{sure}."
 
 
 def _lines_about(text: str, words: list[str]) -> list[str]:

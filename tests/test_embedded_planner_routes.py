@@ -68,3 +68,28 @@ def test_without_a_map_the_rules_tasks_stand():
 )
 def test_background_removal_is_a_cut_out_of_images_only(request_text, files, plan):
     assert tasks(request_text, files) == plan
+
+
+def test_a_step_that_cannot_run_is_kept_not_swapped_for_another_ask(offline):
+    # the translation needs a remote model: it stays in the plan (and says so), it does not vanish
+    assert tasks("translate this receipt to French", ["receipt.png"], offline) == ["image-to-text", "translation"]
+    # a route that cannot run either is no route: a video stays a video, never a drawing
+    assert tasks("make a video of a cat surfing", [], offline) == ["text-to-video"]
+
+
+@pytest.mark.parametrize(
+    "request_text, task",
+    [
+        (
+            "When does the museum reopen? The museum will close from June to September and reopen in October.",
+            "question-answering",
+        ),
+        ("How many people live there? Springfield is a town of 30,000 people near the river.", "question-answering"),
+        ("Is this review positive or negative? The food was cold and the waiter was rude.", "text-classification"),
+    ],
+)
+def test_a_question_before_its_passage_is_asked_of_the_passage(offline, request_text, task):
+    plan = EmbeddedPlanner().plan(request_text, [], capabilities=offline)
+    assert [t["task"] for t in plan] == [task]
+    if task == "question-answering":
+        assert plan[0]["args"]["text"].endswith("?") and plan[0]["args"]["context"][0].isupper()

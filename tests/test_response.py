@@ -110,3 +110,14 @@ def test_a_task_nothing_here_can_run_is_answered_by_its_one_sentence():
     results[0] = TaskResult(0, "image-to-text", "done", {"text": "HELLO"}, model="ocr", backend="embedded")
     answer = template_answer("read a.png and draw a cat", plan, results)
     assert f"- {why}" in answer and answer.endswith("1 of 2 tasks finished.")
+
+
+def test_a_classifiers_verdict_is_said_as_an_answer():
+    def said(data: dict) -> str:
+        plan, results = _one("text-classification", {"text": "raw", "data": data})
+        return template_answer("classify it", plan, results).splitlines()[0]
+
+    assert said({"kind": "sentiment", "label": "NEGATIVE", "scores": []}) == "The sentiment is **negative**."
+    assert said({"kind": "language", "label": "de", "name": "German"}) == "It is **German** (de)."
+    topic = {"kind": "zero-shot", "label": "sports", "scores": [{"label": "sports", "score": 0.99}]}
+    assert said(topic) == "It is most likely **sports** (99% sure)."

@@ -94,6 +94,15 @@ def _by_meaning(text: str, inputs: list[_Input], nodes: list[_Node], capabilitie
         args = {"text": parts.question, "context": parts.passage}
         return [{"id": 0, "task": "question-answering", "dep": [-1], "args": args}]
     intent, score = meaning.classify(" ".join(words))
+    asks = parts.instruction.strip()
+    if (
+        parts.passage
+        and not media
+        and asks.endswith("?")
+        and (intent is None or score < meaning.THRESHOLD or intent.name == "qa" or intent.name in meaning.IMAGE_INTENTS)
+    ):  # "<question>? <passage>": a question that is no other ask (and no picture to ask it of)
+        args = {"text": asks, "context": parts.passage}
+        return [{"id": 0, "task": "question-answering", "dep": [-1], "args": args}]
     if intent is None or score < meaning.THRESHOLD:
         return None
     # meaning decides when the rules found nothing to do; it overrules the tasks they found only when
@@ -102,12 +111,24 @@ def _by_meaning(text: str, inputs: list[_Input], nodes: list[_Node], capabilitie
     found = [n.task for n in nodes]
     if found and found != ["conversational"]:
         sure = score >= meaning.SURE and len(words) <= 10
+        # ... (a route that cannot run either is no route: "make a video" stays a video, not a drawing)
         blocked = capabilities is not None and (
-            any(not capabilities.serves(t) for t in found) or intent.name == "caption"
+            (
+                capabilities.serves(intent.task)
+                and any(not capabilities.serves(t) and _same_input(t, intent.task) for t in found)
+            )
+            or intent.name == "caption"
         )
         if not (sure or blocked) or (found == [intent.task] and intent.name != "caption"):
             return None
     return meaning.build(intent, parts, quotes, files, capabilities)
+
+
+def _same_input(blocked: str, route: str) -> bool:
+    """A route can stand in for a task that cannot run only when it reads the same kind of input (OCR for a
+    question about a sign: both read the image); a translation of a receipt's text is no OCR, so such a
+    step stays in the plan and says what it needs instead of vanishing."""
+    return registry.get(blocked).input_modalities()[:1] == registry.get(route).input_modalities()[:1]
 
 
 VOTE_FLOOR = 0.25  # a request the rules read as nothing is planned as the task it means from this cosine on

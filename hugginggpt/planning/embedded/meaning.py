@@ -18,6 +18,10 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
+# intents about a picture: without one in the request they cannot be what it asks
+IMAGE_INTENTS = frozenset(
+    {"read-text", "ask-document", "count", "detect-objects", "cut-out", "edges", "edit", "caption", "ask-image"}
+)
 THRESHOLD = 0.52  # cosine to the nearest example phrasing below which no intent is claimed
 SURE = 0.85  # a short instruction this close to an example overrules rules that saw several tasks
 
