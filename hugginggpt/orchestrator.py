@@ -62,8 +62,15 @@ class Session:
     _run_lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     _cancel: threading.Event | None = field(default=None, repr=False, compare=False)
 
+    # uploads and each answer's main outputs, in turn order (side files, such as a cut-out's mask, are not)
+    main_files: list[str] = field(default_factory=list)
+
     def file_names(self) -> list[str]:
-        return [p.name for p in self.workspace.files()]
+        """The conversation's files, oldest first, with uploads and answers' main outputs last in turn
+        order: "it" (the newest) is the last result the visitor saw, never a side file such as a mask."""
+        names = [p.name for p in self.workspace.files()]
+        main = [n for n in dict.fromkeys(self.main_files) if n in names]
+        return [n for n in names if n not in main] + main
 
     @property
     def running(self) -> bool:
@@ -204,6 +211,7 @@ class Pipeline:
         for f in request.files:
             try:
                 uploaded.append(session.workspace.add_upload(f).name)
+                session.main_files.append(uploaded[-1])
             except (OSError, ValueError) as e:
                 yield fail(f"Cannot use the file {Path(f).name}: {e}", "upload")
                 return
@@ -381,6 +389,11 @@ class Pipeline:
         plan: Plan | None = None,
     ) -> None:
         made = _made_files(plan, results or {})
+        order = {t.id: i for i, t in enumerate(plan.tasks)} if plan else {}
+        outputs = sorted((results or {}).values(), key=lambda r: order.get(r.task_id, r.task_id))
+        session.main_files += [
+            Path(v).name for r in outputs for k, v in r.outputs.items() if k in ("image", "audio", "video")
+        ]
         user = request.text + (f" (files: {', '.join(uploaded)})" if uploaded else "")
         reply = answer + (f" (files produced: {'; '.join(made)})" if made else "")
         session.history += [{"role": "user", "content": user}, {"role": "assistant", "content": reply}]

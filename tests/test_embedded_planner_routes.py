@@ -93,3 +93,12 @@ def test_a_question_before_its_passage_is_asked_of_the_passage(offline, request_
     assert [t["task"] for t in plan] == [task]
     if task == "question-answering":
         assert plan[0]["args"]["text"].endswith("?") and plan[0]["args"]["context"][0].isupper()
+
+
+def test_a_command_then_a_colon_gives_the_text_and_a_voice_means_speech():
+    plan = EmbeddedPlanner().plan("speak: the meeting moved to 3pm")
+    assert plan == [{"id": 0, "task": "text-to-speech", "dep": [-1], "args": {"text": "the meeting moved to 3pm"}}]
+    assert tasks("Read the sign and tell me in a voice what it says", ["sign.png"]) == [
+        "image-to-text",
+        "text-to-speech",
+    ]

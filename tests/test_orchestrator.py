@@ -258,3 +258,27 @@ def test_offline_a_turns_upload_is_what_it_is_about_not_an_earlier_output(tmp_pa
     # no upload: "it" is the newest file of the conversation
     fourth = p.answer(Request("make it black and white"), session)
     assert fourth.trace["plan"][0]["args"]["image"] == "a-sign.png"
+
+
+def test_it_is_the_last_result_shown_not_a_side_file(tmp_path):
+    """A cut-out writes its mask and overlay too; "now make it black and white" edits the cut-out."""
+    from hugginggpt.planning.embedded import EmbeddedPlanner
+
+    class CutOut(TimedExpert):
+        def run(self, task, inputs, ctx):
+            out = ctx.new_file("cutout", ".png")
+            Image.new("RGBA", (8, 8)).save(out)
+            for side in ("overlay", "mask"):  # written after the main output, as the real expert does
+                Image.new("L", (8, 8)).save(ctx.new_file(side, ".png"))
+            return {"image": out, "text": "1 person"}
+
+    experts = [CutOut("cut", ("image-segmentation",)), TimedExpert("edit", ("image-editing",))]
+    p = Pipeline(Config(), backends=[backend(*experts)], planner=EmbeddedPlanner())
+    session = Session()
+    photo = tmp_path / "walker.png"
+    Image.new("RGB", (40, 40), "white").save(photo)
+    first = p.answer(Request("cut the person out", [photo]), session)
+    assert first.trace["results"]["0"]["outputs"]["image"] == "t0-cutout.png"
+    second = p.answer(Request("now make it black and white"), session)
+    assert second.trace["plan"][0]["task"] == "image-editing"
+    assert second.trace["plan"][0]["args"]["image"] == "t0-cutout.png"

@@ -9,6 +9,8 @@ from ...types import GENERATED
 from .inputs import _clause, _Input, _sentence, _sentence_text
 from .intents import _CONTROLS, _mentions, _Node
 
+_COMMAND_COLON = re.compile(r"^(?P<head>[^:\"'“‘\n]{2,60}?):\s+(?P<body>\S.*)$", re.S)
+
 # back-references: a noun phrase naming the output of an earlier task
 _BACKREFS: list[tuple[str, tuple[str, ...]]] = [
     (r"\banswers?\b", ("question-answering", "visual-question-answering", "document-question-answering")),
@@ -210,6 +212,9 @@ def wire(text: str, masked: str, nodes: list[_Node], inputs: list[_Input]) -> No
             return prompt
         if questions and n.task in ("conversational", "text-generation", "translation"):
             return questions[0].value
+        # "speak: the meeting moved to 3pm": a short command, a colon, then the text it is about
+        if (m := _COMMAND_COLON.match(text)) and len(m.group("head").split()) <= 6:
+            return m.group("body").strip()
         return text
 
     def question(n: _Node) -> str:
