@@ -90,8 +90,10 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
         return answer + "\n\n" + " ".join(plan.dropped)
     if not plan.tasks:
         return (
-            "I did not find a task for the models I can run in this request. Try asking for something like "
-            "'read the text in receipt.png', 'describe photo.jpg', 'transcribe speech.wav' or 'say \"hello\" aloud'. "
+            "Hi! Without an LLM I cannot chat, but the models here can read the text in a photo or a receipt, "
+            "transcribe a recording, read a text aloud, find and count faces and people, cut a person out, "
+            "make simple photo edits, and tell the sentiment, language or topic of a text. Try 'what does this "
+            "sign say?' or 'transcribe this recording' with a file attached. "
             f"For open conversation, {advice('llm')}."
         )
     words = _request_words(request)
