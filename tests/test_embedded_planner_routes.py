@@ -102,3 +102,11 @@ def test_a_command_then_a_colon_gives_the_text_and_a_voice_means_speech():
         "image-to-text",
         "text-to-speech",
     ]
+
+
+def test_a_short_request_of_two_steps_keeps_both(offline):
+    # short, no "then": still two asks; the meaning of one must not drop the other
+    assert tasks("what's the total? say it out loud", ["receipt.png"], offline) == [
+        "document-question-answering",
+        "text-to-speech",
+    ]

@@ -109,6 +109,11 @@ def _by_meaning(text: str, inputs: list[_Input], nodes: list[_Node], capabilitie
     # it is sure of a very short instruction, or when those tasks cannot run here and it names a route
     # that can ("what does this sign say" -> OCR, "describe this photo" -> not OCR)
     found = [n.task for n in nodes]
+    steps = {(n.task, n.pos) for n in nodes if n.task != "conversational"}
+    if len({t for t, _ in steps}) > 1 and len({p for _, p in steps}) > 1:
+        # several steps at several places ("what's the total? say it out loud"): one intent would drop
+        # some (tasks read off one phrase are rival readings of it, left to the meaning below)
+        return None
     if found and found != ["conversational"]:
         sure = score >= meaning.SURE and len(words) <= 10
         # ... (a route that cannot run either is no route: "make a video" stays a video, not a drawing)
