@@ -77,11 +77,14 @@ class FakeHubFiles:
             def _serve(self, body: bool) -> None:
                 path = unquote(urlsplit(self.path).path)
                 m = re.fullmatch(r"/(?:models/)?(.+?)/resolve/([^/]+)/(.+)", path)
-                status = 404
+                # each hit is recorded before its body is sent: a client that has read the body must find it
                 if m and m.group(1) == hub.repo and m.group(2) in (hub.revision, "main") and m.group(3) in hub.files:
-                    status = self._send_file(m.group(3), body)
+                    self._send_file(m.group(3), body, path)
                 else:
+                    self._record(path, 404)
                     self._send_error(404, "Entry not found" if m and m.group(1) == hub.repo else "Repository not found")
+
+            def _record(self, path: str, status: int) -> None:
                 with hub._lock:
                     hub.hits.append(Hit(self.command, path, status))
 
@@ -96,13 +99,14 @@ class FakeHubFiles:
                 if self.command != "HEAD":
                     self.wfile.write(data)
 
-            def _send_file(self, name: str, body: bool) -> int:
+            def _send_file(self, name: str, body: bool, path: str) -> None:
                 data = hub.files[name].read_bytes()
                 start = 0
                 rng = re.fullmatch(r"bytes=(\d+)-", self.headers.get("Range", ""))
                 if rng and body:
                     start = min(int(rng.group(1)), len(data))
                 status = 206 if start else 200
+                self._record(path, status)
                 self.send_response(status)
                 etag = f'"{hub.sha256(name)}"'
                 self.send_header("X-Repo-Commit", hub.revision)
@@ -116,7 +120,6 @@ class FakeHubFiles:
                 self.end_headers()
                 if body:
                     self.wfile.write(data[start:])
-                return status
 
         return Handler
 
