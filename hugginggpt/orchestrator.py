@@ -360,9 +360,11 @@ class Pipeline:
             return plan, "llm"
         if self.planner is not None:
             turns = [m["content"] for m in history if m["role"] == "user"]
-            # the files this turn brought are what it is about; earlier ones count when it brought
-            # none ("now read it aloud") or when the text names them (validation knows them all)
-            raw = self.planner.plan(request.text, uploaded or files, turns, capabilities=capabilities)
+            # the files this turn brought are what it is about; with none, the newest file of the
+            # conversation is ("now read it aloud"); others count when the text names them (validation
+            # knows them all), never as unasked inputs of their own
+            about = [f for f in files if f in request.text] + (uploaded or files[-1:])
+            raw = self.planner.plan(request.text, list(dict.fromkeys(about)), turns, capabilities=capabilities)
             return (planning.validate(raw, files) if raw else Plan([])), "offline"
         raise LLMError(
             f"No LLM is configured and the embedded planner is not installed: {advice('llm')}, "

@@ -31,7 +31,10 @@ def test_eight_sessions_at_once_stay_apart(tmp_path):
                 {"text": f"request of user {i}", "files": [handle_file(str(images[i]))]}, api_name="/chat"
             )
             took = time.monotonic() - t0
-            second = clients[i].predict({"text": f"second turn of user {i}", "files": []}, api_name="/chat")
+            # names its earlier upload: a turn without files is about what it names, else the newest file
+            second = clients[i].predict(
+                {"text": f"second turn of user {i}: user{i}.png", "files": []}, api_name="/chat"
+            )
             return took, first, second
 
         start = time.monotonic()
@@ -54,7 +57,7 @@ def test_eight_sessions_at_once_stay_apart(tmp_path):
             assert texts(second[CHAT])[: len(texts(first[CHAT]))] == texts(first[CHAT])
             assert [t for t in texts(second[CHAT]) if "turn of user" in t or "request of user" in t] == [
                 f"request of user {i}",
-                f"second turn of user {i}",
+                f"second turn of user {i}: user{i}.png",
             ]
 
         # one folder per session, each holding only its own upload

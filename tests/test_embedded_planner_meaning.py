@@ -6,7 +6,7 @@ import pytest
 
 from hugginggpt.config import Config
 from hugginggpt.orchestrator import Pipeline
-from hugginggpt.planning.embedded import EmbeddedPlanner, OfflinePlanner, meaning
+from hugginggpt.planning.embedded import EmbeddedPlanner, OfflinePlanner, meaning, votes
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,9 @@ def test_chained_requests_stay_with_the_rules(planner, offline):
 
 
 def test_without_minilm_the_rules_plan_alone(monkeypatch, planner, caplog):
+    # fresh indexes for this test only: a broken MiniLM marks an index failed for the rest of the process
     monkeypatch.setattr(meaning, "INDEX", meaning._Index())
+    monkeypatch.setattr(votes, "INDEX", votes._Index())
 
     def broken(texts):
         raise ImportError("no module named tokenizers")

@@ -257,7 +257,12 @@ def test_offline_a_turns_upload_is_what_it_is_about_not_an_earlier_output(tmp_pa
     assert [(t["task"], t["args"]) for t in third.trace["plan"]] == [("image-to-text", {"image": "a-sign.png"})]
     # no upload: "it" is the newest file of the conversation
     fourth = p.answer(Request("make it black and white"), session)
-    assert fourth.trace["plan"][0]["args"]["image"] == "a-sign.png"
+    assert [(t["task"], t["args"].get("image")) for t in fourth.trace["plan"]] == [("image-editing", "a-sign.png")]
+    # an earlier file the text names is still used
+    fifth = p.answer(Request("transcribe booking.wav again"), session)
+    assert [(t["task"], t["args"]) for t in fifth.trace["plan"]] == [
+        ("automatic-speech-recognition", {"audio": "booking.wav"})
+    ]
 
 
 def test_it_is_the_last_result_shown_not_a_side_file(tmp_path):
