@@ -52,6 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--file", action="append", default=[], metavar="NAME", help="a file name the user gives")
     plan.add_argument("--batch", metavar="REQUESTS.jsonl", help='lines of {"id","request"} -> lines of {"id","plan"}')
     plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.add_argument(
+        "--all-tasks",
+        action="store_true",
+        help="plan as if every task type could run here (TaskBench's setting), not around what this mode serves",
+    )
 
     tasks = sub.add_parser("tasks", help="list the task types and which the current mode can run")
     tasks.add_argument("--json", action="store_true", help="print JSON")
@@ -175,11 +180,11 @@ def _plan(args: argparse.Namespace, config: Config) -> int:
 
     pipeline = Pipeline.from_config(config)
     if args.batch:
-        return _plan_batch(pipeline, args.batch)
+        return _plan_batch(pipeline, args.batch, args.all_tasks)
     if not args.request:
         raise CLIError("give a request, or --batch FILE")
     try:
-        plan, source = pipeline.plan_only(args.request, args.file)
+        plan, source = pipeline.plan_only(args.request, args.file, all_tasks=args.all_tasks)
     except (LLMError, PlanError) as e:
         raise CLIError(str(e)) from e
     if args.json:
@@ -227,7 +232,7 @@ def _tasks(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _plan_batch(pipeline, path: str) -> int:
+def _plan_batch(pipeline, path: str, all_tasks: bool = False) -> int:
     from .llm.base import LLMError
     from .planning import PlanError
 
@@ -245,7 +250,7 @@ def _plan_batch(pipeline, path: str) -> int:
         except (json.JSONDecodeError, KeyError, TypeError):
             raise CLIError(f'{path} line {n} is not {{"id", "request"}} JSON') from None
         try:
-            plan, _ = pipeline.plan_only(text, item.get("files") or [])
+            plan, _ = pipeline.plan_only(text, item.get("files") or [], all_tasks=all_tasks)
             out = {"id": rid, "plan": plan.to_json()}
         except (LLMError, PlanError) as e:
             failures += 1

@@ -329,11 +329,16 @@ class Pipeline:
         assert isinstance(last, (FinalAnswer, RunFailed))
         return last
 
-    def plan_only(self, text: str, files: list[str] = (), session: Session | None = None) -> tuple[Plan, str]:
-        """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError."""
+    def plan_only(
+        self, text: str, files: list[str] = (), session: Session | None = None, *, all_tasks: bool = False
+    ) -> tuple[Plan, str]:
+        """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError. `all_tasks`:
+        plan as if every task type could run (TaskBench's setting), not around this mode's map."""
         llm = MeteredChatModel(self.llm) if self.llm is not None else None
         history = session.history if session else []
-        return self._plan(Request(text), list(files), history, llm, self.capabilities(llm))
+        files = list(files)  # the files given with this request: what it is about
+        capabilities = None if all_tasks else self.capabilities(llm)
+        return self._plan(Request(text), files, history, llm, capabilities, uploaded=files)
 
     def _plan(
         self,
