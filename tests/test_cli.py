@@ -183,3 +183,13 @@ def test_mode_after_the_subcommand_json_folder_and_batch_failures(fake_llm, tmp_
     p = cli("plan", "--batch", str(batch), env={**env, "OPENAI_API_KEY": "k"})
     assert p.returncode == 1 and "1 request(s) could not be planned" in p.stderr
     assert [json.loads(line)["id"] for line in p.stdout.splitlines()] == ["ok", "bad"]
+
+
+def test_offline_plan_follows_the_map_unless_all_tasks_is_asked():
+    """Offline, a caption is planned as the visual question that says what it needs (OCR is no caption);
+    with --all-tasks (TaskBench's setting) the plan is the intent, image-to-text."""
+    offline = cli("plan", "describe photo.jpg", "--file", "photo.jpg", "--json")
+    assert offline.returncode == 0, offline.stderr
+    assert [t["task"] for t in json.loads(offline.stdout)] == ["visual-question-answering"]
+    intent = cli("plan", "describe photo.jpg", "--file", "photo.jpg", "--json", "--all-tasks")
+    assert [t["task"] for t in json.loads(intent.stdout)] == ["image-to-text"]
