@@ -82,3 +82,17 @@ def test_document_question_answering(tmp_path):
         Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
     )
     assert "250" in out["text"]
+
+
+def test_a_question_the_document_does_not_answer_is_said_not_guessed(tmp_path):
+    path = render(tmp_path / "receipt.png", ["GREEN GROCER", "Milk 2.40", "Apples 4.25", "TOTAL 6.65"], size=(700, 260))
+    args = {"image": str(path), "text": "what's the date on this receipt"}
+    with pytest.raises(ExpertError, match="the document does not seem to say"):
+        DocumentQAExpert().run(
+            Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
+        )
+    args["text"] = "how much were the apples"
+    out = DocumentQAExpert().run(
+        Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
+    )
+    assert "4.25" in out["text"]

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from ...capabilities import advice
 from ...types import Task
 from ..base import ExpertContext, ExpertError
 from ._common import EmbeddedExpert, Lazy, load_image, save_png
@@ -167,7 +168,7 @@ class DetectionExpert(EmbeddedExpert):
         if not found:
             raise ExpertError(
                 "no people or faces found: the embedded detector knows only these two classes; "
-                "other objects need a remote detection model (set HF_TOKEN)"
+                f"other objects need a remote detection model: {advice('token')}"
             )
         found.sort(key=lambda d: -d["score"])
         path = save_png(ctx, "boxes", draw_boxes(image, found))
@@ -238,7 +239,7 @@ class SegmentationExpert(EmbeddedExpert):
         if not seeds:
             raise ExpertError(
                 "no person found to segment: the embedded segmenter only separates people from the "
-                "background; other segmentation needs a remote model (set HF_TOKEN)"
+                f"background; other segmentation needs a remote model: {advice('token')}"
             )
         mask = segment_people(image, seeds)
         coverage = float(mask.mean())
