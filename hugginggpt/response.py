@@ -212,7 +212,9 @@ def _value_of(line: str, words: list[str]) -> str | None:
     rest = rest.strip(" :=-\t")
     if not named or not rest or len(rest) > 40 or re.search(r"[a-z]{3}", rest, re.I):
         return None
-    return f"The {' '.join(named)} is **{rest}**."
+    name = " ".join(named)
+    verb = "are" if re.search(r"[^su]s$", name, re.I) else "is"  # "the apples are", "the total is", "the bus is"
+    return f"The {name} {verb} **{rest}**."
 
 
 def _singular(word: str) -> str:

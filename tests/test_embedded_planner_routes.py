@@ -110,3 +110,12 @@ def test_a_short_request_of_two_steps_keeps_both(offline):
         "document-question-answering",
         "text-to-speech",
     ]
+
+
+def test_an_edit_of_the_attached_photo_is_no_new_picture_and_read_back_is_speech(offline):
+    assert tasks("make this image smaller, 50%", ["photo.png"], offline) == ["image-editing"]
+    assert tasks("make an image of a cat", [], offline) == ["text-to-image"]
+    assert tasks("Please convert my voice note to text and then read it back to me", ["note.wav"], offline) == [
+        "automatic-speech-recognition",
+        "text-to-speech",
+    ]

@@ -121,3 +121,9 @@ def test_a_classifiers_verdict_is_said_as_an_answer():
     assert said({"kind": "language", "label": "de", "name": "German"}) == "It is **German** (de)."
     topic = {"kind": "zero-shot", "label": "sports", "scores": [{"label": "sports", "score": 0.99}]}
     assert said(topic) == "It is most likely **sports** (99% sure)."
+
+
+def test_a_plural_name_takes_are():
+    plan, results = _one("image-to-text", {"text": "GREEN GROCER\nMilk 2.40\nApples 4.25\nTOTAL 6.65\nThank you"})
+    assert template_answer("how much were the apples", plan, results).splitlines()[0] == "The apples are **4.25**."
+    assert template_answer("what is the total", plan, results).splitlines()[0] == "The total is **6.65**."

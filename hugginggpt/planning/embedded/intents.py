@@ -106,7 +106,7 @@ _TRIGGERS: list[tuple[str, str]] = [
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
-        r"|\bread\w*\s+(?:it|this|that|them)\s+out\b"
+        r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
         + _DET

@@ -38,6 +38,11 @@ def adapt(nodes: list[_Node], text: str, masked: str, inputs: list[_Input], capa
                 # the only image-to-text here reads text: a description needs a visual model
                 n.task = "visual-question-answering"
                 n.args.setdefault("text", "Describe this image.")
+        elif n.task == "text-to-image" and any(i.kind == "file" and i.modality == "image" for i in inputs):
+            # "make this image smaller" with a photo attached asks for an edit of it, not a new picture
+            intent, score = meaning.classify(sentence)
+            if intent is not None and intent.name == "edit" and score >= meaning.THRESHOLD:
+                n.task = "image-editing"
         elif not capabilities.serves(n.task):
             intent, score = meaning.classify(sentence)
             if (
