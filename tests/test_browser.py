@@ -165,7 +165,13 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         page.click("#rerun")
         page.wait_for_selector("#chat :text('(edited plan)')", timeout=30_000)
         page.wait_for_selector("#run-status :text('done in')", timeout=60_000)
-        page.wait_for_selector("#plan-graph svg g.task-node[data-state=done]", timeout=10_000)
+        # the first run's "done" status and 3-node graph are still on the page until the rerun's arrive:
+        # wait for the rerun's own graph (one node, done), not for anything the old page already shows
+        page.wait_for_function(
+            "() => { const n = document.querySelectorAll('#plan-graph svg g.task-node');"
+            " return n.length === 1 && n[0].getAttribute('data-state') === 'done'; }",
+            timeout=30_000,
+        )
         assert page.locator("#plan-graph svg g.task-node").count() == 1
         assert "image-classification" in page.locator("#plan-graph svg").text_content()
         page.click("#trace button:has-text('Trace')")
