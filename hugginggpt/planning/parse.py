@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from ..types import GENERATED
@@ -171,6 +172,18 @@ def _as_tasks(value: Any) -> list[dict[str, Any]] | None:
     return None
 
 
+def _first_plan(chunks: Iterable[str]) -> list[dict[str, Any]] | None:
+    """The tasks of the first chunk that parses as a non-empty plan (None: none does)."""
+    for chunk in chunks:
+        try:
+            found = _as_tasks(_loads(chunk))
+        except ValueError:
+            continue
+        if found:
+            return found
+    return None
+
+
 def extract_tasks(reply: str) -> list[dict[str, Any]] | None:
     """The task dicts in an LLM reply, or None when the reply holds no JSON at all (plain prose).
 
@@ -186,14 +199,7 @@ def extract_tasks(reply: str) -> list[dict[str, Any]] | None:
         text = text.split("```", 1)[1].split("\n", 1)[-1]
     if cut_off:
         # reasoning cut off: only a complete list written in it counts, the last one (its final draft)
-        for chunk in reversed(_balanced(text, "[", "]")):
-            try:
-                found = _as_tasks(_loads(chunk))
-            except ValueError:
-                continue
-            if found:
-                return found
-        return None
+        return _first_plan(reversed(_balanced(text, "[", "]")))
     start = text.find("[")
     obj_start = text.find("{")
     if start == -1 and obj_start == -1:
@@ -208,13 +214,8 @@ def extract_tasks(reply: str) -> list[dict[str, Any]] | None:
             except ValueError:
                 pass
             # prose with brackets before the list: each top-level list on its own
-            for chunk in _balanced(text, "[", "]"):
-                try:
-                    found = _as_tasks(_loads(chunk))
-                except ValueError:
-                    continue
-                if found:
-                    return found
+            if found := _first_plan(_balanced(text, "[", "]")):
+                return found
         elif text[start:].strip() in ("[", "[]"):
             return []
     objects = []
