@@ -85,3 +85,13 @@ ALL_TASKS = tuple(TASKS)
 def universal_backend(latency: float = 0.0) -> StaticBackend:
     """One fast test expert for every task type."""
     return backend(TimedExpert("test/universal", ALL_TASKS, latency))
+
+
+def wait_until(cond, limit: float = 10.0) -> bool:
+    """Poll `cond` until it holds or `limit` seconds pass; its last value."""
+    end = time.monotonic() + limit
+    while time.monotonic() < end:
+        if cond():
+            return True
+        time.sleep(0.01)
+    return cond()

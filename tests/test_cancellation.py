@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 import pytest
-from fakes import TimedExpert, backend
+from fakes import TimedExpert, backend, wait_until
 
 from hugginggpt.config import Config
 from hugginggpt.execution import Scheduler
@@ -31,15 +31,6 @@ from hugginggpt.types import (
     TaskStarted,
 )
 from hugginggpt.workspace import Workspace
-
-
-def wait_until(cond, limit: float = 10.0) -> bool:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.01)
-    return cond()
 
 
 def plan_of(*items: tuple[int, str, dict, list[int]]) -> Plan:

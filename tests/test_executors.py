@@ -7,18 +7,10 @@ import threading
 import time
 
 import pytest
+from fakes import wait_until
 
 from hugginggpt.config import Config
 from hugginggpt.executors import BoundedPool, Executors, shared
-
-
-def wait_until(cond, limit: float = 10.0) -> bool:
-    end = time.monotonic() + limit
-    while time.monotonic() < end:
-        if cond():
-            return True
-        time.sleep(0.01)
-    return cond()
 
 
 def test_pool_never_runs_more_threads_than_its_bound():
