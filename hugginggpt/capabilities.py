@@ -13,6 +13,7 @@ import importlib
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .experts.base import BackendKind, Expert, backend_kinds
 from .experts.registry import ExpertRegistry
@@ -49,6 +50,13 @@ def load_backend_modules(names: Iterable[str] = BACKEND_MODULES) -> list[str]:
         except ImportError as e:
             log.warning("expert backend %s is not available: %s", name, e)
     return ok
+
+
+@cache
+def _load_all_kinds() -> None:
+    """Every backend kind registers what it offers, once per process (a module that cannot be
+    imported is logged once, not on every reason asked)."""
+    load_backend_modules()
 
 
 def advice(kind: MissingKind, *, mode: str = "offline", has_token: bool = False, detail: str = "") -> str:
@@ -142,7 +150,7 @@ class Capabilities:
         for backend in self.registry.backends:
             if (m := backend.missing(task)) is not None:
                 return m
-        load_backend_modules()  # every kind registers what it offers (imports once, then a dict look-up)
+        _load_all_kinds()
         kinds = [k for k in backend_kinds().values() if _offers(k, task)]
         active = {b.name for b in self.registry.backends}
         in_mode = set(MODE_BACKENDS.get(self.mode, ()))
