@@ -173,7 +173,7 @@ def _say(r: TaskResult, words: list[str]) -> str:
         return f"“{quoted}”".replace("\n", "  \n") + (f" ({', '.join(files)})" if files else "")
     if files:
         what = {"text-to-speech": "Here is the speech", "text-to-image": "Here is the image"}.get(r.task, "Here it is")
-        return f"{what}: {', '.join(files)}" + (f" ({text})." if text else ".")
+        return f"{what}: {', '.join(files)}" + (f" ({text.rstrip('.')})." if text else ".")
     return f"Done: {get_task(r.task).label or r.task}."
 
 

@@ -127,3 +127,10 @@ def test_a_plural_name_takes_are():
     plan, results = _one("image-to-text", {"text": "GREEN GROCER\nMilk 2.40\nApples 4.25\nTOTAL 6.65\nThank you"})
     assert template_answer("how much were the apples", plan, results).splitlines()[0] == "The apples are **4.25**."
     assert template_answer("what is the total", plan, results).splitlines()[0] == "The total is **6.65**."
+
+
+def test_a_files_note_ending_in_a_stop_gets_one_stop():
+    plan, results = _one("image-editing", {"image": Path("t0-edited.png"), "text": "Edited: rotated 180° (480x360)."})
+    assert template_answer("turn it upside down", plan, results).splitlines()[0] == (
+        "Here it is: `t0-edited.png` (Edited: rotated 180° (480x360))."
+    )
