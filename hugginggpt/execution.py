@@ -219,7 +219,11 @@ class Scheduler:
                     yield Started(task, choice.model, choice.backend, t=time.monotonic() - t0)
                     if tr is None:
                         yield from finish(tid, failure)
-                if cancel is not None and cancel.is_set():
+                if cancel is not None and cancel.is_set() and not stop.is_set():
+                    # queued work leaves the pool before the stop frees a worker that would pick it up
+                    for tr in running.values():
+                        if tr.job is not None:
+                            tr.job.cancel()
                     stop.set()
                 if stop.is_set():
                     yield from self._stop(running, ready, tasks, results, done_q, finish, give_up)
