@@ -221,15 +221,33 @@ def _tasks(args: argparse.Namespace, config: Config) -> int:
                 "why_not": None if experts else capabilities.message(name),
             }
         )
+    llm_model, llm_note = _controller_llm(pipeline)
     if args.json:
-        print(json.dumps({"mode": config.mode, "llm": config.has_llm, "tasks": rows}, indent=2))
+        out = {"mode": config.mode, "llm": config.has_llm, "llm_model": llm_model, "llm_note": llm_note}
+        print(json.dumps({**out, "tasks": rows}, indent=2))
         return 0
-    print(f"mode: {config.mode}; controller LLM: {config.llm_model if config.has_llm else 'none (offline planner)'}")
+    note = f" ({llm_note})" if llm_note else ""
+    print(f"mode: {config.mode}; controller LLM: {llm_model or 'none (offline planner)'}{note}")
     for r in rows:
         mark = "yes" if r["served_by"] else " - "
         detail = ", ".join(r["served_by"]) if r["served_by"] else r["why_not"]
         print(f"[{mark}] {r['task']:<30} {detail}")
     return 0
+
+
+def _controller_llm(pipeline) -> tuple[str | None, str]:
+    """The model that would serve a request now (on Hugging Face's router, picked from what it serves),
+    and how it was picked, or why it cannot serve."""
+    from .llm.base import LLMError
+
+    if pipeline.llm is None:
+        return None, ""
+    try:
+        chat = pipeline.llm.for_request()
+    except LLMError as e:
+        return pipeline.llm.name, str(e)
+    route = getattr(chat, "route", None)
+    return chat.name, (getattr(route, "picked", None) or "")
 
 
 def _plan_batch(pipeline, path: str, all_tasks: bool = False) -> int:

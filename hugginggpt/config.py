@@ -9,8 +9,9 @@ from typing import Literal
 
 Mode = Literal["offline", "hybrid", "remote"]
 DEFAULT_LLM_MODEL = "gpt-4.1-mini"  # on OpenAI (OPENAI_API_KEY)
-# On Hugging Face's router (HF_TOKEN only): an open, multimodal instruct model that several
-# Inference Providers serve, so the controller can also caption and answer questions about images.
+# On Hugging Face's router (HF_TOKEN only) with no model chosen, the model is picked per request from
+# what the router serves now (llm/router_models.py); this one (open, multimodal, instruction-tuned) is
+# the first choice, and the model used when the router's list cannot be read.
 DEFAULT_ROUTER_MODEL = "meta-llama/Llama-4-Scout-17B-16E-Instruct"
 DEFAULT_HF_ROUTER_URL = "https://router.huggingface.co/v1"
 # Chat models known to read images (the VLM expert uses the controller LLM for them); a name that
@@ -50,11 +51,23 @@ class LLMRoute:
     base_url: str | None
     api_key: str | None = field(default=None, repr=False)
     vision: bool = False
+    # the owner chose the model (HUGGINGGPT_LLM_MODEL, Settings): never swapped. Else, on the router, it
+    # is picked per request from what the router serves now (llm/router.py), and `picked` says how.
+    pinned: bool = True
+    picked: str | None = None
+    listing_age_s: float | None = None  # age of the router's model list the pick was made from
 
-    def describe(self) -> dict[str, str | bool]:
+    def describe(self) -> dict[str, str | bool | float]:
         """What a trace or a page may show: no key."""
         where = self.base_url or "https://api.openai.com/v1"
-        return {"model": self.model, "route": self.kind, "base_url": where, "vision": self.vision}
+        out: dict[str, str | bool | float] = {
+            "model": self.model, "route": self.kind, "base_url": where, "vision": self.vision
+        }  # fmt: skip
+        if self.picked:
+            out["picked"] = self.picked
+        if self.listing_age_s is not None:
+            out["listing_age_s"] = round(self.listing_age_s, 1)
+        return out
 
 
 def _env(name: str, default: str | None = None) -> str | None:
@@ -121,9 +134,10 @@ class Config:
             )
         if self.hf_token and (self.hf_router_url or not self.hf_base_url):
             # the OpenAI default name means "the route's default": the router does not serve it
-            model = DEFAULT_ROUTER_MODEL if self.llm_model == DEFAULT_LLM_MODEL else self.llm_model
+            pinned = self.llm_model != DEFAULT_LLM_MODEL
+            model = self.llm_model if pinned else DEFAULT_ROUTER_MODEL
             base = (self.hf_router_url or DEFAULT_HF_ROUTER_URL).rstrip("/")
-            return LLMRoute("hf-router", model, base, self.hf_token, self._vision(model))
+            return LLMRoute("hf-router", model, base, self.hf_token, self._vision(model), pinned=pinned)
         return None
 
     def _vision(self, model: str) -> bool:

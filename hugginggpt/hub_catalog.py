@@ -26,6 +26,7 @@ DEFAULT_TTL_S = 24 * 3600.0
 DEFAULT_TIMEOUT_S = 10.0  # how long a caller waits for a listing
 REQUEST_TIMEOUT_S = 30.0  # how long the listing itself may take (a late one still fills the cache)
 RETRY_AFTER_S = 300.0  # after a failed listing, serve the snapshot this long before asking the Hub again
+GONE_FOR_S = 3600.0  # a model whose call was refused as not served is left out this long
 EXPAND = ["downloads", "likes", "tags", "cardData", "pipeline_tag", "library_name", "inferenceProviderMapping"]
 # The Hub has no conversational/text2text pipeline any more; chat models carry text-generation.
 # ControlNet generation (a pose, edge or depth map + a prompt) has no model any provider serves: it runs
@@ -85,6 +86,7 @@ class HubCatalog:
         self._memo: dict[str, tuple[list[ModelInfo], Source, float]] = {}
         self._failed: dict[str, tuple[float, str]] = {}  # task -> (when, why)
         self._pending: dict[str, threading.Thread] = {}
+        self._gone: dict[tuple[str, str], float] = {}  # (task, model) -> when a call found it not served
 
     def __repr__(self) -> str:
         return f"HubCatalog(endpoint={self.endpoint!r}, provider={self.provider!r}, cache_dir={str(self.cache_dir)!r})"
@@ -101,14 +103,29 @@ class HubCatalog:
         return sorted(set(self.snapshot.tasks()) | set(self._listable()))
 
     def models(self, task: str) -> list[ModelInfo]:
-        """The models of `task`, most downloaded first."""
+        """The models of `task`, most downloaded first (none that a call found not served lately)."""
         found = self._cached(task)
         if found is None and self.fetch and self._may_fetch(task):
             self._wait({task: self._start(task)}, self.timeout)
             found = self._cached(task)
         if found is None:
-            return self._use_snapshot(task)
-        return list(found)
+            found = self._use_snapshot(task)
+        return self._without_gone(task, found)
+
+    def drop(self, task: str, model: str) -> None:
+        """A call found `model` not served for `task` (a provider dropped it since the listing): leave it
+        out for GONE_FOR_S, and list the task again in the background."""
+        with self._lock:
+            self._gone[(task, model)] = time.time()
+        if self._may_fetch(task):
+            self._start(task)
+
+    def _without_gone(self, task: str, models: list[ModelInfo]) -> list[ModelInfo]:
+        now = time.time()
+        with self._lock:
+            self._gone = {k: t for k, t in self._gone.items() if now - t < GONE_FOR_S}
+            gone = {m for (t, m) in self._gone if t == task}
+        return [m for m in models if m.id not in gone]
 
     def source_of(self, task: str) -> Source | None:
         """Where the last `models(task)` came from ("hub" or "snapshot"); None if not looked up yet."""

@@ -18,7 +18,7 @@ from .executors import shared as shared_executors
 from .experts.base import ExpertBackend, backend_factories
 from .experts.llm_expert import LLMBackend
 from .experts.registry import ExpertRegistry
-from .experts.vlm import controller_backend
+from .experts.vlm import VLMBackend, controller_backend
 from .llm.base import ChatModel, Completion, LLMError, MeteredChatModel
 from .types import (
     GENERATED,
@@ -33,6 +33,7 @@ from .types import (
     RunFailed,
     TaskResult,
     Usage,
+    media_kind,
 )
 from .workspace import Workspace
 
@@ -140,6 +141,8 @@ class Pipeline:
         if llm is not None and self.config.llm_as_expert:
             backends.append(LLMBackend(llm))
             if (vlm := controller_backend(llm)) is not None:  # a multimodal LLM also reads images
+                # ...and the router's VLM experts leave its model out rather than offer it twice
+                backends = [b.without(llm.name) if isinstance(b, VLMBackend) else b for b in backends]
                 backends.append(vlm)
         registry = ExpertRegistry(backends)
         registry.explain = self._capabilities_of(registry).message
@@ -189,20 +192,25 @@ class Pipeline:
     def _run(self, request: Request, session: Session, cancel: threading.Event) -> Iterator[Event]:
         start = time.monotonic()
         usage = Usage()
-        llm = MeteredChatModel(self.llm, usage) if self.llm is not None else None
-        experts = self.registry(llm)
+        llm: ChatModel | None = None
         trace: dict = {"request": request.text, "plan": [], "choices": {}, "results": {}, "answer": ""}
-        if (route := getattr(self.llm, "route", None)) is not None:
-            trace["llm_route"] = route.describe()  # which LLM and which route served the run (no key)
 
         def now() -> float:
             return time.monotonic() - start
 
+        def stamp() -> None:
+            # which LLM and which route served the run (no key): the model at the end, which a router
+            # may have re-picked during the run
+            if (route := getattr(getattr(llm, "inner", None), "route", None)) is not None:
+                trace["llm_route"] = route.describe()
+
         def close(answer: str) -> FinalAnswer:
+            stamp()
             trace.update(answer=answer, llm=usage.to_json(), seconds=round(now(), 3))
             return FinalAnswer(answer, trace, t=now())
 
         def fail(message: str, stage: str) -> RunFailed:
+            stamp()
             trace.update(error=message, llm=usage.to_json(), seconds=round(now(), 3))
             return RunFailed(message, stage, trace, t=now())
 
@@ -217,6 +225,16 @@ class Pipeline:
                 return
         files = session.file_names()
         trace["files"] = files
+
+        # the LLM of this request (a router picks one it serves now, one that reads images if any came)
+        if self.llm is not None:
+            try:
+                llm = MeteredChatModel(self.llm.for_request(images=_has_images(uploaded)), usage)
+            except LLMError as e:
+                yield fail(str(e), "planning")
+                return
+            stamp()
+        experts = self.registry(llm)
 
         # 1. plan
         try:
@@ -334,9 +352,9 @@ class Pipeline:
     ) -> tuple[Plan, str]:
         """Only the planning stage: (plan, who planned it). Raises LLMError or PlanError. `all_tasks`:
         plan as if every task type could run (TaskBench's setting), not around this mode's map."""
-        llm = MeteredChatModel(self.llm) if self.llm is not None else None
-        history = session.history if session else []
         files = list(files)  # the files given with this request: what it is about
+        llm = MeteredChatModel(self.llm.for_request(images=_has_images(files))) if self.llm is not None else None
+        history = session.history if session else []
         capabilities = None if all_tasks else self.capabilities(llm)
         return self._plan(Request(text), files, history, llm, capabilities, uploaded=files)
 
@@ -426,6 +444,10 @@ def _made_files(plan: Plan | None, results: dict[int, TaskResult]) -> list[str]:
                 source = f' from the text "{short}"'
             out.append(f"{Path(value).name} ({r.task} output{source})")
     return out
+
+
+def _has_images(files: list[str]) -> bool:
+    return any(media_kind(Path(f).name) == "image" for f in files)
 
 
 def _priority(experts: ExpertRegistry):

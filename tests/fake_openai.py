@@ -42,7 +42,9 @@ class FakeOpenAI:
     "[]"). Every request is kept in `requests` (path, lower-cased headers, JSON body).
 
     `api_key`: answer 401 (OpenAI's error shape) unless the request carries `Bearer <api_key>`, as
-    Hugging Face's router does with the HF token. `models`: what `GET /v1/models` lists."""
+    Hugging Face's router does with the HF token. `models`: what `GET /v1/models` lists (`router_model`
+    builds an entry in the router's shape). `refuse`: model ids whose chat calls get the router's exact
+    400 "not supported by any provider" reply (a provider dropped them)."""
 
     def __init__(
         self,
@@ -56,6 +58,7 @@ class FakeOpenAI:
         self.responder = responder or (lambda messages: "[]")
         self.api_key = api_key
         self.models = models if models is not None else [{"id": "fake-model", "object": "model"}]
+        self.refuse: set[str] = set()
         self.replies: deque[Reply] = deque()
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
@@ -105,6 +108,9 @@ class FakeOpenAI:
                     return
                 if not self.path.endswith("/chat/completions"):
                     self._send(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                    return
+                if body.get("model") in fake.refuse:
+                    self._send(400, router_refusal(body["model"]))
                     return
                 messages = body.get("messages") or []
                 if reply is None:
@@ -214,6 +220,41 @@ class FakeOpenAI:
             for part in m["content"]
             if part.get("type") == "image_url"
         ]
+
+
+def router_refusal(model: str) -> dict[str, Any]:
+    """Hugging Face's router's reply to a chat call for a model no enabled provider serves (HTTP 400)."""
+    message = f"The requested model '{model}' is not supported by any provider you have enabled."
+    return {"error": {"message": message, "type": "invalid_request_error", "param": "model", "code": None}}
+
+
+def router_model(
+    model: str,
+    *,
+    providers: tuple[str, ...] = ("novita", "together"),
+    status: str = "live",
+    context: int | None = 131072,
+    inputs: tuple[str, ...] = ("text",),
+) -> dict[str, Any]:
+    """One entry of the router's `GET /v1/models`, in its shape (id, owned_by, providers with status and
+    context length, architecture with input and output modalities)."""
+    return {
+        "id": model,
+        "object": "model",
+        "created": 1_750_000_000,
+        "owned_by": model.split("/")[0],
+        "providers": [
+            {
+                "provider": p,
+                "status": status,
+                **({"context_length": context} if context is not None else {}),
+                "supports_tools": True,
+                "supports_structured_output": False,
+            }
+            for p in providers
+        ],
+        "architecture": {"input_modalities": list(inputs), "output_modalities": ["text"]},
+    }
 
 
 def _text_of(content: Any) -> str:

@@ -534,3 +534,34 @@ def test_provider_mode_unknown_or_unserved_model(provider_mode, ctx, image, hub_
     assert str(info.value).startswith("hf model acme/vit ") and expected in str(info.value)
     assert TOKEN not in str(info.value)
     assert fake.calls(expert.model) == []  # the inference call is never made
+
+
+def test_a_model_a_provider_dropped_is_left_out_after_its_refusal(provider_mode, ctx, image, tmp_path):
+    """The live listing offered a model that no provider serves any more by the time it is called: the
+    call fails with its sentence, the model is left out of later runs, and the task is listed again."""
+    from hugginggpt.hub_catalog import HubCatalog
+
+    fake = provider_mode
+    fake.hub_models = [
+        hub_model("acme/dropped-vit", "image-classification", downloads=900),
+        hub_model("acme/served-vit", "image-classification", downloads=100),
+    ]
+    catalog = HubCatalog(endpoint=fake.url, token=TOKEN, cache_dir=tmp_path / "cache", fetch=False)
+    backend = HFInferenceBackend(Config(hf_token=TOKEN, task_timeout=5), catalog)
+    assert backend.prepare(["image-classification"]) == {"image-classification": "hub"}
+    experts = backend.experts("image-classification")
+    assert [e.model for e in experts] == ["acme/dropped-vit", "acme/served-vit"]
+
+    def listings_made() -> int:
+        return len([c for c in fake.calls(prefix="/api/models") if c.path.rstrip("/") == "/api/models"])
+
+    listings = listings_made()
+    assert listings == 1
+    fake.hub_models[0].pop("inferenceProviderMapping")  # the provider dropped it after the listing
+    with pytest.raises(ExpertError, match="acme/dropped-vit is not served by any Inference Provider"):
+        experts[0].run(Task(0, "image-classification", {}), {"image": image}, ctx)
+    assert [e.model for e in backend.experts("image-classification")] == ["acme/served-vit"]
+    deadline = time.monotonic() + 5
+    while listings_made() == listings and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert listings_made() == listings + 1  # listed again, in the background

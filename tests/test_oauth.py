@@ -12,7 +12,7 @@ import gradio as gr
 import pytest
 from fake_openai import FakeOpenAI
 from PIL import Image
-from test_router import router_responder
+from test_router import SERVED, router_responder
 
 from hugginggpt.config import Config
 from hugginggpt.ui.oauth import MOCK_TOKEN, oauth_token, on_spaces, visitor_settings
@@ -23,7 +23,7 @@ OWNER = "hf_owner_SECRET_444"
 
 @pytest.fixture
 def router():
-    with FakeOpenAI(responder=router_responder, api_key=VISITOR) as server:
+    with FakeOpenAI(responder=router_responder, api_key=VISITOR, models=SERVED) as server:
         yield server
 
 

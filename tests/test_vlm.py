@@ -8,7 +8,7 @@ import io
 
 import pytest
 from fake_hf_server import FakeHF, hub_model
-from fake_openai import FakeOpenAI
+from fake_openai import FakeOpenAI, router_model
 from PIL import Image
 
 from hugginggpt.config import Config
@@ -39,7 +39,8 @@ def test_big_images_are_scaled_and_questions_required(tmp_path):
 
 def test_router_vlms_come_from_the_live_listing(tmp_path, monkeypatch):
     monkeypatch.delenv("HF_HUB_OFFLINE")
-    with FakeHF() as hub, FakeOpenAI(api_key=TOKEN, responder=lambda m: "A blue square.") as router:
+    served = [router_model("org/vlm-live", inputs=("text", "image")), router_model("org/text-only")]
+    with FakeHF() as hub, FakeOpenAI(api_key=TOKEN, responder=lambda m: "A blue square.", models=served) as router:
         hub.hub_models = [
             hub_model("org/vlm-live", "image-text-to-text", downloads=900, providers=("novita",)),
             hub_model("org/text-only", "text-generation", downloads=5000),
@@ -51,11 +52,16 @@ def test_router_vlms_come_from_the_live_listing(tmp_path, monkeypatch):
 
         backend = _factory(cfg)
         backend.catalog = catalog
-        # before the listing: the known router VLMs, unverified (the controller's own model is left out)
+        # before the listings: the known router VLMs, unverified; a run whose controller reads images
+        # leaves its model out
         offline = [e.info("image-to-text") for e in backend.experts("image-to-text")]
-        assert {i.id for i in offline} == set(KNOWN_ROUTER_VLMS) - {cfg.llm_route().model}
+        assert {i.id for i in offline} == set(KNOWN_ROUTER_VLMS)
         assert not any(i.verified for i in offline)
-        assert backend.prepare(["image-to-text"]) == {"image-to-text (vision-language)": "hub"}
+        without = backend.without(KNOWN_ROUTER_VLMS[0]).experts("image-to-text")
+        assert {e.model for e in without} == set(KNOWN_ROUTER_VLMS[1:])
+        prepared = backend.prepare(["image-to-text"])
+        assert prepared["image-to-text (vision-language)"] == "hub"
+        assert prepared["served on the router"].startswith("router list, ")
         live = backend.experts("image-to-text")
         assert [e.model for e in live] == ["org/vlm-live"] and live[0].info("image-to-text").verified
         square = tmp_path / "sq.png"

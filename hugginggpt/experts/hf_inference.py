@@ -234,6 +234,8 @@ class HFExpert(Expert):
                     ctx.sleep(wait)  # ends early when the run is stopped or its deadline passes
                     timeout = max(1.0, deadline - time.monotonic())
                     continue
+                if _not_served(e):
+                    self.hf.forget(task.task, self.model)
                 raise self.error(e, timeout) from e
             except (
                 *_TIMEOUT_ERRORS,
@@ -243,6 +245,8 @@ class HFExpert(Expert):
                 KeyError,
                 UnidentifiedImageError,
             ) as e:
+                if _not_served(e):
+                    self.hf.forget(task.task, self.model)
                 raise self.error(e, timeout) from e
 
     def error(self, e: Exception, timeout: float) -> ExpertError:
@@ -267,6 +271,16 @@ class HFExpert(Expert):
     def _provider_name(self) -> str:
         p = self.hf.provider
         return "any Inference Provider" if p in (None, "auto") else f"provider {p}"
+
+
+def _not_served(e: Exception) -> bool:
+    """The call says no provider serves the model (any more): the SDK's mapping look-up, or the router."""
+    if isinstance(e, ValueError) and not isinstance(e, HfHubHTTPError):
+        text = str(e)
+        return "No provider mapping found" in text or "is not supported by provider" in text
+    if isinstance(e, HfHubHTTPError) and e.response is not None and e.response.status_code in (400, 404):
+        return "not supported by any provider" in _server_message(e) or e.response.status_code == 404
+    return False
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -655,6 +669,14 @@ class HFInferenceBackend(ExpertBackend):
             return {}
         tasks = [t for t in SERVED_TASKS if not self._route_reason(t)]
         return prefetch(tasks, timeout, wait=wait)
+
+    def forget(self, task: str, model: str) -> None:
+        """A call found `model` not served for `task`: a live catalog leaves it out of later runs."""
+        drop = getattr(self.catalog, "drop", None)
+        if drop is not None and not self.base_url:
+            drop(task, model)
+            if SDK_TASK.get(task) == "image-to-image":  # edits run on the image-to-image listing's models
+                drop("image-to-image", model)
 
     def scrub(self, text: str) -> str:
         """`text` with the token masked (error messages may quote server replies)."""

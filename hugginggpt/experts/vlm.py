@@ -10,13 +10,16 @@ from the live Hub listing (backend `vlm`, registered with `register_backend`).
 from __future__ import annotations
 
 import base64
+import copy
 import io
 import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..llm.base import ChatModel, LLMError
+from ..llm.base import ChatModel, LLMError, ModelRefused
+from ..llm.router_models import RouterModels, image_readers
+from ..llm.router_models import shared as shared_router_models
 from ..types import ModelInfo, Task
 from .base import Expert, ExpertBackend, ExpertContext, ExpertError, register_backend
 
@@ -88,6 +91,7 @@ class VLMExpert(Expert):
         self.route = route  # "controller LLM via hf-router", "hf-router"...
         self.verified = verified
         self._make: Any = None  # a factory for the chat model, when it is built on first use
+        self._refused: Any = None  # told when the router refuses the model (no provider serves it)
         self._lock = threading.Lock()
 
     def info(self, task: str) -> ModelInfo:
@@ -109,29 +113,53 @@ class VLMExpert(Expert):
         messages = build_messages(task, inputs)
         try:
             text = self.chat().complete(messages, max_tokens=MAX_TOKENS).text.strip()
+        except ModelRefused as e:
+            if self._refused is not None:
+                self._refused(self.model)
+            raise ExpertError(f"vision-language model {self.model}: {e}") from e
         except LLMError as e:
             raise ExpertError(f"vision-language model {self.model}: {e}") from e
         if not text:
             raise ExpertError(f"vision-language model {self.model} returned an empty reply")
-        return {"text": text, "data": {"route": self.route, "model": self.model}}
+        # the model that answered (the controller's may have been re-picked on the router during the run)
+        return {"text": text, "data": {"route": self.route, "model": getattr(self.chat(), "name", self.model)}}
 
 
 class VLMBackend(ExpertBackend):
     """Vision-language chat models; ranked after the controller's language tasks, before the classic
-    Hugging Face pipelines (no provider serves 2023's captioning and VQA models any more)."""
+    Hugging Face pipelines (no provider serves 2023's captioning and VQA models any more).
+
+    Router models come from the Hub's live listing; the router's own list (`router`, its /v1/models)
+    has the last word on what is served: a listed model it no longer serves is left out, and without a
+    Hub listing its image-reading models are offered. Only when neither list can be read are the known
+    models offered, marked unverified."""
 
     name = "vlm"
     priority = 25
 
     def __init__(
-        self, experts: list[VLMExpert], catalog: Any = None, make: Any = None, skip: frozenset[str] = frozenset()
+        self,
+        experts: list[VLMExpert],
+        catalog: Any = None,
+        make: Any = None,
+        skip: frozenset[str] = frozenset(),
+        router: RouterModels | None = None,
     ):
         self._experts = list(experts)
         self.skip = skip  # models offered elsewhere already (the multimodal controller on the same router)
         self.catalog = catalog  # live listing of image-text-to-text models (HubCatalog), if any
+        self.router = router  # the router's list of served models, if any
         self._make = make  # model id -> ChatModel on the router
         self._listed: dict[str, VLMExpert] = {}
         self._lock = threading.Lock()
+
+    def without(self, model: str) -> VLMBackend:
+        """This backend, not offering `model` (the controller LLM of a run offers it already)."""
+        if not (self.catalog is not None and model not in self.skip):
+            return self
+        other = copy.copy(self)  # shares the experts built so far and their lock
+        other.skip = self.skip | {model}
+        return other
 
     def experts(self, task: str) -> list[Expert]:
         if task not in VLM_TASKS:
@@ -142,9 +170,24 @@ class VLMBackend(ExpertBackend):
         if self.catalog is None:
             return []
         taken = {e.model for e in self._experts} | self.skip
+        served = self.router.cached() if self.router is not None else None  # never the network here
         listed = [m for m in self.catalog.models(HUB_TAG) if m.id not in taken]
         verified = bool(listed) and self.catalog.source_of(HUB_TAG) == "hub"
-        if not listed:
+        if served is not None:
+            # the router's word on what it serves now beats the Hub's listing and the known models
+            listed = [m for m in listed if verified and served.serves(m.id)] or [
+                ModelInfo(
+                    id=m.id,
+                    task=HUB_TAG,
+                    description=f"vision-language chat model served by {', '.join(m.providers[:4])}".replace(
+                        "served by ?", "served by Hugging Face's router"
+                    ),
+                )
+                for m in image_readers(served)
+                if m.id not in taken
+            ]
+            verified = True
+        elif not listed:
             listed = [
                 ModelInfo(id=m, task=HUB_TAG, description="vision-language chat model") for m in KNOWN_ROUTER_VLMS
             ]
@@ -166,9 +209,15 @@ class VLMBackend(ExpertBackend):
                         license=m.license,
                     )
                     expert._make = lambda model=m.id: self._make(model)
+                    expert._refused = self._refused
                     self._listed[key] = expert
                 out.append(self._listed[key])
         return out
+
+    def _refused(self, model: str) -> None:
+        """The router refused `model`: read its list again, so that later runs do not offer it."""
+        if self.router is not None:
+            self.router.get(refresh=True)
 
     def prepare(self, tasks: list[str]) -> dict[str, str]:
         if self.catalog is None or not any(t in VLM_TASKS for t in tasks):
@@ -176,7 +225,13 @@ class VLMBackend(ExpertBackend):
         from .hf_inference import PREPARE_WAIT_S
 
         source = self.catalog.prefetch([HUB_TAG], PREPARE_WAIT_S, wait=True).get(HUB_TAG, "snapshot")
-        return {f"{t} (vision-language)": source for t in tasks if t in VLM_TASKS}
+        out = {f"{t} (vision-language)": source for t in tasks if t in VLM_TASKS}
+        if self.router is not None:
+            listing = self.router.get()  # cached: asked at most once an hour, and after a refusal
+            out["served on the router"] = (
+                f"router list, {listing.age():.0f} s old" if listing is not None else "unknown (list unavailable)"
+            )
+        return out
 
     def start(self) -> None:
         if self.catalog is not None:
@@ -204,7 +259,7 @@ def _factory(config: Config) -> VLMBackend | None:
     """Router VLMs from the live listing, with an HF token and no classic inference server. No network."""
     if not config.hf_token or (config.hf_base_url and not config.hf_router_url):
         return None
-    from ..config import DEFAULT_HF_ROUTER_URL
+    from ..config import DEFAULT_HF_ROUTER_URL, LLMRoute
     from ..hub_catalog import HubCatalog
     from ..llm.openai_compatible import OpenAICompatible
 
@@ -212,10 +267,9 @@ def _factory(config: Config) -> VLMBackend | None:
     token, timeout = config.hf_token, config.task_timeout
 
     def make(model: str) -> ChatModel:
-        return OpenAICompatible(model, api_key=token, base_url=base, timeout=timeout, retries=0)
+        route = LLMRoute("hf-router", model, base, token, vision=True)  # so that a refusal is recognised
+        return OpenAICompatible(model, api_key=token, base_url=base, timeout=timeout, retries=0, route=route)
 
     catalog = HubCatalog(token=token, provider=config.hf_provider, fetch=False)
-    route = config.llm_route()
-    same = route is not None and route.kind == "hf-router" and route.vision and route.base_url == base
-    skip = frozenset({route.model}) if same and config.llm_as_expert else frozenset()
-    return VLMBackend([], catalog, make, skip)
+    # the controller's own model is left out per run, when it reads images (Pipeline.registry)
+    return VLMBackend([], catalog, make, router=shared_router_models(base, token))

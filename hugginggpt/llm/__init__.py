@@ -14,6 +14,11 @@ def build_llm(config: Config) -> ChatModel | None:
     route = config.llm_route()
     if route is None:
         return None
+    if route.kind == "hf-router":
+        from .router import RouterChat
+
+        # the model is picked per request from what the router serves (unless the owner chose one)
+        return RouterChat(route, timeout=config.llm_timeout, retries=config.llm_retries, vision=config.llm_vision)
     from .openai_compatible import OpenAICompatible
 
     return OpenAICompatible(

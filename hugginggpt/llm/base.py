@@ -18,6 +18,16 @@ class LLMError(Exception):
     """The controller LLM could not answer. The message is one sentence saying what to fix."""
 
 
+class ModelRefused(LLMError):
+    """The server does not serve the model asked for (Hugging Face's router: "The requested model '...' is
+    not supported by any provider you have enabled."). A router default can be re-picked and the call
+    retried; a model the owner chose cannot."""
+
+    def __init__(self, message: str, model: str):
+        super().__init__(message)
+        self.model = model
+
+
 @dataclass
 class Completion:
     text: str
@@ -38,15 +48,24 @@ class ChatModel(ABC):
         yield done.text
         yield done
 
+    def for_request(self, *, images: bool = False) -> ChatModel:
+        """The model that serves one request (`images`: the request carries images). Itself, unless the
+        model is picked per request from what a server offers now (Hugging Face's router). Raises
+        LLMError when no model can serve it."""
+        return self
+
 
 class MeteredChatModel(ChatModel):
     """Counts calls and tokens of one request (thread-safe: language experts call it concurrently)."""
 
     def __init__(self, inner: ChatModel, usage: Usage | None = None):
         self.inner = inner
-        self.name = inner.name
         self.usage = usage or Usage()
         self._lock = threading.Lock()
+
+    @property  # type: ignore[override]
+    def name(self) -> str:  # the inner model's, which a router may re-pick during the run
+        return self.inner.name
 
     def _count(self, c: Completion) -> None:
         with self._lock:

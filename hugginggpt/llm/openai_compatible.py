@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import openai
 
-from .base import ChatModel, Completion, LLMError, Message
+from .base import ChatModel, Completion, LLMError, Message, ModelRefused
 
 if TYPE_CHECKING:
     from ..config import LLMRoute
@@ -69,7 +69,9 @@ class OpenAICompatible(ChatModel):
                     stream_options={"include_usage": True},
                     **_limit(max_tokens),
                 )
-            except openai.BadRequestError:
+            except openai.BadRequestError as e:
+                if self._refuses_model(e):
+                    raise
                 # some local servers reject stream_options; stream without usage then
                 chunks = self.client.chat.completions.create(
                     model=self.name,
@@ -109,8 +111,25 @@ class OpenAICompatible(ChatModel):
     def _on_router(self) -> bool:
         return self.route is not None and self.route.kind == "hf-router"
 
+    def _refuses_model(self, e: openai.OpenAIError) -> bool:
+        """The router's "model not served" reply (400 with its sentence or code, or a 404 naming no route)."""
+        if not self._on_router or not isinstance(e, (openai.BadRequestError, openai.NotFoundError)):
+            return False
+        text = _server_says(e).lower()
+        return (
+            getattr(e, "code", None) == "model_not_supported"
+            or "not supported by any provider" in text
+            or ("model" in text and ("not supported" in text or "does not exist" in text or "not found" in text))
+        )
+
     def _explain(self, e: openai.OpenAIError) -> LLMError:
         where = self.base_url
+        if self._refuses_model(e):
+            return ModelRefused(
+                f"Hugging Face's router at {where} does not serve the model {self.name} now "
+                f"(HTTP {getattr(e, 'status_code', '?')}: {_server_says(e)}).",
+                self.name,
+            )
         if isinstance(e, openai.AuthenticationError):
             if self._on_router:
                 return LLMError(f"Hugging Face's router at {where} rejected the token (401): {_advice('token')}")
@@ -170,6 +189,15 @@ def _advice(kind: str) -> str:
     except ImportError:
         return "check HF_TOKEN (or sign in with Hugging Face), and that it may call Inference Providers."
     return advice(kind)
+
+
+def _server_says(e: Exception) -> str:
+    """The server's own error message (the body's "message"), else the SDK's summary."""
+    body = getattr(e, "body", None)
+    message = body.get("message") if isinstance(body, dict) else None
+    if isinstance(message, str) and message.strip():
+        return " ".join(message.split())[:200].rstrip(".")
+    return _brief(e)
 
 
 def _brief(e: Exception) -> str:

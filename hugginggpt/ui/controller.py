@@ -486,6 +486,8 @@ def check_endpoint(cfg: Config, timeout: float = 5.0) -> tuple[bool, str]:
         else (cfg.openai_base_url, cfg.openai_api_key, cfg.llm_model)
     )
     base = (base_url or "https://api.openai.com/v1").rstrip("/")
+    # no model chosen on the router: each request gets one it serves then, not a fixed name to check
+    fixed = not (route is not None and route.kind == "hf-router" and not route.pinned)
     headers = {"Authorization": f"Bearer {key}"} if key else {}
     try:
         with httpx.Client(timeout=timeout, headers=headers, follow_redirects=True) as client:
@@ -511,12 +513,14 @@ def check_endpoint(cfg: Config, timeout: float = 5.0) -> tuple[bool, str]:
         return False, f"The LLM at {base} did not answer within {timeout:g} s: check the base URL, or try later."
     except httpx.HTTPError as e:
         return False, f"Nothing answers at {base} ({type(e).__name__}): check **OpenAI-compatible base URL**."
-    if ids and model not in ids:
+    if ids and fixed and model not in ids:
         shown = ", ".join(f"`{i}`" for i in ids[:5]) + (" …" if len(ids) > 5 else "")
         return True, (
             f"The LLM at {base} answered, but it does not list the model `{model}` (it has {shown}): "
             "check **LLM model name**."
         )
+    if ids and not fixed:
+        return True, f"The LLM at {base} answered; each request gets a model it serves now."
     return True, f"The LLM at {base} answered" + (f" and serves `{model}`." if ids else ".")
 
 
@@ -532,7 +536,8 @@ def capabilities_md(pipeline: Pipeline, cfg: Config | None = None) -> str:
     listed = "; ".join(f"{get_task(t).label} (`{t}`)" for t in tasks) or "none (no embedded expert is installed)"
     cfg = cfg or pipeline.config  # the visitor's settings (the pipeline may be shared or a test's)
     mode = cfg.mode.capitalize()
-    name = html.escape(cfg.llm_model)
+    route = getattr(pipeline.llm, "route", None)  # on Hugging Face's router: its pick, not the OpenAI default
+    name = html.escape(route.model if route is not None and route.kind == "hf-router" else cfg.llm_model)
     head = f"<b>{mode} mode, no LLM</b>" if pipeline.llm is None else f"<b>{mode} mode</b>, LLM <code>{name}</code>"
     more = []
     if pipeline.llm is None:
