@@ -317,3 +317,20 @@ def test_owner_model_refused_mid_run_fails_with_the_sentence(square, monkeypatch
         text_calls = [c for c in calls if not any(isinstance(m["content"], list) for m in c["body"]["messages"])]
         assert {c["body"]["model"] for c in text_calls} == {DEFAULT_ROUTER_MODEL}
         assert final.trace["llm_route"]["model"] == DEFAULT_ROUTER_MODEL
+
+
+def test_the_page_names_the_served_model_and_shows_the_sentence(gone_router, square, tmp_path):
+    """The visitor's page: the status line after a run names the model the router served; a model chosen
+    in Settings that the router does not serve ends in the sentence naming the Settings control."""
+    from hugginggpt.ui.controller import Controller
+
+    base = Config(hf_token=TOKEN, hf_router_url=gone_router.url, mode="hybrid", workdir=tmp_path / "runs")
+    ctl = Controller(Pipeline.from_config, base, tmp_path / "sessions", 3600)
+    *_, last = ctl.respond({"text": "what colour is the square in square.png?", "files": [str(square)]}, None, None)
+    assert last.status.startswith("✅ done") and f"LLM {VISION}" in last.status
+    settings = {"model": "gone/Model-70B-Instruct"}  # what Apply settings stores for a typed model name
+    *_, last = ctl.respond({"text": "hello", "files": []}, None, settings)
+    page = json.dumps(last.chat)
+    assert "The LLM model gone/Model-70B-Instruct is not served by Hugging Face's router now" in page
+    assert "LLM model name in Settings" in page and TOKEN not in page
+    assert {c["body"]["model"] for c in chat_calls(gone_router)} == {VISION}  # no call for the pinned one

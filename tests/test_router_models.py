@@ -185,3 +185,29 @@ def test_tasks_command_names_the_model_the_router_serves():
         assert first.startswith("mode: offline; controller LLM: gone/Model (The LLM model gone/Model is not served")
         assert "HUGGINGGPT_LLM_MODEL=gone/Model is not served" in p.stderr  # the owner's log line
         assert TOKEN not in p.stdout + p.stderr
+
+
+def test_a_refused_default_is_not_picked_again_while_the_list_still_shows_it():
+    from hugginggpt.llm import build_llm
+
+    served = [
+        router_model(DEFAULT_ROUTER_MODEL, inputs=("text", "image")),
+        router_model("google/gemma-3-27b-it", inputs=("text", "image")),
+    ]
+    with FakeOpenAI(api_key=TOKEN, models=served, responder=lambda m: "ok") as router:
+        router.refuse = {DEFAULT_ROUTER_MODEL}  # refused, though the list still shows it
+        llm = build_llm(Config(hf_token=TOKEN, hf_router_url=router.url))
+        run = llm.for_request()
+        assert run.name == DEFAULT_ROUTER_MODEL
+        streamed = list(run.stream([{"role": "user", "content": "hi"}]))  # refused before the first delta
+        assert [p for p in streamed if isinstance(p, str)] == ["ok"]
+        assert run.name == "google/gemma-3-27b-it" and run.replaced == [DEFAULT_ROUTER_MODEL]
+        calls = [r["body"]["model"] for r in router.requests if r["path"].endswith("/chat/completions")]
+        assert calls == [DEFAULT_ROUTER_MODEL, "google/gemma-3-27b-it"]
+        router.requests.clear()
+        again = llm.for_request()
+        assert again.name == "google/gemma-3-27b-it" and llm.name == "google/gemma-3-27b-it"
+        assert again.complete([{"role": "user", "content": "hi"}]).text == "ok"
+        assert [r["body"]["model"] for r in router.requests if r["path"].endswith("/chat/completions")] == [
+            "google/gemma-3-27b-it"
+        ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from ..config import LLMRoute
 
 log = logging.getLogger(__name__)
+LOG_EVERY_S = 60.0
+REFUSED_FOR_S = 600.0
 
 
 class RouterChat(ChatModel):
@@ -41,6 +44,8 @@ class RouterChat(ChatModel):
         self.models = models or router_models.shared(route.base_url, route.api_key)
         self._last: LLMRoute | None = None
         self._clients: dict[str, OpenAICompatible] = {}
+        self._logged: dict[str, float] = {}  # owner's log line -> when it was last written
+        self._refused: dict[str, float] = {}  # model -> when the router last refused it
         self._lock = threading.Lock()
 
     # what a page shows before any request: the last pick, else what the cached list would give
@@ -64,9 +69,18 @@ class RouterChat(ChatModel):
     def pick(self, *, images: bool = False, exclude: frozenset[str] = frozenset(), refresh: bool = False) -> LLMRoute:
         """The route that serves a request now. Asks the router's list (cached). Raises LLMError with
         one sentence when the owner's model is not served, or when nothing served fits."""
-        route = self._resolve(self.models.get(refresh=refresh), images=images, exclude=exclude)
+        now = time.monotonic()
+        with self._lock:  # a model refused lately is not picked again, even while the list still shows it
+            self._refused = {m: t for m, t in self._refused.items() if now - t < REFUSED_FOR_S}
+            exclude = exclude | (set(self._refused) if not self.configured.pinned else set())
+        route = self._resolve(self.models.get(refresh=refresh), images=images, exclude=frozenset(exclude))
         self._last = route
         return route
+
+    def refused(self, model: str) -> None:
+        """The router refused `model` in a call: a default is not picked again for REFUSED_FOR_S."""
+        with self._lock:
+            self._refused[model] = time.monotonic()
 
     def _resolve(
         self,
@@ -116,7 +130,13 @@ class RouterChat(ChatModel):
 
     def not_served(self, model: str, listing: router_models.Listing | None, *, images: bool = False) -> LLMError:
         visitor, owner = router_models.not_served(model, listing, self.models.base_url, images=images)
-        log.warning("%s", owner)
+        now = time.monotonic()
+        with self._lock:  # the owner's log gets the line once a minute, not once per call of every run
+            due = now - self._logged.get(owner, -LOG_EVERY_S) >= LOG_EVERY_S
+            if due:
+                self._logged[owner] = now
+        if due:
+            log.warning("%s", owner)
         return LLMError(visitor)
 
     def client(self, route: LLMRoute) -> OpenAICompatible:
@@ -186,6 +206,7 @@ class RouterRun(ChatModel):
             if self.router.configured.pinned:
                 listing = self.router.models.get(refresh=True)
                 raise self.router.not_served(e.model, listing, images=self.images) from e
+            self.router.refused(e.model)
             try:
                 route = self.router.pick(images=self.images, exclude=refused, refresh=True)
             except LLMError as nothing:
