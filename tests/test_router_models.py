@@ -211,3 +211,21 @@ def test_a_refused_default_is_not_picked_again_while_the_list_still_shows_it():
         assert [r["body"]["model"] for r in router.requests if r["path"].endswith("/chat/completions")] == [
             "google/gemma-3-27b-it"
         ]
+
+
+def test_only_the_routers_model_refusal_counts_as_not_served():
+    """A 400 about the input ("image input is not supported for this model") is not a refusal of the
+    model: it is not re-picked or named as unserved."""
+    from hugginggpt.llm import build_llm
+    from hugginggpt.llm.base import LLMError, ModelRefused
+
+    served = [router_model("openai/gpt-oss-120b")]
+    with FakeOpenAI(api_key=TOKEN, models=served) as router:
+        llm = build_llm(Config(hf_token=TOKEN, hf_router_url=router.url))
+        run = llm.for_request()
+        bad_input = {"error": {"message": "Image input is not supported for this model.", "type": "invalid_request"}}
+        router.enqueue({"status": 400, "body": bad_input})
+        with pytest.raises(LLMError) as err:
+            run.complete([{"role": "user", "content": "hi"}])
+        assert not isinstance(err.value, ModelRefused) and "HTTP 400" in str(err.value)
+        assert run.replaced == [] and len(router.requests) == 2  # the list, then one call: no re-pick

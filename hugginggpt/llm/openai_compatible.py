@@ -112,14 +112,16 @@ class OpenAICompatible(ChatModel):
         return self.route is not None and self.route.kind == "hf-router"
 
     def _refuses_model(self, e: openai.OpenAIError) -> bool:
-        """The router's "model not served" reply (400 with its sentence or code, or a 404 naming no route)."""
+        """The router's "model not served" reply (400 with its sentence or code, or a 404 for the model)."""
         if not self._on_router or not isinstance(e, (openai.BadRequestError, openai.NotFoundError)):
             return False
         text = _server_says(e).lower()
+        # narrow on purpose: "image input is not supported for this model" is not a refusal of the model
         return (
             getattr(e, "code", None) == "model_not_supported"
             or "not supported by any provider" in text
-            or ("model" in text and ("not supported" in text or "does not exist" in text or "not found" in text))
+            or ("requested model" in text and "not supported" in text)
+            or (isinstance(e, openai.NotFoundError) and "model" in text and ("found" in text or "exist" in text))
         )
 
     def _explain(self, e: openai.OpenAIError) -> LLMError:

@@ -111,8 +111,9 @@ class RouterChat(ChatModel):
         if choice is None:
             if quiet:
                 return want
+            refused = f" other than {', '.join(sorted(exclude))}, which it refused" if exclude else ""
             raise LLMError(
-                f"Hugging Face's router at {want.base_url} lists no chat model that a provider serves now: "
+                f"Hugging Face's router at {want.base_url} lists no chat model that a provider serves now{refused}: "
                 "try again later, or enter an OpenAI-compatible API key in Settings (server: set OPENAI_API_KEY "
                 "or OPENAI_BASE_URL)."
             )
@@ -207,10 +208,8 @@ class RouterRun(ChatModel):
                 listing = self.router.models.get(refresh=True)
                 raise self.router.not_served(e.model, listing, images=self.images) from e
             self.router.refused(e.model)
-            try:
-                route = self.router.pick(images=self.images, exclude=refused, refresh=True)
-            except LLMError as nothing:
-                raise LLMError(f"{e} {nothing}") from e
+            # nothing else to pick: the one sentence says so (the refusal itself is the exception's cause)
+            route = self.router.pick(images=self.images, exclude=refused, refresh=True)
             log.warning(
                 "Hugging Face's router refused %s (no provider serves it now): switched to %s", e.model, route.model
             )
