@@ -216,4 +216,3 @@ class RouterRun(ChatModel):
             self.replaced.append(e.model)
             self.route = replace(route, picked=f"{route.picked}; replaced {', '.join(self.replaced)}, refused mid-run")
             return self.router.client(self.route)
-
