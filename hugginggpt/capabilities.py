@@ -194,7 +194,7 @@ class Capabilities:
             "package": "not installed",
             "provider": "not served",
             "loading": "loading",
-            "space": "needs hybrid mode (a public Space)",
+            "space": "needs hybrid mode: a public Space",
             "none": "no model",
         }
         missing = [f"{t} ({short[m.kind]})" for t, m in self.unserved().items()]

@@ -62,7 +62,8 @@ class StandIn:
 
 
 def captioner() -> StandIn:
-    """A captioning Space: /caption(image) -> text."""
+    """A captioning and translating Space: /caption(image) -> text; /translate(text, src_lang, tgt_lang)
+    with languages named in full, as UNESCO/nllb takes them (the target has no default)."""
     calls = Calls()
 
     def caption(image: str, request: gr.Request) -> str:
@@ -70,10 +71,19 @@ def captioner() -> StandIn:
         with Image.open(image) as im:
             return f"a {im.width}x{im.height} picture of a red square"
 
+    def translate(text: str, src_lang: str, tgt_lang: str, request: gr.Request) -> str:
+        calls.add("translate", request)
+        return f"[{src_lang} -> {tgt_lang}] {text}"
+
+    languages = ["English", "French", "German", "Chinese (Simplified)"]
     with gr.Blocks() as demo:
         image = gr.Image(type="filepath", label="Image")
         out = gr.Textbox(label="Caption")
         gr.Button("Go").click(caption, [image], [out], api_name="caption")
+        text = gr.Textbox(label="Input Text")
+        src = gr.Dropdown(languages, label="Source Language")
+        tgt = gr.Dropdown(languages, label="Target Language", value=None)
+        gr.Button("Translate").click(translate, [text, src, tgt], [out], api_name="translate")
     return StandIn(demo, calls)
 
 

@@ -96,7 +96,7 @@ def test_the_token_and_the_visitors_ip_token_go_with_the_call(spaces, photo, tmp
 def test_a_wrong_endpoint_or_parameter_says_what_the_space_offers(spaces, photo):
     url = spaces["caption"].url
     for entry, expected in (
-        ({"api_name": "/captoin"}, "it has no endpoint /captoin; it offers /caption (closest: /caption)"),
+        ({"api_name": "/captoin"}, "it has no endpoint /captoin; it offers /caption, /translate (closest: /caption)"),
         ({"api_name": "/caption", "params": {"imgae": 1}}, "has no parameter 'imgae'; it takes image (closest: image)"),
     ):
         b = backend({"image-to-text": {"space": url, **entry}})
@@ -106,6 +106,14 @@ def test_a_wrong_endpoint_or_parameter_says_what_the_space_offers(spaces, photo)
         )
         error = last.trace["results"]["0"]["error"]
         assert expected in error and "HUGGINGGPT_SPACES" in error, error
+
+
+def test_a_translation_space_gets_the_languages_the_task_names(spaces):
+    url = spaces["caption"].url
+    b = backend({"translation": {"space": url, "api_name": "/translate", "params": {"src_lang": "English"}}})
+    plan = plan_of("translation", text="Translate into Chinese: good morning")
+    _, last = run(Pipeline(Config(mode="hybrid"), backends=[b]), Request("x", plan=plan))
+    assert last.trace["results"]["0"]["outputs"]["text"] == "[English -> Chinese (Simplified)] good morning"
 
 
 @pytest.mark.parametrize(
@@ -367,3 +375,28 @@ def test_text_outputs_are_read_as_text():
         space_api.file_path(space_api.pick_item([{"image": "/a.png", "caption": None}, {"image": "/b.png"}], -1))
         == "/b.png"
     )
+
+
+def test_the_page_carries_the_visitors_ip_token_to_the_space_and_never_into_the_config(spaces, photo, tmp_path):
+    """app.py hands the X-IP-Token header to `visitor_settings`; the controller puts it on the run's
+    request (not in the Config: one pipeline still serves every visitor)."""
+    from hugginggpt.orchestrator import default_planner
+    from hugginggpt.ui.controller import Controller
+    from hugginggpt.ui.oauth import ip_token, visitor_settings
+    from hugginggpt.ui.sessions import settings_config
+
+    assert ip_token({"x-ip-token": " ip-xyz "}) == "ip-xyz" and ip_token({}) is None and ip_token(None) is None
+    settings = visitor_settings(None, None, Config(), ip_token({"x-ip-token": "ip-xyz"}))
+    assert settings == {"ip_token": "ip-xyz"}
+    assert settings_config(settings, Config(mode="hybrid")) == Config(mode="hybrid")
+    url = spaces["caption"].url
+    b = backend({"image-to-text": {"space": url, "api_name": "/caption"}})
+    pipeline = Pipeline(Config(mode="hybrid"), backends=[b], planner=default_planner())
+    configs = []
+    ctl = Controller(lambda cfg: configs.append(cfg) or pipeline, Config(mode="hybrid"), tmp_path / "s", 3600)
+    last = None
+    for last in ctl.respond({"text": "describe photo.png", "files": [str(photo)]}, None, settings):
+        pass
+    assert last.status.startswith("✅ done"), last.status
+    assert spaces["caption"].calls.seen["caption"][-1]["x-ip-token"] == "ip-xyz"
+    assert configs == [Config(mode="hybrid")]

@@ -26,6 +26,7 @@ from collections import Counter, OrderedDict
 from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -147,8 +148,13 @@ def _spec(task: str, entry: Any, where: str, origin: Origin, example: str) -> Sp
 
 def shipped_specs() -> list[SpaceSpec]:
     """The shipped list of well-known public Spaces."""
+    return list(_shipped())
+
+
+@cache
+def _shipped() -> tuple[SpaceSpec, ...]:
     text = resources.files("hugginggpt.data").joinpath(SHIPPED_FILE).read_text(encoding="utf-8")
-    return parse_specs(json.loads(text)["spaces"], origin="shipped")
+    return tuple(parse_specs(json.loads(text)["spaces"], origin="shipped"))
 
 
 def is_url(space: str) -> bool:
@@ -326,7 +332,7 @@ def failure(
         return ExpertError(f"{who} refused the request (HTTP {status})")
     if isinstance(e, _transport_errors()):
         return ExpertError(f"{who} is unreachable ({type(e).__name__}); check the network or its URL in {where}")
-    if isinstance(e, ValueError) and ("invalid state" in text or "Could not" in text or "Could not find" in text):
+    if isinstance(e, ValueError) and ("invalid state" in text or "Could not" in text):
         return ExpertError(f"{who} cannot be opened: {_short(text)}")
     return ExpertError(f"{who} failed: {type(e).__name__}: {_short(text)}")
 
@@ -390,7 +396,8 @@ class SpaceExpert(Expert):
                 )
         except APIMismatch as e:
             self.owner.connections.drop(spec.space)  # read its API afresh next time: it may have changed
-            raise ExpertError(f"Space {spec.space} changed its API: {e}; update its entry in {self.where}") from e
+            what = "does not offer what was configured" if spec.origin == "configured" else "changed its API"
+            raise ExpertError(f"Space {spec.space} {what}: {e}; update its entry in {self.where}") from e
         from gradio_client import handle_file
 
         # media only from the resolved inputs (checked to lie in the workspace), never the raw plan text
@@ -570,6 +577,8 @@ class SpacesBackend(ExpertBackend):
             SpaceExpert(s, self, f"{s.space} {s.api_name}" if twice[(s.task, s.space)] > 1 else None) for s in specs
         ]
         self._found: dict[str, list[SpaceExpert]] = {}
+        self._searching: dict[str, threading.Thread] = {}
+        self._notes: dict[str, str] = {}  # task -> what its last search did, in words
         self._lock = threading.Lock()
         if cache is None and self.search:
             from ..spaces_search import FoundCache
@@ -592,30 +601,42 @@ class SpacesBackend(ExpertBackend):
         waits at most `discover_wait` seconds. Returns what it did per task, for the trace."""
         if not self.search:
             return {}
+        from ..spaces_search import describe_age
+
         todo = [t for t in tasks if t in TASKS and not self.experts(t)]
         out: dict[str, str] = {}
-        results: dict[str, str] = {}
         threads = []
         for task in todo:
             found = self.cache.get(task) if self.cache is not None else None
             if found is not None:
                 self._adopt(task, found)
-                n = len(found.fits)
-                from ..spaces_search import describe_age
-
-                out[f"{task} (Spaces found by meaning)"] = f"searched {describe_age(found.age())}: {n} fit"
+                out[f"{task} (Spaces found by meaning)"] = (
+                    f"searched {describe_age(found.age())}: {len(found.fits)} fit"
+                )
                 continue
-            t = threading.Thread(target=self._search_into, args=(task, results), daemon=True, name=f"spaces-{task}")
-            t.start()
+            with self._lock:  # runs needing the same task at once share one search
+                t = self._searching.get(task)
+                if t is None or not t.is_alive():
+                    t = threading.Thread(target=self._search_into, args=(task,), daemon=True, name=f"spaces-{task}")
+                    self._searching[task] = t
+                    self._notes.pop(task, None)
+                    t.start()
             threads.append((task, t))
         deadline = time.monotonic() + self.discover_wait
         for task, t in threads:
             t.join(max(0.0, deadline - time.monotonic()))
-            key = f"{task} (Spaces found by meaning)"
-            out[key] = results.get(task) or f"the search took longer than {self.discover_wait:g} s"
+            with self._lock:
+                note = self._notes.get(task)
+            out[f"{task} (Spaces found by meaning)"] = note or f"the search took longer than {self.discover_wait:g} s"
         return out
 
-    def _search_into(self, task: str, results: dict[str, str]) -> None:
+    def _search_into(self, task: str) -> None:
+        note = self._search(task)
+        with self._lock:
+            self._notes[task] = note
+
+    def _search(self, task: str) -> str:
+        """Search, read the candidates' APIs, keep those that fit; returns what happened, in words."""
         from ..spaces_search import Found, HubUnavailable
 
         spec = TASKS[task]
@@ -623,8 +644,7 @@ class SpacesBackend(ExpertBackend):
         try:
             hits = self.hub.search(query, SEARCH_CANDIDATES)
         except HubUnavailable as e:
-            results[task] = f"no search: {e}"
-            return
+            return f"no search: {e}"
         fits: list[dict[str, Any]] = []
         rejected: list[dict[str, str]] = []
         lock = threading.Lock()
@@ -663,7 +683,7 @@ class SpacesBackend(ExpertBackend):
             self.cache.put(found)
         self._adopt(task, found)
         why = "; ".join(f"{r['id']}: {r['why']}" for r in rejected[:3])
-        results[task] = f"searched now: {len(fits)} of {len(hits)} fit" + (f" (left out: {why})" if why else "")
+        return f"searched now: {len(fits)} of {len(hits)} fit" + (f" (left out: {why})" if why else "")
 
     def _adopt(self, task: str, found: Any) -> None:
         from ..spaces_search import describe_age
