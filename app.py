@@ -24,7 +24,7 @@ from hugginggpt import warmup  # noqa: E402
 from hugginggpt.config import Config  # noqa: E402
 from hugginggpt.orchestrator import Pipeline  # noqa: E402
 from hugginggpt.ui.controller import Controller, Panels, Update  # noqa: E402
-from hugginggpt.ui.oauth import oauth_token, on_spaces, visitor_settings  # noqa: E402
+from hugginggpt.ui.oauth import ip_token, oauth_token, on_spaces, visitor_settings  # noqa: E402
 from hugginggpt.ui.sessions import MODES, SESSION_TTL, close_user_state  # noqa: E402
 from hugginggpt.ui.view import WELCOME, render_graph  # noqa: E402
 from hugginggpt.workspace import MAX_UPLOAD_BYTES  # noqa: E402
@@ -235,7 +235,8 @@ def build_demo(
             message: dict | None, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
         ) -> Iterator[tuple]:
             """Answer a multimodal message {"text", "files"}; streams the chat and the panels."""
-            settings = visitor_settings(settings, oauth_token(oauth), base)  # this run only, never stored
+            # this run only, never stored; the X-IP-Token makes public ZeroGPU Spaces count the visitor's quota
+            settings = visitor_settings(settings, oauth_token(oauth), base, ip_token(getattr(request, "headers", None)))
             for u in ctl.respond(message, user, settings, _session(request)):
                 yield values(u)
 
@@ -243,7 +244,7 @@ def build_demo(
             plan_text: str, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
         ) -> Iterator[tuple]:
             """Execute the (edited) plan in the plan panel for the last request, without re-planning."""
-            settings = visitor_settings(settings, oauth_token(oauth), base)
+            settings = visitor_settings(settings, oauth_token(oauth), base, ip_token(getattr(request, "headers", None)))
             for u in ctl.run_plan(plan_text, user, settings, _session(request)):
                 yield values(u)
 

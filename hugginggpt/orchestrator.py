@@ -283,6 +283,10 @@ class Pipeline:
         for backend in experts.backends:
             if sources := backend.prepare(kinds):
                 trace.setdefault("catalog", {}).update(sources)
+        if unserved := [k for k in kinds if not experts.serves(k)]:  # e.g. Spaces found by meaning
+            for backend in experts.backends:
+                if sources := backend.discover(unserved):
+                    trace.setdefault("catalog", {}).update(sources)
         ranked = {t.id: selection.rank(t, experts.experts(t.task), _priority(experts)) for t in plan.tasks}
         choices: dict[int, ModelChoice] = selection.select(
             request.text, plan, ranked, llm, self.config.selection_top_k, self.config.llm_selects
@@ -301,7 +305,9 @@ class Pipeline:
             self.config.max_attempts,
             executors=shared_executors(self.config.cpu_workers, self.config.io_workers),
         )
-        yield from scheduler.run(plan, choices, session.workspace, results, t0=start, cancel=cancel)
+        yield from scheduler.run(
+            plan, choices, session.workspace, results, t0=start, cancel=cancel, ip_token=request.ip_token
+        )
         if cancel.is_set():
             trace["results"] = {str(k): results[k].to_json() for k in sorted(results, key=_order(plan))}
             n_done = sum(r.status == "done" for r in results.values())

@@ -42,6 +42,7 @@ MissingKind = Literal[
     "package",  # its offline model's package is not installed (detail: what to pip install)
     "provider",  # the configured provider or server does not serve it (detail: why)
     "loading",  # its model is still loading
+    "space",  # a public Hugging Face Space does it, in hybrid or remote mode (no token needed)
     "none",  # nothing serves it in any mode
 ]
 
@@ -110,6 +111,9 @@ class ModelInfo:
 
     @property
     def url(self) -> str | None:
+        if self.backend == "spaces":  # a Space: its page on the Hub, or the app's own URL
+            web = self.id.startswith(("http://", "https://"))
+            return self.id if web else f"https://huggingface.co/spaces/{self.id}"
         return f"https://huggingface.co/{self.id}" if self.backend in ("huggingface", "hf-inference") else None
 
 
@@ -190,6 +194,8 @@ class Request:
     text: str
     files: list[Path] = field(default_factory=list)
     plan: Plan | None = None
+    # the visitor's X-IP-Token header on a Space: public ZeroGPU Spaces count their quota on it
+    ip_token: str | None = field(default=None, repr=False)
 
 
 # ---- events: the one stream the CLI and the UI consume --------------------------------------

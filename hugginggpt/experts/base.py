@@ -53,6 +53,7 @@ class ExpertContext:
     timeout: float | None = None
     deadline: float | None = None  # a time.monotonic() value; None: no limit
     cancel: threading.Event = field(default_factory=threading.Event)
+    ip_token: str | None = field(default=None, repr=False)  # the visitor's X-IP-Token (ZeroGPU quota), if any
     files: list[Path] = field(default_factory=list, repr=False)
     _counter: itertools.count = field(default_factory=itertools.count, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -186,6 +187,11 @@ class ExpertBackend(ABC):
         listings in parallel, bounded by a timeout). Returns task -> where its candidates come from."""
         return {}
 
+    def discover(self, tasks: list[str]) -> dict[str, str]:
+        """Called with a plan's task types that no active backend serves: a backend may look for experts
+        now (e.g. Spaces found by meaning), bounded in time. Returns task -> what it did, for the trace."""
+        return {}
+
     def served_tasks(self) -> list[str]:
         from ..tasks import TASKS
 
@@ -216,7 +222,8 @@ class BackendKind:
     uses it to say how to make a task runnable ("needs a Hugging Face token")."""
 
     name: str
-    needs: MissingKind | None  # None: nothing but the mode; "token": an HF token; "llm": a chat LLM
+    # None: nothing but the mode; "token": an HF token; "llm": a chat LLM; "space": hybrid or remote mode
+    needs: MissingKind | None
     offers: Callable[[str], bool]  # task name -> whether this kind can serve it at all
 
 

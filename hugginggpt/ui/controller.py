@@ -15,7 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -266,6 +266,8 @@ class Controller:
                 if run.cancel.is_set():
                     raise _Stopped
                 pipeline = self.pipelines.get(settings_config(settings, self.base))
+                if ip := (settings or {}).get("ip_token"):  # the visitor's ZeroGPU quota, for public Spaces
+                    request = replace(request, ip_token=ip)
                 cancellable = "cancel" in inspect.signature(pipeline.run).parameters
                 events = (
                     pipeline.run(request, user.session, cancel=run.cancel)

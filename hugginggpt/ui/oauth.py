@@ -16,6 +16,16 @@ from ..config import Config, config_for_visitor
 
 # what Gradio hands out off Spaces since 6.6, when it mocks the login: never a real token
 MOCK_TOKEN = "mock-oauth-token-for-local-dev"
+IP_TOKEN = "ip_token"  # the settings key of the visitor's X-IP-Token for one run
+
+
+def ip_token(headers: Any) -> str | None:
+    """The X-IP-Token header of a visitor's request on a Space (None elsewhere)."""
+    try:
+        value = headers.get("x-ip-token") if headers is not None else None
+    except AttributeError:
+        return None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def on_spaces() -> bool:
@@ -32,11 +42,16 @@ def oauth_token(oauth: Any) -> str | None:
     return token.strip()
 
 
-def visitor_settings(settings: dict | None, token: str | None, base: Config) -> dict | None:
+def visitor_settings(
+    settings: dict | None, token: str | None, base: Config, ip_token: str | None = None
+) -> dict | None:
     """The settings of one run of a visitor signed in with Hugging Face: their token, unless they typed
     one in Settings, and hybrid mode where the server left the mode to its default (see
     `config.config_for_visitor`). Without sign-in, the settings as they are (the Space's own HF_TOKEN,
-    if the owner set one, else offline)."""
+    if the owner set one, else offline). `ip_token`: the visitor's X-IP-Token header on a Space, which
+    public ZeroGPU Spaces count their free quota on; it rides with the run, never in the config."""
+    if ip_token and ip_token.strip():
+        settings = {**(settings or {}), IP_TOKEN: ip_token.strip()}
     if not token:
         return settings
     merged = dict(settings or {})
