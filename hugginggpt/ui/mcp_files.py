@@ -127,9 +127,8 @@ class _PinnedTransport(httpx.HTTPTransport):
         self.ip = ip
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        host = request.url.host
+        host = request.url.host  # the Host header, set from the URL, stays as it is (with its port)
         request.url = request.url.copy_with(host=self.ip)
-        request.headers["Host"] = host
         request.extensions = {**request.extensions, "sni_hostname": host}
         return super().handle_request(request)
 
