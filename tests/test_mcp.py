@@ -9,6 +9,7 @@ import io
 import json
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -270,3 +271,19 @@ def test_calls_at_once_each_get_their_own_answer(tmp_path):
         assert not results[name].isError, texts(results[name])
         answer = texts(results[name])[0]
         assert name in answer and not any(other in answer for other in names if other != name)
+
+
+def test_a_task_past_the_time_limit_ends_the_call_with_what_ran(tmp_path):
+    """The page's per-task time limit holds over MCP: a model that takes too long fails its task, the
+    call returns when the limit is up (not when the model would have finished) and says so."""
+    slow = make_pipeline(latency=4.0)
+    slow.config = replace(slow.config, task_timeout=0.5)
+    img = data_uri(write_png(tmp_path / "cat.png"), name=True)
+    with serve(lambda cfg: slow, tmp_path / "sessions") as demo:
+        start = time.monotonic()
+        result = call(demo, "run_request", {"request": "What is in this picture?", "files": [img]})
+        took = time.monotonic() - start
+    assert not result.isError, texts(result)
+    assert took < 3.5, took
+    answer = texts(result)[0]
+    assert "task 0 image-to-text (test/universal): failed: timed out after 0.5 s" in answer
