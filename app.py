@@ -23,6 +23,7 @@ import gradio as gr  # noqa: E402
 from hugginggpt import warmup  # noqa: E402
 from hugginggpt.config import Config  # noqa: E402
 from hugginggpt.orchestrator import Pipeline  # noqa: E402
+from hugginggpt.ui import mcp_tools  # noqa: E402
 from hugginggpt.ui.controller import Controller, Panels, Update  # noqa: E402
 from hugginggpt.ui.oauth import ip_token, oauth_token, on_spaces, visitor_settings  # noqa: E402
 from hugginggpt.ui.sessions import MODES, SESSION_TTL, close_user_state  # noqa: E402
@@ -270,11 +271,13 @@ def build_demo(
             "show_progress": "hidden",
             "concurrency_limit": max_runs + max_waiting,  # the controller bounds the runs; this only follows
         }
+        # the page's own handlers stay callable by API clients but are no MCP tools (mcp_tools are)
+        internal = {"api_visibility": "undocumented"}
         chat_event = request_box.submit(
-            respond, [request_box, user_state, settings_state], run_outputs, api_name="chat", **run_args
+            respond, [request_box, user_state, settings_state], run_outputs, api_name="chat", **internal, **run_args
         )
         rerun_event = rerun.click(
-            run_plan, [plan_code, user_state, settings_state], run_outputs, api_name="run_plan", **run_args
+            run_plan, [plan_code, user_state, settings_state], run_outputs, api_name="run_plan", **internal, **run_args
         )
         example_event = examples.load_input_event.then(
             respond, [request_box, user_state, settings_state], run_outputs, api_visibility="private", **run_args
@@ -298,6 +301,7 @@ def build_demo(
         )
         demo.load(ctl.banner, [settings_state], [banner], api_visibility="private")
         demo.unload(unload)
+        mcp_tools.register(demo, ctl, concurrency_limit=max_runs + max_waiting)  # MCP at /gradio_api/mcp/
     return demo
 
 
@@ -312,6 +316,7 @@ def launch_kwargs(demo: gr.Blocks) -> dict[str, Any]:
         "css": CSS,
         "allowed_paths": [str(ASSETS), str(demo.root_dir)],  # type: ignore[attr-defined]
         "max_file_size": MAX_UPLOAD_BYTES,
+        "mcp_server": True,  # the tools of hugginggpt/ui/mcp_tools.py, streamable HTTP at /gradio_api/mcp/
     }
 
 

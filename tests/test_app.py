@@ -365,8 +365,10 @@ def test_build_demo_has_the_documented_elements(tmp_path, mode):
     assert {"chat", "request", "plan", "choices", "outputs", "trace", "settings", "download"} <= ids
     passwords = [b for b in demo.blocks.values() if getattr(b, "type", None) == "password"]
     assert len(passwords) == 2
-    api = {d["api_name"] for d in demo.config["dependencies"] if d.get("api_visibility", "public") == "public"}
-    assert {"chat", "run_plan"} <= api
+    api = {d["api_name"]: d.get("api_visibility", "public") for d in demo.config["dependencies"] if d["api_name"]}
+    # the page's handlers stay callable by API clients; the public endpoints, and MCP tools, are the agents' own
+    assert api["chat"] == api["run_plan"] == "undocumented"
+    assert {name for name, shown in api.items() if shown == "public"} == {"run_request", "plan_request", "list_tasks"}
 
 
 def test_the_status_and_trace_say_which_llm_and_route_served_the_run():

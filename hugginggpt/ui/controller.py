@@ -8,6 +8,7 @@ of it, and a conversation never has two runs at once.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import inspect
 import json
@@ -328,6 +329,25 @@ class Controller:
     def _slot(self, run) -> Controller._SlotContext:
         return Controller._SlotContext(self, run)
 
+    @contextlib.contextmanager
+    def slot(self) -> Iterator[None]:
+        """One piece of work outside a conversation's run (the MCP plan tool) under the same bounds as a
+        run: refused with ServerBusy when as many are admitted as the page allows, else it waits its turn
+        for one of the run slots."""
+        with self._count_lock:
+            if self._admitted >= self._max_admitted:
+                raise ServerBusy(BUSY_MESSAGE)
+            self._admitted += 1
+        try:
+            self._slots.acquire()
+            try:
+                yield
+            finally:
+                self._slots.release()
+        finally:
+            with self._count_lock:
+                self._admitted -= 1
+
     def follow(self, user: UserState, run) -> Iterator[Update]:
         """The page's view of a run: an update after every event (a clock tick while nothing happens),
         then the final state. Stops quietly when the conversation was closed meanwhile."""
@@ -467,6 +487,10 @@ class Controller:
 
 class _Stopped(Exception):
     """The visitor stopped a run before it started."""
+
+
+class ServerBusy(Exception):
+    """As many runs are admitted as the server allows: try again in a moment."""
 
 
 def _looks_like_file(value: str) -> bool:
