@@ -77,13 +77,16 @@ class Task:
 
 @dataclass
 class Plan:
-    """A validated DAG of tasks. `notes` records every repair the validator made; `dropped` says, one
-    sentence each, which tasks of the LLM's plan were left out as unusable and why (the chat says it)."""
+    """A validated DAG of tasks. `notes` records every repair the validator made and every route a planner
+    took in place of the literal task; `dropped` says, one sentence each, which tasks of the LLM's plan were
+    left out as unusable and why; `unplanned` says which parts of the request no task serves and why (the
+    chat says both)."""
 
     tasks: list[Task]
     notes: list[str] = field(default_factory=list)
     raw: str = ""
     dropped: list[str] = field(default_factory=list)
+    unplanned: list[str] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [t.to_json() for t in self.tasks]

@@ -65,6 +65,7 @@ class _Input:
     modality: str
     start: int
     end: int
+    quoted: bool = True  # False: a question the request asks in its own words (no quotes)
 
 
 def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
@@ -89,16 +90,16 @@ def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
     if not any(i.kind == "question" for i in found):
         for m in _UNQUOTED_Q.finditer(masked_s):
             q = m.group(1).strip()
-            found.append(_Input("question", q[0].upper() + q[1:], "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q[0].upper() + q[1:], "text", m.start(1), m.end(1), False))
             masked[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
     if not any(i.kind == "question" for i in found) and (found or has_files):
         for m in _DIRECT_Q.finditer("".join(masked)):
             q = text[m.start(1) : m.end(1)].strip()
-            found.append(_Input("question", q, "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q, "text", m.start(1), m.end(1), False))
     if not any(i.kind == "question" for i in found):
         for m in _INDIRECT_Q.finditer("".join(masked)):
             q = m.group(1).strip()
-            found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1), False))
     found.sort(key=lambda i: i.start)
     return found, "".join(masked).lower()
 
