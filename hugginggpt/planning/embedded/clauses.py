@@ -26,6 +26,16 @@ _ONLY_JOINERS = re.compile(
     r"additionally|moreover|furthermore|besides|now|so|please)\W*)+\s*",
     re.I,
 )
+_NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    word: str
+
+
 _PAIR = re.compile(r"\b(?:between|both)\b(?!.*\band\b)", re.I)
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
@@ -110,11 +120,19 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     plain = "".join(blank)
     spans: list[tuple[int, int, str]] = []
     start, joiner = 0, ""
-    for m in _BOUNDARY.finditer(plain):
-        if m.group(0).strip().lower() == "and" and _PAIR.search(plain[start : m.start()]):
+    # a quote that ends its sentence ("... Peru." What is ...) ends the clause too
+    ends = [
+        (i.end, i.end, ".") for i in inputs if i.quoted and i.value[-1:] in ".!?" and _NEXT_SENTENCE.match(text, i.end)
+    ]
+    marks = sorted([(m.start(), m.end(), m.group(0)) for m in _BOUNDARY.finditer(plain)] + ends)
+    for a, b, word in marks:
+        if a < start:
+            continue
+        m = _Mark(a, b, word)
+        if m.word.strip().lower() == "and" and _PAIR.search(plain[start : m.start]):
             continue  # "between X and Y", "both X and Y" join two things, not two asks
-        spans.append((start, m.start(), joiner))
-        start, joiner = m.end(), m.group(0).strip().lower()
+        spans.append((start, m.start, joiner))
+        start, joiner = m.end, m.word.strip().lower()
     spans.append((start, len(plain), joiner))
     spans = _lead_phrases_joined(text, spans)
     clauses: list[Clause] = []

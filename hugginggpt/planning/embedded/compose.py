@@ -24,7 +24,7 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import BY_NAME, Goal
 from .inputs import _Input
-from .reading import Reference, Want
+from .reading import Reference, Want, about_sight
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 _NOUNS = {
@@ -40,11 +40,17 @@ _RESULT = re.compile(
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a noun phrase that the clause is about: "of X", "from X", "in X" name the thing the goal works on
 _DOCUMENT = re.compile(
-    r"\b(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu|table)\b"
+    r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 _COUNT = re.compile(r"\bhow many\b.*\b(?:faces?|people|persons?|men|women|kids|children|heads)\b")
 _DESCRIBE = "Describe this image."
+_ASK = ("ask", "ask-visual")
+# goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
+# twice, done twice
+_EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
+# "this photo", "my picture": an image the request gives, not one to draw
+_THIS_IMAGE = re.compile(r"\b(?:this|that|my|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b")
 CHAIN_VERDICTS = False
 _CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
 
@@ -99,11 +105,15 @@ class Composer:
         self.routes: list[str] = []  # how a goal was served by another route than its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.reused: int | None = None  # the step an ask asked twice is served by
+        self.explicit = True  # the last want's object was named by its clause (not the newest by default)
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
         for i in inputs:
-            if i.kind in ("file", "quote", "passage"):
-                self.things.append(Thing(i.modality, i.value, at=i.start))
+            if i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted:
+                # a quoted question is a text to work on only where a clause gives it ("translate 'where?'")
+                self.things.append(
+                    Thing(i.modality, i.value, makes="question" if i.kind == "question" else "input", at=i.start)
+                )
                 self._touch(self.things[-1])
 
     def _touch(self, thing: Thing) -> None:
@@ -127,12 +137,23 @@ class Composer:
     def add(self, want: Want, own: list[_Input]) -> list[int]:
         """The steps that serve `want` (conversions included); [] with a reason in `unplanned`."""
         goal = want.goal
+        if goal.name == "draw" and (
+            any(i.kind == "file" and i.modality == "image" for i in own)
+            or _THIS_IMAGE.search(want.clause.words)
+            and self._latest({"image"}) is not None
+        ):
+            goal = BY_NAME["edit"]  # "make this image smaller": a change of the picture given, not a new one
+            want = Want(goal, want.clause, want.at, want.end, want.evidence, want.score)
         before = len(self.steps)
         objects = self._objects(want, own)
+        if not self.explicit and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
+            return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
         if goal.name == "similarity":
             self._similarity(want, objects)
         elif goal.name in ("draw", "video", "write", "chat"):
             self._generate(want, own, objects)
+        elif not objects and goal.name in _ASK:  # a question with nothing to ask it of: a chat reply answers
+            self._step("conversational", {"text": self._question(want)}, want, None, "answer")
         elif not objects:
             self.unplanned.setdefault(want.clause.index, _nothing_to(goal))
         else:
@@ -147,7 +168,7 @@ class Composer:
 
     def _realize(self, want: Want, thing: Thing) -> None:
         goal, m = want.goal, thing.modality
-        if goal.name == "ask":
+        if goal.name in _ASK:
             self._ask(want, thing)
             return
         if goal.name == "describe" and m == "image":
@@ -177,12 +198,13 @@ class Composer:
         if thing.modality == "text":
             self._step("question-answering", {"text": question, "context": thing.value}, want, thing, "answer")
             return
-        document = bool(_DOCUMENT.search(want.clause.words) or _DOCUMENT.search(self.text.lower()))
+        document = any(_DOCUMENT.search(w) for w in (want.clause.words, self.text.lower(), thing.value.lower()))
         if self.cap is None:  # every task counts as runnable: the literal one
             task = "document-question-answering" if document else "visual-question-answering"
             self._step(task, {"image": thing.value, "text": question}, want, thing, "answer")
             return
         serves = self.cap.serves
+        sight = want.goal.name == "ask-visual" or (not document and about_sight(question))
         if document and serves("document-question-answering"):
             task = "document-question-answering"
         elif serves("visual-question-answering"):
@@ -190,6 +212,8 @@ class Composer:
         elif _COUNT.search(question.lower()) and serves("object-detection"):
             self._step("object-detection", {"image": thing.value}, want, thing, "annotation")
             return
+        elif sight:
+            task = "visual-question-answering"  # no text read from the picture answers it: the run says so
         elif serves("image-to-text") and serves("question-answering"):
             text = self._words_of(thing, want)
             self.routes.append(
@@ -213,7 +237,9 @@ class Composer:
     def _similarity(self, want: Want, objects: list[Thing]) -> None:
         things = list(objects)
         while len(things) < 2:
-            more = self._latest({"text"}, convert=set(_CONVERT), before=want.clause.end, besides=things)
+            more = self._latest({"text"}, results_only=True, verdicts=True, besides=things) or self._latest(
+                {"text"}, convert=set(_CONVERT), before=want.clause.end, besides=things
+            )
             if more is None:
                 break
             things.append(more)
@@ -255,6 +281,7 @@ class Composer:
         the newest thing of each kind its clause names; with none of those, the newest thing it can take."""
         goal = want.goal
         found: list[Thing] = []
+        self.explicit = True
 
         def keep(t: Thing | None) -> None:
             if t is not None and t not in found:
@@ -265,7 +292,8 @@ class Composer:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
             if i.kind == "file" and i.modality in makes and i.modality not in goal.tasks:
                 continue
-            if i.kind in ("file", "quote", "passage") and _takes(goal, i.modality):
+            asked = i.kind == "question" and goal.name in _ASK  # the question itself, not what it is about
+            if i.kind in ("file", "quote", "passage", "question") and not asked and _takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
         named = [t for ref in self._refs_of(want) for t in self._results_of(ref) if t.makes != "annotation"]
         if not named and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
@@ -277,7 +305,7 @@ class Composer:
                 keep(t)
                 break
         tail = want.clause.words[want.at :]
-        if goal.name == "ask":  # the question's own words may say what it is about ("in the image")
+        if goal.name in _ASK:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
         hits = sorted((h.start(), m) for m, rx in _NOUNS.items() if _takes(goal, m) for h in rx.finditer(tail))
         for at, modality in hits:
@@ -285,8 +313,9 @@ class Composer:
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
         if found or goal.name in ("draw", "video", "write", "chat"):
             return found
+        self.explicit = False  # what it works on is not named: the newest thing it can take
         convertible = set(_CONVERT) if "text" in goal.tasks else set()
-        if goal.name == "ask":  # a question is about what the request is about, not about an answer
+        if goal.name in _ASK:  # a question is about what the request is about, not about an answer
             keep(self._latest(set(goal.tasks), convert=convertible, answers=False, before=want.clause.end))
             return found
         keep(self._latest(set(goal.tasks), results_only=True, verdicts=CHAIN_VERDICTS))
@@ -314,7 +343,8 @@ class Composer:
             t
             for t in sorted(self.things, key=lambda t: self.seen.get(id(t), -1))
             if (t.modality in modalities or t.modality in convert and t.step is None)
-            and (t.makes != "annotation" and (verdicts or t.makes != "verdict"))
+            and t.makes not in ("annotation", "question")
+            and (verdicts or t.makes != "verdict")
             and not (results_only and t.step is None or original and t.step is not None)
             and (answers or t.makes != "answer")
             and t not in besides
@@ -358,7 +388,7 @@ class Composer:
     def _args(self, task: str, thing: Thing, want: Want) -> dict[str, str]:
         spec = registry.get(task)
         args: dict[str, str] = {}
-        for name in spec.inputs:
+        for name in dict.fromkeys(spec.inputs + spec.optional):
             if name in ("image", "audio", "video", "text") and name == thing.modality and name not in args:
                 args[name] = thing.value
             elif name == "text" and (task in ("image-editing", "image-to-image") or task.endswith("-text-to-image")):

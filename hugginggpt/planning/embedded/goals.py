@@ -19,9 +19,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .inputs import _COLORS, _LANGS
-
 Makes = Literal["artifact", "answer", "verdict", "annotation"]
+
+_LANGS = (
+    "english french spanish german chinese japanese korean italian portuguese russian arabic hindi dutch "
+    "swedish turkish greek polish vietnamese thai indonesian hebrew mandarin cantonese latin"
+).split()
+_COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|golden|silver"
 
 _L = "|".join(_LANGS)
 _NON_EN = "|".join(x for x in _LANGS if x != "english")
@@ -120,11 +124,22 @@ GOALS: tuple[Goal, ...] = (
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
-        "invoice; who is this letter addressed to; what colour is the car in this photo; is the dog sleeping; what "
-        "is the man holding; where was this photo taken; what time does the shop open",
+        "invoice; who is this letter addressed to; what time does the shop open; which platform does the train "
+        "leave from; when does the museum reopen; how much do i owe",
         r"\banswers?\b",
         weak=r"\bquestions?\b",
         generic=True,
+    ),
+    # a question about what a picture shows, not about words in it: no text read from the picture answers it
+    _g(
+        "ask-visual",
+        "text=question-answering image=visual-question-answering",
+        "answer",
+        "",
+        "what colour is the car in this photo; is the dog in this picture sleeping; what is the man holding; what "
+        "animal is this; where was this photo taken; what is the weather like in this picture; is the door open; "
+        "what is she wearing; how many apples are on the table; is anyone sitting on the bench",
+        r"\banswers?\b",
     ),
     _g(
         "sentiment",
@@ -260,7 +275,8 @@ GOALS: tuple[Goal, ...] = (
         "draw",
         "text=text-to-image",
         "artifact",
-        r"text[- ]to[- ]image|\b(?:generat|creat|draw|produc|render|design|make|paint)\w*\s+" + _DET
+        r"text[- ]to[- ]image|\b(?:generat|creat|draw|produc|render|design|make|paint)\w*\s+"
+        + _DET
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
@@ -363,7 +379,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
         r"|\bnoisy\b|\bsource separation|\bclear(?:er)? (?:voice|audio|sound)|\baudio quality",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
-        "from the music; make the recording clearer; tidy up the crackle",
+        "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",
         weak=r"\bnoisy\b",
     ),
@@ -377,15 +393,24 @@ GOALS: tuple[Goal, ...] = (
         weak=r"\btable\b",
     ),
     # ControlNet condition maps (HuggingGPT's planner prompt); a drawing after one is drawn from it
-    _g("edges", "image=canny-control", "artifact",
-       r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show)\w*\s+(?:me\s+)?"
-       r"(?:the\s+)?(?:edges|outlines|contours)\b",
-       "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
-       r"\bedge map\b|\bedges\b"),
-    _g("soft-edges", "image=hed-control", "artifact", r"\bhed\b|\bsoft edges?\b|\bholistic edges?\b", "",
-       r"\bsoft edges?\b"),
-    _g("lines", "image=mlsd-control", "artifact", r"\bmlsd\b|\bstraight lines\b|\bline segments\b", "",
-       r"\blines\b"),
+    _g(
+        "edges",
+        "image=canny-control",
+        "artifact",
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show)\w*\s+(?:me\s+)?"
+        r"(?:the\s+)?(?:edges|outlines|contours)\b",
+        "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
+        r"\bedge map\b|\bedges\b",
+    ),
+    _g(
+        "soft-edges",
+        "image=hed-control",
+        "artifact",
+        r"\bhed\b|\bsoft edges?\b|\bholistic edges?\b",
+        "",
+        r"\bsoft edges?\b",
+    ),
+    _g("lines", "image=mlsd-control", "artifact", r"\bmlsd\b|\bstraight lines\b|\bline segments\b", "", r"\blines\b"),
     _g("normals", "image=normal-control", "artifact", r"\bnormal map\b|\bsurface normals\b", "", r"\bnormal map\b"),
     _g(
         "pose",

@@ -11,16 +11,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ...types import GENERATED, Plan, Task
-from . import meaning
 from .clauses import Clause, split
 from .compose import Composer, Fate, Step
-from .goals import BY_NAME
-from .inputs import GREETING, _Input, file_modality, find_inputs
-from .reading import Want, presents, read
+from .goals import BY_NAME, GOALS, Goal
+from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts
+from .reading import Want, by_meaning, presents, read
 
 
 @dataclass
@@ -56,6 +56,7 @@ class GoalPlanner:
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants, refs = read(clauses)
         wants = _questions(clauses, wants)
+        wants = _reachable(clauses, wants, inputs)
         wants = _ordered(wants)
         if not wants or all(w.goal.name == "chat" for w in wants):
             return _chat(text, clauses, wants, inputs)
@@ -93,17 +94,68 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
         if f not in named and f.rsplit("/", 1)[-1] not in named
     ]
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
-    parts = meaning.split(text, quotes)
-    start = text.find(parts.passage) if parts.passage else -1
+    parts = split_parts(text, quotes)
+    start = text.find(parts.passage) if parts.passage and not _asks_something(parts.passage) else -1
     end = start + len(parts.passage)
     if start >= 0 and not any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
         found = [i for i in found if not start <= i.start < end]  # a question inside it is the passage's
         found.append(_Input("passage", parts.passage, "text", start, end))
-        if parts.question and not any(i.kind == "question" for i in found):
-            at = text.find(parts.question)
-            found.append(_Input("question", parts.question, "text", at, at + len(parts.question), at < 0))
+        question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
+        if question and not any(i.kind == "question" for i in found):
+            at = text.find(question)
+            found.append(_Input("question", question, "text", at, at + len(question), at < 0))
         found.sort(key=lambda i: i.start)
     return uploads + found
+
+
+# a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
+# its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
+REACH_FLOOR = 0.25
+
+
+def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
+    """A goal is kept where what it works on can be reached: from the files and texts given, or made by
+    another goal of the request. A goal read from a clause whose input is nowhere ("paint a green tractor":
+    an edit, with no picture) becomes the goal its clause means among those that can be reached, if any;
+    a request that names no goal at all but gives a file asks for the goal it means on that file."""
+    given = {i.modality for i in inputs if i.kind == "file"}
+    if any(i.kind in ("quote", "passage", "question") for i in inputs):
+        given.add("text")
+
+    def reaches(goal: Goal, others: list[Want]) -> bool:
+        have = set(given)
+        for w in others:
+            have |= {_outputs(t)[0] for t in w.goal.tasks.values()}
+        if goal.name in ("draw", "video", "write", "chat") or goal.name in ("ask", "ask-visual"):
+            return True  # a prompt in the request's own words; a question with nothing to work on is chat
+        return any(m in have for m in goal.tasks) or ("text" in goal.tasks and bool(have & {"image", "audio"}))
+
+    among = {g.name for g in GOALS if reaches(g, [])}
+    out = []
+    for w in wants:
+        if reaches(w.goal, [o for o in wants if o is not w]):
+            out.append(w)
+            continue
+        goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
+        if goal is not None and score >= REACH_FLOOR:
+            out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
+    if not out and given - {"text"}:  # a file and no goal named: the one its words mean on that file
+        options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
+        verdicts = by_meaning([c.words for c in options], among - {"chat"})
+        best = max(zip(options, verdicts, strict=True), key=lambda x: x[1][1], default=None)
+        if best is not None and best[1][0] is not None and best[1][1] >= REACH_FLOOR:
+            clause, (goal, score, _) = best
+            out.append(Want(goal, clause, 0, len(clause.words), "meaning", score))
+    return out
+
+
+def _asks_something(passage: str) -> bool:
+    """A "passage" that starts by naming a goal ("Then speak the answer.") is an instruction, not a text."""
+    words = _LEAD_JOINERS.sub("", passage.lower())[:24]
+    return any(g.cue_rx is not None and (m := g.cue_rx.search(words)) and m.start() < 12 for g in GOALS)
+
+
+_LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
 
 
 def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
@@ -181,5 +233,4 @@ def _plan(steps: list[Step], routes: list[str]) -> Plan:
     for s in steps:
         deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
         tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
-    return Plan(tasks, notes=list(dict.fromkeys(routes)))
-
+    return Plan(tasks, routes=list(dict.fromkeys(routes)))

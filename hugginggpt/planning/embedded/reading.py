@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .clauses import Clause
-from .goals import CONTEXT_EXAMPLES, GOALS, Goal
+from .goals import BY_NAME, CONTEXT_EXAMPLES, GOALS, Goal
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ MARGIN = 0.05  # ... and by this much nearer than the phrasings that only presen
 _PRESENTS = re.compile(
     r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
-    r"|^(?:listen to|look at|check out|see)\b",
+    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b",
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -99,26 +99,45 @@ def available() -> bool:
     return INDEX.get().ready
 
 
-def by_meaning(texts: list[str]) -> list[tuple[Goal | None, float, float]]:
-    """For each text: the nearest goal, its cosine, and the cosine of the nearest presenting phrasing
-    ((None, 0, 0) without MiniLM)."""
+def scores(texts: list[str]) -> list[dict[str, float]]:
+    """For each text, every goal's cosine to its nearest phrasing, and "" for the nearest phrasing that only
+    presents a file ([{}...] without MiniLM)."""
     idx = INDEX.get()
     if not idx.ready or not texts:
-        return [(None, 0.0, 0.0) for _ in texts]
+        return [{} for _ in texts]
     from ...experts.embedded.minilm import embed
 
     out = []
     for row in (embed(texts) @ idx.matrix.T).tolist():
-        best: dict[str, tuple[float, Goal]] = {}
-        context = 0.0
+        best: dict[str, float] = {}
         for goal, s in zip(idx.rows, row, strict=True):
-            if goal is None:
-                context = max(context, s)
-            elif s > best.get(goal.name, (-1.0, goal))[0]:
-                best[goal.name] = (s, goal)
-        score, goal = max(best.values(), key=lambda x: x[0])
-        out.append((goal, score, context))
+            key = goal.name if goal is not None else ""
+            if s > best.get(key, -1.0):
+                best[key] = s
+        out.append(best)
     return out
+
+
+def by_meaning(texts: list[str], among: set[str] | None = None) -> list[tuple[Goal | None, float, float]]:
+    """For each text: the nearest goal (among `among`, when given), its cosine, and the cosine of the
+    nearest presenting phrasing ((None, 0, 0) without MiniLM)."""
+    out = []
+    for best in scores(texts):
+        context = best.pop("", 0.0)
+        fits = {k: v for k, v in best.items() if among is None or k in among}
+        if not fits:
+            out.append((None, 0.0, context))
+            continue
+        name = max(fits, key=fits.get)  # type: ignore[arg-type]
+        out.append((BY_NAME[name], fits[name], context))
+    return out
+
+
+def about_sight(question: str) -> bool:
+    """Is the question about what a picture shows (a colour, what someone holds) rather than about words
+    in it (a total, a date, a platform)? Without MiniLM: no (reading the picture is tried)."""
+    (best,) = scores([question])
+    return best.get("ask-visual", 0.0) > best.get("ask", 0.0)
 
 
 def _asked_part(clause: Clause) -> str:
@@ -134,6 +153,7 @@ def _may_ask(clause: Clause) -> bool:
     return not presents(clause) and not (clause.joiner == "," and _GERUND.match(clause.words))
 
 
+_LIST_TAIL = re.compile(r"[\w-]+(?: [\w-]+)? (?:or|and) [\w-]+(?: [\w-]+)?\s*(?:[:?.!]|$)")
 _NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another)\b")
 _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 
@@ -187,22 +207,33 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want], list[Referenc
 
 
 def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
-    """A fragment of at most two words after "and" that asks nothing, and gives no input, belongs to the
-    clause before it ("make it black | and white")."""
-    asking = {id(w.clause) for w in wants}
+    """A short fragment after "and" or a comma that gives no input and asks nothing new (no goal, or by its
+    meaning the goal of the clause before) belongs to that clause: "make it black | and white", "is this
+    about sports, | politics or cooking". Its want, if any, goes with it."""
+    goals_of: dict[int, set[str]] = {}
+    for w in wants:
+        goals_of.setdefault(id(w.clause), set()).add(w.goal.name)
     out: list[Clause] = []
     for c in clauses:
+        mine = goals_of.get(id(c), set())
+        tail = _LIST_TAIL.match(c.words)  # "..., science or entertainment: 'text'": the list goes on
         if (
             out
-            and c.joiner == "and"
-            and id(c) not in asking
-            and not c.inputs
-            and len(c.words.split()) <= 2
-            and id(out[-1]) in asking
+            and c.joiner in ("and", ",")
+            and (not c.inputs or tail)
+            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail)
+            and id(out[-1]) in goals_of
+            and (
+                not mine
+                or mine <= goals_of[id(out[-1])]
+                and all(w.evidence == "meaning" for w in wants if w.clause is c)
+            )
         ):
+            wants[:] = [w for w in wants if w.clause is not c]
             prev = out[-1]
-            prev.text = f"{prev.text} and {c.text}".strip()
-            prev.words = f"{prev.words} and {c.words}".strip()
+            glue = " and " if c.joiner == "and" else ", "
+            prev.text = f"{prev.text}{glue}{c.text}".strip()
+            prev.words = f"{prev.words}{glue}{c.words}".strip()
             prev.end = c.end
             continue
         out.append(c)
@@ -228,6 +259,28 @@ def _names_result(goal: Goal, words: str, m: re.Match) -> bool:
 def _has_words(clause: Clause) -> bool:
     """Enough words to be read by meaning: a single word is no ask unless a cue names it."""
     return len(re.findall(r"[a-z]{2,}", clause.words)) >= 2
+
+
+def _rivals_settled(clause: Clause, hits: list[Want]) -> list[Want]:
+    """Two goals read off the same words that take and make the same kinds of thing ("remove the
+    background from this picture": a cut-out or an edit) are rival readings of one phrase: its meaning
+    keeps one. Goals on the same words that feed each other ("read the text aloud") both stay."""
+    out = list(hits)
+    for a in hits:
+        for b in hits:
+            if a is b or a not in out or b not in out or not (a.at < b.end and b.at < a.end):
+                continue
+            if _kinds(a.goal) == _kinds(b.goal):
+                best = scores([clause.words])[0]
+                loser = a if best.get(a.goal.name, 0.0) < best.get(b.goal.name, 0.0) else b
+                out.remove(loser)
+    return out
+
+
+def _kinds(goal: Goal) -> tuple[frozenset[str], frozenset[str]]:
+    from ... import tasks as registry
+
+    return frozenset(goal.tasks), frozenset(registry.get(t).outputs[0] for t in goal.tasks.values())
 
 
 def _references(clause: Clause, earlier: list[Want], refs: list[Reference]) -> None:
@@ -263,4 +316,9 @@ def _cues(clause: Clause, earlier: list[Want], refs: list[Reference]) -> list[Wa
     # not a label; "the question" of "respond to the question": a reply)
     specific = [w for w in hits if not w.goal.generic]
     kept = [w for w in hits if not (w.goal.generic and any(k.at < w.end and w.at < k.end for k in specific))]
+    kept = _rivals_settled(clause, kept)
+    # a quoted question asks for an answer unless the clause asks something else of it ("translate 'where?'")
+    quoted = [(clause.where(i), clause.where(i) + len("this question")) for i in clause.inputs if i.kind == "question"]
+    if specific:
+        kept = [w for w in kept if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted))]
     return sorted(kept, key=lambda w: w.at)
