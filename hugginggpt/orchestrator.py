@@ -41,8 +41,9 @@ log = logging.getLogger(__name__)
 
 
 class Planner(Protocol):
-    """A planner without an LLM: request text and file names -> task dicts in HuggingGPT's format.
-    `capabilities` says which tasks can run now, so that it plans a route that can."""
+    """A planner without an LLM: request text and file names -> a typed Plan (with the parts of the
+    request it could not plan). `capabilities` says which tasks can run now, so that it plans a route
+    that can (None: every task counts as runnable)."""
 
     def plan(
         self,
@@ -50,7 +51,7 @@ class Planner(Protocol):
         files: list[str] = ...,
         history: list[str] | None = None,
         capabilities: Capabilities | None = None,
-    ) -> list[dict]: ...
+    ) -> Plan: ...
 
 
 @dataclass
@@ -253,6 +254,10 @@ class Pipeline:
             trace["plan_notes"] = plan.notes
         if plan.dropped:
             trace["plan_dropped"] = plan.dropped
+        if plan.unplanned:
+            trace["plan_unplanned"] = plan.unplanned
+        if plan.routes:
+            trace["plan_routes"] = plan.routes
         yield PlanReady(plan, source, t=now())
         if cancel.is_set():
             yield fail("Stopped: the request was cancelled before any task ran.", "cancelled")
@@ -393,8 +398,12 @@ class Pipeline:
             # conversation is ("now read it aloud"); others count when the text names them (validation
             # knows them all), never as unasked inputs of their own
             about = [f for f in files if f in request.text] + (uploaded or files[-1:])
-            raw = self.planner.plan(request.text, list(dict.fromkeys(about)), turns, capabilities=capabilities)
-            return (planning.validate(raw, files) if raw else Plan([])), "offline"
+            planned = self.planner.plan(request.text, list(dict.fromkeys(about)), turns, capabilities=capabilities)
+            # the workspace's rules for file names (a path as written -> the conversation's file)
+            plan = planning.validate(planned.to_json(), files) if planned.tasks else Plan([])
+            plan.notes += planned.notes
+            plan.unplanned, plan.routes = list(planned.unplanned), list(planned.routes)
+            return plan, "offline"
         raise LLMError(
             f"No LLM is configured and the embedded planner is not installed: {advice('llm')}, "
             "or pass a plan with --plan."

@@ -54,8 +54,10 @@ def results_log(plan: Plan, results: dict[int, TaskResult]) -> list[dict[str, An
 def build_messages(request: str, plan: Plan, results: dict[int, TaskResult]) -> list[Message]:
     log = json.dumps(results_log(plan, results), ensure_ascii=False)
     left_out = ""
-    if plan.dropped:  # tasks of the plan that could not run at all: the answer must say so
-        left_out = "\nLeft out of the plan (say so in the answer): " + " ".join(plan.dropped)
+    if plan.dropped or plan.unplanned:  # parts of the request that could not run at all: the answer must say so
+        left_out = "\nLeft out of the plan (say so in the answer): " + " ".join(plan.dropped + plan.unplanned)
+    if plan.routes:  # how a part was served in place of its own task: the answer says so too
+        left_out += "\nHow it was done (say so in the answer): " + " ".join(plan.routes)
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": f"Request: {request}\nResults: {log}{left_out}"},
@@ -63,12 +65,12 @@ def build_messages(request: str, plan: Plan, results: dict[int, TaskResult]) -> 
 
 
 def dropped_addendum(plan: Plan, answer: str) -> str:
-    """What to append to `answer` so that it says which tasks of the plan were left out ("" when it
-    names each of them already, or none was)."""
+    """What to append to `answer` so that it says which tasks of the plan were left out, and which parts
+    of the request no task serves ("" when it says each of them already, or there is none)."""
     names = [m.group(1) for s in plan.dropped if (m := re.search(r"\(([^)]+)\)", s))]
-    if not plan.dropped or (len(names) == len(plan.dropped) and all(n.lower() in answer.lower() for n in names)):
-        return ""
-    return "\n\n" + " ".join(plan.dropped)
+    said = len(names) == len(plan.dropped) and all(n.lower() in answer.lower() for n in names)
+    missing = ([] if said else plan.dropped) + [s for s in plan.unplanned if s not in answer]
+    return "\n\n" + " ".join(missing) if missing else ""
 
 
 def chat_messages(request: str, history: list[Message]) -> list[Message]:
@@ -85,9 +87,11 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     in the task steps."""
     if plan_error:
         return f"I could not plan this request: {plan_error}"
-    if plan.dropped:
+    if plan.dropped or plan.unplanned or plan.routes:
+        if not plan.tasks:  # nothing to run: what could not be planned, and why, is the answer
+            return " ".join(plan.dropped + plan.unplanned)
         answer = template_answer(request, Plan(plan.tasks, plan.notes, plan.raw), results)
-        return answer + "\n\n" + " ".join(plan.dropped)
+        return "\n\n".join([answer, *(" ".join(p) for p in (plan.routes, plan.dropped + plan.unplanned) if p)])
     if not plan.tasks:
         return (
             "Hi! Without an LLM I cannot chat, but the models here can read the text in a photo or a receipt, "

@@ -79,12 +79,16 @@ class Task:
 @dataclass
 class Plan:
     """A validated DAG of tasks. `notes` records every repair the validator made; `dropped` says, one
-    sentence each, which tasks of the LLM's plan were left out as unusable and why (the chat says it)."""
+    sentence each, which tasks of the LLM's plan were left out as unusable and why; `unplanned`, which
+    parts of the request no task serves and why; `routes`, where a part is served another way than its own
+    task ("answered from the text read in the picture"). The answer says all three."""
 
     tasks: list[Task]
     notes: list[str] = field(default_factory=list)
     raw: str = ""
     dropped: list[str] = field(default_factory=list)
+    unplanned: list[str] = field(default_factory=list)
+    routes: list[str] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [t.to_json() for t in self.tasks]

@@ -96,25 +96,24 @@ class WarmUp:
 
 
 class PlannerIndex:
-    """The embedded planner's MiniLM indexes (intents and task phrasings), built on its first plan
-    otherwise: a slot like the models' (`name`, `get()`, `loaded`, `load_seconds`)."""
+    """The embedded planner's MiniLM index (the goals' phrasings), built on its first plan otherwise: a
+    slot like the models' (`name`, `get()`, `loaded`, `load_seconds`)."""
 
     name = "embedded planner (MiniLM index)"
     load_seconds: float | None = None
 
     @property
     def loaded(self) -> bool:
-        from .planning.embedded import meaning, votes
+        from .planning.embedded import reading
 
-        return all(i.ready or i.failed for i in (meaning.INDEX, votes.INDEX))
+        return reading.INDEX.ready or reading.INDEX.failed
 
     def get(self) -> None:
-        from .planning.embedded import meaning, votes
+        from .planning.embedded import reading
 
         t0 = time.perf_counter()
-        for index in (meaning.INDEX, votes.INDEX):
-            if not index.get().ready:
-                raise RuntimeError("MiniLM is not available: the embedded planner uses its rules only")
+        if not reading.INDEX.get().ready:
+            raise RuntimeError("MiniLM is not available: the embedded planner reads goals by their cues only")
         self.load_seconds = time.perf_counter() - t0
 
 

@@ -54,14 +54,16 @@ class RulePlanner:
         audio = [f for f in named or files if media_kind(f) == "audio"]
         if images:
             img = images[-1]
-            return [
-                {"id": 0, "task": "image-to-text", "dep": [-1], "args": {"image": img}},
-                {"id": 1, "task": "object-detection", "dep": [-1], "args": {"image": img}},
-                {"id": 2, "task": "text-to-speech", "dep": [0], "args": {"text": "<GENERATED>-0"}},
-            ]
+            return Plan(
+                [
+                    Task(0, "image-to-text", {"image": img}),
+                    Task(1, "object-detection", {"image": img}),
+                    Task(2, "text-to-speech", {"text": "<GENERATED>-0"}, (0,)),
+                ]
+            )
         if audio:
-            return [{"id": 0, "task": "automatic-speech-recognition", "dep": [-1], "args": {"audio": audio[-1]}}]
-        return []
+            return Plan([Task(0, "automatic-speech-recognition", {"audio": audio[-1]})])
+        return Plan([])
 
 
 def make_pipeline(latency: float = 0.0, failing: str | None = None, llm=None) -> Pipeline:

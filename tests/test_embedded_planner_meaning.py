@@ -6,12 +6,22 @@ import pytest
 
 from hugginggpt.config import Config
 from hugginggpt.orchestrator import Pipeline
-from hugginggpt.planning.embedded import EmbeddedPlanner, OfflinePlanner, meaning, votes
+from hugginggpt.planning.embedded import EmbeddedPlanner, OfflinePlanner, reading
+
+
+class _AsJson:
+    """The planner, its plans as HuggingGPT's task dicts (the format these tests were written in)."""
+
+    def __init__(self) -> None:
+        self.planner = EmbeddedPlanner()
+
+    def plan(self, *args, **kwargs) -> list[dict]:
+        return self.planner.plan(*args, **kwargs).to_json()
 
 
 @pytest.fixture(scope="module")
-def planner() -> EmbeddedPlanner:
-    return EmbeddedPlanner()
+def planner() -> _AsJson:
+    return _AsJson()
 
 
 @pytest.fixture(scope="module")
@@ -106,18 +116,20 @@ def test_chained_requests_stay_with_the_rules(planner, offline):
     assert plan[1]["args"]["text"] == "<GENERATED>-0"
 
 
-def test_without_minilm_the_rules_plan_alone(monkeypatch, planner, caplog):
-    # fresh indexes for this test only: a broken MiniLM marks an index failed for the rest of the process
-    monkeypatch.setattr(meaning, "INDEX", meaning._Index())
-    monkeypatch.setattr(votes, "INDEX", votes._Index())
+def test_without_minilm_goals_are_read_by_their_cues_alone(monkeypatch, planner, caplog):
+    # a fresh index for this test only: a broken MiniLM marks the index failed for the rest of the process
+    monkeypatch.setattr(reading, "INDEX", reading._Index())
 
     def broken(texts):
         raise ImportError("no module named tokenizers")
 
     monkeypatch.setattr("hugginggpt.experts.embedded.minilm.embed", broken)
+    # a cue names the goal: planned as before
+    assert [t["task"] for t in planner.plan("Transcribe talk.wav for me")] == ["automatic-speech-recognition"]
+    # no cue: nothing read, the log says why, and the reply names the file it could not place
     with caplog.at_level("WARNING"):
-        plan = planner.plan("Transcribe talk.wav for me")
-    assert [t["task"] for t in plan] == ["automatic-speech-recognition"]
+        plan = planner.planner.plan("what are they saying in this clip", ["call.opus"])
+    assert plan.tasks == [] and "call.opus" in plan.unplanned[0]
     assert "MiniLM is not available" in caplog.text
 
 

@@ -18,9 +18,11 @@ from hugginggpt.types import (
     AnswerDelta,
     FinalAnswer,
     ModelsSelected,
+    Plan,
     PlanReady,
     Request,
     RunFailed,
+    Task,
     TaskFinished,
     TaskStarted,
 )
@@ -206,7 +208,7 @@ def test_no_llm_and_no_planner_says_what_to_configure():
 def test_no_llm_with_a_planner_gives_a_templated_answer():
     class OnePlanner:
         def plan(self, text, files=(), history=None, capabilities=None):
-            return [{"id": 0, "task": "summarization", "dep": [-1], "args": {"text": text}}]
+            return Plan([Task(0, "summarization", {"text": text})])
 
     final = Pipeline(Config(), backends=[universal_backend()], planner=OnePlanner()).answer(Request("long story"))
     assert isinstance(final, FinalAnswer) and final.trace["plan_source"] == "offline"

@@ -95,7 +95,7 @@ def test_start_is_off_locally_and_once_per_process(monkeypatch):
 
 def test_the_default_warm_up_covers_the_models_and_the_planner_index(monkeypatch):
     from hugginggpt.experts.embedded import EmbeddedBackend
-    from hugginggpt.planning.embedded import meaning, votes
+    from hugginggpt.planning.embedded import reading
 
     monkeypatch.setattr(warmup, "_CURRENT", None)
     monkeypatch.delenv("HUGGINGGPT_MODE", raising=False)
@@ -105,5 +105,5 @@ def test_the_default_warm_up_covers_the_models_and_the_planner_index(monkeypatch
     assert names[:-1] == [s.name for s in EmbeddedBackend().slots()]
     assert names[-1] == "embedded planner (MiniLM index)"
     index = w.slots[-1]
-    index.get()  # builds both indexes with the installed MiniLM
-    assert meaning.INDEX.ready and votes.INDEX.ready and index.loaded
+    index.get()  # builds the goals' index with the installed MiniLM
+    assert reading.INDEX.ready and index.loaded

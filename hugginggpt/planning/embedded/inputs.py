@@ -1,5 +1,5 @@
-"""Inputs of a request: file names (named or uploaded), quoted text, questions asked without quotes,
-and the geometry of the text (clauses and sentences) the other stages read spans by."""
+"""Inputs of a request: file names (named or uploaded), quoted text, questions asked without quotes, and
+the parts of a short request (what it asks, the passage it asks it of, a question about the passage)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,9 @@ _UNQUOTED_Q = re.compile(
 )
 # "What is the longest river?" as a sentence of its own (not "Can you ...?")
 _DIRECT_Q = re.compile(
-    r"(?:^|[.!?]\s+|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how)\b(?! similar)[^?.!\"]{3,200}\?)", re.I
+    r"(?:^|[.!?,]\s+|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|(?:is|are|was|were|does|do|did|"
+    r"has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)[^?.!\"]{3,200}\?)",
+    re.I,
 )
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
@@ -44,12 +46,6 @@ _INDIRECT_Q = re.compile(
     r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})[.?]",
     re.I,
 )
-_LANGS = (
-    "english french spanish german chinese japanese korean italian portuguese russian arabic hindi dutch "
-    "swedish turkish greek polish vietnamese thai indonesian hebrew mandarin cantonese latin"
-).split()
-_COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|golden|silver"
-
 GREETING = re.compile(
     r"^\W*(hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|thank you( very much| so much)?|"
     r"bye|goodbye|how are you( doing)?|who are you|what can you do|what is your name|nice to meet you|ok(ay)?|"
@@ -65,6 +61,7 @@ class _Input:
     modality: str
     start: int
     end: int
+    quoted: bool = True  # False: a question the request asks in its own words (no quotes)
 
 
 def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
@@ -89,45 +86,55 @@ def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
     if not any(i.kind == "question" for i in found):
         for m in _UNQUOTED_Q.finditer(masked_s):
             q = m.group(1).strip()
-            found.append(_Input("question", q[0].upper() + q[1:], "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q[0].upper() + q[1:], "text", m.start(1), m.end(1), False))
             masked[m.start(1) : m.end(1)] = " " * (m.end(1) - m.start(1))
     if not any(i.kind == "question" for i in found) and (found or has_files):
         for m in _DIRECT_Q.finditer("".join(masked)):
             q = text[m.start(1) : m.end(1)].strip()
-            found.append(_Input("question", q, "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q, "text", m.start(1), m.end(1), False))
     if not any(i.kind == "question" for i in found):
         for m in _INDIRECT_Q.finditer("".join(masked)):
             q = m.group(1).strip()
-            found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1)))
+            found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1), False))
     found.sort(key=lambda i: i.start)
     return found, "".join(masked).lower()
 
 
-_BOUNDARY = re.compile(r"[.;!?](?:\s|$)|,\s|\band\b|\bthen\b|\bfinally\b|\bafter that\b|\balso\b|\blastly\b")
+# ---- the parts of a short request: what it asks, the passage it asks it of, a question about it ------
+
+_LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
+_COLON = re.compile(r"^(?P<head>[^:\"'“‘]{3,120}?):\s+(?P<body>\S.*)$", re.S)
+_LEAD_Q = re.compile(r"^(?P<head>[^?\"'“‘]{3,120}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
+# "Give me the key points of the following paragraph. <passage>"
+_LEAD_SENT = re.compile(
+    r"^(?P<head>[^.!?:\"'“‘]{3,120}\b(?:following|this|these|the text below)\b[^.!?:]{0,40}[.!])\s+(?P<body>\S.{15,})$",
+    re.S | re.I,
+)
+_TAIL_Q = re.compile(
+    r"^(?P<body>.{15,}?[.!])\s+(?P<head>(?:who|whom|whose|what|when|where|which|why|how)\b[^.!?]{3,200}\?)\s*$",
+    re.S | re.I,
+)
 
 
-def _clause(masked: str, pos: float) -> tuple[int, int]:
-    """The clause around `pos`: between the boundaries before and after it."""
-    pos = max(0, int(pos))
-    start = 0
-    for b in _BOUNDARY.finditer(masked, 0, pos):
-        start = b.end()
-    nxt = _BOUNDARY.search(masked, pos + 1)
-    return start, (nxt.start() if nxt else len(masked))
+@dataclass
+class Parts:
+    instruction: str  # what is asked, without the passage it is about
+    passage: str = ""  # an unquoted text the request is about ("Summarize this: ...")
+    question: str = ""  # a question asked about the passage
 
 
-def _sentence(masked: str, pos: float) -> tuple[int, int]:
-    """The sentence around `pos` (sentence ends outside quotes, which are blanked)."""
-    pos = max(0, int(pos))
-    start = 0
-    for b in re.finditer(r"[.!?](?:\s|$)", masked[:pos]):
-        start = b.end()
-    nxt = re.search(r"[.!?](?:\s|$)", masked[pos:])
-    return start, (pos + nxt.end() if nxt else len(masked))
-
-
-def _sentence_text(text: str, pos: int) -> str:
-    """The sentence of the original text around `pos` (quotes are blanked only in the masked copy)."""
-    _, masked = find_inputs(text)
-    s0, s1 = _sentence(masked, max(pos, 0))
-    return text[s0:s1].strip() or text
+def split_parts(text: str, quotes: list[str]) -> Parts:
+    """The instruction, the passage and the question of a short request."""
+    if m := _LABELLED.match(text):
+        q = m["q"].strip()
+        return Parts(q, m["ctx"].strip(), q[0].upper() + q[1:])
+    if not quotes:
+        if m := _COLON.match(text):
+            return Parts(m["head"].strip(), m["body"].strip())
+        if m := _LEAD_Q.match(text):
+            return Parts(m["head"].strip(), m["body"].strip())
+        if m := _LEAD_SENT.match(text):
+            return Parts(m["head"].strip(), m["body"].strip())
+        if m := _TAIL_Q.match(text):
+            return Parts(m["head"].strip(), m["body"].strip(), m["head"].strip())
+    return Parts(text)

@@ -1,0 +1,445 @@
+"""Requests that need two or three models working together, planned (and optionally run) offline.
+
+    python bench/compose.py --half A            # plans half A, writes bench/results/compose_A.json
+    python bench/compose.py --half A --run      # also runs every case through the offline pipeline
+    python bench/compose.py --half B            # aggregate figures only (the held-out half)
+    python bench/compose.py --half B --show     # per-case detail of B too (only at the very end)
+
+The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
+the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
+`<GENERATED>-k` argument), the steps that cannot run offline, and words the offline answer must hold.
+The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
+Piper recordings), in a temporary folder, the same every run.
+
+Half B is held out: without --show nothing of its requests is printed or written, only the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageEnhance
+
+ROOT = Path(__file__).resolve().parents[1]
+for _p in (ROOT, ROOT / "bench"):
+    if str(_p) not in sys.path:
+        sys.path.insert(0, str(_p))
+
+import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech makers)
+
+DATA = ROOT / "bench" / "data" / "compose.jsonl"
+RESULTS = ROOT / "bench" / "results"
+KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
+GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
+
+
+# ---- made files -----------------------------------------------------------------------------------
+
+
+def page(lines: list[str], *, size: int = 30, width: int = 760, bg="white", fg=(20, 20, 30)) -> Image.Image:
+    """A sheet of paper (letter, note, article, menu): dark printed lines on a light page."""
+    font = demo._font(size)
+    step = int(size * 1.6)
+    img = Image.new("RGB", (width, 2 * size + step * len(lines) + size), bg)
+    d = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        d.text((size * 1.5, size * 1.5 + step * i), line, fill=fg, font=font)
+    return img
+
+
+def board(lines: list[str]) -> Image.Image:
+    """A station departure board: amber letters on black."""
+    font = demo._font(52)
+    img = Image.new("RGB", (760, 110 + 80 * len(lines)), (15, 15, 15))
+    d = ImageDraw.Draw(img)
+    for i, line in enumerate(lines):
+        d.text((50, 55 + 80 * i), line, fill=(255, 190, 40), font=font)
+    return img
+
+
+def darker(img: Image.Image, factor: float = 0.22) -> Image.Image:
+    return ImageEnhance.Brightness(img).enhance(factor)
+
+
+LETTER_GOOD = [
+    "Dear Anna,",
+    "We are delighted to tell you that your",
+    "application was accepted. You start on",
+    "Monday, the third of June.",
+    "Congratulations and welcome to the team!",
+    "Best wishes,",
+    "Tom Baker",
+]
+LETTER_BAD = [
+    "Dear Mr Jones,",
+    "We regret to inform you that your claim",
+    "has been rejected. The damage to the roof",
+    "is not covered by your policy.",
+    "We are sorry for this disappointing news.",
+    "Yours sincerely,",
+    "The Claims Office",
+]
+ARTICLE = [
+    "CITY PARK REOPENS",
+    "The city park reopened on Saturday after a",
+    "year of repairs. The old pond was cleaned",
+    "and two new playgrounds were built. The mayor",
+    "thanked the volunteers who planted three",
+    "hundred trees. The park is open every day",
+    "from seven in the morning until nine at night.",
+]
+NOTE_FR = [
+    "Bonjour Marie,",
+    "Le magasin est ferme le dimanche.",
+    "Nous ouvrons lundi a neuf heures.",
+    "Merci beaucoup et a bientot!",
+]
+MENU = ["CAFE ROSA", "Tomato soup 4.50", "Green salad 6.00", "Pasta of the day 9.50", "Open daily until 10 pm"]
+
+SPEECH = {
+    "voicemail.wav": "Hi, it's Sarah. Our meeting is moved to Friday at three. Please bring the budget report.",
+    "complaint.wav": "I am very disappointed. The package arrived broken and nobody answers the phone.",
+    "thanks.flac": "Thank you so much! The dinner was wonderful and the staff were lovely.",
+    "lecture.wav": (
+        "Bees are important for farming. They carry pollen from flower to flower. Many fruits need bees to "
+        "grow. Sadly, bee numbers are falling in many countries. Planting wild flowers can help them."
+    ),
+    "directions.wav": "Turn left at the bakery, then walk two blocks to the blue door.",
+}
+
+
+def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
+    return lambda path: make().save(path)
+
+
+def _speech(text: str) -> Callable[[Path], None]:
+    return lambda path: demo.speech(text, path)
+
+
+MAKERS: dict[str, Callable[[Path], None]] = {
+    **demo.MAKERS,  # exit_sign, parking, notice, receipt, two_faces, portrait, walker, kitchen, library, train, memo
+    "good_news.png": _img(lambda: demo.sign(["GREAT NEWS!", "FREE COFFEE", "TODAY"], bg=(30, 60, 160))),
+    "bad_news.png": _img(lambda: demo.sign(["SORRY", "ALL TRAINS", "CANCELLED"], bg=(190, 30, 30))),
+    "board.png": _img(lambda: board(["TRAIN TO BOSTON", "PLATFORM 4", "DEPARTS 10:45"])),
+    "letter_good.png": _img(lambda: page(LETTER_GOOD)),
+    "letter_bad.jpg": _img(lambda: page(LETTER_BAD, bg=(250, 248, 240))),
+    "article.png": _img(lambda: page(ARTICLE, size=28)),
+    "note_fr.png": _img(lambda: page(NOTE_FR, bg=(255, 250, 200))),
+    "menu.jpg": _img(lambda: page(MENU, size=34, width=620)),
+    "note_a.png": _img(lambda: page(["The team meeting is moved", "to Friday at 3 pm."], bg=(255, 245, 180))),
+    "note_b.png": _img(lambda: page(["Reminder: our team meeting", "is now on Friday afternoon."])),
+    "upside_down.png": _img(lambda: demo.sign(["NO ENTRY"], bg=(190, 30, 30)).rotate(180)),
+    "sideways_sign.png": _img(lambda: demo.sign(["BUS STOP"], bg=(30, 60, 160)).rotate(90, expand=True)),
+    "mirror.png": _img(lambda: demo.sign(["STOP HERE"]).transpose(Image.Transpose.FLIP_LEFT_RIGHT)),
+    "dark_sign.jpg": _img(lambda: darker(demo.sign(["WET PAINT"], bg=(250, 250, 250), fg=(10, 10, 10)))),
+    "group.png": _img(lambda: demo.faces(3)),
+    "sideways_portrait.jpg": _img(lambda: demo.faces(1, 240).rotate(90, expand=True)),
+    "dark_group.jpg": _img(lambda: darker(demo.faces(2), 0.35)),
+    **{name: _speech(text) for name, text in SPEECH.items()},
+}
+
+
+def make_files(folder: Path, names: set[str] | None = None) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, make in MAKERS.items():
+        if names is None or name in names:
+            out[name] = folder / name
+            if not out[name].exists():
+                make(out[name])
+    return out
+
+
+# ---- the set ------------------------------------------------------------------------------------
+
+
+def load_cases(path: Path = DATA) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def is_remote(step: dict, case: dict) -> bool:
+    """A step that cannot run offline: every task type that would do it is one of the case's `offline`."""
+    return bool(case.get("offline")) and set(step["task"]) <= set(case["offline"])
+
+
+def blocked(case: dict) -> set[int]:
+    """Steps fed, directly or not, by a step that cannot run offline (they are skipped when run)."""
+    out: set[int] = set()
+    for j, step in enumerate(case["steps"]):
+        if any(i in out or is_remote(case["steps"][i], case) for i in step.get("from", [])):
+            out.add(j)
+    return out
+
+
+# ---- scoring a plan -------------------------------------------------------------------------------
+
+
+def refs(args: object) -> set[int]:
+    """The task ids a task's arguments take output from (`<GENERATED>-k`, wherever it stands)."""
+    return {int(k) for k in GENERATED_REF.findall(json.dumps(args))}
+
+
+def score(case: dict, plan: list[dict]) -> dict:
+    """Match the case's expected steps to the plan's tasks, one to one, maximizing matched steps and
+    then found links; say what is missing or extra. `plan` is Plan.to_json(): [{id, task, dep, args}]."""
+    steps = case["steps"]
+    ids = [t["id"] for t in plan]
+    task_of = {t["id"]: t["task"] for t in plan}
+    refs_of = {t["id"]: refs(t.get("args", {})) for t in plan}
+    options = [[i for i in ids if task_of[i] in step["task"]] + [None] for step in steps]
+
+    def links(assign: tuple) -> list[tuple[int, int]]:
+        found = []
+        for j, step in enumerate(steps):
+            for i in step.get("from", []):
+                if assign[j] is not None and assign[i] is not None and assign[i] in refs_of[assign[j]]:
+                    found.append((j, i))
+        return found
+
+    best, best_key = tuple(None for _ in steps), (-1, -1)
+    for assign in itertools.product(*options):
+        used = [a for a in assign if a is not None]
+        if len(used) != len(set(used)):
+            continue
+        key = (len(used), len(links(assign)))
+        if key > best_key:
+            best, best_key = assign, key
+    matched = set(best) - {None}
+    extra_ok = set(case.get("extra_ok", []))
+    tolerated = {i for i in ids if i not in matched and task_of[i] in extra_ok}
+    extra = [task_of[i] for i in ids if i not in matched and i not in tolerated]
+    found = links(best)
+    expected_links = [(j, i) for j, step in enumerate(steps) for i in step.get("from", [])]
+    planned_links = [(t, k) for t in ids for k in sorted(refs_of[t]) if t not in tolerated and k not in tolerated]
+    missing = [j for j, a in enumerate(best) if a is None]
+    missing_links = [link for link in expected_links if link not in found]
+    return {
+        "assign": list(best),
+        "steps_expected": len(steps),
+        "steps_found": len(matched),
+        "steps_planned": len(ids) - len(tolerated),
+        "links_expected": len(expected_links),
+        "links_found": len(found),
+        "links_planned": len(planned_links),
+        "missing_steps": missing,
+        "missing_links": [list(link) for link in missing_links],
+        "extra": extra,
+        "passed": not missing and not missing_links and not extra,
+    }
+
+
+def _prf(found: int, expected: int, planned: int) -> dict:
+    recall = found / expected if expected else 1.0
+    precision = found / planned if planned else (1.0 if not expected else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "expected": expected,
+        "found": found,
+        "planned": planned,
+        "recall": round(recall, 3),
+        "precision": round(precision, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def figures(cases: list[dict], scores: list[dict]) -> dict:
+    def total(key: str) -> int:
+        return sum(s[key] for s in scores)
+
+    passed = sum(s["passed"] for s in scores)
+    per_kind = {}
+    for kind in KINDS:
+        mine = [s for c, s in zip(cases, scores) if c["kind"] == kind]
+        if mine:
+            per_kind[kind] = {"n": len(mine), "passed": sum(s["passed"] for s in mine)}
+    return {
+        "n": len(cases),
+        "passed": passed,
+        "pass_rate": round(passed / len(cases), 3) if cases else 0.0,
+        "steps": _prf(total("steps_found"), total("steps_expected"), total("steps_planned")),
+        "links": _prf(total("links_found"), total("links_expected"), total("links_planned")),
+        "per_kind": per_kind,
+    }
+
+
+# ---- planning and running through the app --------------------------------------------------------
+
+
+def offline_pipeline(workdir: Path):
+    from hugginggpt.config import Config
+    from hugginggpt.orchestrator import Pipeline
+
+    return Pipeline.from_config(Config(mode="offline", workdir=workdir))
+
+
+def plan_case(pipeline, case: dict, paths: dict[str, Path]) -> tuple[list[dict], str]:
+    """The plan the app makes for the case: its files are this turn's uploads, named as a run names them
+    (copied into the conversation's folder, as `run` does before it plans)."""
+    session = pipeline.new_session()
+    uploaded = [session.workspace.add_upload(paths[f]).name for f in case["files"]]
+    plan, source = pipeline.plan_only(case["request"], uploaded, session)
+    return plan.to_json(), source
+
+
+def run_case(pipeline, case: dict, paths: dict[str, Path]) -> dict:
+    """The whole offline run: every expected step done (or, for a step that cannot run offline, reported
+    unavailable with what to configure, and the steps it feeds skipped); the expected words in the answer
+    or in the outputs' text."""
+    from hugginggpt.types import FinalAnswer, PlanReady, Request, TaskFailed, TaskFinished, TaskSkipped
+
+    session = pipeline.new_session()
+    t0 = time.perf_counter()
+    events = list(pipeline.run(Request(case["request"], [paths[f] for f in case["files"]]), session))
+    seconds = round(time.perf_counter() - t0, 3)
+    last = events[-1]
+    plan = next((e.plan.to_json() for e in events if isinstance(e, PlanReady)), [])
+    results = {e.result.task_id: e.result for e in events if isinstance(e, (TaskFinished, TaskFailed, TaskSkipped))}
+    answer = last.answer if isinstance(last, FinalAnswer) else getattr(last, "message", str(last))
+    out = {"plan": plan, "answer": answer, "seconds": seconds, "statuses": {}, "why": []}
+    out["statuses"] = {str(k): ("unavailable" if r.unavailable else r.status) for k, r in sorted(results.items())}
+    if not isinstance(last, FinalAnswer):
+        out["why"].append(f"the run failed: {answer[:120]}")
+    s = score(case, plan)
+    cut = blocked(case)
+    for j, (step, tid) in enumerate(zip(case["steps"], s["assign"])):
+        name = "/".join(step["task"])
+        if tid is None:
+            out["why"].append(f"step {j} ({name}) not planned")
+            continue
+        r = results.get(tid)
+        if r is None:
+            out["why"].append(f"step {j} ({name}) has no result")
+        elif j in cut:  # fed by a step that cannot run here: skipped (any ending is honest)
+            continue
+        elif is_remote(step, case):
+            honest = r.unavailable or (r.status == "failed" and any(w in (r.error or "") for w in FIXES))
+            if not honest:
+                out["why"].append(f"step {j} ({r.task}) should say it cannot run offline, but is {r.status}")
+            elif (r.error or "")[:50] not in answer:
+                out["why"].append(f"step {j} ({r.task}): the answer does not say what to configure")
+        elif r.status != "done":
+            out["why"].append(f"step {j} ({r.task}) {r.status}: {(r.error or '')[:100]}")
+    pool = " ".join([answer, *(str(r.outputs.get("text", "")) for r in results.values())]).lower()
+    for want in case.get("expect", []):
+        if not any(w.lower() in pool for w in want.split("|")):
+            out["why"].append(f"no {want!r} in the answer or the outputs")
+    out["passed"] = not out["why"]
+    return out
+
+
+# what an honest 'cannot run here' names: the setting to configure, or that no mode has a model for it
+FIXES = ("HF_TOKEN", "Settings", "in any mode")
+
+
+# ---- the report -----------------------------------------------------------------------------------
+
+
+def _median(xs: list[float]) -> float:
+    xs = sorted(xs)
+    return round(xs[len(xs) // 2], 3) if xs else 0.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--half", choices=["A", "B"], required=True)
+    ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for half B)")
+    ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
+    args = ap.parse_args(argv)
+    cases = [c for c in load_cases() if c["half"] == args.half]
+    out_path = args.out or RESULTS / f"compose_{args.half}.json"
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = make_files(Path(tmp) / "made", {f for c in cases for f in c["files"]})
+        pipeline = offline_pipeline(Path(tmp) / "runs")
+        rows = []
+        for case in cases:
+            t0 = time.perf_counter()
+            plan, source = plan_case(pipeline, case, paths)
+            seconds = round(time.perf_counter() - t0, 3)
+            rows.append({"id": case["id"], "plan": plan, "source": source, "plan_s": seconds, **score(case, plan)})
+        if args.run:
+            for case, row in zip(cases, rows):
+                row["run"] = run_case(pipeline, case, paths)
+
+    out = report(args.half, cases, rows, show=args.show)
+    if "cases" in out:
+        for case, row in zip(cases, rows):
+            _print_case(case, row)
+    _print_figures(out)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {out_path.relative_to(ROOT) if out_path.is_relative_to(ROOT) else out_path}")
+    return 0
+
+
+def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
+    """The figures of one half, and, for half A (or with `show`), each case with its request, plan and
+    outcome. Half B without `show` holds figures only: nothing of its requests."""
+    out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
+    out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
+    runs = [r["run"] for r in rows if "run" in r]
+    if runs:
+        passed = sum(r["passed"] for r in runs)
+        out["run"] = {
+            "n": len(runs),
+            "passed": passed,
+            "pass_rate": round(passed / len(runs), 3),
+            "per_kind": {
+                kind: {"n": len(mine), "passed": sum(r["passed"] for r in mine)}
+                for kind in KINDS
+                if (mine := [row["run"] for c, row in zip(cases, rows) if c["kind"] == kind and "run" in row])
+            },
+            "p50_s": _median([r["seconds"] for r in runs]),
+            "max_s": round(max(r["seconds"] for r in runs), 3),
+        }
+    if half == "A" or show:
+        out["cases"] = [
+            {"id": c["id"], "kind": c["kind"], "request": c["request"], "files": c["files"], **row}
+            for c, row in zip(cases, rows)
+        ]
+    return out
+
+
+def _print_case(case: dict, row: dict) -> None:
+    mark = "ok  " if row["passed"] else "FAIL"
+    tasks = [f"{t['id']}:{t['task']}{sorted(refs(t['args'])) or ''}" for t in row["plan"]]
+    why = []
+    if row["missing_steps"]:
+        why.append("missing " + ", ".join("/".join(case["steps"][j]["task"]) for j in row["missing_steps"]))
+    if row["missing_links"]:
+        why.append("unlinked " + ", ".join(f"{i}->{j}" for j, i in row["missing_links"]))
+    if row["extra"]:
+        why.append("extra " + ", ".join(row["extra"]))
+    print(f"{mark} {case['id']} {case['kind']:<12} {case['request'][:60]!r} -> {tasks} {'; '.join(why)}")
+    if "run" in row:
+        r = row["run"]
+        print(f"     run {'ok' if r['passed'] else 'FAIL'} {r['seconds']:.2f} s {'; '.join(r['why'])}")
+
+
+def _print_figures(report: dict) -> None:
+    p = report["planned"]
+    print(
+        f"half {report['half']}: planned {p['passed']}/{p['n']} cases right; "
+        f"steps R {p['steps']['recall']} P {p['steps']['precision']} F1 {p['steps']['f1']}; "
+        f"links R {p['links']['recall']} P {p['links']['precision']} F1 {p['links']['f1']}"
+    )
+    print("  per kind: " + ", ".join(f"{k} {v['passed']}/{v['n']}" for k, v in p["per_kind"].items()))
+    if "run" in report:
+        r = report["run"]
+        print(
+            f"  run: {r['passed']}/{r['n']} passed (p50 {r['p50_s']} s, max {r['max_s']} s); "
+            + ", ".join(f"{k} {v['passed']}/{v['n']}" for k, v in r["per_kind"].items())
+        )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

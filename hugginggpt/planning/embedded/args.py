@@ -1,0 +1,71 @@
+"""Text arguments in the request's own words: a drawing's description, an edit's instruction, a question
+asked without quotes, and the labels a classification is asked to choose among."""
+
+from __future__ import annotations
+
+import re
+
+# the words that ask, before what is asked ("could you please", "i would like you to")
+_POLITE = re.compile(
+    r"^(?:(?:and|then|also|finally|lastly|next|now|so|ok|okay|hey|hi|hello)\W+)*"
+    r"(?:(?:please|kindly|can you|could you|would you|will you|i want(?: you)? to|i'd like(?: you)? to|"
+    r"i would like(?: you)? to|i need(?: you)? to|help me|let's|lets|go ahead and)\W+)*",
+    re.I,
+)
+# a generation's description as people write it: "an image of a red barn", "a story about robots"
+_OF = re.compile(
+    r"\b(?:image|picture|photo|video|clip|illustration|drawing|painting|animation|text|story|paragraph|poem|essay|"
+    r"song|article)s?\s+(?:of|about|on|showing|depicting|that represents|representing|illustrating)\s+(.+?)"
+    r"(?=\s+(?:based on|with the following|using|from)\b|[,.;!?](?:\s|$)|\s+(?:and|then)\s|$)",
+    re.I,
+)
+_MAKE = re.compile(
+    r"^(?:draw|paint|sketch|illustrate|render|create|generate|make|produce|design|film|write|compose|show me)"
+    r"(?:\s+(?:me|us))?\s+",
+    re.I,
+)
+_WH = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b", re.I)
+
+
+def prompt(clause: str) -> str:
+    """The description a drawing, video or text is to show ("" when the clause gives none of its own)."""
+    if m := _OF.search(clause):
+        return re.sub(r"^(?:the|a|an)\s+(?=\w+\s+of\b)", "", m.group(1).strip())
+    rest = _POLITE.sub("", clause.strip())
+    if m := _MAKE.match(rest):
+        body = rest[m.end() :].strip(" .!?")
+        # "make a picture" names no subject of its own
+        if body and not re.fullmatch(r"(?:an?|the|some)?\s*(?:image|picture|video|clip|story|text|poem)s?", body, re.I):
+            return body
+    return ""
+
+
+def instruction(clause: str) -> str:
+    """An edit's instruction in the request's words: the clause without the words that ask."""
+    return _POLITE.sub("", clause.strip()).strip(" .,;") or clause.strip()
+
+
+def question(clause: str) -> str:
+    """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
+    q = _POLITE.sub("", clause.strip()).strip(" .,;")
+    q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
+    if not q:
+        return clause.strip()
+    q = q[0].upper() + q[1:]
+    return q if q.endswith("?") or not _WH.match(q) else q + "?"
+
+
+_LIST = re.compile(
+    r"\b(?:about|as|into|among|between|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
+    r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)\s*(?:[?.:!]|$)",
+    re.I,
+)
+
+
+def labels(words: str) -> str | None:
+    """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
+    m = _LIST.search(words)
+    if not m:
+        return None
+    items = [x.strip() for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"]) if x.strip()]
+    return ", ".join(items) if len(items) >= 2 else None

@@ -1,0 +1,150 @@
+"""A request cut into clauses: the spans between sentence ends, commas and joining words.
+
+Syntax only, no phrasings: quotes and file names are found first (`inputs`) and stand in the clause as
+typed placeholders ("this image", "this text"), so that a quote's own words ("Translate 'say hi'") never
+read as part of the ask, and a sentence end inside a quote never splits a clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .inputs import _Input
+
+# where one ask ends and the next begins: a sentence end, a semicolon, a comma,
+# and the words that join clauses ("and", "then", "also", "after that", "finally"...)
+_BOUNDARY = re.compile(
+    r"[.!?;](?=\s|$)"
+    r"|,(?=\s)"
+    r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|next|plus|as well as|"
+    r"but first|before that|once done|once that is done)(?=\s)",
+    re.I,
+)
+_ONLY_JOINERS = re.compile(
+    r"\s*(?:(?:and|then|also|afterwards|after that|finally|lastly|next|first|firstly|second|secondly|plus|"
+    r"additionally|moreover|furthermore|besides|now|so|please)\W*)+\s*",
+    re.I,
+)
+_NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    word: str
+
+
+_PAIR = re.compile(r"\b(?:between|both)\b(?!.*\band\b)", re.I)
+_LEAD = re.compile(
+    r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
+)
+_PLACEHOLDER = {"image": "this image", "audio": "this recording", "video": "this video", "text": "this text"}
+
+
+@dataclass
+class Clause:
+    """One clause: its span in the request, its words (placeholders for quotes and files, lower case) and
+    the inputs written inside it."""
+
+    index: int
+    start: int
+    end: int
+    text: str  # the request's own words (quotes included)
+    words: str  # lower case, quotes and files as placeholders
+    joiner: str  # the boundary before it: "", ".", ",", "and", "then"...
+    inputs: list[_Input] = field(default_factory=list)
+    at: dict[int, int] = field(default_factory=dict)  # id(input) -> where its placeholder starts in `words`
+    presenting: bool | None = None  # it presents a file or text and asks nothing (set by `reading`)
+
+    def where(self, i: _Input) -> int:
+        """Where an input of this clause sits in its words (0 when it has no placeholder)."""
+        return self.at.get(id(i), 0)
+
+
+def placeholder(i: _Input) -> str:
+    if i.kind == "file":
+        return _PLACEHOLDER.get(i.modality, "this file")
+    return "this question" if i.kind == "question" else "this text"
+
+
+def _words(text: str, a: int, b: int, inputs: list[_Input]) -> tuple[str, dict[int, int]]:
+    """The clause text[a:b] in lower case with its quotes and file names as placeholders, and where each
+    placeholder (or unquoted question) starts in it."""
+    out, at, pos = "", {}, a
+
+    def add(chunk: str) -> None:
+        nonlocal out
+        words = " ".join(chunk.lower().split())
+        if words:
+            out = f"{out} {words}" if out else words
+
+    for i in sorted((i for i in inputs if a <= i.start < b), key=lambda i: i.start):
+        if i.quoted:
+            add(text[pos : i.start])
+            at[id(i)] = len(out) + (1 if out else 0)
+            add(placeholder(i))
+            pos = min(b, i.end)
+        else:
+            add(text[pos : i.start])
+            at[id(i)] = len(out) + (1 if out else 0)
+            pos = i.start
+    add(text[pos:b])
+    return out, at
+
+
+def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A phrase that leads into the clause after its comma ("Based on the edited image, find the cars")
+    is part of that clause."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(spans):
+        a, b, j = spans[k]
+        if k + 1 < len(spans) and spans[k + 1][2] == "," and _LEAD.match(text[a:b].strip()):
+            out.append((a, spans[k + 1][1], j))
+            k += 2
+            continue
+        out.append((a, b, j))
+        k += 1
+    return out
+
+
+def split(text: str, inputs: list[_Input]) -> list[Clause]:
+    """The clauses of `text`, in order; empty spans are skipped. Inputs are attached to the clause they
+    start in."""
+    blank = list(text)  # quotes and file names blanked: a "." or "and" inside them is no boundary
+    for i in inputs:
+        if i.start >= 0 and i.quoted:
+            blank[i.start : i.end] = ["_"] * (i.end - i.start)
+    plain = "".join(blank)
+    spans: list[tuple[int, int, str]] = []
+    start, joiner = 0, ""
+    # a quote that ends its sentence ("... Peru." What is ...) ends the clause too
+    ends = [
+        (i.end, i.end, ".") for i in inputs if i.quoted and i.value[-1:] in ".!?" and _NEXT_SENTENCE.match(text, i.end)
+    ]
+    marks = sorted([(m.start(), m.end(), m.group(0)) for m in _BOUNDARY.finditer(plain)] + ends)
+    for a, b, word in marks:
+        if a < start:
+            continue
+        m = _Mark(a, b, word)
+        if m.word.strip().lower() == "and" and _PAIR.search(plain[start : m.start]):
+            continue  # "between X and Y", "both X and Y" join two things, not two asks
+        spans.append((start, m.start, joiner))
+        start, joiner = m.end, m.word.strip().lower()
+    spans.append((start, len(plain), joiner))
+    spans = _lead_phrases_joined(text, spans)
+    clauses: list[Clause] = []
+    carry = ""  # a span of joining words only ("Then," of "Then, read it"): it joins the next clause
+    for a, b, j in spans:
+        if not text[a:b].strip(" \t\n'\"()[]-:"):
+            continue
+        if _ONLY_JOINERS.fullmatch(text[a:b]):
+            carry = (carry + " " + text[a:b].strip().lower()).strip()
+            continue
+        j, carry = (carry or j), ""
+        inside = [i for i in inputs if i.start >= 0 and a <= i.start < b]
+        words, at = _words(text, a, b, inside)
+        clauses.append(Clause(len(clauses), a, b, text[a:b].strip(), words, j, inside, at))
+    return clauses

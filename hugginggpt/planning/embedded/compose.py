@@ -1,0 +1,468 @@
+"""Goals composed into steps by what each needs and makes.
+
+Each goal works on one thing: an input of the request (a file, a quote, a passage) or an earlier step's
+result. Which one is read from the clause: an input written in it, a noun naming an earlier result ("the
+summary"), a noun naming a kind of thing ("the image": the newest image), and otherwise the newest result
+the goal can take ("say it out loud" after a question speaks the answer). A question is asked of what the
+request is about, never of an earlier answer. A thing of the wrong type is converted on the way (a
+recording's words by speech recognition, a picture's by OCR), and one conversion of one thing is shared by
+every goal that needs it: two questions about one sign read it once. The task that realizes a goal is the
+one the capability map can run when several would serve it (a question about a picture: a visual model,
+else the text read in the picture); a goal that no runnable task serves keeps its own task, so that the
+run says what to configure, and a goal with nothing to work on is named as not planned, with why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ... import tasks as registry
+from ...types import GENERATED
+from . import args as argtext
+from .clauses import Clause
+from .goals import BY_NAME, Goal
+from .inputs import _Input
+from .reading import Reference, Want, about_sight
+
+# nouns that name a kind of thing: "the image" is the newest image of the request
+_NOUNS = {
+    "image": re.compile(r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame)s?\b"),
+    "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
+    "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
+}
+# words for "the result" of whatever came before
+_RESULT = re.compile(
+    r"\b(?:that|this|the|these|those|its|their|obtained|resulting)\s+(?:\w+\s+)?(?:information|results?|outputs?|"
+    r"findings|data|info|outcome)\b"
+)
+_ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
+# a noun phrase that the clause is about: "of X", "from X", "in X" name the thing the goal works on
+_DOCUMENT = re.compile(
+    r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
+)
+_TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
+_COUNT = re.compile(r"\bhow many\b.*\b(?:faces?|people|persons?|men|women|kids|children|heads)\b")
+_DESCRIBE = "Describe this image."
+_ASK = ("ask", "ask-visual")
+# goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
+# twice, done twice
+_EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
+# "this photo", "my picture": an image the request gives, not one to draw
+_THIS_IMAGE = re.compile(r"\b(?:this|that|my|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b")
+CHAIN_VERDICTS = False
+_CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
+
+
+@dataclass
+class Thing:
+    """Something a step can work on: an input of the request or a step's result."""
+
+    modality: str  # image | audio | video | text
+    value: str  # a file name, a text, or <GENERATED>-k
+    step: int | None = None  # the step that made it (None: an input)
+    makes: str = "input"  # input | artifact | answer | verdict | annotation
+    origin: Thing | None = None  # what it is a form of (the photo an OCR text was read from)
+    at: int = -1  # where the request gives it (-1: uploaded, or made by a step)
+
+
+@dataclass
+class Step:
+    id: int
+    task: str
+    args: dict[str, str]
+    goal: str | None  # the goal it serves (None: a conversion a goal needed)
+    clause: int | None
+    reads: Thing | None = None  # the thing it works on
+
+
+@dataclass
+class Fate:
+    """What became of a clause: planned (its steps), not planned (why), or context (it asks nothing)."""
+
+    clause: Clause
+    kind: str  # planned | unplanned | context
+    steps: list[int] = field(default_factory=list)
+    why: str = ""
+
+
+class Composer:
+    """Builds the steps of one request, one goal at a time, in the order the goals feed each other."""
+
+    def __init__(
+        self, text: str, clauses: list[Clause], inputs: list[_Input], refs: list[Reference], capabilities: Any
+    ) -> None:
+        self.text = text
+        self.clauses = clauses
+        self.inputs = inputs
+        self.refs = refs
+        self.cap = capabilities
+        self.steps: list[Step] = []
+        self.things: list[Thing] = []  # inputs, then results, in the order they appear
+        self.served: dict[str, list[int]] = {}  # goal name -> steps that serve it
+        self.used_questions: set[int] = set()
+        self.routes: list[str] = []  # how a goal was served by another route than its own task
+        self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
+        self.reused: int | None = None  # the step an ask asked twice is served by
+        self.explicit = True  # the last want's object was named by its clause (not the newest by default)
+        self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
+        self.clock = 0
+        for i in inputs:
+            if i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted:
+                # a quoted question is a text to work on only where a clause gives it ("translate 'where?'")
+                self.things.append(
+                    Thing(i.modality, i.value, makes="question" if i.kind == "question" else "input", at=i.start)
+                )
+                self._touch(self.things[-1])
+
+    def _touch(self, thing: Thing) -> None:
+        self.clock += 1
+        self.seen[id(thing)] = self.clock
+
+    def mention(self, clause: Clause) -> None:
+        """A clause that names a thing ("the audio", a file) makes it the newest of its kind."""
+        for i in clause.inputs:
+            t = next((t for t in self.things if t.step is None and t.value == i.value), None)
+            if t is not None:
+                self._touch(t)
+        for modality, rx in _NOUNS.items():
+            if rx.search(clause.words):
+                latest = self._latest({modality}, answers=False)
+                if latest is not None and latest.step is None:
+                    self._touch(latest)
+
+    # ---- the steps --------------------------------------------------------------------------------
+
+    def add(self, want: Want, own: list[_Input]) -> list[int]:
+        """The steps that serve `want` (conversions included); [] with a reason in `unplanned`."""
+        goal = want.goal
+        if goal.name == "draw" and (
+            any(i.kind == "file" and i.modality == "image" for i in own)
+            or _THIS_IMAGE.search(want.clause.words)
+            and self._latest({"image"}) is not None
+        ):
+            goal = BY_NAME["edit"]  # "make this image smaller": a change of the picture given, not a new one
+            want = Want(goal, want.clause, want.at, want.end, want.evidence, want.score)
+        before = len(self.steps)
+        objects = self._objects(want, own)
+        if not self.explicit and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
+            return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
+        if goal.name == "similarity":
+            self._similarity(want, objects)
+        elif goal.name in ("draw", "video", "write", "chat"):
+            self._generate(want, own, objects)
+        elif not objects and goal.name in _ASK:  # a question with nothing to ask it of: a chat reply answers
+            self._step("conversational", {"text": self._question(want)}, want, None, "answer")
+        elif not objects:
+            self.unplanned.setdefault(want.clause.index, _nothing_to(goal))
+        else:
+            self._realize(want, objects[0])
+        made = list(range(before, len(self.steps)))
+        if self.reused is not None and not made:
+            made = [self.reused]
+        self.reused = None
+        if made:
+            self.served.setdefault(goal.name, []).append(made[-1])
+        return made
+
+    def _realize(self, want: Want, thing: Thing) -> None:
+        goal, m = want.goal, thing.modality
+        if goal.name in _ASK:
+            self._ask(want, thing)
+            return
+        if goal.name == "describe" and m == "image":
+            self._describe(want, thing)
+            return
+        if m not in goal.tasks and "text" in goal.tasks and m in _CONVERT:
+            thing = self._words_of(thing, want)
+            m = "text"
+        task = goal.tasks.get(m)
+        if task == "image-classification" and _TABLE.search(self._about(want, thing)):
+            task = "tabular-classification"  # the label of a table's rows
+        if task is None:
+            self.unplanned.setdefault(want.clause.index, _nothing_to(goal))
+            return
+        args = self._args(task, thing, want)
+        self._step(task, args, want, thing, goal.makes)
+
+    def _about(self, want: Want, thing: Thing) -> str:
+        """The words that say what `thing` is: its want's clause, and the clause that gives it."""
+        given = [c.words for c in self.clauses if c.start <= thing.at < c.end] if thing.at >= 0 else []
+        return " ".join([want.clause.words, *given])
+
+    def _ask(self, want: Want, thing: Thing) -> None:
+        question = self._question(want)
+        if thing.modality == "audio":
+            thing = self._words_of(thing, want)
+        if thing.modality == "text":
+            self._step("question-answering", {"text": question, "context": thing.value}, want, thing, "answer")
+            return
+        document = any(_DOCUMENT.search(w) for w in (want.clause.words, self.text.lower(), thing.value.lower()))
+        if self.cap is None:  # every task counts as runnable: the literal one
+            task = "document-question-answering" if document else "visual-question-answering"
+            self._step(task, {"image": thing.value, "text": question}, want, thing, "answer")
+            return
+        serves = self.cap.serves
+        sight = want.goal.name == "ask-visual" or (not document and about_sight(question))
+        if document and serves("document-question-answering"):
+            task = "document-question-answering"
+        elif serves("visual-question-answering"):
+            task = "visual-question-answering"
+        elif _COUNT.search(question.lower()) and serves("object-detection"):
+            self._step("object-detection", {"image": thing.value}, want, thing, "annotation")
+            return
+        elif sight:
+            task = "visual-question-answering"  # no text read from the picture answers it: the run says so
+        elif serves("image-to-text") and serves("question-answering"):
+            text = self._words_of(thing, want)
+            self.routes.append(
+                "No visual model runs here, so the question was answered from the text read in the picture."
+            )
+            self._step("question-answering", {"text": question, "context": text.value}, want, text, "answer")
+            return
+        elif serves("document-question-answering"):
+            task = "document-question-answering"
+        else:
+            task = "visual-question-answering"  # it cannot run: the run says what to configure
+        self._step(task, {"image": thing.value, "text": question}, want, thing, "answer")
+
+    def _describe(self, want: Want, thing: Thing) -> None:
+        if self.cap is None or _captions(self.cap):
+            self._step("image-to-text", {"image": thing.value}, want, thing, "artifact")
+            return
+        # the only image-to-text here reads text: a description needs a visual model (which may not run)
+        self._step("visual-question-answering", {"image": thing.value, "text": _DESCRIBE}, want, thing, "artifact")
+
+    def _similarity(self, want: Want, objects: list[Thing]) -> None:
+        things = list(objects)
+        while len(things) < 2:
+            more = self._latest({"text"}, results_only=True, verdicts=True, besides=things) or self._latest(
+                {"text"}, convert=set(_CONVERT), before=want.clause.end, besides=things
+            )
+            if more is None:
+                break
+            things.append(more)
+        texts = [self._words_of(t, want) if t.modality in _CONVERT else t for t in things]
+        texts = [t for t in texts if t.modality == "text"]
+        if len(texts) < 2:
+            self.unplanned.setdefault(want.clause.index, "Comparing needs two texts: quote both.")
+            return
+        args = {"text1": texts[0].value, "text2": texts[1].value}
+        self._step("sentence-similarity", args, want, texts[0], "verdict")
+
+    def _generate(self, want: Want, own: list[_Input], objects: list[Thing]) -> None:
+        """A drawing, a video, a text or a chat reply: its prompt is a quote or result the clause names,
+        else the description in its own words."""
+        goal = want.goal
+        prompt_thing = next((t for t in objects if t.modality == "text"), None)
+        image = next((t for t in objects if t.modality == "image"), None)
+        words = argtext.prompt(want.clause.text)
+        if prompt_thing is None and not words and goal.name != "chat":
+            prompt_thing = self._latest({"text"}, results_only=True)
+        if goal.name == "chat":  # a reply about the newest result, or to the request itself
+            prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
+            prompt = prompt_thing.value if prompt_thing is not None else self._chat_text(want)
+        else:
+            prompt = prompt_thing.value if prompt_thing is not None else (words or want.clause.text)
+        task = goal.tasks["text"]
+        args = {"text": prompt}
+        condition = self._condition() if goal.name == "draw" else None
+        if condition is not None:  # a drawing after a condition map is drawn from it (ControlNet)
+            task, image = condition
+        if image is not None and task.endswith("-text-to-image") and task != "text-to-image":
+            args = {"image": image.value, "text": prompt}
+        self._step(task, args, want, prompt_thing or image, goal.makes)
+
+    # ---- what a goal works on ---------------------------------------------------------------------
+
+    def _objects(self, want: Want, own: list[_Input]) -> list[Thing]:
+        """The things `want` works on, best first: inputs written in its clause, results its clause names,
+        the newest thing of each kind its clause names; with none of those, the newest thing it can take."""
+        goal = want.goal
+        found: list[Thing] = []
+        self.explicit = True
+
+        def keep(t: Thing | None) -> None:
+            if t is not None and t not in found:
+                found.append(t)
+
+        makes = {m for t in goal.tasks.values() for m in registry.get(t).outputs[:1]}
+        for i in own:
+            # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
+            if i.kind == "file" and i.modality in makes and i.modality not in goal.tasks:
+                continue
+            asked = i.kind == "question" and goal.name in _ASK  # the question itself, not what it is about
+            if i.kind in ("file", "quote", "passage", "question") and not asked and _takes(goal, i.modality):
+                keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
+        named = [t for ref in self._refs_of(want) for t in self._results_of(ref) if t.makes != "annotation"]
+        if not named and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
+            latest = self._latest(set(goal.tasks), results_only=True, verdicts=True)
+            named += [latest] if latest is not None else []
+        named.sort(key=lambda t: (t.modality in goal.tasks, t.step or 0), reverse=True)
+        for t in named:
+            if _takes(goal, t.modality):
+                keep(t)
+                break
+        tail = want.clause.words[want.at :]
+        if goal.name in _ASK:  # the question's own words may say what it is about ("in the image")
+            tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
+        hits = sorted((h.start(), m) for m, rx in _NOUNS.items() if _takes(goal, m) for h in rx.finditer(tail))
+        for at, modality in hits:
+            original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
+            keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
+        if found or goal.name in ("draw", "video", "write", "chat"):
+            return found
+        self.explicit = False  # what it works on is not named: the newest thing it can take
+        convertible = set(_CONVERT) if "text" in goal.tasks else set()
+        if goal.name in _ASK:  # a question is about what the request is about, not about an answer
+            keep(self._latest(set(goal.tasks), convert=convertible, answers=False, before=want.clause.end))
+            return found
+        keep(self._latest(set(goal.tasks), results_only=True, verdicts=CHAIN_VERDICTS))
+        keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end))
+        return found
+
+    def _latest(
+        self,
+        modalities: set[str],
+        *,
+        results_only: bool = False,
+        original: bool = False,
+        answers: bool = True,
+        before: int | None = None,
+        convert: set[str] = frozenset(),
+        besides: list[Thing] = (),
+        verdicts: bool = False,
+    ) -> Thing | None:
+        """The newest thing of one of `modalities` (results only: made by a step; original: an input),
+        among those given before `before` when there are any; inputs of the `convert` modalities count
+        too (their words are read on the way: a picture's, a recording's, never a drawn image's). The
+        marked-up copy of a detection, and verdicts (unless `verdicts`), are never what a later step works
+        on unless a clause names them."""
+        fits = [
+            t
+            for t in sorted(self.things, key=lambda t: self.seen.get(id(t), -1))
+            if (t.modality in modalities or t.modality in convert and t.step is None)
+            and t.makes not in ("annotation", "question")
+            and (verdicts or t.makes != "verdict")
+            and not (results_only and t.step is None or original and t.step is not None)
+            and (answers or t.makes != "answer")
+            and t not in besides
+        ]
+        if before is not None:
+            fits = [t for t in fits if t.at < before] or fits
+        return fits[-1] if fits else None
+
+    def _refs_of(self, want: Want) -> list[Goal]:
+        """Earlier goals whose result the clause names after the want's cue ("read the summary aloud")."""
+        out = []
+        for r in self.refs:
+            if r.clause is want.clause and r.at >= want.at - 1 and r.goal.name in self.served:
+                out.append(r.goal)
+        return out
+
+    def _results_of(self, goal: Goal, modality: str | None = None) -> list[Thing]:
+        """The newest result of `goal` (of `modality`), its main one first."""
+        step = self.served[goal.name][-1]
+        return [t for t in self.things if t.step == step and (modality is None or t.modality == modality)]
+
+    def _words_of(self, thing: Thing, want: Want) -> Thing:
+        """The text of a picture or a recording: one conversion step per thing, shared."""
+        for t in self.things:
+            if t.origin is thing and t.modality == "text":
+                return t
+        task = _CONVERT[thing.modality]
+        self._step(task, {thing.modality: thing.value}, None, thing, "artifact", clause=want.clause.index)
+        return self.things[-1]
+
+    def _condition(self) -> tuple[str, Thing] | None:
+        for s in reversed(self.steps):
+            if s.task.endswith("-control"):
+                cond = s.task[: -len("-control")]
+                out = next(t for t in self.things if t.step == s.id)
+                return f"{cond}-text-to-image", out
+        return None
+
+    # ---- arguments ---------------------------------------------------------------------------------
+
+    def _args(self, task: str, thing: Thing, want: Want) -> dict[str, str]:
+        spec = registry.get(task)
+        args: dict[str, str] = {}
+        for name in dict.fromkeys(spec.inputs + spec.optional):
+            if name in ("image", "audio", "video", "text") and name == thing.modality and name not in args:
+                args[name] = thing.value
+            elif name == "text" and (task in ("image-editing", "image-to-image") or task.endswith("-text-to-image")):
+                instruction = self._instruction(want)
+                if instruction or name not in spec.optional:
+                    args[name] = instruction or want.clause.text
+            elif name == "labels":
+                labels = want.goal.labels or (argtext.labels(want.clause.words) if want.goal.name == "label" else None)
+                if labels:
+                    args[name] = labels
+        return args
+
+    def _instruction(self, want: Want) -> str:
+        """An edit's instruction: a quote in its clause, a result its clause names ("based on the answer"),
+        else its clause in the request's words."""
+        quote = next((i for i in want.clause.inputs if i.kind == "quote"), None)
+        if quote is not None:
+            return quote.value
+        for goal in self._refs_of(want):
+            for result in self._results_of(goal, "text"):
+                return result.value
+        return argtext.instruction(want.clause.text)
+
+    def _question(self, want: Want) -> str:
+        mine = [i for i in want.clause.inputs if i.kind == "question" and id(i) not in self.used_questions]
+        rest = [i for i in self.inputs if i.kind == "question" and id(i) not in self.used_questions]
+        for i in mine + rest:
+            self.used_questions.add(id(i))
+            return i.value
+        return argtext.question(want.clause.text)
+
+    def _chat_text(self, want: Want) -> str:
+        mine = [i for i in want.clause.inputs if i.kind in ("question", "quote")]
+        return mine[0].value if mine else self.text
+
+    def _step(
+        self,
+        task: str,
+        args: dict[str, str],
+        want: Want | None,
+        reads: Thing | None,
+        makes: str,
+        clause: int | None = None,
+    ) -> None:
+        same = next((s for s in self.steps if s.task == task and s.args == args), None)
+        if same is not None:  # asked twice ("listen to this review ... is the speaker happy"): done once
+            self.reused = same.id
+            return
+        sid = len(self.steps)
+        self.steps.append(
+            Step(sid, task, args, want.goal.name if want else None, want.clause.index if want else clause, reads)
+        )
+        spec = registry.get(task)
+        for k, modality in enumerate(spec.outputs):
+            kind = makes if k == 0 else "verdict"  # a detection's text (its labels) is a verdict on the image
+            origin = reads if want is None else None
+            self.things.append(Thing(modality, f"{GENERATED}{sid}", sid, kind, origin))
+            self._touch(self.things[-1])
+
+
+def _takes(goal: Goal, modality: str) -> bool:
+    """Can the goal work on a thing of this kind (a picture's or recording's words, for a text goal)?"""
+    return modality in goal.tasks or modality in _CONVERT and "text" in goal.tasks
+
+
+def _captions(capabilities: Any) -> bool:
+    """image-to-text can describe a photo here (not only read its words, all the embedded OCR does)."""
+    return any("ocr" not in e.meta.get("tags", ()) for e in capabilities.experts("image-to-text"))
+
+
+def _nothing_to(goal: Goal) -> str:
+    kinds = " or ".join(sorted({"image": "a picture", "audio": "a recording", "text": "a text"}[m] for m in goal.tasks))
+    label = registry.get(next(iter(goal.tasks.values()))).label or goal.name
+    return f"There is nothing to {label.split(' ', 1)[0]} here: attach {kinds}, or quote the text."
+
+
+__all__ = ["BY_NAME", "Composer", "Fate", "Step", "Thing"]

@@ -1,0 +1,446 @@
+"""What a request can ask for, as goals independent of the file type: one table.
+
+A goal is what a person wants done to something ("the words of x", "its sentiment", "an answer about x",
+"speak it", "edit it"); the task that does it follows from what x is (the words of a photo are read by
+OCR, those of a recording by speech recognition). Each goal carries, in one place:
+
+- `tasks`: the task that realizes it for each kind of input (image, audio, text);
+- `cues`: words that name it outright ("transcribe", "summary", "depth"): lexical evidence;
+- `examples`: everyday phrasings, for reading a clause by meaning when no cue names its goal;
+- `names`: the nouns a later clause uses for its result ("the summary", "the edited image");
+- `makes`: what its result is to the next step: an `artifact` (a new form of the thing: a transcript,
+  a translation, an edited photo), an `answer` (a reply to the ask), a `verdict` (a label, a score) or an
+  `annotation` (the input with marks drawn on it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+Makes = Literal["artifact", "answer", "verdict", "annotation"]
+
+_LANGS = (
+    "english french spanish german chinese japanese korean italian portuguese russian arabic hindi dutch "
+    "swedish turkish greek polish vietnamese thai indonesian hebrew mandarin cantonese latin"
+).split()
+_COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|golden|silver"
+
+_L = "|".join(_LANGS)
+_NON_EN = "|".join(x for x in _LANGS if x != "english")
+_DET = r"(?:(?:an?|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
+
+
+@dataclass(frozen=True)
+class Goal:
+    name: str
+    tasks: dict[str, str]  # input modality -> the task that does it
+    makes: Makes
+    cues: str = ""
+    examples: tuple[str, ...] = ()
+    names: str = ""  # nouns naming its result later in the request
+    # cue words that only describe an input ("a noisy recording", "an image of a table"): evidence of the
+    # goal only where the clause asks for something, not where it presents a file
+    weak: str = ""
+    labels: str | None = None  # text-classification's label set for this goal (None: the expert's default)
+    generic: bool = False  # its cues are generic words that are part of other goals' phrases ("classify")
+    cue_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
+    names_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
+    weak_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def modalities(self) -> tuple[str, ...]:
+        return tuple(self.tasks)
+
+
+def _g(
+    name: str,
+    tasks: str,
+    makes: Makes,
+    cues: str = "",
+    examples: str = "",
+    names: str = "",
+    weak: str = "",
+    labels: str | None = None,
+    generic: bool = False,
+) -> Goal:
+    pairs = dict(p.split("=") for p in tasks.split())
+    return Goal(
+        name,
+        pairs,
+        makes,
+        cues,
+        tuple(e.strip() for e in examples.split(";") if e.strip()),
+        names,
+        weak,
+        labels,
+        generic,
+        re.compile(cues) if cues else None,
+        re.compile(names) if names else None,
+        re.compile(weak) if weak else None,
+    )
+
+
+# Cues and phrasings are generic (a verb and its object, the names people and papers use for a task);
+# none is taken from an evaluation set.
+GOALS: tuple[Goal, ...] = (
+    _g(
+        "words",
+        "image=image-to-text audio=automatic-speech-recognition",
+        "artifact",
+        r"\bocr\b|image[- ]to[- ]text|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words|writing)"
+        r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
+        r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
+        r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
+        r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
+        "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
+        "copy the text from this screenshot; what does the label say; read the receipt; extract the text from the "
+        "scan; what does the poster say; what is written on the board; transcribe this recording; what is said in "
+        "this audio; write down what the speaker says; turn this voice memo into text; what does she say in this "
+        "clip; give me the transcript; what are they saying; the words spoken in the clip",
+        r"\btranscri(?:pt|bed|ption)\w*|\b(?:extracted|recogni[sz]ed|detected) (?:text|words)",
+    ),
+    _g(
+        "describe",
+        "image=image-to-text",
+        "artifact",
+        r"\bcaption\w*|\bdescribe\b|\bdescriptive text"
+        r"|\b(?:generat|giv|get|provid|produc|creat|writ)\w*\s+(?:me\s+)?"
+        + _DET
+        + r"(?:textual\s+|text\s+|descriptive\s+)?descripti\w+",
+        "describe this photo; what is in this picture; what do you see in this image; caption this image; tell me "
+        "about this photo; what is happening in this picture; write a caption for this photo",
+        r"\b(?:caption|description)s?\b",
+        generic=True,
+    ),
+    _g(
+        "ask",
+        "text=question-answering image=visual-question-answering",
+        "answer",
+        # "a response to the following question" asks for a conversation, not an answer
+        r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
+        r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\bhow many\b|\bhow far\b"
+        r"|\bwhat colou?r\b",
+        "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
+        "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
+        "invoice; who is this letter addressed to; what time does the shop open; which platform does the train "
+        "leave from; when does the museum reopen; how much do i owe",
+        r"\banswers?\b",
+        weak=r"\bquestions?\b",
+        generic=True,
+    ),
+    # a question about what a picture shows, not about words in it: no text read from the picture answers it
+    _g(
+        "ask-visual",
+        "text=question-answering image=visual-question-answering",
+        "answer",
+        "",
+        "what colour is the car in this photo; is the dog in this picture sleeping; what is the man holding; what "
+        "animal is this; where was this photo taken; what is the weather like in this picture; is the door open; "
+        "what is she wearing; how many apples are on the table; is anyone sitting on the bench",
+        r"\banswers?\b",
+    ),
+    _g(
+        "sentiment",
+        "text=text-classification",
+        "verdict",
+        r"\bsentiment\b",
+        "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
+        "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
+        "writer pleased; is it good news or bad news; is the speaker happy",
+        r"\bsentiment\b",
+    ),
+    _g(
+        "language",
+        "text=text-classification",
+        "verdict",
+        r"\b(?:what|which) language\b|\blanguage (?:is|of)\b|\b(?:identify|detect)\w* the language",
+        "which language is this sentence in; what language is this written in; detect the language of this text; "
+        "identify the language; is this french or spanish",
+        r"\blanguage\b",
+        labels="language",
+    ),
+    _g(
+        "label",
+        "image=image-classification audio=audio-classification text=text-classification",
+        "verdict",
+        r"\bclassif(?:y|ying|ies)\b|\bclassified\b(?!\s+(?:text|image|audio|response|result|label|output|data|content))"
+        r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of)"
+        r"|\bmain category|\bbelongs? to|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
+        r"|image classification|audio classification|text classification|\bspeaker identification",
+        "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
+        "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "
+        "politics or cooking; which category does this article belong to; label this text with a topic",
+        r"\b(?:classified|classification|category|label|class)\b",
+        generic=True,
+    ),
+    _g(
+        "emotion",
+        "audio=audio-classification text=text-classification",
+        "verdict",
+        r"\bcommands?\b|\bemotions?\b",
+        "what emotion does the speaker have; recognise the command in the recording; which kind of noise is it",
+        r"\bemotions?\b",
+        weak=r"\bcommands?\b|\bemotions?\b",
+    ),
+    _g(
+        "entities",
+        "text=token-classification",
+        "artifact",
+        r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
+        r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)",
+        "find the names of people, places and organisations in this text; tag each word with its part of speech; "
+        "extract the entities from the sentence; highlight the proper nouns",
+        r"\b(?:entities|tokens|tagged|classified)\b",
+    ),
+    _g(
+        "summarize",
+        "text=summarization",
+        "artifact",
+        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*",
+        "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
+        "article; sum up this text in a few sentences; condense this report; the main points in one sentence",
+        r"\bsummar(?:y|ies|ized|ised)\b",
+    ),
+    _g(
+        "translate",
+        "text=translation",
+        "artifact",
+        rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b",
+        "translate this into spanish; how do you say good night in french; what is this in german; put this "
+        "sentence into italian",
+        r"\btranslat(?:ed|ion)\b",
+        weak=rf"\bin\s+(?:{_NON_EN})\b",
+    ),
+    _g(
+        "speak",
+        "text=text-to-speech",
+        "artifact",
+        r"text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
+        r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
+        r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
+        r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
+        r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
+        r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
+        r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:it|this|that|them|\w+)?\s*to me\b"
+        r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
+        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
+        + _DET
+        + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
+        r"|\bin audio format|\bspeak\b|\bpronounc\w*"
+        r"|^\s*(?:please\s+)?say\b",
+        "say welcome in a natural voice; read this sentence aloud; convert this text to speech; speak these words; "
+        "say good morning; read it out loud; make an audio of this sentence; pronounce this; read this page aloud to "
+        "me; narrate the story; voice this message",
+        r"\b(?:generated|resulting|synthesi[sz]ed|spoken) (?:audio|speech|voice)\b|\byour (?:own )?recording\b"
+        r"|\bthe speech\b",
+    ),
+    _g(
+        "similarity",
+        "text=sentence-similarity",
+        "verdict",
+        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close",
+        "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
+        "these phrases paraphrases of each other; how close in meaning are these",
+        r"\bsimilarity\b",
+    ),
+    _g(
+        "write",
+        "text=text-generation",
+        "artifact",
+        r"text[- ]generation|\b(?:generat|creat|writ|produc|compos)\w*\s+" + _DET + r"(?:(?!video|audio|voice|spoken|"
+        r"visual|image)\w+\s+)?(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|"
+        r"email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
+        r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
+        r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
+        r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)|\b(?:additional|more comprehensive|more detailed)"
+        r" (?:\w+ )?text",
+        "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
+        "paragraph about climate change; continue this story; write a haiku",
+        r"\b(?:generated|new) (?:text|story|paragraph)\b",
+    ),
+    _g(
+        "chat",
+        "text=conversational",
+        "answer",
+        r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
+        r"|conversation (?:response|reply)|\bchat\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b|\bconverse\b",
+        "hello; hi there; thanks, that was helpful; how are you; what can you do; tell me a joke; what do you think "
+        "about music; can you give me some advice; i need tips for my trip; help me decide what to do; why does "
+        "this happen; explain how something works; who invented the telephone; what should i cook tonight",
+        r"\b(?:response|reply|conversation)\b",
+    ),
+    _g(
+        "draw",
+        "text=text-to-image",
+        "artifact",
+        r"text[- ]to[- ]image|\b(?:generat|creat|draw|produc|render|design|make|paint)\w*\s+"
+        + _DET
+        + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
+        r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
+        r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
+        r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
+        r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
+        r"|\b(?:turn|convert|transform|make)\w*\s+(?:the\s+|this\s+|that\s+|my\s+)?(?:summary|story|text|description|"
+        r"caption|answer|transcript\w*|poem|translation|sentence|quote)\s+into\s+(?:an?\s+)?"
+        r"(?:picture|image|illustration|drawing|painting)",
+        "draw a picture of a lighthouse; generate an image of a cat; create an illustration of a forest; paint a "
+        "sunset; make a picture of a dragon; show me an image of a red car; sketch a castle",
+        r"\b(?:generated|created|new) (?:image|picture|illustration)\b|\billustration\b|\bdrawing\b",
+    ),
+    _g(
+        "video",
+        "text=text-to-video",
+        "artifact",
+        r"text[- ]to[- ]video|\bvideos?\b|\banimation\b",
+        "make a video of a cat playing; generate a short clip; create an animation of a scene; film a scene of "
+        "kites over a hill",
+        r"\bvideo\b",
+    ),
+    _g(
+        "detect",
+        "image=object-detection",
+        "annotation",
+        r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount\w*\b"
+        r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
+        r"(?:\w+\s+)?objects?\b",
+        "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
+        "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
+        "the faces; what objects are in this picture; find all the cars in this photo; locate the dog",
+        r"\bdetected\b|\bbounding boxes\b|\bdetections\b|\b(?:object|their|its) labels\b|\blabels of\b"
+        r"|\bidentified objects\b",
+    ),
+    _g(
+        "segment",
+        "image=image-segmentation",
+        "artifact",
+        r"segment\w*|\bdivid\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)|\bmasks?\b"
+        r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?background"
+        r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
+        r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
+        "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
+        "separate the person from the background; isolate the subject; give me a mask of the person",
+        r"\bsegment(?:ed|s)\b|\bcut-?outs?\b|\bmasks?\b",
+        weak=r"\bsegments?\b",
+    ),
+    _g(
+        "depth",
+        "image=depth-estimation",
+        "artifact",
+        r"\bdepth\b|\bhow far\b|\bdistances? (?:from|to) the camera",
+        "estimate the depth of the image; make a depth map; how far away are the objects; which things are closer "
+        "to the camera",
+        r"\bdepth\b",
+    ),
+    _g(
+        "edit",
+        "image=image-editing",
+        "artifact",
+        r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b"
+        r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
+        r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
+        r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
+        r"(?:image|picture|photo)|\bcolou?rs? more vivid",
+        "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "
+        "brighter; blur this image; sharpen this photo; crop the image; resize this picture to half; increase the "
+        "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "
+        "image; make it look like a pencil sketch; give it a sepia look; change the colour of the car to red",
+        r"\b(?:edited|modified|changed)\b",
+    ),
+    _g(
+        "restyle",
+        "image=image-to-image",
+        "artifact",
+        r"image[- ]to[- ]image|\bstyles?\b|\brestyl\w*|\bstyli[sz]\w*"
+        r"|\btransform\w*\s+(?:the\s+|this\s+|my\s+|\w+ed\s+)*(?:image|picture|photo)"
+        r"|\b(?:look|appear)\w*\s+(?:like|as)|\bappearance\b|\bsuper[- ]resolution|\bupscal\w*"
+        r"|\b(?:enhanc|improv|sharpen|restor)\w*\s+(?:the\s+|this\s+|its\s+)?(?:\w+\s+)?(?:image|picture|photo|"
+        r"resolution)",
+        "transform this photo into a painting; change the style of the image; make the picture higher resolution; "
+        "upscale the photo; turn the day photo into night; restore an old photograph",
+        r"\b(?:transformed|enhanced|improved|stylized|stylised) (?:image|picture|photo)\b",
+    ),
+    _g(
+        "enhance",
+        "image=image-to-image audio=audio-to-audio",
+        "artifact",
+        r"\b(?:enhanc|improv|upscal|sharpen|restor|clean)\w*\b[^.;]{0,25}?\b(?:quality|resolution|clarity)"
+        r"|\b(?:low|poor|bad) (?:in )?quality",
+        "improve the quality; make it clearer",
+        weak=r"\b(?:low|poor|bad) (?:in )?quality",
+        generic=True,
+    ),
+    _g(
+        "clean-audio",
+        "audio=audio-to-audio",
+        "artifact",
+        r"audio[- ]to[- ]audio|\b(?:enhanc|improv|clean|denois)\w*[^.;]{0,30}?\b(?:audio|speech|sound|voice|recording)"
+        r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
+        r"|\bnoisy\b|\bsource separation|\bclear(?:er)? (?:voice|audio|sound)|\baudio quality",
+        "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
+        "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
+        r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",
+        weak=r"\bnoisy\b",
+    ),
+    _g(
+        "table",
+        "image=tabular-classification",
+        "verdict",
+        r"tabular|\b(?:image|picture|photo|scan\w*)\s+(?:\S+\s+)?of\s+(?:a\s+|the\s+)?table"
+        r"|containing\s+(?:a\s+|the\s+)?table|table image",
+        "classify the table in this image; predict the class of each row of the table",
+        weak=r"\btable\b",
+    ),
+    # ControlNet condition maps (HuggingGPT's planner prompt); a drawing after one is drawn from it
+    _g(
+        "edges",
+        "image=canny-control",
+        "artifact",
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show)\w*\s+(?:me\s+)?"
+        r"(?:the\s+)?(?:edges|outlines|contours)\b",
+        "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
+        r"\bedge map\b|\bedges\b",
+    ),
+    _g(
+        "soft-edges",
+        "image=hed-control",
+        "artifact",
+        r"\bhed\b|\bsoft edges?\b|\bholistic edges?\b",
+        "",
+        r"\bsoft edges?\b",
+    ),
+    _g("lines", "image=mlsd-control", "artifact", r"\bmlsd\b|\bstraight lines\b|\bline segments\b", "", r"\blines\b"),
+    _g("normals", "image=normal-control", "artifact", r"\bnormal map\b|\bsurface normals\b", "", r"\bnormal map\b"),
+    _g(
+        "pose",
+        "image=openpose-control",
+        "artifact",
+        r"\bopenpose\b|\b(?:body |human )?pose (?:map|skeleton|estimation)\b|\bskeleton\b",
+        "",
+        r"\bpose\b|\bskeleton\b",
+    ),
+)
+
+BY_NAME: dict[str, Goal] = {g.name: g for g in GOALS}
+# a clause that presents what the request is about and asks nothing of it ("I have a photo of my cat")
+CONTEXT_EXAMPLES = (
+    "i have an image",
+    "here is a photo",
+    "i have a recording",
+    "this is my receipt",
+    "i took this picture yesterday",
+    "listen to this",
+    "look at this picture",
+    "i have a text",
+    "here is an audio file",
+    "i have a document",
+    "attached is a scan",
+    "i have a long article",
+    "the user uploads a file",
+    "here is the text",
+)
+
+
+def get(name: str) -> Goal:
+    return BY_NAME[name]

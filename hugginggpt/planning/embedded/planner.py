@@ -1,0 +1,236 @@
+"""The embedded planner: clauses -> goals -> steps composed by type -> a typed Plan.
+
+1. `clauses`: the request cut at sentence ends, commas and joining words, quotes and files as placeholders;
+2. `reading`: each clause read into the goals it asks for (the words that name one, else its meaning), or
+   into none (it presents a file: context);
+3. `compose`: each goal gets the thing it works on and the task that does it on that kind of thing,
+   through the conversions the capability map can run, sharing each conversion;
+4. the result is a `Plan` that also says which parts of the request it could not plan, and why: every
+   clause ends planned, named as not planned, or context (`Reading.fates`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ...types import GENERATED, Plan, Task
+from .clauses import Clause, split
+from .compose import Composer, Fate, Step
+from .goals import BY_NAME, GOALS, Goal
+from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts
+from .reading import Want, by_meaning, presents, read
+
+
+@dataclass
+class Reading:
+    """A request as the planner read it: its clauses, the goals found, the plan, and each clause's fate."""
+
+    clauses: list[Clause]
+    wants: list[Want]
+    plan: Plan
+    fates: list[Fate] = field(default_factory=list)
+
+
+class GoalPlanner:
+    """Plans a request into tasks without an LLM, by goals and the types of what they need and make."""
+
+    def plan(
+        self,
+        text: str,
+        files: list[str] | tuple[str, ...] = (),
+        history: list[str] | None = None,
+        capabilities: Any = None,
+    ) -> Plan:
+        """The plan of `text`. `files` are the files this turn is about (uploads, or the conversation's
+        newest file); `history` is accepted for the planner interface (each request is planned on its
+        own); `capabilities` is the pipeline's capability map (None: every task counts as runnable)."""
+        return self.read(text, files, capabilities).plan
+
+    def read(self, text: str, files: list[str] | tuple[str, ...] = (), capabilities: Any = None) -> Reading:
+        text = (text or "").strip()
+        inputs = _inputs(text, files)
+        clauses = split(text, inputs)
+        if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):
+            return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
+        clauses, wants, refs = read(clauses)
+        wants = _questions(clauses, wants)
+        wants = _reachable(clauses, wants, inputs)
+        wants = _ordered(wants)
+        if not wants or all(w.goal.name == "chat" for w in wants):
+            return _chat(text, clauses, wants, inputs)
+        composer = Composer(text, clauses, inputs, refs, capabilities)
+        made: dict[int, list[int]] = {}
+        owners = _owners(clauses, wants)
+        mentioned: set[int] = set()
+        for w in wants:
+            for c in clauses[: w.clause.index + 1]:
+                if c.index not in mentioned:
+                    composer.mention(c)
+                    mentioned.add(c.index)
+            made.setdefault(w.clause.index, []).extend(composer.add(w, owners.get(id(w), [])))
+        plan = _plan(composer.steps, composer.routes)
+        fates = []
+        for c in clauses:
+            if made.get(c.index):
+                fates.append(Fate(c, "planned", made[c.index]))
+            elif c.index in composer.unplanned:
+                fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
+            else:
+                fates.append(Fate(c, "context"))
+        plan.unplanned = list(dict.fromkeys(composer.unplanned.values()))
+        return Reading(clauses, wants, plan, fates)
+
+
+def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
+    """Files (uploads first, then those the text names), quotes, questions, and an unquoted passage the
+    request is about ("Summarize this: <passage>")."""
+    found, _ = find_inputs(text, has_files=bool(files))
+    named = {i.value for i in found if i.kind == "file"}
+    uploads = [
+        _Input("file", f, file_modality(f), -1, -1)
+        for f in files
+        if f not in named and f.rsplit("/", 1)[-1] not in named
+    ]
+    quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
+    parts = split_parts(text, quotes)
+    start = text.find(parts.passage) if parts.passage and not _asks_something(parts.passage) else -1
+    end = start + len(parts.passage)
+    if start >= 0 and not any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
+        found = [i for i in found if not start <= i.start < end]  # a question inside it is the passage's
+        found.append(_Input("passage", parts.passage, "text", start, end))
+        question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
+        if question and not any(i.kind == "question" for i in found):
+            at = text.find(question)
+            found.append(_Input("question", question, "text", at, at + len(question), at < 0))
+        found.sort(key=lambda i: i.start)
+    return uploads + found
+
+
+# a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
+# its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
+REACH_FLOOR = 0.25
+
+
+def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
+    """A goal is kept where what it works on can be reached: from the files and texts given, or made by
+    another goal of the request. A goal read from a clause whose input is nowhere ("paint a green tractor":
+    an edit, with no picture) becomes the goal its clause means among those that can be reached, if any;
+    a request that names no goal at all but gives a file asks for the goal it means on that file."""
+    given = {i.modality for i in inputs if i.kind == "file"}
+    if any(i.kind in ("quote", "passage", "question") for i in inputs):
+        given.add("text")
+
+    def reaches(goal: Goal, others: list[Want]) -> bool:
+        have = set(given)
+        for w in others:
+            have |= {_outputs(t)[0] for t in w.goal.tasks.values()}
+        if goal.name in ("draw", "video", "write", "chat") or goal.name in ("ask", "ask-visual"):
+            return True  # a prompt in the request's own words; a question with nothing to work on is chat
+        return any(m in have for m in goal.tasks) or ("text" in goal.tasks and bool(have & {"image", "audio"}))
+
+    among = {g.name for g in GOALS if reaches(g, [])}
+    out = []
+    for w in wants:
+        if reaches(w.goal, [o for o in wants if o is not w]):
+            out.append(w)
+            continue
+        goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
+        if goal is not None and score >= REACH_FLOOR:
+            out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
+    if not out and given - {"text"}:  # a file and no goal named: the one its words mean on that file
+        options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
+        verdicts = by_meaning([c.words for c in options], among - {"chat"})
+        best = max(zip(options, verdicts, strict=True), key=lambda x: x[1][1], default=None)
+        if best is not None and best[1][0] is not None and best[1][1] >= REACH_FLOOR:
+            clause, (goal, score, _) = best
+            out.append(Want(goal, clause, 0, len(clause.words), "meaning", score))
+    return out
+
+
+def _asks_something(passage: str) -> bool:
+    """A "passage" that starts by naming a goal ("Then speak the answer.") is an instruction, not a text."""
+    words = _LEAD_JOINERS.sub("", passage.lower())[:24]
+    return any(g.cue_rx is not None and (m := g.cue_rx.search(words)) and m.start() < 12 for g in GOALS)
+
+
+_LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
+
+
+def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+    """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
+    asks for an answer."""
+    out = list(wants)
+    for c in clauses:
+        asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
+        if asked and not any(w.clause is c for w in wants):
+            out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
+    out.sort(key=lambda w: (w.clause.index, w.at))
+    return out
+
+
+def _ordered(wants: list[Want]) -> list[Want]:
+    """Request order, except inside a clause where a goal works on what a later one makes ("read aloud
+    the summary of it": the summary first)."""
+    out = list(wants)
+    i = 0
+    while i < len(out) - 1:
+        a, b = out[i], out[i + 1]
+        if a.clause is b.clause and _feeds(b, a) and not _feeds(a, b):
+            out[i], out[i + 1] = b, a
+        i += 1
+    return out
+
+
+def _feeds(a: Want, b: Want) -> bool:
+    """Can `a`'s result be what `b` works on (by type, with a picture's or recording's words read)?"""
+    made = {m for t in a.goal.tasks.values() for m in _outputs(t)[:1]}
+    takes = set(b.goal.tasks) | ({"image", "audio"} if "text" in b.goal.tasks else set())
+    return bool(made & takes)
+
+
+def _outputs(task: str) -> tuple[str, ...]:
+    from ... import tasks as registry
+
+    return registry.get(task).outputs
+
+
+def _owners(clauses: list[Clause], wants: list[Want]) -> dict[int, list[_Input]]:
+    """Which want each input of a clause belongs to: the nearest one whose cue comes before it (or the
+    first, for inputs before every cue)."""
+    owners: dict[int, list[_Input]] = {}
+    for c in clauses:
+        mine = sorted((w for w in wants if w.clause is c), key=lambda w: w.at)
+        for i in c.inputs:
+            if not mine:
+                continue
+            at = c.where(i)
+            before = [w for w in mine if w.at <= at]
+            owner = before[-1] if before else mine[0]
+            owners.setdefault(id(owner), []).append(i)
+    return owners
+
+
+def _chat(text: str, clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> Reading:
+    """A request that asks for a reply, not a task: nothing to plan for chit-chat; otherwise a chat
+    reply (an LLM's), or the files given and nothing asked of them."""
+    files = [i for i in inputs if i.kind == "file"]
+    if not files and GREETING.match(text):
+        return Reading(clauses, wants, Plan([]), [Fate(c, "context") for c in clauses])
+    if files and not wants:
+        names = ", ".join(f.value.rsplit("/", 1)[-1] for f in files)
+        plan = Plan([])
+        plan.unplanned = [f"I could not tell what to do with {names}: say what you want done with it."]
+        return Reading(clauses, wants, plan, [Fate(c, "unplanned", why=plan.unplanned[0]) for c in clauses])
+    task = Task(0, "conversational", {"text": text})
+    fates = [Fate(c, "planned", [0]) for c in clauses]
+    return Reading(clauses, wants, Plan([task]), fates)
+
+
+def _plan(steps: list[Step], routes: list[str]) -> Plan:
+    tasks = []
+    for s in steps:
+        deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
+        tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
+    return Plan(tasks, routes=list(dict.fromkeys(routes)))

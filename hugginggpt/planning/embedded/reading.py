@@ -1,0 +1,324 @@
+"""Each clause read into the goals it asks for: by the words that name a goal (cues), else by meaning.
+
+Meaning is MiniLM (the encoder the embedded experts ship): the clause against every goal's everyday
+phrasings and against phrasings that only present a file ("I have a photo of my cat"), in one encode call
+per request; without MiniLM (not installed) a clause no cue names is context, and one log line says so.
+A noun that names the result of a goal already read ("the summary" after "summarize") refers to it: it is
+no new goal.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from .clauses import Clause
+from .goals import BY_NAME, CONTEXT_EXAMPLES, GOALS, Goal
+
+log = logging.getLogger(__name__)
+
+THRESHOLD = 0.55  # cosine to a goal's nearest phrasing from which a clause no cue names asks for it
+MARGIN = 0.05  # ... and by this much nearer than the phrasings that only present a file
+
+# a clause that presents a file or a text rather than asking ("I have an image of a table", "here is a
+# noisy recording"): descriptive cue words in it ("table", "noisy") are no ask
+_PRESENTS = re.compile(
+    r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
+    r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
+    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b",
+)
+# asking words inside a presenting clause ("I have a photo that I'd like to blur")
+_ASKS = re.compile(
+    r"\b(?:would like|'d like|wants?|needs?|please|can you|could you|would you|help me|wish|hoping|trying|"
+    r"to (?!(?:be|the|this|that|these|those|a|an|my|your|our|their|its|it|me|us|him|her|them)\b)\w+)\b"
+)
+
+
+_HELLO = re.compile(
+    r"\W*(?:hi|hello|hey|dear \w+|thanks|thank you|ok|okay|cool|great|good (?:morning|afternoon|evening))"
+    r"(?: there| you| everyone| so much| very much)?\W*"
+)
+
+
+@dataclass
+class Want:
+    """A goal a clause asks for."""
+
+    goal: Goal
+    clause: Clause
+    at: int  # where in the clause's words its cue starts (meaning: 0)
+    end: int  # where its cue ends (meaning: the clause's end)
+    evidence: str  # cue | meaning | question
+    score: float = 1.0
+
+
+@dataclass
+class Reference:
+    """A noun that names an earlier goal's result ("the summary", "the edited image")."""
+
+    goal: Goal
+    clause: Clause
+    at: int
+
+
+class _Index:
+    """The phrasings' embeddings, computed once per process."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.ready = self.failed = False
+        self.rows: list[Goal | None] = []  # row -> goal (None: a phrasing that only presents a file)
+        self.matrix: Any = None
+
+    def get(self) -> _Index:
+        if self.ready or self.failed:
+            return self
+        with self.lock:
+            if not (self.ready or self.failed):
+                try:
+                    from ...experts.embedded.minilm import embed
+
+                    rows: list[tuple[Goal | None, str]] = [(g, e) for g in GOALS for e in g.examples]
+                    rows += [(None, e) for e in CONTEXT_EXAMPLES]
+                    self.matrix = embed([e for _, e in rows])
+                    self.rows = [g for g, _ in rows]
+                    self.ready = True
+                except Exception as e:  # MiniLM not installed (or its weights missing): cues only
+                    log.warning("embedded planner: MiniLM is not available (%s); reading goals by their cues only", e)
+                    self.failed = True
+        return self
+
+
+INDEX = _Index()
+
+
+def available() -> bool:
+    return INDEX.get().ready
+
+
+def scores(texts: list[str]) -> list[dict[str, float]]:
+    """For each text, every goal's cosine to its nearest phrasing, and "" for the nearest phrasing that only
+    presents a file ([{}...] without MiniLM)."""
+    idx = INDEX.get()
+    if not idx.ready or not texts:
+        return [{} for _ in texts]
+    from ...experts.embedded.minilm import embed
+
+    out = []
+    for row in (embed(texts) @ idx.matrix.T).tolist():
+        best: dict[str, float] = {}
+        for goal, s in zip(idx.rows, row, strict=True):
+            key = goal.name if goal is not None else ""
+            if s > best.get(key, -1.0):
+                best[key] = s
+        out.append(best)
+    return out
+
+
+def by_meaning(texts: list[str], among: set[str] | None = None) -> list[tuple[Goal | None, float, float]]:
+    """For each text: the nearest goal (among `among`, when given), its cosine, and the cosine of the
+    nearest presenting phrasing ((None, 0, 0) without MiniLM)."""
+    out = []
+    for best in scores(texts):
+        context = best.pop("", 0.0)
+        fits = {k: v for k, v in best.items() if among is None or k in among}
+        if not fits:
+            out.append((None, 0.0, context))
+            continue
+        name = max(fits, key=fits.get)  # type: ignore[arg-type]
+        out.append((BY_NAME[name], fits[name], context))
+    return out
+
+
+def about_sight(question: str) -> bool:
+    """Is the question about what a picture shows (a colour, what someone holds) rather than about words
+    in it (a total, a date, a platform)? Without MiniLM: no (reading the picture is tried)."""
+    (best,) = scores([question])
+    return best.get("ask-visual", 0.0) > best.get("ask", 0.0)
+
+
+def _asked_part(clause: Clause) -> str:
+    """The words of a clause that ask: after "that I'd like to" in "I have a photo that I'd like to blur"."""
+    if _PRESENTS.search(clause.words) and (m := _ASKS.search(clause.words)):
+        return clause.words[m.end() :].strip() or clause.words
+    return clause.words
+
+
+def _may_ask(clause: Clause) -> bool:
+    """A clause that presents a file, or describes one after a comma ("making it hard to hear"), asks
+    nothing by its meaning."""
+    return not presents(clause) and not (clause.joiner == "," and _GERUND.match(clause.words))
+
+
+_LIST_TAIL = re.compile(r"[\w-]+(?: [\w-]+)? (?:or|and) [\w-]+(?: [\w-]+)?\s*(?:[:?.!]|$)")
+_NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another)\b")
+_GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
+
+
+def presents(clause: Clause) -> bool:
+    """The clause presents a file or a text and asks nothing of it (or continues the list of what an
+    earlier clause presents: "I have a photo and a question in French: ...")."""
+    if clause.presenting is None:
+        clause.presenting = bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)
+    return clause.presenting
+
+
+def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want], list[Reference]]:
+    """The goals each clause asks for, in request order, and the nouns that refer to earlier results.
+    A short fragment after "and" that asks nothing of its own rejoins the clause before it ("make it
+    black and white"): the clauses come back with such fragments joined."""
+    wants: list[Want] = []
+    refs: list[Reference] = []
+    unread: list[Clause] = []
+    for k, clause in enumerate(clauses):
+        if _HELLO.fullmatch(clause.words):  # "Hi," before the ask: no ask of its own
+            continue
+        if k and clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
+            clause.presenting = not _ASKS.search(clause.words)
+        _references(clause, wants, refs)
+        found = _cues(clause, wants, refs)
+        if found:
+            wants += found
+        elif _has_words(clause):
+            unread.append(clause)
+            wants.append(Want(GOALS[0], clause, 0, 0, "unread", 0.0))  # a place holder, resolved below
+    if unread:
+        asked = [_asked_part(c) for c in unread]
+        verdicts = dict(zip((c.index for c in unread), by_meaning(asked), strict=True))
+        kept = []
+        for w in wants:
+            if w.evidence != "unread":
+                kept.append(w)
+                continue
+            goal, score, context = verdicts[w.clause.index]
+            # a clause with asking words asks; else it must read nearer an ask than a file's presentation
+            if _ASKS.search(w.clause.words):
+                context = 0.0
+            if goal is not None and score >= THRESHOLD and score >= context + MARGIN and _may_ask(w.clause):
+                kept.append(Want(goal, w.clause, 0, len(w.clause.words), "meaning", score))
+        wants = kept
+    if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
+        wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
+    clauses = _fragments_joined(clauses, wants)
+    return clauses, wants, refs
+
+
+def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
+    """A short fragment after "and" or a comma that gives no input and asks nothing new (no goal, or by its
+    meaning the goal of the clause before) belongs to that clause: "make it black | and white", "is this
+    about sports, | politics or cooking". Its want, if any, goes with it."""
+    goals_of: dict[int, set[str]] = {}
+    for w in wants:
+        goals_of.setdefault(id(w.clause), set()).add(w.goal.name)
+    out: list[Clause] = []
+    for c in clauses:
+        mine = goals_of.get(id(c), set())
+        tail = _LIST_TAIL.match(c.words)  # "..., science or entertainment: 'text'": the list goes on
+        if (
+            out
+            and c.joiner in ("and", ",")
+            and (not c.inputs or tail)
+            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail)
+            and id(out[-1]) in goals_of
+            and (
+                not mine
+                or mine <= goals_of[id(out[-1])]
+                and all(w.evidence == "meaning" for w in wants if w.clause is c)
+            )
+        ):
+            wants[:] = [w for w in wants if w.clause is not c]
+            prev = out[-1]
+            glue = " and " if c.joiner == "and" else ", "
+            prev.text = f"{prev.text}{glue}{c.text}".strip()
+            prev.words = f"{prev.words}{glue}{c.words}".strip()
+            prev.end = c.end
+            continue
+        out.append(c)
+    for k, c in enumerate(out):
+        c.index = k
+    return out
+
+
+_DETERMINER = re.compile(
+    r"(?:\b(?:the|this|that|these|those|its|their|his|her|my|your|our|a|an|of|from|on|in|into|with)|'s)\s+(?:\w+\s+)?$"
+)
+
+
+def _names_result(goal: Goal, words: str, m: re.Match) -> bool:
+    """The cue is a noun naming a result ("the summary", "its translation"), not the ask itself
+    ("summarize", "answer my question")."""
+    if goal.names_rx is None:
+        return False
+    hit = goal.names_rx.search(words, m.start(), m.end())
+    return hit is not None and bool(_DETERMINER.search(words[: hit.start()]))
+
+
+def _has_words(clause: Clause) -> bool:
+    """Enough words to be read by meaning: a single word is no ask unless a cue names it."""
+    return len(re.findall(r"[a-z]{2,}", clause.words)) >= 2
+
+
+def _rivals_settled(clause: Clause, hits: list[Want]) -> list[Want]:
+    """Two goals read off the same words that take and make the same kinds of thing ("remove the
+    background from this picture": a cut-out or an edit) are rival readings of one phrase: its meaning
+    keeps one. Goals on the same words that feed each other ("read the text aloud") both stay."""
+    out = list(hits)
+    for a in hits:
+        for b in hits:
+            if a is b or a not in out or b not in out or not (a.at < b.end and b.at < a.end):
+                continue
+            if _kinds(a.goal) == _kinds(b.goal):
+                best = scores([clause.words])[0]
+                loser = a if best.get(a.goal.name, 0.0) < best.get(b.goal.name, 0.0) else b
+                out.remove(loser)
+    return out
+
+
+def _kinds(goal: Goal) -> tuple[frozenset[str], frozenset[str]]:
+    from ... import tasks as registry
+
+    return frozenset(goal.tasks), frozenset(registry.get(t).outputs[0] for t in goal.tasks.values())
+
+
+def _references(clause: Clause, earlier: list[Want], refs: list[Reference]) -> None:
+    """Nouns of the clause that name the result of a goal an earlier clause asked for."""
+    asked = {w.goal.name for w in earlier}
+    for goal in GOALS:
+        if goal.name in asked and goal.names_rx is not None:
+            for m in goal.names_rx.finditer(clause.words):
+                refs.append(Reference(goal, clause, m.start()))
+
+
+def _cues(clause: Clause, earlier: list[Want], refs: list[Reference]) -> list[Want]:
+    """The goals the clause names outright. A noun naming the result of a goal already read is a
+    reference to it; a descriptive word in a clause that presents a file is no ask."""
+    presenting = presents(clause)
+    hits: list[Want] = []
+    for goal in GOALS:
+        if goal.cue_rx is None:
+            continue
+        for m in goal.cue_rx.finditer(clause.words):
+            phrase = m.group(0)
+            if goal.weak_rx is not None and goal.weak_rx.search(phrase) and presenting:
+                continue
+            if _names_result(goal, clause.words, m):
+                if any(w.goal is goal for w in earlier):
+                    continue  # a reference, recorded by _references
+                if any(w.goal is goal for w in hits):
+                    refs.append(Reference(goal, clause, m.start()))
+                    continue
+            hits.append(Want(goal, clause, m.start(), m.end(), "cue"))
+            break  # one want per goal and clause
+    # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
+    # not a label; "the question" of "respond to the question": a reply)
+    specific = [w for w in hits if not w.goal.generic]
+    kept = [w for w in hits if not (w.goal.generic and any(k.at < w.end and w.at < k.end for k in specific))]
+    kept = _rivals_settled(clause, kept)
+    # a quoted question asks for an answer unless the clause asks something else of it ("translate 'where?'")
+    quoted = [(clause.where(i), clause.where(i) + len("this question")) for i in clause.inputs if i.kind == "question"]
+    if specific:
+        kept = [w for w in kept if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted))]
+    return sorted(kept, key=lambda w: w.at)
