@@ -18,7 +18,7 @@ _BOUNDARY = re.compile(
     r"[.!?;](?=\s|$)"
     r"|,(?=\s)"
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|next|plus|as well as|"
-    r"but first|before that|once done|once that is done)(?=\s)",
+    r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)",
     re.I,
 )
 _ONLY_JOINERS = re.compile(
@@ -36,7 +36,8 @@ class _Mark:
     word: str
 
 
-_PAIR = re.compile(r"\b(?:between|both)\b(?!.*\band\b)", re.I)
+# "between X and", "both X and": the "and" joins two things ("both recordings and" is a whole phrase)
+_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?!.*\band\b)(?!\s+\w+s\s*$)", re.I)
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
 )
@@ -94,6 +95,15 @@ def _words(text: str, a: int, b: int, inputs: list[_Input]) -> tuple[str, dict[i
     return out, at
 
 
+def _between_inputs(a: int, b: int, inputs: list[_Input], text: str) -> bool:
+    """The word at a..b sits between the end of one given thing and the start of another."""
+    ends = {i.end for i in inputs if i.start >= 0}
+    starts = {i.start for i in inputs if i.start >= 0}
+    before = len(text[:a].rstrip(" ,"))
+    after = b + (len(text[b:]) - len(text[b:].lstrip()))
+    return before in ends and after in starts
+
+
 def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A phrase that leads into the clause after its comma ("Based on the edited image, find the cars")
     is part of that clause."""
@@ -129,8 +139,10 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
         if a < start:
             continue
         m = _Mark(a, b, word)
-        if m.word.strip().lower() == "and" and _PAIR.search(plain[start : m.start]):
-            continue  # "between X and Y", "both X and Y" join two things, not two asks
+        if m.word.strip().lower() == "and" and (
+            _PAIR.search(plain[start : m.start]) or _between_inputs(m.start, m.end, inputs, text)
+        ):
+            continue  # "between X and Y", "both X and Y", "'X' and 'Y'" join two things, not two asks
         spans.append((start, m.start, joiner))
         start, joiner = m.end, m.word.strip().lower()
     spans.append((start, len(plain), joiner))

@@ -24,11 +24,15 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import BY_NAME, Goal
 from .inputs import _Input
-from .reading import Reference, Want, about_sight
+from .reading import Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 _NOUNS = {
-    "image": re.compile(r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame)s?\b"),
+    # things that carry words name a picture too, when a picture is given: "this sign", "the letter"
+    "image": re.compile(
+        r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|letter|menu|"
+        r"poster|board|note|page|label|ticket|document|flyer|notice|card|invoice|bill|form)s?\b"
+    ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
 }
@@ -43,8 +47,13 @@ _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
-_COUNT = re.compile(r"\bhow many\b.*\b(?:faces?|people|persons?|men|women|kids|children|heads)\b")
+_THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
+_BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
+_COUNT = re.compile(
+    r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
+)
 _DESCRIBE = "Describe this image."
+_REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 _ASK = ("ask", "ask-visual")
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
 # twice, done twice
@@ -148,6 +157,9 @@ class Composer:
         objects = self._objects(want, own)
         if not self.explicit and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
+        asked = [s for s in self.steps if s.goal in _ASK]
+        if goal.name in _ASK and asked and not self._unasked(want) and _THE_QUESTION.search(want.clause.words):
+            return [asked[-1].id]  # "..., a question: 'X?'. Please answer the question": the same one
         if goal.name == "similarity":
             self._similarity(want, objects)
         elif goal.name in ("draw", "video", "write", "chat"):
@@ -175,6 +187,13 @@ class Composer:
             self._describe(want, thing)
             return
         if m not in goal.tasks and "text" in goal.tasks and m in _CONVERT:
+            if m in {registry.get(t).outputs[0] for t in goal.tasks.values()}:
+                # a recording's words spoken as a recording again ("type up what this voicemail says" read
+                # as "say"): a misreading; the goal its words mean among those that take a recording
+                better = self._reread(want, m)
+                if better is not None:
+                    self._realize(Want(better, want.clause, want.at, want.end, "meaning", 0.0), thing)
+                    return
             thing = self._words_of(thing, want)
             m = "text"
         task = goal.tasks.get(m)
@@ -191,9 +210,19 @@ class Composer:
         given = [c.words for c in self.clauses if c.start <= thing.at < c.end] if thing.at >= 0 else []
         return " ".join([want.clause.words, *given])
 
+    def _reread(self, want: Want, modality: str) -> Goal | None:
+        among = {g.name for g in BY_NAME.values() if modality in g.tasks}
+        goal, score, _ = by_meaning([want.clause.words], among)[0]
+        return goal if goal is not None and score >= _REREAD_FLOOR else None
+
     def _ask(self, want: Want, thing: Thing) -> None:
         question = self._question(want)
-        if thing.modality == "audio":
+        if thing.modality == "audio" and about_sound(question):  # "is that a dog barking or a doorbell?"
+            self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
+            return
+        # a picture whose words are already read here: answered from them (with no map, the literal task)
+        read = next((t for t in self.things if t.origin is thing and t.modality == "text"), None)
+        if thing.modality == "audio" or read is not None and self.cap is not None:
             thing = self._words_of(thing, want)
         if thing.modality == "text":
             self._step("question-answering", {"text": question, "context": thing.value}, want, thing, "answer")
@@ -257,6 +286,10 @@ class Composer:
         goal = want.goal
         prompt_thing = next((t for t in objects if t.modality == "text"), None)
         image = next((t for t in objects if t.modality == "image"), None)
+        if prompt_thing is None and goal.name != "chat":  # "draw whatever this sign says": its words
+            source = next((t for t in objects if t.modality in _CONVERT and t.step is None), None)
+            if source is not None:
+                prompt_thing, image = self._words_of(source, want), None
         words = argtext.prompt(want.clause.text)
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
@@ -293,9 +326,9 @@ class Composer:
             if i.kind == "file" and i.modality in makes and i.modality not in goal.tasks:
                 continue
             asked = i.kind == "question" and goal.name in _ASK  # the question itself, not what it is about
-            if i.kind in ("file", "quote", "passage", "question") and not asked and _takes(goal, i.modality):
+            if i.kind in ("file", "quote", "question") and not asked and _takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
-        named = [t for ref in self._refs_of(want) for t in self._results_of(ref) if t.makes != "annotation"]
+        named = [t for ref in self._refs_of(want) for t in self._results_of(ref)]
         if not named and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
             latest = self._latest(set(goal.tasks), results_only=True, verdicts=True)
             named += [latest] if latest is not None else []
@@ -307,7 +340,14 @@ class Composer:
         tail = want.clause.words[want.at :]
         if goal.name in _ASK:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
-        hits = sorted((h.start(), m) for m, rx in _NOUNS.items() if _takes(goal, m) for h in rx.finditer(tail))
+        makes_here = {registry.get(t).outputs[0] for t in goal.tasks.values()}
+        hits = sorted(
+            (h.start(), m)
+            for m, rx in _NOUNS.items()
+            if _takes(goal, m)
+            for h in rx.finditer(tail)
+            if not (m in makes_here and h.start() + want.at < want.end)
+        )
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
@@ -407,15 +447,20 @@ class Composer:
         quote = next((i for i in want.clause.inputs if i.kind == "quote"), None)
         if quote is not None:
             return quote.value
-        for goal in self._refs_of(want):
-            for result in self._results_of(goal, "text"):
-                return result.value
+        if _BASED.search(want.clause.words):  # "edit the image based on the answer"
+            for goal in self._refs_of(want):
+                for result in self._results_of(goal, "text"):
+                    return result.value
         return argtext.instruction(want.clause.text)
 
-    def _question(self, want: Want) -> str:
+    def _unasked(self, want: Want) -> list[_Input]:
+        """The questions the request gives that no step asks yet, those of the want's clause first."""
         mine = [i for i in want.clause.inputs if i.kind == "question" and id(i) not in self.used_questions]
         rest = [i for i in self.inputs if i.kind == "question" and id(i) not in self.used_questions]
-        for i in mine + rest:
+        return list({id(i): i for i in mine + rest}.values())
+
+    def _question(self, want: Want) -> str:
+        for i in self._unasked(want):
             self.used_questions.add(id(i))
             return i.value
         return argtext.question(want.clause.text)

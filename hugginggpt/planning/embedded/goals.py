@@ -98,7 +98,8 @@ GOALS: tuple[Goal, ...] = (
         "copy the text from this screenshot; what does the label say; read the receipt; extract the text from the "
         "scan; what does the poster say; what is written on the board; transcribe this recording; what is said in "
         "this audio; write down what the speaker says; turn this voice memo into text; what does she say in this "
-        "clip; give me the transcript; what are they saying; the words spoken in the clip",
+        "clip; give me the transcript; what are they saying; the words spoken in the clip; type up what this "
+        "recording says; tell me what it says; what are the words on it; give me the text",
         r"\btranscri(?:pt|bed|ption)\w*|\b(?:extracted|recogni[sz]ed|detected) (?:text|words)",
     ),
     _g(
@@ -145,10 +146,11 @@ GOALS: tuple[Goal, ...] = (
         "sentiment",
         "text=text-classification",
         "verdict",
-        r"\bsentiment\b",
+        r"\bsentiment\b|\b(?:positive or negative|negative or positive|good or bad|bad or good)\b",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
-        "writer pleased; is it good news or bad news; is the speaker happy",
+        "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
+        "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat",
         r"\bsentiment\b",
     ),
     _g(
@@ -191,7 +193,8 @@ GOALS: tuple[Goal, ...] = (
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)",
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
-        "extract the entities from the sentence; highlight the proper nouns",
+        "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
+        "and places does it name",
         r"\b(?:entities|tokens|tagged|classified)\b",
     ),
     _g(
@@ -207,7 +210,8 @@ GOALS: tuple[Goal, ...] = (
         "translate",
         "text=translation",
         "artifact",
-        rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b",
+        rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
+        rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b",
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
         "sentence into italian",
         r"\btranslat(?:ed|ion)\b",
@@ -223,16 +227,15 @@ GOALS: tuple[Goal, ...] = (
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
-        r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:it|this|that|them|\w+)?\s*to me\b"
+        r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b",
-        "say welcome in a natural voice; read this sentence aloud; convert this text to speech; speak these words; "
-        "say good morning; read it out loud; make an audio of this sentence; pronounce this; read this page aloud to "
-        "me; narrate the story; voice this message",
+        "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
+        "audio of this sentence; pronounce this; narrate the story; voice this message",
         r"\b(?:generated|resulting|synthesi[sz]ed|spoken) (?:audio|speech|voice)\b|\byour (?:own )?recording\b"
         r"|\bthe speech\b",
     ),
@@ -307,9 +310,10 @@ GOALS: tuple[Goal, ...] = (
         r"(?:\w+\s+)?objects?\b",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
         "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
-        "the faces; what objects are in this picture; find all the cars in this photo; locate the dog",
+        "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
+        "faces; circle everyone in the photo",
         r"\bdetected\b|\bbounding boxes\b|\bdetections\b|\b(?:object|their|its) labels\b|\blabels of\b"
-        r"|\bidentified objects\b",
+        r"|\bidentified objects\b|\b(?:marked|boxed|annotated)(?:[- ]up)?\b",
     ),
     _g(
         "segment",
@@ -377,7 +381,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"audio[- ]to[- ]audio|\b(?:enhanc|improv|clean|denois)\w*[^.;]{0,30}?\b(?:audio|speech|sound|voice|recording)"
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
-        r"|\bnoisy\b|\bsource separation|\bclear(?:er)? (?:voice|audio|sound)|\baudio quality",
+        r"|\bnoisy\b|\bsource separation|\baudio quality",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",

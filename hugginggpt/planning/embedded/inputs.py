@@ -36,14 +36,16 @@ _UNQUOTED_Q = re.compile(
 )
 # "What is the longest river?" as a sentence of its own (not "Can you ...?")
 _DIRECT_Q = re.compile(
-    r"(?:^|[.!?,]\s+|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|(?:is|are|was|were|does|do|did|"
-    r"has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)[^?.!\"]{3,200}\?)",
+    r"(?:^|[.!?,]\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|"
+    r"(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)"
+    r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,
 )
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
-    r"\b(?:know|find out|ask)\s+((?:who|what|when|where|why|how many|how much|how far)\b"
-    r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})[.?]",
+    r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know)\s+"
+    r"((?:who|what|when|where|why|which|how many|how much|how far)\b"
+    r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})(?:[.?]|$)",
     re.I,
 )
 GREETING = re.compile(
@@ -91,6 +93,7 @@ def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
     if not any(i.kind == "question" for i in found) and (found or has_files):
         for m in _DIRECT_Q.finditer("".join(masked)):
             q = text[m.start(1) : m.end(1)].strip()
+            q = q if q.endswith("?") else q + "?"  # a question that ends where the next ask begins
             found.append(_Input("question", q, "text", m.start(1), m.end(1), False))
     if not any(i.kind == "question" for i in found):
         for m in _INDIRECT_Q.finditer("".join(masked)):
@@ -101,6 +104,45 @@ def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
 
 
 # ---- the parts of a short request: what it asks, the passage it asks it of, a question about it ------
+
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+# a statement about the world ("The museum opens at ten.", "We stayed three nights."), not an ask: it starts
+# with a subject, not with a verb, a request or a question word, and the speaker presents nothing with it
+_STATEMENT = re.compile(
+    r"^(?:the|a|an|our|his|her|their|its|we|they|he|she|there|these|those|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+(?!user\b)",
+)
+_NOT_STATEMENT = re.compile(
+    r"\b(?:please|can you|could you|would you|i want|i'd like|i would like|i need|help me|tell me)\b|^(?:i|my)\b", re.I
+)
+_ASK_WORDS = re.compile(
+    r"^(?:what|who|whom|whose|when|where|which|why|how|is|are|do|does|did|can|could|would|will|should|please|"
+    r"tell|give|read|say|summari[sz]e|translate|transcribe|describe|draw|make|write|find|show|list|check|compare|"
+    r"classify|detect|count|cut|remove|turn|convert|speak|answer|explain|let)\b",
+    re.I,
+)
+
+
+def statements(text: str) -> str:
+    """The run of plain statements a text-only request gives beside its ask ("The museum is open from 10
+    to 6. Which day is it closed?"): the passage the ask is about, or "" when there is none or no ask."""
+    sentences = [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    plain = [
+        bool(_STATEMENT.match(x) and not _ASK_WORDS.match(x) and not _NOT_STATEMENT.search(x) and x[-1:] != "?")
+        for x in sentences
+    ]
+    if all(plain) or not any(plain):
+        return ""
+    runs, run = [], []
+    for x, p in zip(sentences, plain, strict=True):
+        if p:
+            run.append(x)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    best = max(runs, key=lambda r: sum(len(x.split()) for x in r))
+    return " ".join(best) if sum(len(x.split()) for x in best) >= 6 else ""
 
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
 _COLON = re.compile(r"^(?P<head>[^:\"'“‘]{3,120}?):\s+(?P<body>\S.*)$", re.S)
@@ -123,11 +165,18 @@ class Parts:
     question: str = ""  # a question asked about the passage
 
 
+_PASSAGE_LABEL = re.compile(
+    r"\b(?:passage|context|text|article)\s*:\s*(?P<ctx>[^\"'“‘].{15,}?)\s*(?=\bquestion\s*:|$)", re.I | re.S
+)
+
+
 def split_parts(text: str, quotes: list[str]) -> Parts:
     """The instruction, the passage and the question of a short request."""
     if m := _LABELLED.match(text):
         q = m["q"].strip()
         return Parts(q, m["ctx"].strip(), q[0].upper() + q[1:])
+    if m := _PASSAGE_LABEL.search(text):  # "... Passage: <text>" after the ask
+        return Parts(text[: m.start()].strip(), m["ctx"].strip())
     if not quotes:
         if m := _COLON.match(text):
             return Parts(m["head"].strip(), m["body"].strip())

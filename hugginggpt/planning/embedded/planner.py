@@ -19,8 +19,8 @@ from ...types import GENERATED, Plan, Task
 from .clauses import Clause, split
 from .compose import Composer, Fate, Step
 from .goals import BY_NAME, GOALS, Goal
-from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts
-from .reading import Want, by_meaning, presents, read
+from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
+from .reading import Want, by_meaning, presents, read, references
 
 
 @dataclass
@@ -54,10 +54,11 @@ class GoalPlanner:
         clauses = split(text, inputs)
         if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
-        clauses, wants, refs = read(clauses)
+        clauses, wants = read(clauses)
         wants = _questions(clauses, wants)
         wants = _reachable(clauses, wants, inputs)
         wants = _ordered(wants)
+        refs = references(clauses, wants)
         if not wants or all(w.goal.name == "chat" for w in wants):
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)
@@ -85,7 +86,8 @@ class GoalPlanner:
 
 def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     """Files (uploads first, then those the text names), quotes, questions, and an unquoted passage the
-    request is about ("Summarize this: <passage>")."""
+    request is about ("Summarize this: <passage>", or plain statements beside the ask of a text-only
+    request: "The museum opens at ten. When does it open?")."""
     found, _ = find_inputs(text, has_files=bool(files))
     named = {i.value for i in found if i.kind == "file"}
     uploads = [
@@ -95,16 +97,24 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     ]
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
     parts = split_parts(text, quotes)
-    start = text.find(parts.passage) if parts.passage and not _asks_something(parts.passage) else -1
-    end = start + len(parts.passage)
-    if start >= 0 and not any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
-        found = [i for i in found if not start <= i.start < end]  # a question inside it is the passage's
-        found.append(_Input("passage", parts.passage, "text", start, end))
-        question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
-        if question and not any(i.kind == "question" for i in found):
-            at = text.find(question)
-            found.append(_Input("question", question, "text", at, at + len(question), at < 0))
-        found.sort(key=lambda i: i.start)
+    passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
+    if not passage and not files and not named and not quotes:
+        passage = statements(text)
+    start = text.find(passage) if passage else -1
+    end = start + len(passage)
+    if start < 0 or any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
+        return uploads + found
+    # a question inside the passage is the passage's own words; one outside it is asked of it
+    found = [i for i in found if not start <= i.start < end]
+    found.append(_Input("passage", passage, "text", start, end))
+    if not any(i.kind == "question" for i in found):
+        asked, _ = find_inputs(text[:start] + " " * len(passage) + text[end:], has_files=True)
+        found += [i for i in asked if i.kind == "question"]
+    question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
+    if question and not any(i.kind == "question" for i in found):
+        at = text.find(question)
+        found.append(_Input("question", question, "text", at, at + len(question), at < 0))
+    found.sort(key=lambda i: i.start)
     return uploads + found
 
 
@@ -158,22 +168,44 @@ def _asks_something(passage: str) -> bool:
 _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
 
 
+# goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
+_WISHES = {"speak", "translate", "draw"}
+
+
 def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
-    asks for an answer."""
+    asks for an answer; so does one asked in its own words beside a wish for the answer's form."""
     out = list(wants)
     for c in clauses:
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
-        if asked and not any(w.clause is c for w in wants):
+        mine = [w for w in wants if w.clause is c]
+        own_words = [i for i in asked if not i.quoted]
+        if asked and not mine:
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
+        elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
+            # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
+            among = {g.name for g in GOALS if g.name not in _WISHES and g.name != "chat"}
+            goal, score, _ = by_meaning([own_words[0].value], among)[0]
+            goal = goal if goal is not None and score >= REACH_FLOOR else BY_NAME["ask"]
+            out.append(Want(goal, c, c.where(own_words[0]), len(c.words), "question"))
     out.sort(key=lambda w: (w.clause.index, w.at))
     return out
 
 
 def _ordered(wants: list[Want]) -> list[Want]:
-    """Request order, except inside a clause where a goal works on what a later one makes ("read aloud
-    the summary of it": the summary first)."""
+    """Request order, except where the request says otherwise ("X after making it brighter", "but first,
+    Y", "(do Y first)"), and inside a clause where a goal works on what a later one makes ("read aloud the
+    summary of it": the summary first)."""
     out = list(wants)
+    for w in list(out):  # "..., but first translate it", "remove the background after brightening it"
+        if w.clause.joiner in ("after", "but first", "first") or _FIRST.search(w.clause.words[w.at :]):
+            earlier = [o for o in out if o.clause.index < w.clause.index or o.clause is w.clause and o.at < w.at]
+            if earlier:
+                k = out.index(earlier[-1] if w.clause.joiner == "after" else earlier[0])
+                if w.clause.joiner == "after":
+                    k = out.index(next(o for o in out if o.clause is earlier[-1].clause))
+                out.remove(w)
+                out.insert(k, w)
     i = 0
     while i < len(out) - 1:
         a, b = out[i], out[i + 1]
@@ -183,11 +215,13 @@ def _ordered(wants: list[Want]) -> list[Want]:
     return out
 
 
+_FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
+
+
 def _feeds(a: Want, b: Want) -> bool:
-    """Can `a`'s result be what `b` works on (by type, with a picture's or recording's words read)?"""
+    """Can `a`'s result be what `b` works on, as it is (a made picture or recording is not read for words)?"""
     made = {m for t in a.goal.tasks.values() for m in _outputs(t)[:1]}
-    takes = set(b.goal.tasks) | ({"image", "audio"} if "text" in b.goal.tasks else set())
-    return bool(made & takes)
+    return bool(made & set(b.goal.tasks))
 
 
 def _outputs(task: str) -> tuple[str, ...]:

@@ -28,7 +28,8 @@ MARGIN = 0.05  # ... and by this much nearer than the phrasings that only presen
 _PRESENTS = re.compile(
     r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
-    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b",
+    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
+    r"|^(?:passage|context|text|article|document)\s*:",
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -133,6 +134,14 @@ def by_meaning(texts: list[str], among: set[str] | None = None) -> list[tuple[Go
     return out
 
 
+def about_sound(question: str) -> bool:
+    """Is a question about a recording about its sound (what makes it, the mood of a voice) rather than
+    about what is said in it?"""
+    (best,) = scores([question])
+    sound = max(best.get("label", 0.0), best.get("emotion", 0.0))
+    return sound > max(best.get("ask", 0.0), best.get("words", 0.0))
+
+
 def about_sight(question: str) -> bool:
     """Is the question about what a picture shows (a colour, what someone holds) rather than about words
     in it (a total, a date, a platform)? Without MiniLM: no (reading the picture is tried)."""
@@ -166,44 +175,68 @@ def presents(clause: Clause) -> bool:
     return clause.presenting
 
 
-def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want], list[Reference]]:
-    """The goals each clause asks for, in request order, and the nouns that refer to earlier results.
-    A short fragment after "and" that asks nothing of its own rejoins the clause before it ("make it
-    black and white"): the clauses come back with such fragments joined."""
-    wants: list[Want] = []
-    refs: list[Reference] = []
-    unread: list[Clause] = []
+def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
+    """The goals each clause asks for, in request order. A cue that only names the result of a goal asked
+    before ("the summary" after "sum it up") is no new goal. A short fragment after "and" that asks nothing
+    of its own rejoins the clause before it ("make it black and white"): the clauses come back with such
+    fragments joined."""
     for k, clause in enumerate(clauses):
-        if _HELLO.fullmatch(clause.words):  # "Hi," before the ask: no ask of its own
-            continue
         if k and clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
             clause.presenting = not _ASKS.search(clause.words)
-        _references(clause, wants, refs)
-        found = _cues(clause, wants, refs)
-        if found:
-            wants += found
-        elif _has_words(clause):
-            unread.append(clause)
-            wants.append(Want(GOALS[0], clause, 0, 0, "unread", 0.0))  # a place holder, resolved below
-    if unread:
-        asked = [_asked_part(c) for c in unread]
-        verdicts = dict(zip((c.index for c in unread), by_meaning(asked), strict=True))
+    asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
+    cued = {c.index: _cues(c) for c in asking}
+    wants = _by_meaning_where_unread(asking, cued)
+    # a noun naming the result of a goal asked before ("the summary" after "sum it up") refers to it
+    earlier: list[Want] = []
+    for c in asking:
+        mine = [w for w in wants if w.clause is c]
         kept = []
-        for w in wants:
-            if w.evidence != "unread":
-                kept.append(w)
+        for w in mine:
+            if w.evidence == "cue" and _names_result(w.goal, c.words, w) and any(e.goal is w.goal for e in earlier):
                 continue
-            goal, score, context = verdicts[w.clause.index]
-            # a clause with asking words asks; else it must read nearer an ask than a file's presentation
-            if _ASKS.search(w.clause.words):
-                context = 0.0
-            if goal is not None and score >= THRESHOLD and score >= context + MARGIN and _may_ask(w.clause):
-                kept.append(Want(goal, w.clause, 0, len(w.clause.words), "meaning", score))
-        wants = kept
+            kept.append(w)
+        cued[c.index] = kept if kept or not mine else []
+        earlier += kept
+    emptied = [c for c in asking if not cued[c.index] and any(w.clause is c for w in wants)]
+    if emptied:  # its only cue named an earlier result: what it asks is read by meaning
+        wants = [w for w in wants if w.clause not in emptied]
+        wants += _by_meaning_where_unread(emptied, {c.index: [] for c in emptied})
+        wants.sort(key=lambda w: (w.clause.index, w.at))
+    wants = [w for w in wants if w.evidence != "cue" or w in cued[w.clause.index]]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     clauses = _fragments_joined(clauses, wants)
-    return clauses, wants, refs
+    return clauses, wants
+
+
+def references(clauses: list[Clause], wants: list[Want]) -> list[Reference]:
+    """The nouns of each clause that name the result of a goal asked before them ("the summary", "the
+    marked photo", "your own recording")."""
+    refs: list[Reference] = []
+    for c in clauses:
+        asked = [w for w in wants if w.clause.index < c.index or w.clause is c]
+        _references(c, asked, refs)
+    return refs
+
+
+def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]]) -> list[Want]:
+    """The cue wants of each clause, and for a clause no cue names, the goal its meaning asks for."""
+    wants: list[Want] = []
+    unread = [c for c in clauses if not cued.get(c.index) and _has_words(c)]
+    verdicts = dict(zip((c.index for c in unread), by_meaning([_asked_part(c) for c in unread]), strict=True))
+    for c in clauses:
+        if cued.get(c.index):
+            wants += cued[c.index]
+            continue
+        if c.index not in verdicts:
+            continue
+        goal, score, context = verdicts[c.index]
+        # a clause with asking words asks; else it must read nearer an ask than a file's presentation
+        if _ASKS.search(c.words):
+            context = 0.0
+        if goal is not None and score >= THRESHOLD and score >= context + MARGIN and _may_ask(c):
+            wants.append(Want(goal, c, 0, len(c.words), "meaning", score))
+    return wants
 
 
 def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
@@ -247,12 +280,12 @@ _DETERMINER = re.compile(
 )
 
 
-def _names_result(goal: Goal, words: str, m: re.Match) -> bool:
+def _names_result(goal: Goal, words: str, w: Want) -> bool:
     """The cue is a noun naming a result ("the summary", "its translation"), not the ask itself
     ("summarize", "answer my question")."""
     if goal.names_rx is None:
         return False
-    hit = goal.names_rx.search(words, m.start(), m.end())
+    hit = goal.names_rx.search(words, w.at, w.end)
     return hit is not None and bool(_DETERMINER.search(words[: hit.start()]))
 
 
@@ -283,18 +316,19 @@ def _kinds(goal: Goal) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(goal.tasks), frozenset(registry.get(t).outputs[0] for t in goal.tasks.values())
 
 
-def _references(clause: Clause, earlier: list[Want], refs: list[Reference]) -> None:
-    """Nouns of the clause that name the result of a goal an earlier clause asked for."""
-    asked = {w.goal.name for w in earlier}
+def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> None:
+    """Nouns of the clause that name the result of a goal asked before them."""
     for goal in GOALS:
-        if goal.name in asked and goal.names_rx is not None:
-            for m in goal.names_rx.finditer(clause.words):
+        if goal.names_rx is None:
+            continue
+        for m in goal.names_rx.finditer(clause.words):
+            if any(w.goal is goal and (w.clause is not clause or w.at < m.start()) for w in asked):
                 refs.append(Reference(goal, clause, m.start()))
 
 
-def _cues(clause: Clause, earlier: list[Want], refs: list[Reference]) -> list[Want]:
-    """The goals the clause names outright. A noun naming the result of a goal already read is a
-    reference to it; a descriptive word in a clause that presents a file is no ask."""
+def _cues(clause: Clause) -> list[Want]:
+    """The goals the clause names outright (a descriptive word in a clause that presents a file is no
+    ask). The same goal named twice in one clause ("summarize it, and read the summary") is one want."""
     presenting = presents(clause)
     hits: list[Want] = []
     for goal in GOALS:
@@ -304,14 +338,10 @@ def _cues(clause: Clause, earlier: list[Want], refs: list[Reference]) -> list[Wa
             phrase = m.group(0)
             if goal.weak_rx is not None and goal.weak_rx.search(phrase) and presenting:
                 continue
-            if _names_result(goal, clause.words, m):
-                if any(w.goal is goal for w in earlier):
-                    continue  # a reference, recorded by _references
-                if any(w.goal is goal for w in hits):
-                    refs.append(Reference(goal, clause, m.start()))
-                    continue
-            hits.append(Want(goal, clause, m.start(), m.end(), "cue"))
-            break  # one want per goal and clause
+            # one want per goal and clause, over all its words ("read it back ... in a clear voice")
+            end = max(x.end() for x in goal.cue_rx.finditer(clause.words))
+            hits.append(Want(goal, clause, m.start(), end, "cue"))
+            break
     # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
     # not a label; "the question" of "respond to the question": a reply)
     specific = [w for w in hits if not w.goal.generic]
