@@ -172,6 +172,28 @@ def test_each_run_has_its_trace_beside_the_report(evaluated):
     assert route["model"] == "fake-model" and route["route"] == "openai"
 
 
+def test_an_hf_configuration_talks_to_the_router_with_the_token(tmp_path):
+    cases = write_cases(tmp_path / "c", [CASES[5], CASES[2]])  # hello, poem
+    with FakeOpenAI(responder=respond, api_key="hf_eval") as router:
+        env = {"HF_TOKEN": "hf_eval", "HUGGINGGPT_HF_ROUTER_URL": router.url, "HUGGINGGPT_MODE": "remote"}
+        p = cli("eval", str(cases), "--config", "offline+hf:org/chat-model", "--out", str(tmp_path / "o"), env=env)
+        bodies = [r["body"] for r in router.requests if r["path"].endswith("/chat/completions")]
+    assert p.returncode == 0, p.stderr
+    data = json.loads((tmp_path / "o" / "report.json").read_text())
+    runs = {c["id"]: c["runs"]["offline+hf:org/chat-model"] for c in data["cases"]}
+    assert runs["hello"]["passed"] and runs["poem"]["passed"] and runs["poem"]["plan_source"] == "llm"
+    assert {b["model"] for b in bodies} == {"org/chat-model"} and len(bodies) == runs["poem"]["llm_calls"] + runs[
+        "hello"
+    ]["llm_calls"] == 5
+    assert data["config_details"]["offline+hf:org/chat-model"] == {
+        "mode": "offline",  # the configuration's mode, not HUGGINGGPT_MODE
+        "controller": "hf",
+        "model": "org/chat-model",
+    }
+    trace = json.loads((tmp_path / "o" / runs["poem"]["trace"]).read_text())
+    assert trace["llm_route"]["route"] == "hf-router" and "hf_eval" not in json.dumps(data) + json.dumps(trace)
+
+
 def test_an_unknown_configuration_is_one_line_listing_the_forms(tmp_path):
     cases = write_cases(tmp_path, CASES[:1])
     p = cli("eval", str(cases), "--config", "offline", "--config", "offlne+openai:x", "--out", str(tmp_path / "o"))
@@ -498,3 +520,48 @@ def test_the_html_report_opens_from_disk_with_everything_inline(evaluated, tmp_p
             page.screenshot(path=str(tmp_path / "report.png"), full_page=True)
         finally:
             browser.close()
+
+
+# ---- the built-in cases -----------------------------------------------------------------------------
+
+
+def test_the_builtin_cases_are_the_pages_examples_and_the_demo_requests(tmp_path):
+    import app
+    from hugginggpt.evaluation.examples import builtin_cases, demo_module, page_examples
+
+    assert page_examples() == app.EXAMPLES  # read from app.py without importing gradio
+    cases = builtin_cases(tmp_path)
+    demos = demo_module().DEMOS
+    assert [c.request for c in cases] == [e["text"] for e in app.EXAMPLES] + [d.request for d in demos]
+    assert len({c.id for c in cases}) == len(cases) and cases[0].id == "page-1" and cases[4].id == "ocr-1"
+    assert all(c.missing is None and all(f.is_file() for f in c.files) for c in cases)
+    assert all(f.parent == tmp_path / "inputs" for c in cases[len(app.EXAMPLES) :] for f in c.files)
+    assert all(c.expect for c in cases[: len(app.EXAMPLES)])  # every page example says what it must show
+    by_request = {c.request: c.expect for c in cases}
+    assert by_request["Transcribe this recording"].contains == (("library",), ("nine", "9"), ("morning",))
+    assert by_request["Hello!"].tasks == () and by_request["Translate 'good night' into Spanish"].tasks == (
+        "translation",
+    )
+
+
+@pytest.mark.slow
+def test_eval_of_the_examples_runs_offline_with_nothing_else(tmp_path):
+    """`eval --cases examples --config offline` on a fresh machine: no keys, every connection refused."""
+    log = tmp_path / "net.log"
+    env = {**cli_env(), "PYTHONPATH": f"{ROOT / 'tests' / 'netguard'}:{ROOT}", "NETGUARD_LOG": str(log)}
+    out = tmp_path / "out"
+    p = subprocess.run(
+        [sys.executable, "-m", "hugginggpt", "eval", "--cases", "examples", "--config", "offline", "--out", str(out)],
+        capture_output=True, text=True, env=env, timeout=900, cwd=tmp_path,
+    )  # fmt: skip
+    assert p.returncode == 0, p.stdout + p.stderr[-3000:]
+    data = json.loads((out / "report.json").read_text())
+    runs = [c["runs"]["offline"] for c in data["cases"]]
+    assert len(runs) == len(data["cases"]) >= 50 and all(r["passed"] and r["error"] is None for r in runs)
+    assert data["summary"]["offline"]["passed"] == len(runs) and (out / "report.html").stat().st_size > 100_000
+    # the guard was really in place, and nothing tried the network
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.getaddrinfo('example.com', 80)"],
+                           capture_output=True, text=True, env=env)  # fmt: skip
+    assert probe.returncode != 0 and "network disabled by the test" in probe.stderr
+    attempts = [line for line in log.read_text().splitlines() if "example.com" not in line] if log.exists() else []
+    assert attempts == []
