@@ -6,13 +6,16 @@
    every offline model loaded by the first case that needs it), at its default runs at once;
 2. warm, in process: the same cases through the same runner once to load the models, then timed.
 Cases per minute count the batch (report.json's `seconds`: the runs only); the process figure adds start-up
-and making the demo files. Sizes: report.html (media inlined) and report.json, per case.
+and making the demo files. The machine is shared, so wall-clock figures move with its load: CPU seconds per
+case (the process's user + system time, every thread) give the bound two cores of our own would reach,
+2 x 60 / CPU s per case. Sizes: report.html (media inlined) and report.json, per case.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -31,6 +34,7 @@ def cold(folder: Path) -> dict:
     env.update(PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1", HUGGINGGPT_WORKDIR=str(folder / "work"))
     out = folder / "cold"
     t0 = time.perf_counter()
+    cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     p = subprocess.run(
         [sys.executable, "-m", "hugginggpt", "eval", "--cases", "examples", "--config", "offline", "--out", str(out)],
         capture_output=True,
@@ -39,6 +43,8 @@ def cold(folder: Path) -> dict:
         cwd=folder,
     )
     wall = time.perf_counter() - t0
+    cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
     if p.returncode not in (0, 1):
         raise SystemExit(f"eval failed ({p.returncode}):\n{p.stderr[-3000:]}")
     data = json.loads((out / "report.json").read_text())
@@ -54,6 +60,8 @@ def cold(folder: Path) -> dict:
         "batch_s": data["seconds"],
         "cases_per_min_batch": round(n / data["seconds"] * 60, 1),
         "cases_per_min_process": round(n / wall * 60, 1),
+        "process_cpu_s": round(cpu, 2),
+        "process_cpu_s_per_case": round(cpu / n, 3),
         "median_case_s": s["median_s"],
         "p95_case_s": s["p95_s"],
         "report_html_bytes": html,
@@ -77,12 +85,14 @@ def warm(folder: Path) -> dict:
     run_all(cases, [cfg], folder / "warm", lambda c: pipeline, jobs=jobs)  # loads every model
     out = {"jobs": jobs}
     for n_jobs in (1, jobs):
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         outcome = run_all(cases, [cfg], folder / f"warm{n_jobs}", lambda c: pipeline, jobs=n_jobs)
-        secs = time.perf_counter() - t0
+        secs, cpu = time.perf_counter() - t0, time.process_time() - cpu0
         out[f"jobs_{n_jobs}"] = {
             "batch_s": round(secs, 2),
             "cases_per_min": round(len(cases) / secs * 60, 1),
+            "cpu_s_per_case": round(cpu / len(cases), 3),
+            "cases_per_min_2_core_bound": round(2 * 60 / (cpu / len(cases)), 1),
             "passed": sum(bool(r.passed) for r in outcome.records.values()),
         }
     return out

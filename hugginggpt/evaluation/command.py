@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     from .examples import builtin_cases
     from .runner import Progress, run_all
 
+    if getattr(args, "sub_mode", None) or getattr(args, "mode", None):
+        raise CLIError("eval takes the mode of each configuration from --config (e.g. hybrid+openai:MODEL), not --mode")
     source = args.cases or args.cases_file
     if args.cases and args.cases_file:
         raise CLIError("give the cases once: CASES.jsonl or --cases")
