@@ -201,6 +201,8 @@ def test_an_unknown_configuration_is_one_line_listing_the_forms(tmp_path):
     assert p.stderr.count("\n") == 1 and p.stderr.startswith("hugginggpt: unknown configuration 'offlne+openai:x': ")
     assert "offline, hybrid or remote" in p.stderr and "openai[:MODEL] or hf[:MODEL]" in p.stderr
     assert not (tmp_path / "o" / "report.json").exists()
+    p = cli("eval", str(cases), "--config", "offline", "--mode", "remote", "--out", str(tmp_path / "o"))
+    assert p.returncode == 2 and "not --mode" in p.stderr  # each configuration names its own mode
 
 
 def test_a_cases_file_with_no_valid_case_is_a_clear_error(tmp_path):
