@@ -1,4 +1,4 @@
-"""python -m hugginggpt run|plan|catalog: the pipeline from a terminal, as events or one JSON trace."""
+"""python -m hugginggpt run|plan|eval|catalog: the pipeline from a terminal, as events or one JSON trace."""
 
 from __future__ import annotations
 
@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     tasks = sub.add_parser("tasks", help="list the task types and which the current mode can run")
     tasks.add_argument("--json", action="store_true", help="print JSON")
 
+    from .evaluation import command as eval_command
+
+    eval_command.add_parser(sub)
+
     try:
         from . import catalog_cli
     except ImportError:
@@ -82,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             return _plan(args, config)
         if args.command == "tasks":
             return _tasks(args, config)
+        if args.command == "eval":
+            from .evaluation import command as eval_command
+
+            return eval_command.run(args)
         from . import catalog_cli
 
         return catalog_cli.run(args)
