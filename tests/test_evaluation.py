@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fake_openai import FakeOpenAI
+from fake_openai import FakeOpenAI, router_model
 from fakes import TimedExpert, backend
 from PIL import Image
 from test_cli import ROOT, cli
@@ -28,6 +28,7 @@ from hugginggpt.evaluation.configs import ConfigError, ConfigUnusable, EvalConfi
 from hugginggpt.evaluation.runner import Progress, RunRecord, run_all, run_case
 from hugginggpt.orchestrator import Pipeline
 from hugginggpt.tasks import TASKS
+from hugginggpt.types import Plan, Task
 
 LLM = "offline+openai:fake-model"
 CASES = [
@@ -174,7 +175,7 @@ def test_each_run_has_its_trace_beside_the_report(evaluated):
 
 def test_an_hf_configuration_talks_to_the_router_with_the_token(tmp_path):
     cases = write_cases(tmp_path / "c", [CASES[5], CASES[2]])  # hello, poem
-    with FakeOpenAI(responder=respond, api_key="hf_eval") as router:
+    with FakeOpenAI(responder=respond, api_key="hf_eval", models=[router_model("org/chat-model")]) as router:
         env = {"HF_TOKEN": "hf_eval", "HUGGINGGPT_HF_ROUTER_URL": router.url, "HUGGINGGPT_MODE": "remote"}
         p = cli("eval", str(cases), "--config", "offline+hf:org/chat-model", "--out", str(tmp_path / "o"), env=env)
         bodies = [r["body"] for r in router.requests if r["path"].endswith("/chat/completions")]
@@ -394,7 +395,7 @@ def test_checks():
 
 class OnePlan:
     def plan(self, text, files=(), history=None, capabilities=None):
-        return [{"id": 0, "task": "summarization", "dep": [-1], "args": {"text": text}}]
+        return Plan([Task(0, "summarization", {"text": text})])
 
 
 def test_a_case_past_its_time_limit_is_stopped_and_reported(tmp_path):
