@@ -28,10 +28,10 @@ from .reading import Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 _NOUNS = {
-    # things that carry words name a picture too, when a picture is given: "this sign", "the letter"
+    # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
-        r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|letter|menu|"
-        r"poster|board|note|page|label|ticket|document|flyer|notice|card|invoice|bill|form)s?\b"
+        r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
+        r"board|ticket|flyer|notice|invoice)s?\b"
     ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
@@ -47,6 +47,8 @@ _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
+_AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
+_AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 _COUNT = re.compile(
@@ -225,7 +227,9 @@ class Composer:
         if thing.modality == "audio" or read is not None and self.cap is not None:
             thing = self._words_of(thing, want)
         if thing.modality == "text":
-            self._step("question-answering", {"text": question, "context": thing.value}, want, thing, "answer")
+            context = self._as_slot(want, _AS_CONTEXT) or thing
+            args = {"text": question, "context": context.value}
+            self._step("question-answering", args, want, context, "answer")
             return
         document = any(_DOCUMENT.search(w) for w in (want.clause.words, self.text.lower(), thing.value.lower()))
         if self.cap is None:  # every task counts as runnable: the literal one
@@ -351,6 +355,8 @@ class Composer:
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
+        if goal.name in _ASK:  # a question about a picture its clause names is asked of the picture
+            found.sort(key=lambda t: t.modality != "image")
         if found or goal.name in ("draw", "video", "write", "chat"):
             return found
         self.explicit = False  # what it works on is not named: the newest thing it can take
@@ -393,11 +399,12 @@ class Composer:
             fits = [t for t in fits if t.at < before] or fits
         return fits[-1] if fits else None
 
-    def _refs_of(self, want: Want) -> list[Goal]:
-        """Earlier goals whose result the clause names after the want's cue ("read the summary aloud")."""
+    def _refs_of(self, want: Want, *, anywhere: bool = False) -> list[Goal]:
+        """Earlier goals whose result the clause names after the want's cue ("read the summary aloud"), or
+        `anywhere` in it ("use the transcript as the instruction to edit the photo")."""
         out = []
         for r in self.refs:
-            if r.clause is want.clause and r.at >= want.at - 1 and r.goal.name in self.served:
+            if r.clause is want.clause and (anywhere or r.at >= want.at - 1) and r.goal.name in self.served:
                 out.append(r.goal)
         return out
 
@@ -447,8 +454,8 @@ class Composer:
         quote = next((i for i in want.clause.inputs if i.kind == "quote"), None)
         if quote is not None:
             return quote.value
-        if _BASED.search(want.clause.words):  # "edit the image based on the answer"
-            for goal in self._refs_of(want):
+        if _BASED.search(want.clause.words):  # "edit the image based on the answer", "use the transcript"
+            for goal in self._refs_of(want, anywhere=True):
                 for result in self._results_of(goal, "text"):
                     return result.value
         return argtext.instruction(want.clause.text)
@@ -459,7 +466,20 @@ class Composer:
         rest = [i for i in self.inputs if i.kind == "question" and id(i) not in self.used_questions]
         return list({id(i): i for i in mine + rest}.values())
 
+    def _as_slot(self, want: Want, slot: re.Pattern) -> Thing | None:
+        """A result the clause puts in a slot of the step ("use that answer as the question", "with the
+        class label as context")."""
+        if not slot.search(want.clause.words):
+            return None
+        for goal in self._refs_of(want, anywhere=True):
+            for result in self._results_of(goal, "text"):
+                return result
+        return None
+
     def _question(self, want: Want) -> str:
+        given = self._as_slot(want, _AS_QUESTION)
+        if given is not None:
+            return given.value
         for i in self._unasked(want):
             self.used_questions.add(id(i))
             return i.value

@@ -220,7 +220,7 @@ _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
 
 def _feeds(a: Want, b: Want) -> bool:
     """Can `a`'s result be what `b` works on, as it is (a made picture or recording is not read for words)?"""
-    made = {m for t in a.goal.tasks.values() for m in _outputs(t)[:1]}
+    made = {m for t in a.goal.tasks.values() for m in _outputs(t)}
     return bool(made & set(b.goal.tasks))
 
 
