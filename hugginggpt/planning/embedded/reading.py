@@ -294,7 +294,7 @@ def _names_result(goal: Goal, words: str, w: Want) -> bool:
     ("summarize", "answer my question")."""
     if goal.names_rx is None:
         return False
-    hit = goal.names_rx.search(words, w.at, w.end)
+    hit = goal.names_rx.match(words, w.at)  # "the detection output": the name may run past the cue
     return hit is not None and bool(_DETERMINER.search(words[: hit.start()]))
 
 
@@ -345,7 +345,9 @@ def _cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
-            if presenting:  # "I have a product photo of a noisy street": descriptions, no ask
+            # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
+            # French" is to be put into words the models read
+            if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):
                 break
             # one want per goal and clause, over all its words ("read it back ... in a clear voice")
             end = max(x.end() for x in goal.cue_rx.finditer(clause.words))
