@@ -184,9 +184,9 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
-        elif asked and mine and all(w.goal.name == "translate" for w in mine) and not any(
+        elif presents(c) and asked and all(w.goal.name == "translate" for w in mine) and not any(
             w.goal.name in _ASKS for w in wants
-        ):  # "a question in French: '...'": put in English, then asked
+        ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
             # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
