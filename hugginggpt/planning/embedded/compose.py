@@ -354,7 +354,7 @@ class Composer:
             for m, rx in _NOUNS.items()
             if _takes(goal, m)
             for h in rx.finditer(tail)
-            if not (m in makes_here and h.start() + want.at < want.end)
+            if not (m in makes_here and h.start() + want.at < want.last)
         )
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))

@@ -54,6 +54,11 @@ class Want:
     end: int  # where its cue ends (meaning: the clause's end)
     evidence: str  # cue | meaning | question
     score: float = 1.0
+    reach: int = -1  # where the last of its cues in the clause ends (-1: at `end`)
+
+    @property
+    def last(self) -> int:
+        return max(self.end, self.reach)
 
 
 @dataclass
@@ -349,9 +354,9 @@ def _cues(clause: Clause) -> list[Want]:
             # French" is to be put into words the models read
             if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):
                 break
-            # one want per goal and clause, over all its words ("read it back ... in a clear voice")
-            end = max(x.end() for x in goal.cue_rx.finditer(clause.words))
-            hits.append(Want(goal, clause, m.start(), end, "cue"))
+            # one want per goal and clause; its words reach to its last cue ("read it back ... in a clear voice")
+            reach = max(x.end() for x in goal.cue_rx.finditer(clause.words))
+            hits.append(Want(goal, clause, m.start(), m.end(), "cue", reach=reach))
             break
     # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
     # not a label; "the question" of "respond to the question": a reply)
