@@ -65,11 +65,11 @@ def plan_direct(requests: list[dict]) -> tuple[dict[str, list[dict]], list[float
     from hugginggpt.planning.embedded import OfflinePlanner
 
     planner = OfflinePlanner()
-    planner.plan("warm up: caption photo.jpg")  # the first call compiles the regular expressions
+    planner.plan("warm up: caption photo.jpg")  # the first call loads MiniLM and embeds the goals' phrasings
     plans, ms = {}, []
     for r in requests:
         t0 = time.perf_counter()
-        plans[r["id"]] = planner.plan(r["request"])
+        plans[r["id"]] = planner.plan(r["request"]).to_json()
         ms.append(1000 * (time.perf_counter() - t0))
     return plans, ms
 

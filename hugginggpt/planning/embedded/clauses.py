@@ -41,6 +41,7 @@ _PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?!.*\band\b)(?!\s+\w+s\s*
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
 )
+_TRAIL = re.compile(r"(?:using|with the|with this|with my|based on|according to)\b", re.I)
 _PLACEHOLDER = {"image": "this image", "audio": "this recording", "video": "this video", "text": "this text"}
 
 
@@ -106,7 +107,8 @@ def _between_inputs(a: int, b: int, inputs: list[_Input], text: str) -> bool:
 
 def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A phrase that leads into the clause after its comma ("Based on the edited image, find the cars")
-    is part of that clause."""
+    is part of that clause; one that trails after a comma ("..., using a.jpg as the document") is part of
+    the clause before."""
     out: list[tuple[int, int, str]] = []
     k = 0
     while k < len(spans):
@@ -114,6 +116,10 @@ def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[t
         if k + 1 < len(spans) and spans[k + 1][2] == "," and _LEAD.match(text[a:b].strip()):
             out.append((a, spans[k + 1][1], j))
             k += 2
+            continue
+        if out and j == "," and _TRAIL.match(text[a:b].strip()):  # "answer it, using a.jpg as the page"
+            out[-1] = (out[-1][0], b, out[-1][2])
+            k += 1
             continue
         out.append((a, b, j))
         k += 1

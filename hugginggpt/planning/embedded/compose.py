@@ -28,10 +28,10 @@ from .reading import Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 _NOUNS = {
-    # things that carry words name a picture too, when a picture is given: "this sign", "the letter"
+    # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
-        r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|letter|menu|"
-        r"poster|board|note|page|label|ticket|document|flyer|notice|card|invoice|bill|form)s?\b"
+        r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
+        r"board|ticket|flyer|notice|invoice)s?\b"
     ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
@@ -47,6 +47,9 @@ _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
+_MY_QUESTION = re.compile(r"\b(?:my|the|this|that) (?:question|query|request)\b")
+_AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
+_AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 _COUNT = re.compile(
@@ -55,6 +58,7 @@ _COUNT = re.compile(
 _DESCRIBE = "Describe this image."
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 _ASK = ("ask", "ask-visual")
+_REWORDS = ("translate", "summarize", "write")  # goals whose result is the same text in other words
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
 # twice, done twice
 _EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
@@ -217,6 +221,10 @@ class Composer:
 
     def _ask(self, want: Want, thing: Thing) -> None:
         question = self._question(want)
+        context = self._as_slot(want, _AS_CONTEXT)
+        if context is not None:  # "with the class label as context, answer ...": asked of that text
+            self._step("question-answering", {"text": question, "context": context.value}, want, context, "answer")
+            return
         if thing.modality == "audio" and about_sound(question):  # "is that a dog barking or a doorbell?"
             self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
             return
@@ -346,17 +354,23 @@ class Composer:
             for m, rx in _NOUNS.items()
             if _takes(goal, m)
             for h in rx.finditer(tail)
-            if not (m in makes_here and h.start() + want.at < want.end)
+            if not (m in makes_here and h.start() + want.at < want.last)
         )
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
+        if goal.name in _ASK:  # a question about a picture its clause names is asked of the picture
+            found.sort(key=lambda t: t.modality != "image")
         if found or goal.name in ("draw", "video", "write", "chat"):
             return found
         self.explicit = False  # what it works on is not named: the newest thing it can take
         convertible = set(_CONVERT) if "text" in goal.tasks else set()
-        if goal.name in _ASK:  # a question is about what the request is about, not about an answer
-            keep(self._latest(set(goal.tasks), convert=convertible, answers=False, before=want.clause.end))
+        if goal.name in _ASK:  # a question is about what the request is about, not an answer or a question
+            asked = [t for t in self.things if t.step is not None and self._from_question(t)]
+            latest = self._latest(
+                set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked
+            )
+            keep(latest)
             return found
         keep(self._latest(set(goal.tasks), results_only=True, verdicts=CHAIN_VERDICTS))
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end))
@@ -393,13 +407,24 @@ class Composer:
             fits = [t for t in fits if t.at < before] or fits
         return fits[-1] if fits else None
 
-    def _refs_of(self, want: Want) -> list[Goal]:
-        """Earlier goals whose result the clause names after the want's cue ("read the summary aloud")."""
-        out = []
-        for r in self.refs:
-            if r.clause is want.clause and r.at >= want.at - 1 and r.goal.name in self.served:
-                out.append(r.goal)
-        return out
+    def _refs_of(self, want: Want, *, anywhere: bool = False) -> list[Goal]:
+        """Earlier goals whose result the clause names: after the want's cue ("read the summary aloud"),
+        then before it ("the answer in Chinese", "the summary out loud"); only those before the cue of a
+        goal that takes the named result as it is, or `anywhere` ("use the transcript as the
+        instruction to edit the photo")."""
+        mine = [r for r in self.refs if r.clause is want.clause and r.goal.name in self.served]
+        after = [r.goal for r in mine if r.at >= want.at - 1]
+        before = [r.goal for r in mine if r.at < want.at - 1 and (anywhere or _wished(want, r.goal))]
+        return after + before
+
+    def _from_question(self, thing: Thing) -> bool:
+        """The thing is a question of the request, or made from one (its translation)."""
+        while thing is not None:
+            if thing.makes == "question":
+                return True
+            step = self.steps[thing.step] if thing.step is not None else None
+            thing = step.reads if step is not None else None
+        return False
 
     def _results_of(self, goal: Goal, modality: str | None = None) -> list[Thing]:
         """The newest result of `goal` (of `modality`), its main one first."""
@@ -447,8 +472,8 @@ class Composer:
         quote = next((i for i in want.clause.inputs if i.kind == "quote"), None)
         if quote is not None:
             return quote.value
-        if _BASED.search(want.clause.words):  # "edit the image based on the answer"
-            for goal in self._refs_of(want):
+        if _BASED.search(want.clause.words):  # "edit the image based on the answer", "use the transcript"
+            for goal in self._refs_of(want, anywhere=True):
                 for result in self._results_of(goal, "text"):
                     return result.value
         return argtext.instruction(want.clause.text)
@@ -459,10 +484,31 @@ class Composer:
         rest = [i for i in self.inputs if i.kind == "question" and id(i) not in self.used_questions]
         return list({id(i): i for i in mine + rest}.values())
 
+    def _as_slot(self, want: Want, slot: re.Pattern) -> Thing | None:
+        """A result the clause puts in a slot of the step ("use that answer as the question", "with the
+        class label as context")."""
+        if not slot.search(want.clause.words):
+            return None
+        for goal in self._refs_of(want, anywhere=True):
+            for result in self._results_of(goal, "text"):
+                return result
+        return None
+
     def _question(self, want: Want) -> str:
+        given = self._as_slot(want, _AS_QUESTION)
+        if given is not None:
+            return given.value
         for i in self._unasked(want):
             self.used_questions.add(id(i))
-            return i.value
+            # a question already turned into another text ("translate it into English and answer it"): that
+            given = next((t for t in self.things if t.step is None and t.value == i.value), None)
+            made = [s for s in self.steps if given is not None and s.reads is given and s.goal in _REWORDS]
+            return f"{GENERATED}{made[-1].id}" if made else i.value
+        if _MY_QUESTION.search(want.clause.words):  # "answer my query" asked in a recording: its words
+            spoken = [t for t in self.things if t.modality == "text" and t.origin is not None]
+            spoken = [t for t in spoken if t.origin.modality == "audio"]
+            if spoken:
+                return spoken[-1].value
         return argtext.question(want.clause.text)
 
     def _chat_text(self, want: Want) -> str:
@@ -489,9 +535,15 @@ class Composer:
         spec = registry.get(task)
         for k, modality in enumerate(spec.outputs):
             kind = makes if k == 0 else "verdict"  # a detection's text (its labels) is a verdict on the image
-            origin = reads if want is None else None
+            origin = reads if want is None or want.goal.name == "words" else None  # the words of a thing
             self.things.append(Thing(modality, f"{GENERATED}{sid}", sid, kind, origin))
             self._touch(self.things[-1])
+
+
+def _wished(want: Want, named: Goal) -> bool:
+    """A wish for the form of a result named before it ("the answer in Chinese", "the summary out loud")."""
+    made = {registry.get(t).outputs[0] for t in named.tasks.values()}
+    return want.goal.name in ("translate", "speak", "draw") and bool(made & set(want.goal.tasks))
 
 
 def _takes(goal: Goal, modality: str) -> bool:

@@ -30,6 +30,8 @@ _COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|go
 _L = "|".join(_LANGS)
 _NON_EN = "|".join(x for x in _LANGS if x != "english")
 _DET = r"(?:(?:an?|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
+# verbs of making, not their nouns ("produce", never "product"; "create", never "creator")
+_VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,10 @@ class Goal:
     cues: str = ""
     examples: tuple[str, ...] = ()
     names: str = ""  # nouns naming its result later in the request
-    # cue words that only describe an input ("a noisy recording", "an image of a table"): evidence of the
-    # goal only where the clause asks for something, not where it presents a file
-    weak: str = ""
     labels: str | None = None  # text-classification's label set for this goal (None: the expert's default)
     generic: bool = False  # its cues are generic words that are part of other goals' phrases ("classify")
     cue_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
     names_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
-    weak_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
 
     @property
     def modalities(self) -> tuple[str, ...]:
@@ -61,7 +59,6 @@ def _g(
     cues: str = "",
     examples: str = "",
     names: str = "",
-    weak: str = "",
     labels: str | None = None,
     generic: bool = False,
 ) -> Goal:
@@ -73,12 +70,10 @@ def _g(
         cues,
         tuple(e.strip() for e in examples.split(";") if e.strip()),
         names,
-        weak,
         labels,
         generic,
         re.compile(cues) if cues else None,
         re.compile(names) if names else None,
-        re.compile(weak) if weak else None,
     )
 
 
@@ -107,7 +102,7 @@ GOALS: tuple[Goal, ...] = (
         "image=image-to-text",
         "artifact",
         r"\bcaption\w*|\bdescribe\b|\bdescriptive text"
-        r"|\b(?:generat|giv|get|provid|produc|creat|writ)\w*\s+(?:me\s+)?"
+        r"|\b(?:" + _VERB_MAKE + r"|giv\w*|get\w*|provid\w*|writ\w*)\s+(?:me\s+)?"
         + _DET
         + r"(?:textual\s+|text\s+|descriptive\s+)?descripti\w+",
         "describe this photo; what is in this picture; what do you see in this image; caption this image; tell me "
@@ -121,14 +116,14 @@ GOALS: tuple[Goal, ...] = (
         "answer",
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
-        r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\bhow many\b|\bhow far\b"
+        r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
+        r"|\bask\b|\bhow many\b|\bhow far\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
         "invoice; who is this letter addressed to; what time does the shop open; which platform does the train "
         "leave from; when does the museum reopen; how much do i owe",
         r"\banswers?\b",
-        weak=r"\bquestions?\b",
         generic=True,
     ),
     # a question about what a picture shows, not about words in it: no text read from the picture answers it
@@ -184,7 +179,6 @@ GOALS: tuple[Goal, ...] = (
         r"\bcommands?\b|\bemotions?\b",
         "what emotion does the speaker have; recognise the command in the recording; which kind of noise is it",
         r"\bemotions?\b",
-        weak=r"\bcommands?\b|\bemotions?\b",
     ),
     _g(
         "entities",
@@ -215,7 +209,6 @@ GOALS: tuple[Goal, ...] = (
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
         "sentence into italian",
         r"\btranslat(?:ed|ion)\b",
-        weak=rf"\bin\s+(?:{_NON_EN})\b",
     ),
     _g(
         "speak",
@@ -229,7 +222,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
-        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:generat|creat|produc)\w*\s+"
+        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r")\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
@@ -252,7 +245,7 @@ GOALS: tuple[Goal, ...] = (
         "write",
         "text=text-generation",
         "artifact",
-        r"text[- ]generation|\b(?:generat|creat|writ|produc|compos)\w*\s+" + _DET + r"(?:(?!video|audio|voice|spoken|"
+        r"text[- ]generation|\b(?:" + _VERB_MAKE + r"|writ\w*|compos\w*)\s+" + _DET + r"(?:(?!video|audio|voice|spoken|"
         r"visual|image)\w+\s+)?(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|"
         r"email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
@@ -278,7 +271,7 @@ GOALS: tuple[Goal, ...] = (
         "draw",
         "text=text-to-image",
         "artifact",
-        r"text[- ]to[- ]image|\b(?:generat|creat|draw|produc|render|design|make|paint)\w*\s+"
+        r"text[- ]to[- ]image|\b(?:" + _VERB_MAKE + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+"
         + _DET
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
@@ -313,7 +306,7 @@ GOALS: tuple[Goal, ...] = (
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
         "faces; circle everyone in the photo",
         r"\bdetected\b|\bbounding boxes\b|\bdetections\b|\b(?:object|their|its) labels\b|\blabels of\b"
-        r"|\bidentified objects\b|\b(?:marked|boxed|annotated)(?:[- ]up)?\b",
+        r"|\bidentified objects\b|\b(?:marked|boxed|annotated)(?:[- ]up)?\b|\bdetection (?:output|result)s?\b",
     ),
     _g(
         "segment",
@@ -326,7 +319,6 @@ GOALS: tuple[Goal, ...] = (
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
         "separate the person from the background; isolate the subject; give me a mask of the person",
         r"\bsegment(?:ed|s)\b|\bcut-?outs?\b|\bmasks?\b",
-        weak=r"\bsegments?\b",
     ),
     _g(
         "depth",
@@ -363,7 +355,8 @@ GOALS: tuple[Goal, ...] = (
         r"resolution)",
         "transform this photo into a painting; change the style of the image; make the picture higher resolution; "
         "upscale the photo; turn the day photo into night; restore an old photograph",
-        r"\b(?:transformed|enhanced|improved|stylized|stylised) (?:image|picture|photo)\b",
+        r"\b(?:transformed|enhanced|improved|stylized|stylised|upscaled|restyled|sharpened|restored) "
+        r"(?:image|picture|photo)\b",
     ),
     _g(
         "enhance",
@@ -372,7 +365,6 @@ GOALS: tuple[Goal, ...] = (
         r"\b(?:enhanc|improv|upscal|sharpen|restor|clean)\w*\b[^.;]{0,25}?\b(?:quality|resolution|clarity)"
         r"|\b(?:low|poor|bad) (?:in )?quality",
         "improve the quality; make it clearer",
-        weak=r"\b(?:low|poor|bad) (?:in )?quality",
         generic=True,
     ),
     _g(
@@ -385,7 +377,6 @@ GOALS: tuple[Goal, ...] = (
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",
-        weak=r"\bnoisy\b",
     ),
     _g(
         "table",
@@ -394,7 +385,6 @@ GOALS: tuple[Goal, ...] = (
         r"tabular|\b(?:image|picture|photo|scan\w*)\s+(?:\S+\s+)?of\s+(?:a\s+|the\s+)?table"
         r"|containing\s+(?:a\s+|the\s+)?table|table image",
         "classify the table in this image; predict the class of each row of the table",
-        weak=r"\btable\b",
     ),
     # ControlNet condition maps (HuggingGPT's planner prompt); a drawing after one is drawn from it
     _g(

@@ -170,6 +170,7 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
+_ASKS = {"ask", "ask-visual"}
 
 
 def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
@@ -180,8 +181,13 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
         mine = [w for w in wants if w.clause is c]
         own_words = [i for i in asked if not i.quoted]
-        if asked and not mine:
+        if asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
+            # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
+        elif presents(c) and asked and all(w.goal.name == "translate" for w in mine) and not any(
+            w.goal.name in _ASKS for w in wants
+        ):  # "I have a question in French: '...'": put in English, then asked
+            out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
             # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
             among = {g.name for g in GOALS if g.name not in _WISHES and g.name != "chat"}
@@ -220,7 +226,7 @@ _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
 
 def _feeds(a: Want, b: Want) -> bool:
     """Can `a`'s result be what `b` works on, as it is (a made picture or recording is not read for words)?"""
-    made = {m for t in a.goal.tasks.values() for m in _outputs(t)[:1]}
+    made = {m for t in a.goal.tasks.values() for m in _outputs(t)}
     return bool(made & set(b.goal.tasks))
 
 

@@ -29,7 +29,7 @@ _PRESENTS = re.compile(
     r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
     r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
-    r"|^(?:passage|context|text|article|document)\s*:",
+    r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was)\b",
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -54,6 +54,11 @@ class Want:
     end: int  # where its cue ends (meaning: the clause's end)
     evidence: str  # cue | meaning | question
     score: float = 1.0
+    reach: int = -1  # where the last of its cues in the clause ends (-1: at `end`)
+
+    @property
+    def last(self) -> int:
+        return max(self.end, self.reach)
 
 
 @dataclass
@@ -157,8 +162,10 @@ def _asked_part(clause: Clause) -> str:
 
 
 def _may_ask(clause: Clause) -> bool:
-    """A clause that presents a file, or describes one after a comma ("making it hard to hear"), asks
-    nothing by its meaning."""
+    """A clause that presents a file, describes one after a comma ("making it hard to hear"), or only adds
+    a thing to the clause before ("and a document image") asks nothing by its meaning."""
+    if clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words):
+        return False  # "... and a document image 'a.jpg'": one more thing, not an ask
     return not presents(clause) and not (clause.joiner == "," and _GERUND.match(clause.words))
 
 
@@ -250,11 +257,15 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
     for c in clauses:
         mine = goals_of.get(id(c), set())
         tail = _LIST_TAIL.match(c.words)  # "..., science or entertainment: 'text'": the list goes on
+        # "based on the transcript | and a document image 'a.jpg'": one more thing the clause works on
+        thing = (
+            c.joiner == "and" and not mine and _NOUN_PHRASE.match(c.words) and not presents(out[-1]) if out else False
+        )
         if (
             out
             and c.joiner in ("and", ",")
-            and (not c.inputs or tail)
-            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail)
+            and (not c.inputs or tail or thing)
+            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail or thing)
             and id(out[-1]) in goals_of
             and (
                 not mine
@@ -268,6 +279,9 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
             prev.text = f"{prev.text}{glue}{c.text}".strip()
             prev.words = f"{prev.words}{glue}{c.words}".strip()
             prev.end = c.end
+            shift = len(prev.words) - len(c.words)
+            prev.inputs += c.inputs
+            prev.at.update({k: v + shift for k, v in c.at.items()})
             continue
         out.append(c)
     for k, c in enumerate(out):
@@ -285,7 +299,7 @@ def _names_result(goal: Goal, words: str, w: Want) -> bool:
     ("summarize", "answer my question")."""
     if goal.names_rx is None:
         return False
-    hit = goal.names_rx.search(words, w.at, w.end)
+    hit = goal.names_rx.match(words, w.at)  # "the detection output": the name may run past the cue
     return hit is not None and bool(_DETERMINER.search(words[: hit.start()]))
 
 
@@ -322,7 +336,8 @@ def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> Non
         if goal.names_rx is None:
             continue
         for m in goal.names_rx.finditer(clause.words):
-            if any(w.goal is goal and (w.clause is not clause or w.at < m.start()) for w in asked):
+            # the want itself may be named by it ("a video of whatever gets detected": detect, then its labels)
+            if any(w.goal is goal and (w.clause is not clause or w.at <= m.start()) for w in asked):
                 refs.append(Reference(goal, clause, m.start()))
 
 
@@ -335,12 +350,13 @@ def _cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
-            phrase = m.group(0)
-            if goal.weak_rx is not None and goal.weak_rx.search(phrase) and presenting:
-                continue
-            # one want per goal and clause, over all its words ("read it back ... in a clear voice")
-            end = max(x.end() for x in goal.cue_rx.finditer(clause.words))
-            hits.append(Want(goal, clause, m.start(), end, "cue"))
+            # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
+            # French" is to be put into words the models read
+            if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):
+                break
+            # one want per goal and clause; its words reach to its last cue ("read it back ... in a clear voice")
+            reach = max(x.end() for x in goal.cue_rx.finditer(clause.words))
+            hits.append(Want(goal, clause, m.start(), m.end(), "cue", reach=reach))
             break
     # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
     # not a label; "the question" of "respond to the question": a reply)
