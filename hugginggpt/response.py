@@ -213,6 +213,9 @@ def _say(r: TaskResult, words: list[str], *, counting: bool = False) -> str:
     if _is_text(r):
         if r.task == "automatic-speech-recognition":
             return f"The recording says: “{text}”"
+        if isinstance(data, dict) and isinstance(data.get("short"), str) and data["short"].strip():
+            short = data["short"].strip()  # the words that answer, then the sentence they stand in
+            return f"**{short[:1].upper() + short[1:]}** (“{text}”)" if short != text else f"**{short}**"
         text = "\n".join(_clean_line(ln) for ln in text.splitlines())
         found = _lines_about(text, words) or ([text] if "\n" not in text and len(text) <= 60 else [])
         if len(found) == 1 and (value := _value_of(found[0], words)):
