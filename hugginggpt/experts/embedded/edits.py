@@ -379,7 +379,7 @@ class ImageEditExpert(EmbeddedExpert):
             MODEL_ID,
             ("image-editing", "image-to-image"),
             description=(
-                "Whole-image edits read from the instruction, offline (Pillow; OpenCV for the looks): grayscale, "
+                "Whole-image edits read from the instruction, offline with Pillow and OpenCV. Edits: grayscale, "
                 "rotate (by N degrees, left or right), flip or mirror, crop (centre, square, a half, a share), "
                 "resize (WxH, a width, a percentage), blur, sharpen, brightness, contrast, saturation, invert, "
                 "sepia, pencil sketch, edge map, cartoon, painting. Cannot add, remove or change content."
