@@ -65,7 +65,8 @@ table.choices td, table.choices th {
 #outputs-gallery .grid-wrap { min-height: 0; max-height: none; overflow-y: visible; }
 #outputs-gallery .grid-container { grid-template-rows: none; grid-auto-rows: auto; }
 #outputs-gallery .thumbnail-item { aspect-ratio: auto; height: auto; }
-#outputs-gallery .thumbnail-item > img { height: auto; max-height: 60vh; }
+#outputs-gallery .thumbnail-item > img { width: auto; max-width: 100%; height: auto; max-height: 60vh;
+  display: block; margin: 0 auto; }
 #outputs-gallery .caption-label { position: static; display: block; max-width: none; white-space: normal;
   border: none; border-top: 1px solid var(--border-color-primary); border-radius: 0; }
 /* one grid: the chat, with the outputs under it, beside the plan; on a phone: chat, plan, outputs */

@@ -234,7 +234,7 @@ def _here_is(r: TaskResult, noun: str, text: str) -> str:
     data = r.outputs.get("data")
     if isinstance(data, dict) and isinstance(data.get("edits"), list) and data["edits"]:
         size = f" ({data['width']}x{data['height']})" if data.get("width") and data.get("height") else ""
-        return f"Here is {noun}: {', '.join(map(str, data['edits']))}{size}."
+        return f"Here is {noun}{size}: {', '.join(map(str, data['edits']))}."
     if isinstance(data, dict) and isinstance(data.get("seconds"), int | float):
         return f"Here is {noun} ({data['seconds']:.1f} s)."
     return f"Here is {noun}" + (f" ({text.rstrip('.')})." if text else ".")

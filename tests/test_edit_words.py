@@ -107,7 +107,7 @@ def test_the_answer_of_an_edit_is_built_from_the_edits_done():
         "text": "Edited: rotated 180° (upside down) (480x360).",
         "data": {"edits": ["rotated 180° (upside down)"], "width": 480, "height": 360},
     }
-    assert answer_for(out, "turn it upside down") == "Here is the edited image: rotated 180° (upside down) (480x360)."
+    assert answer_for(out, "turn it upside down") == "Here is the edited image (480x360): rotated 180° (upside down)."
 
 
 def test_an_upside_down_flip_points_the_rocket_down(tmp_path):
