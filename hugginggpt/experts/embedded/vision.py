@@ -308,6 +308,7 @@ def segment_people(image: Image.Image, seeds: list[dict[str, Any]]) -> list[np.n
             continue
         gc = np.choose(rank, [cv2.GC_BGD, cv2.GC_PR_BGD, cv2.GC_PR_FGD, cv2.GC_FGD]).astype(np.uint8)
         bgd, fgd = np.zeros((1, 65), np.float64), np.zeros((1, 65), np.float64)
+        cv2.setRNGSeed(0)  # GrabCut's k-means starts from OpenCV's random state: the same photo, the same cut
         cv2.grabCut(bgr, gc, None, bgd, fgd, 5, cv2.GC_INIT_WITH_MASK)
         fg = (gc == cv2.GC_FGD) | (gc == cv2.GC_PR_FGD)
         # specks of background that share a colour with the person, and the people next to them, are
