@@ -223,7 +223,7 @@ def _say(r: TaskResult, words: list[str], *, counting: bool = False) -> str:
         if found and found != [text]:
             return "  \n".join(f"**{line}**" for line in found)
         quoted = text if len(text) <= 500 else text[:500].rsplit(" ", 1)[0] + " …"
-        return f"“{quoted}”".replace("\n", "  \n") + (f" ({noun} is below)" if has_file else "")
+        return f"“{quoted}”".replace("\n", "  \n") + (f" (see {noun})" if has_file else "")
     if has_file:
         return _here_is(r, noun, text)
     return f"Done: {get_task(r.task).label or r.task}."
@@ -246,7 +246,7 @@ def _cutout(found: list[dict], noun: str, counting: bool) -> str:
         n = len(found)
         who = f"**{n} {'person' if n == 1 else 'people'}**"
         if counting:
-            return f"I found {who} and cut {'them' if n > 1 else 'the person'} out: {noun} is below."
+            return f"I found {who} and cut {'them' if n > 1 else 'the person'} out ({noun})."
         return f"Here is {noun} of {who}."
     kinds = list(dict.fromkeys(str(d.get("label")) for d in found))
     return f"Here is {noun}" + (f": {_join([f'**{k}**' for k in kinds])}." if kinds else ".")
@@ -282,23 +282,44 @@ def _lines_about(text: str, words: list[str]) -> list[str]:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if len(lines) < 3 or not words:
         return []
-    hits = [ln for ln in lines if any(re.search(rf"\b{re.escape(w)}\b", ln, re.I) for w in words)]
+    hits = [ln for ln in lines if any(_near_word(w, ln) for w in words)]
     return hits[:3] if len(hits) < len(lines) else []
 
 
 def _value_of(line: str, words: list[str]) -> str | None:
     """ "TOTAL 10.50" asked about "total" -> "The total is **10.50**." (None when the line is not the
     asked-about name followed by a short value)."""
-    named = [w for w in dict.fromkeys(words) if re.search(rf"\b{re.escape(w)}\b", line, re.I)]
+    # a word read with a letter missing or wrong ("Coffe" for coffee) is still the word asked about
+    found = {w: m for w in dict.fromkeys(words) if (m := _near_word(w, line))}
+    named = list(found)
     rest = line
-    for w in named:
-        rest = re.sub(rf"\b{re.escape(w)}\b", "", rest, count=1, flags=re.I)
+    for w, m in found.items():
+        rest = re.sub(rf"\b{re.escape(m)}\b", "", rest, count=1, flags=re.I)
     rest = rest.strip(" :=-\t")
     if not named or not rest or len(rest) > 40 or re.search(r"[a-z]{3}", rest, re.I):
         return None
     name = " ".join(named)
     verb = "are" if re.search(r"[^su]s$", name, re.I) else "is"  # "the apples are", "the total is", "the bus is"
     return f"The {name} {verb} **{rest}**."
+
+
+def _near_word(word: str, line: str) -> str | None:
+    """The word of `line` that is `word`, as OCR may read it: the same, or for words of 5 letters or more,
+    one letter dropped, added or changed."""
+    for token in re.findall(r"[A-Za-z][A-Za-z'-]*", line):
+        t = token.lower()
+        if t == word or len(word) >= 5 and _one_edit(t, word):
+            return token
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _singular(word: str) -> str:

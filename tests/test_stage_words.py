@@ -94,3 +94,14 @@ def test_the_banner_counts_what_the_cli_serves(capsys):
     assert cli.main(["--mode", "offline", "tasks", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["tasks"]
     assert count == sum(bool(r["served_by"]) for r in rows)
+
+
+def test_a_price_list_answer_has_no_dot_leaders_and_reads_past_an_ocr_slip():
+    from hugginggpt.response import template_answer
+
+    menu = "CORNER BAKERY\nTea ........... 2.10\nCoffe ........ 3.40\nCake .......... 4.50"
+    plan = Plan([Task(0, "image-to-text", {"image": "menu.png"})])
+    results = {0: TaskResult(0, "image-to-text", "done", {"text": menu}, model="rapidocr")}
+    assert template_answer("how much is the coffee?", plan, results).splitlines()[0] == "The coffee is **3.40**."
+    whole = template_answer("read the menu", plan, results)
+    assert "Tea 2.10" in whole and "..." not in whole

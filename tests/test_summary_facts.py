@@ -87,3 +87,14 @@ def test_an_answer_from_a_recording_leads_with_the_words_that_answer():
     }
     said = template_answer("when is the sofa coming?", plan, results).splitlines()[0]
     assert said.startswith("**On Thursday between 9 and 12** (“Your new sofa"), said
+
+
+def test_a_callers_name_before_the_news_is_not_the_summary():
+    """Whisper writes "Hi Joe, it's Pat, the plumber is coming..." as one sentence; the summary once was
+    the other sentence ("Please leave the back gate unlocked.") and lost the plumber, the day and the time."""
+    text = (
+        "Hi Joe, it's Pat, the plumber is coming on Monday at 8 to fix the kitchen sink. "
+        "Please leave the back gate unlocked."
+    )
+    out = summarize(text)["text"]
+    assert out.startswith("The plumber is coming on Monday at 8"), out

@@ -53,7 +53,10 @@ _OPENER = re.compile(
     r"|great news[,!.]?\s*|quick update[,!.]?\s*|just a (?:quick )?(?:reminder|note)(?: that)?[,:]?\s*"
     r"|(?:please )?(?:don't|do not) forget(?: that)?\s*|please note(?: that)?\s*"
     r"|i (?:just )?wanted to let you know(?: that)?\s*|fyi[,:]?\s*|by the way[,:]?\s*|also[,:]\s*"
-    r"|so[,:]\s*|anyway[,:]\s*|ok(?:ay)?[,:]\s*)",
+    r"|so[,:]\s*|anyway[,:]\s*|ok(?:ay)?[,:]\s*"
+    # who is calling, as a clause before the news: "it's Pat, the plumber is coming..."
+    r"|(?:it'?s|this is)\s+(?-i:[A-Z])[\w.']*(?:\s+(?-i:[A-Z])[\w.']*)?(?:\s+(?:from|at)\s+[^,.!?]{1,40})?,\s*"
+    r"(?=\S+\s+\S+\s+\S+))",
     re.I,
 )
 # sentences that only sign off, thank, apologise or ask to be called back (unless they hold a fact)
@@ -105,6 +108,8 @@ def summarize(text: str, embed: Embed, max_sentences: int | None = None) -> tupl
     n = len(sentences)
     if max_sentences:
         budget = max_sentences
+    elif n == 2:  # both, unless the second adds nothing (the stop rule below)
+        budget = 2
     elif n <= 5:
         budget = max(1, round(0.67 * n))
     else:
