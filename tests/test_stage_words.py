@@ -46,6 +46,7 @@ def test_a_stopped_task_is_shown_as_stopped_not_failed():
     last = view.messages[-1]["content"]
     assert last == "⏹️ **Stopped.** Its task was stopped before it finished."  # said once, from the steps
     assert ui_view.final_status(view) == ("⏹️ stopped", "stopped")
+    assert "failed" not in ui_view.render_outputs_text(view) and "*stopped*" in ui_view.render_outputs_text(view)
 
 
 def test_a_task_that_failed_on_its_own_before_the_stop_stays_failed():

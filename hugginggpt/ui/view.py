@@ -494,6 +494,8 @@ def render_outputs_text(view: RunView | None) -> str:
             files = ", ".join(f"{k}: `{p.name}`" for k, p in media(r))
             text = text.replace("\n", "  \n")  # keep the lines of OCR'd or multi-line text
             lines.append(f"{head}: {text}" + (f" — {files}" if files else ""))
+        elif view.states.get(tid) == "stopped":
+            lines.append(f"{head}: *stopped* by you")
         else:
             lines.append(f"{head}: *{r.status}*: {public(r.error or '')}")
     return "\n\n".join(lines)
