@@ -110,7 +110,7 @@ class RunView:
     states: dict[int, str] = field(default_factory=dict)  # task id -> waiting|running|done|failed|skipped
     choices: dict[int, ModelChoice] = field(default_factory=dict)
     results: dict[int, TaskResult] = field(default_factory=dict)
-    answer: str = ""
+    answer: str = ""  # as the page shows it (public): no server path, no owner's part
     error: str | None = None
     stage: str = ""  # the stage of a RunFailed ("planning", "cancelled", ...)
     trace: dict[str, Any] = field(default_factory=dict)
@@ -118,6 +118,7 @@ class RunView:
     finished: bool = False
     _steps: dict[int, int] = field(default_factory=dict)  # task id -> index in messages
     _answer_at: int | None = None
+    _raw_answer: str = ""  # the streamed answer so far, as the pipeline wrote it
 
     def apply(self, event: Event) -> None:
         """Fold one pipeline event into the view: one branch per event type."""
@@ -181,11 +182,12 @@ class RunView:
                 )
         elif isinstance(event, AnswerDelta):
             self.times.setdefault("answer_start", event.t)
-            self._set_answer(self.answer + event.text)
+            self._raw_answer += event.text
+            self._set_answer(self._raw_answer)
         elif isinstance(event, FinalAnswer):
             self.times["end"] = event.t
             self.trace = event.trace
-            self._set_answer(event.answer or self.answer)
+            self._set_answer(event.answer or self._raw_answer)
             self.finished = True
         elif isinstance(event, RunFailed):
             self.fail(event.message, event.stage, trace=event.trace, t=event.t)
@@ -217,13 +219,12 @@ class RunView:
         return "partly" if any(s != "done" for s in states) else "done"
 
     def _set_answer(self, text: str) -> None:
-        self.answer = text
-        shown = public(text)
+        self.answer = public(text)
         if self._answer_at is None:
             self._answer_at = len(self.messages)
-            self.messages.append({"role": "assistant", "content": shown})
+            self.messages.append({"role": "assistant", "content": self.answer})
         else:
-            self.messages[self._answer_at] = {"role": "assistant", "content": shown}
+            self.messages[self._answer_at] = {"role": "assistant", "content": self.answer}
 
     def _stopped_note(self) -> str:
         """Where a stopped run got to, from its own steps."""
@@ -534,9 +535,9 @@ def run_record(view: RunView) -> dict[str, Any]:
     """The whole run as one JSON document (what the download button gives)."""
     return {
         "request": view.request,
-        "answer": view.answer,
         "stages_s": view.stages(),
         **view.trace,
+        "answer": view.answer,  # as the page showed it (the trace holds the pipeline's own)
         "view_error": view.error,
     }
 
