@@ -335,7 +335,7 @@ def _count(found: list[dict], words: list[str], noun: str) -> str:
     asked = {_singular(w) for w in words}
     where = f", boxed in {noun}" if noun else ""
     labels = {str(d["label"]).lower() for d in found}
-    if asked & (PERSON_LABELS | {"person"}) and labels & (PERSON_LABELS | {"face"}):
+    if asked & (PERSON_LABELS | _ANYONE) and labels & (PERSON_LABELS | {"face"}):
         n, bodies, faces = people(found)
         basis = ""
         if faces:
@@ -351,6 +351,10 @@ def _count(found: list[dict], words: list[str], noun: str) -> str:
     if not parts:
         return f"I found nothing{where}."
     return f"I found {_join(parts)}{where}."
+
+
+# words of a request that ask about people without naming a label ("is anyone here? how many?")
+_ANYONE = {"person", "anyone", "anybody", "someone", "somebody", "everyone", "human", "individual", "folk"}
 
 
 def _plural(label: str) -> str:

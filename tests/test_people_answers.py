@@ -141,3 +141,11 @@ def test_only_our_own_note_leads_to_another_file(tmp_path):
         info.add_text("hugginggpt:drawn-over", name)
         Image.new("RGB", (10, 10)).save(tmp_path / "x.png", pnginfo=info)
         assert original_of(tmp_path / "x.png") is None
+
+
+def test_asked_about_anyone_the_count_is_of_people():
+    plan = Plan([Task(0, "object-detection", {"image": "me.png"})])
+    one = [{"label": "face", "score": 0.9, "box": {"xmin": 10, "ymin": 10, "xmax": 50, "ymax": 50}}]
+    results = {0: TaskResult(0, "object-detection", "done", {"image": "t0-boxes.png", "data": one})}
+    answer = template_answer("is anyone in this photo? how many?", plan, results)
+    assert answer.startswith("I found **1 person** (1 face)"), answer

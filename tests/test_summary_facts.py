@@ -65,6 +65,8 @@ def test_titles_are_not_sentence_ends():
         ("who is the interview with?", "It will be with the head of design, Mark Owens, in Leeds.", "Mark Owens"),
         ("where do I collect it?", "It is ready to collect at the pharmacy on Bridge Street.", "on Bridge Street"),
         ("what should I buy?", "Remember to buy fresh bread and orange juice.", None),
+        ("who is calling?", "Hi Joe, it's Pat, the plumber is coming on Monday at 8.", "Pat"),  # not Joe
+        ("who is calling and what do they want?", "Hi Joe, it's Pat, the plumber is coming on Monday.", None),
     ],
 )
 def test_the_short_answer_inside_a_sentence(question, sentence, short):

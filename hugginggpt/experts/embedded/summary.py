@@ -146,6 +146,9 @@ _WHO_Q = re.compile(r"\bwho(m|se)?\b", re.I)
 _WHERE_Q = re.compile(r"\bwhere\b", re.I)
 _LEAD_IN = re.compile(r"\b(?:on|at|by|from|between|until|till|before|after|in|around|about)\s+$", re.I)
 _UNIT = re.compile(rf"\s+(?:{_AMOUNT}|people|tickets|stalls|lanes|items)\b", re.I)
+_COMPOUND_Q = re.compile(r"\b(?:and|or)\s+(?:what|when|where|who|why|how|which)\b", re.I)
+_GREETED = re.compile(r"\b(?:hi|hello|hey|dear|morning|thanks|thank you)\s*,?\s*$", re.I)
+_SPEAKER = re.compile(r"\b(?:it'?s|this is|i'?m|my name is|from)\s+$", re.I)
 _MONEY = re.compile(r"[$£€]|\b(?:pounds?|euros?|dollars?|cents?|pence|p)\b|\d[.,]\d\d\b", re.I)
 _DURATION = re.compile(r"\b(?:hours?|minutes?|days?|weeks?|months?|years?)\b", re.I)
 _ANY_NAME = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*\b")
@@ -156,6 +159,8 @@ def short_answer(question: str, sentence: str) -> str | None:
     """The words of `sentence` that answer `question` when it asks for a time, an amount, a name or a
     place ("when is the sofa coming?" -> "on Thursday between 9 and 12"); None for other questions, or
     when the sentence holds no such words."""
+    if _COMPOUND_Q.search(question):
+        return None  # "who is calling and what do they want?": the whole sentence answers, not a word of it
     facts = [m for m in _FACT.finditer(sentence)]
     if _WHEN_Q.search(question) and not _HOW_MUCH_Q.search(question):
         times = [
@@ -181,8 +186,13 @@ def short_answer(question: str, sentence: str) -> str | None:
         fitting = [a for a in amounts if wanted and wanted.search(a)]
         return (fitting or amounts or [None])[0]
     if _WHO_Q.search(question):
-        names = [m.group(0) for m in _ANY_NAME.finditer(sentence) if m.group(0) not in _NOT_NAMES]
-        return max(names, key=lambda n: len(n.split()), default=None)
+        # "Hi Joe, it's Pat": Joe is spoken to, Pat is speaking
+        names = [
+            m for m in _ANY_NAME.finditer(sentence)
+            if m.group(0) not in _NOT_NAMES and not _GREETED.search(sentence[: m.start()])
+        ]  # fmt: skip
+        speaking = [m for m in names if _SPEAKER.search(sentence[: m.start()])]
+        return max((m.group(0) for m in speaking or names), key=lambda n: len(n.split()), default=None)
     if _WHERE_Q.search(question):
         m = _PLACE.search(sentence)
         return m.group(0) if m else None
