@@ -57,6 +57,27 @@ table.choices td, table.choices th {
   white-space: normal; overflow-wrap: anywhere;
 }
 #request textarea::placeholder { text-overflow: ellipsis; }
+/* a step's title and its "embedded (0.8s)" stay inside the step: long model ids break, the label wraps */
+#chat .thought-group .title { flex-wrap: wrap; }
+#chat .thought-group .title .md { min-width: 0; overflow-wrap: anywhere; }
+#chat .thought-group .duration { white-space: nowrap; }
+/* the outputs gallery: each image whole at its own shape (not letterboxed in a square and cut by the
+   box's height), its caption under it, whole */
+#outputs-gallery .grid-wrap { min-height: 0; max-height: none; overflow-y: visible; }
+#outputs-gallery .grid-container { grid-template-rows: none; grid-auto-rows: auto; }
+#outputs-gallery .thumbnail-item { aspect-ratio: auto; height: auto; }
+#outputs-gallery .thumbnail-item > img { width: auto; max-width: 100%; height: auto; max-height: 60vh;
+  display: block; margin: 0 auto; }
+#outputs-gallery .caption-label { position: static; display: block; max-width: none; white-space: normal;
+  border: none; border-top: 1px solid var(--border-color-primary); border-radius: 0; }
+/* one grid: the chat, with the outputs under it, beside the plan; on a phone: chat, plan, outputs */
+#main { display: grid !important; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+  grid-template-areas: "chat side" "out side"; grid-template-rows: auto 1fr; align-items: start; }
+#col-chat { grid-area: chat; } #col-side { grid-area: side; } #col-out { grid-area: out; }
+#main > div { min-width: 0 !important; }
+@media (max-width: 767px) {
+  #main { grid-template-columns: minmax(0, 1fr); grid-template-areas: "chat" "side" "out"; grid-template-rows: auto; }
+}
 @media (max-width: 640px) {
   .gradio-container { padding-left: 6px !important; padding-right: 6px !important; }
   #title p { display: none; }
@@ -64,6 +85,13 @@ table.choices td, table.choices th {
   #capabilities { font-size: 0.8em; }
 }
 """
+
+# what the Mode choice means, said where it is made
+MODE_INFO = (
+    "offline: only the models on this server; no key needed, nothing leaves it. "
+    "hybrid: these, plus Hugging Face models with your token (captions, translation, image generation). "
+    "remote: Hugging Face models only. An API key (below) adds an LLM in any mode."
+)
 
 EXAMPLES = [  # each runs offline with the embedded planner and models (tests/test_app_examples.py)
     {"text": "Read the text in this receipt and tell me the total.", "files": [str(ASSETS / "receipt.png")]},
@@ -107,8 +135,10 @@ def build_demo(
         loading, loading_timer = gr.Markdown(warmup.line(), elem_id="loading"), gr.Timer(2, active=warmup.busy())
         gr.on([demo.load, loading_timer.tick], lambda: (warmup.line(), gr.Timer(active=warmup.busy())), None,
               [loading, loading_timer], api_visibility="private", show_progress="hidden", queue=False)  # fmt: skip
-        with gr.Row(equal_height=False):
-            with gr.Column(scale=3, min_width=340):
+        # one grid (see CSS): chat | plan and settings on the right, outputs under the chat; on a phone
+        # chat, plan, outputs; the examples after all of them (a visitor's own run comes first)
+        with gr.Row(equal_height=False, elem_id="main"):
+            with gr.Column(scale=3, min_width=340, elem_id="col-chat"):
                 chatbot = gr.Chatbot(
                     elem_id="chat", label="Chat", height="46vh", min_height=280, placeholder=WELCOME, show_label=False
                 )
@@ -124,27 +154,7 @@ def build_demo(
                     status = gr.Markdown("", elem_id="run-status")
                     stop = gr.Button("⏹ Stop", size="sm", variant="stop", elem_id="stop", interactive=False, scale=0)
                     new_chat = gr.Button("New conversation", size="sm", elem_id="new-chat", scale=0)
-                examples = gr.Examples(
-                    examples=EXAMPLES, inputs=[request_box], label="Examples (run offline; click one to run it)"
-                )
-                with gr.Accordion("Outputs", open=True, elem_id="outputs"):
-                    # empty media boxes are hidden (their columns), so an answer without media takes no room
-                    with gr.Column(visible=False) as audio_col:
-                        audio = gr.Audio(label="Audio", elem_id="outputs-audio", interactive=False)
-                    with gr.Column(visible=False) as gallery_col:
-                        gallery = gr.Gallery(
-                            label="Media by task",
-                            columns=3,
-                            height="auto",
-                            object_fit="contain",
-                            elem_id="outputs-gallery",
-                        )
-                    outputs_text = gr.Markdown("", elem_id="outputs-text")
-                    with gr.Column(visible=False) as files_col:
-                        files = gr.File(
-                            label="Files", file_count="multiple", elem_id="outputs-files", interactive=False, height=140
-                        )
-            with gr.Column(scale=2, min_width=340):
+            with gr.Column(scale=2, min_width=340, elem_id="col-side"):
                 with gr.Accordion("Task plan", open=True, elem_id="plan"):
                     plan_steps = gr.Markdown("", elem_id="plan-steps")
                     graph = gr.HTML(render_graph(None), elem_id="plan-graph")
@@ -164,7 +174,7 @@ def build_demo(
                     trace = gr.JSON({}, label="LLM calls, tokens, seconds per stage", elem_id="trace-json")
                     download = gr.DownloadButton("Download run (JSON)", value=None, elem_id="download", size="sm")
                 with gr.Accordion("Settings", open=False, elem_id="settings"):
-                    mode = gr.Radio(list(MODES), value=base.mode, label="Mode", elem_id="set-mode")
+                    mode = gr.Radio(list(MODES), value=base.mode, label="Mode", elem_id="set-mode", info=MODE_INFO)
                     base_url = gr.Textbox(
                         base.openai_base_url or "",
                         label="OpenAI-compatible base URL",
@@ -194,6 +204,27 @@ def build_demo(
                         "Keys stay in this browser session only; they are never shown again or logged.",
                         elem_id="settings-note",
                     )
+            with gr.Column(scale=3, min_width=340, elem_id="col-out"):
+                with gr.Accordion("Outputs", open=True, elem_id="outputs"):
+                    # empty media boxes are hidden (their columns), so an answer without media takes no room
+                    with gr.Column(visible=False) as audio_col:
+                        audio = gr.Audio(label="Audio", elem_id="outputs-audio", interactive=False)
+                    with gr.Column(visible=False) as gallery_col:
+                        gallery = gr.Gallery(
+                            label="Media by task",
+                            columns=3,
+                            height="auto",
+                            object_fit="contain",
+                            elem_id="outputs-gallery",
+                        )
+                    outputs_text = gr.Markdown("", elem_id="outputs-text")
+                    with gr.Column(visible=False) as files_col:
+                        files = gr.File(
+                            label="Files", file_count="multiple", elem_id="outputs-files", interactive=False, height=140
+                        )
+        examples = gr.Examples(
+            examples=EXAMPLES, inputs=[request_box], label="Examples (run offline; click one to run it)"
+        )
 
         # API outputs keep their order (clients index them): new components go after `download`
         run_outputs = [
@@ -257,7 +288,10 @@ def build_demo(
 
         def apply_settings(m: str, url: str, name: str, key: str, token: str, prov: str, settings: dict | None):
             r = ctl.apply_settings(m, url, name, key, token, prov, settings)
-            return r.settings, r.banner, r.note, "", ""
+            # applied: the fields clear (the keys are kept, never shown again); not applied: what the
+            # visitor typed stays there to correct
+            kept = ("", "") if r.applied else (gr.skip(), gr.skip())
+            return r.settings, r.banner, r.note, *kept
 
         def forget_keys(settings: dict | None):
             r = ctl.forget_keys(settings)

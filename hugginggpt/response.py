@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .capabilities import advice
+from .detections import PERSON_LABELS, people
 from .llm.base import Message
 from .tasks import get as get_task
 from .types import Plan, TaskResult
@@ -15,8 +16,10 @@ from .types import Plan, TaskResult
 SYSTEM = (
     "You are HuggingGPT, an assistant that answered the user's request by running AI models. "
     "Using only the results below, answer the request directly and helpfully. Then say briefly "
-    "which model did what, name the files produced (by file name) so the user can find them, and say "
-    "plainly what failed and why. Do not invent results the log does not contain."
+    "which model did what, and say plainly what failed and why. The files produced are shown to the user "
+    "under your answer: call them by what they are (the edited image, the cut-out, the speech), not by their "
+    "file names. A count, a label or a value you give must be the one the results hold. Do not invent results "
+    "the log does not contain."
 )
 
 CHAT_SYSTEM = "You are HuggingGPT, a helpful assistant. No tools were needed for this message; answer it directly."
@@ -101,15 +104,18 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
             f"For open conversation, {advice('llm')}."
         )
     words = _request_words(request)
+    counting = bool(_COUNTING.search(request))
     done = [results[t.id] for t in plan.tasks if t.id in results and results[t.id].status == "done"]
     # what the visitor gets: the results nothing else consumed; a spoken or drawn version of a text
-    # does not hide the text it came from
+    # does not hide the text it came from, and a cut-out made from detections does not hide their count
+    # when the request asks for one
     used = {d for t in plan.tasks for d in t.dep}
-    finals = [r for r in done if r.task_id not in used or _is_text(r)]
+    finals = [r for r in done if r.task_id not in used or _is_text(r) or (counting and _detections(r))]
     finals = [
         r for r in finals if not (_is_text(r) and any(_fed_by(plan, r.task_id, o) for o in finals if _is_text(o)))
     ]
-    lines: list[str] = [_say(r, words) for r in finals]
+    counted = any(_detections(r) and r.task != "image-segmentation" for r in finals)
+    lines: list[str] = [_say(r, words, counting=counting and not counted) for r in finals]
     if done:
         used_models = [f"{r.model} to {get_task(r.task).label or r.task}" for r in done if r.model]
         if used_models:
@@ -131,6 +137,35 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     return "\n".join(lines).strip()
 
 
+_COUNTING = re.compile(r"\bhow many\b|\bcount\b|\bnumber of\b", re.I)
+
+# what a person calls a task's output file (the answer names outputs so, never by file name)
+OUTPUT_NAMES = {
+    "object-detection": "the detection image",
+    "image-segmentation": "the cut-out",
+    "image-editing": "the edited image",
+    "image-to-image": "the edited image",
+    "text-to-image": "the generated image",
+    "text-to-video": "the video",
+    "text-to-speech": "the speech",
+    "audio-to-audio": "the processed audio",
+    "depth-estimation": "the depth map",
+    "canny-control": "the edge map",
+}
+
+
+def output_name(task: str) -> str:
+    """ "the edited image", "the speech": how the page and the answer call the file a task made."""
+    if task in OUTPUT_NAMES:
+        return OUTPUT_NAMES[task]
+    spec = get_task(task)
+    if "image" in spec.outputs:
+        return "the image"
+    if "audio" in spec.outputs:
+        return "the audio"
+    return "the output"
+
+
 _STOP = set(
     "a an the this that these those it its in on of to for and or me my you your i we is are was be please "
     "can could would will do does what which who how tell show give find read say aloud text image photo picture "
@@ -147,18 +182,32 @@ def _is_text(r: TaskResult) -> bool:
 
 
 def _fed_by(plan: Plan, source: int, consumer: TaskResult) -> bool:
-    """Does `consumer` (a text result) come from `source`'s text (a summary of it, a translation)?"""
-    return consumer.task_id != source and source in plan.by_id()[consumer.task_id].dep
+    """Does `consumer` (a text result) come from `source`'s text (a summary of it, a translation)? A cut-out
+    made from a detection's image does not replace what the detection found."""
+    reads_text = any(i.startswith("text") or i == "context" for i in get_task(consumer.task).inputs)
+    return consumer.task_id != source and reads_text and source in plan.by_id()[consumer.task_id].dep
 
 
-def _say(r: TaskResult, words: list[str]) -> str:
-    """One result as the answer to the request."""
+def _detections(r: TaskResult) -> list[dict]:
+    """A result's labelled boxes or regions (detections, segments), else []."""
+    data = r.outputs.get("data")
+    found = [d for d in data if isinstance(d, dict) and "label" in d] if isinstance(data, list) else []
+    if found and ("box" in found[0] or r.task in ("object-detection", "image-segmentation")):
+        return found
+    return []
+
+
+def _say(r: TaskResult, words: list[str], *, counting: bool = False) -> str:
+    """One result as the answer to the request, in words derived from its outputs alone."""
     data = r.outputs.get("data")
     labels = [d for d in data if isinstance(d, dict) and "label" in d] if isinstance(data, list) else []
     text = str(r.outputs.get("text", "")).strip()
-    files = [f"`{Path(r.outputs[k]).name}`" for k in ("image", "audio", "video") if r.outputs.get(k)]
-    if labels and "box" in labels[0] or labels and r.task in ("object-detection", "image-segmentation"):
-        return _count(labels, words, files)
+    has_file = any(r.outputs.get(k) for k in ("image", "audio", "video"))
+    noun = output_name(r.task)
+    if r.task == "image-segmentation" and has_file:
+        return _cutout(labels, noun, counting)
+    if found := _detections(r):
+        return _count(found, words, noun if has_file else "")
     if isinstance(data, dict) and data.get("label"):  # one classifier's verdict (sentiment, language, topic)
         return _verdict(data)
     if labels:
@@ -168,17 +217,43 @@ def _say(r: TaskResult, words: list[str]) -> str:
     if _is_text(r):
         if r.task == "automatic-speech-recognition":
             return f"The recording says: “{text}”"
+        if isinstance(data, dict) and isinstance(data.get("short"), str) and data["short"].strip():
+            short = data["short"].strip()  # the words that answer, then the sentence they stand in
+            return f"**{short[:1].upper() + short[1:]}** (“{text}”)" if short != text else f"**{short}**"
+        text = "\n".join(_clean_line(ln) for ln in text.splitlines())
         found = _lines_about(text, words) or ([text] if "\n" not in text and len(text) <= 60 else [])
         if len(found) == 1 and (value := _value_of(found[0], words)):
             return value
         if found and found != [text]:
             return "  \n".join(f"**{line}**" for line in found)
         quoted = text if len(text) <= 500 else text[:500].rsplit(" ", 1)[0] + " …"
-        return f"“{quoted}”".replace("\n", "  \n") + (f" ({', '.join(files)})" if files else "")
-    if files:
-        what = {"text-to-speech": "Here is the speech", "text-to-image": "Here is the image"}.get(r.task, "Here it is")
-        return f"{what}: {', '.join(files)}" + (f" ({text.rstrip('.')})." if text else ".")
+        return f"“{quoted}”".replace("\n", "  \n") + (f" (see {noun})" if has_file else "")
+    if has_file:
+        return _here_is(r, noun, text)
     return f"Done: {get_task(r.task).label or r.task}."
+
+
+def _here_is(r: TaskResult, noun: str, text: str) -> str:
+    """ "Here is the edited image: flipped upside down (480x360)." from the result's own data."""
+    data = r.outputs.get("data")
+    if isinstance(data, dict) and isinstance(data.get("edits"), list) and data["edits"]:
+        size = f" ({data['width']}x{data['height']})" if data.get("width") and data.get("height") else ""
+        return f"Here is {noun}{size}: {', '.join(map(str, data['edits']))}."
+    if isinstance(data, dict) and isinstance(data.get("seconds"), int | float):
+        return f"Here is {noun} ({data['seconds']:.1f} s)."
+    return f"Here is {noun}" + (f" ({text.rstrip('.')})." if text else ".")
+
+
+def _cutout(found: list[dict], noun: str, counting: bool) -> str:
+    """A segmentation's cut-out, with the count of what it holds (its own regions)."""
+    if found and all(str(d.get("label", "")).lower() in PERSON_LABELS for d in found):
+        n = len(found)
+        who = f"**{n} {'person' if n == 1 else 'people'}**"
+        if counting:
+            return f"I found {who} and cut {'them' if n > 1 else 'the person'} out ({noun})."
+        return f"Here is {noun} of {who}."
+    kinds = list(dict.fromkeys(str(d.get("label")) for d in found))
+    return f"Here is {noun}" + (f": {_join([f'**{k}**' for k in kinds])}." if kinds else ".")
 
 
 def _verdict(data: dict[str, Any]) -> str:
@@ -196,29 +271,59 @@ def _verdict(data: dict[str, Any]) -> str:
     return f"It is most likely **{label}**{sure}."
 
 
+_LEADER = re.compile(r"\s*(?:[.·…_]\s?){3,}\s*|\s*-{3,}\s*")
+
+
+def _clean_line(line: str) -> str:
+    """A line of a read text as a person would say it: a price list's dot leaders ("Tea ...... 3.40")
+    become one space."""
+    return _LEADER.sub(" ", line).strip() if _LEADER.search(line) else line
+
+
 def _lines_about(text: str, words: list[str]) -> list[str]:
     """The lines of a multi-line text that hold a word the request asked about (a receipt's TOTAL line);
     none when the request names nothing in the text (then the text itself is the answer)."""
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if len(lines) < 3 or not words:
         return []
-    hits = [ln for ln in lines if any(re.search(rf"\b{re.escape(w)}\b", ln, re.I) for w in words)]
+    hits = [ln for ln in lines if any(_near_word(w, ln) for w in words)]
     return hits[:3] if len(hits) < len(lines) else []
 
 
 def _value_of(line: str, words: list[str]) -> str | None:
     """ "TOTAL 10.50" asked about "total" -> "The total is **10.50**." (None when the line is not the
     asked-about name followed by a short value)."""
-    named = [w for w in dict.fromkeys(words) if re.search(rf"\b{re.escape(w)}\b", line, re.I)]
+    # a word read with a letter missing or wrong ("Coffe" for coffee) is still the word asked about
+    found = {w: m for w in dict.fromkeys(words) if (m := _near_word(w, line))}
+    named = list(found)
     rest = line
-    for w in named:
-        rest = re.sub(rf"\b{re.escape(w)}\b", "", rest, count=1, flags=re.I)
+    for w, m in found.items():
+        rest = re.sub(rf"\b{re.escape(m)}\b", "", rest, count=1, flags=re.I)
     rest = rest.strip(" :=-\t")
     if not named or not rest or len(rest) > 40 or re.search(r"[a-z]{3}", rest, re.I):
         return None
     name = " ".join(named)
     verb = "are" if re.search(r"[^su]s$", name, re.I) else "is"  # "the apples are", "the total is", "the bus is"
     return f"The {name} {verb} **{rest}**."
+
+
+def _near_word(word: str, line: str) -> str | None:
+    """The word of `line` that is `word`, as OCR may read it: the same, or for words of 5 letters or more,
+    one letter dropped, added or changed."""
+    for token in re.findall(r"[A-Za-z][A-Za-z'-]*", line):
+        t = token.lower()
+        if t == word or len(word) >= 5 and _one_edit(t, word):
+            return token
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return a == b
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _singular(word: str) -> str:
@@ -228,19 +333,32 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def _count(found: list[dict], words: list[str], files: list[str]) -> str:
-    """Detections as a count, of what the request names when it names a detected label."""
+def _count(found: list[dict], words: list[str], noun: str) -> str:
+    """Detections as a count, of what the request names when it names a detected label; people are
+    counted once whether boxed whole, by the face, or both (`detections.people`)."""
+    asked = {_singular(w) for w in words}
+    where = f", boxed in {noun}" if noun else ""
+    labels = {str(d["label"]).lower() for d in found}
+    if asked & (PERSON_LABELS | _ANYONE) and labels & (PERSON_LABELS | {"face"}):
+        n, bodies, faces = people(found)
+        basis = ""
+        if faces:
+            by = f"{faces} face{'s' * (faces != 1)}"
+            basis = f" ({by})" if not bodies else f" ({bodies} seen whole, {by})"
+        return f"I found **{n} {'person' if n == 1 else 'people'}**{basis}{where}."
     counts: dict[str, int] = {}
     for d in found:
         counts[str(d["label"])] = counts.get(str(d["label"]), 0) + 1
-    asked = {_singular(w) for w in words}
     named = {label: n for label, n in counts.items() if _singular(label.lower()) in asked}
     shown = named or counts
     parts = [f"**{n} {label if n == 1 else _plural(label)}**" for label, n in shown.items()]
-    where = f" (marked in {', '.join(files)})" if files else ""
     if not parts:
         return f"I found nothing{where}."
     return f"I found {_join(parts)}{where}."
+
+
+# words of a request that ask about people without naming a label ("is anyone here? how many?")
+_ANYONE = {"person", "anyone", "anybody", "someone", "somebody", "everyone", "human", "individual", "folk"}
 
 
 def _plural(label: str) -> str:

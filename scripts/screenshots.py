@@ -1,7 +1,9 @@
 """The README's screenshot tour, taken from the real page so it stays true.
 
 Serves the app offline (embedded planner and models) on 127.0.0.1, drives Debian's chromium with
-Playwright, clicks the first example and saves what a visitor sees at laptop and phone size:
+Playwright, asks a two-step request of the receipt (read the total, then say it aloud) and saves what a
+visitor sees at laptop and phone size: the first screen, the answer with its plan and outputs, and on a
+phone the plan and outputs under the chat:
 
     .venv/bin/python scripts/screenshots.py [OUT_DIR]      # default docs/tour
 """
@@ -23,6 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
 SIZES = {"laptop": (1440, 900), "phone": (390, 844)}
+REQUEST = "what's the total on this receipt? say it out loud"  # two steps: read the total, speak it
 
 
 def tour(out: Path) -> list[Path]:
@@ -44,13 +47,23 @@ def tour(out: Path) -> list[Path]:
                     page.wait_for_timeout(500)
                     shots.append(out / f"{name}-1-welcome.png")
                     page.screenshot(path=str(shots[-1]))
-                    page.locator(".gallery-item, [data-testid=example]").first.click()  # run the first example
-                    page.wait_for_selector("#run-status :text('done')", timeout=60_000)
+                    page.set_input_files("#request input[type=file]", str(app.ASSETS / "receipt.png"))
+                    page.wait_for_selector("#request img", timeout=15_000)
+                    page.fill("#request [data-testid=textbox]", REQUEST)
+                    page.click("#request [data-testid=submit-button]")
+                    page.wait_for_selector("#run-status :text('done')", timeout=90_000)
+                    page.wait_for_selector("#outputs-audio", state="visible", timeout=10_000)
                     page.wait_for_timeout(800)
-                    answer = page.locator("#chat .message-row").last
-                    answer.scroll_into_view_if_needed()
                     shots.append(out / f"{name}-2-answer.png")
                     page.screenshot(path=str(shots[-1]))
+                    if name == "phone":  # the plan and the outputs follow the chat
+                        page.locator("#plan").scroll_into_view_if_needed()
+                        page.evaluate(
+                            "() => window.scrollBy(0, document.querySelector('#plan').getBoundingClientRect().top - 8)"
+                        )
+                        page.wait_for_timeout(300)
+                        shots.append(out / f"{name}-3-plan.png")
+                        page.screenshot(path=str(shots[-1]))
                     page.close()
                 browser.close()
         finally:

@@ -240,9 +240,10 @@ def test_real_pipeline_events_translate(tmp_path):
         view.apply(event)
     assert view.finished and view.error is None
     assert set(view.states.values()) == {"done"} and len(view.states) == 3
-    assert [c for _, c in ui_view.render_gallery(view)] == ["task 1 · object-detection"]
+    assert [c for _, c in ui_view.render_gallery(view)] == ["1: detection image"]  # what it is, by task
     assert any(p.endswith(".wav") for p in ui_view.render_files(view))
-    assert view.answer and view.messages[-1]["content"] == view.answer
+    assert view.answer and view.messages[-1]["content"] == ui_view.public(view.answer)  # no server path shown
+    assert "/tmp" not in view.messages[-1]["content"]
     session.workspace.cleanup()
 
 
@@ -257,13 +258,14 @@ def test_graph_is_layered_by_dependency():
     )
     svg = ui_view.render_graph(plan, {})
     assert svg.count("<line") == 4 and svg.count('class="task-node"') == 4
-    # three columns, 0 | 1, 2 | 3: task 3 sits in the third, tasks 1 and 2 share the second
+    # three rows, top to bottom (a chain fits a phone): 0 | 1, 2 | 3, tasks 1 and 2 side by side
     pos = {
         int(t): (int(x), int(y))
         for t, x, y in re.findall(r'data-task="(\d+)"[^>]*><title>[^<]*</title><rect x="(\d+)" y="(\d+)"', svg)
     }
-    assert pos[0][0] < pos[1][0] == pos[2][0] < pos[3][0]
-    assert pos[1][1] < pos[2][1] and pos[0][1] == pos[1][1] == pos[3][1]
+    assert pos[0][1] < pos[1][1] == pos[2][1] < pos[3][1]
+    assert pos[1][0] < pos[2][0] and pos[0][0] == pos[3][0]
+    assert 'style="width:100%;max-width:' in svg  # scales down to its panel, never clipped
 
 
 def test_graph_shows_whole_task_names_and_plain_states():

@@ -71,7 +71,7 @@ def test_text_and_image_in_answer_and_panels_out(served, tmp_path):
     assert [t["args"] for t in json.loads(out[PLAN])][:2] == [{"image": "street.png"}] * 2
     assert out[GRAPH].count('data-state="done"') == 3
     assert "test/universal" in out[CHOICES]
-    assert [g["caption"] for g in out[GALLERY]] == ["task 1 · object-detection"]
+    assert [g["caption"] for g in out[GALLERY]] == ["1: detection image"]  # what it is, by task
     assert "**Task 0 · image-to-text**" in out[TEXT] and "**Task 2 · text-to-speech**" in out[TEXT]
     assert len(out[FILES]) == 2
     assert out[TRACE]["plan_source"] == "offline" and set(out[TRACE]["tasks"]) == {"0", "1", "2"}

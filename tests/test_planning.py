@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -125,11 +126,15 @@ def test_prose_and_empty_list_mean_no_tools():
     assert extract_tasks("just words") is None
 
 
-def test_unknown_task_lists_known_ones():
+def test_unknown_task_names_the_closest_known_ones():
+    """The closest few, not all 37 (issue 22): a person can read three names."""
     with pytest.raises(PlanError) as e:
         parse_plan('[{"task": "mind-reading", "id": 0, "dep": [-1], "args": {"text": "x"}}]')
-    assert "mind-reading" in str(e.value)
-    assert "text-to-speech" in str(e.value) and "image-segmentation" in str(e.value)
+    assert "mind-reading" in str(e.value) and "(37 in all)" in str(e.value)
+    with pytest.raises(PlanError) as e:
+        parse_plan('[{"task": "image_captionning", "id": 0, "dep": [-1], "args": {"image": "a.png"}}]', ["a.png"])
+    named = re.split(r", | and ", str(e.value).split(" are ")[-1].split(" (")[0])
+    assert "image-to-text" in named and len(named) == 3 and set(named) <= set(tasks.TASKS), str(e.value)
 
 
 def test_forward_reference_is_reordered():

@@ -27,7 +27,7 @@ RESULTS = {
 
 def test_template_names_models_outputs_and_failures():
     answer = template_answer("read a.png aloud and find people", PLAN, RESULTS)
-    assert answer.startswith("“OPEN 9-5”\nHere is the speech: `t1-speech.wav` (1.2 s of speech).")
+    assert answer.startswith("“OPEN 9-5”\nHere is the speech (1.2 s of speech).")  # named, not by file
     assert "_Used rapidocr to read the text in an image" in answer or "_Used rapidocr to " in answer
     assert "- Could not " in answer and "(task 2, object-detection): no faces or people found" in answer
     assert "skipped because task 2 (object-detection) failed" in answer
@@ -59,13 +59,13 @@ def test_the_answer_is_the_part_of_the_text_the_request_asks_about():
 
 def test_detections_are_counted_by_what_the_request_names():
     found = [
-        {"label": "person", "score": 0.9, "box": [0, 0, 5, 5]},
-        {"label": "person", "score": 0.8, "box": [5, 5, 9, 9]},
-        {"label": "face", "score": 0.7, "box": [1, 1, 2, 2]},
+        {"label": "person", "score": 0.9, "box": {"xmin": 0, "ymin": 0, "xmax": 5, "ymax": 9}},
+        {"label": "person", "score": 0.8, "box": {"xmin": 6, "ymin": 0, "xmax": 9, "ymax": 9}},
+        {"label": "face", "score": 0.7, "box": {"xmin": 1, "ymin": 1, "xmax": 2, "ymax": 2}},  # the first's face
     ]
     plan, results = _one("object-detection", {"data": found, "image": Path("/ws/t0-object-detection.png")})
     answer = template_answer("How many people are in this photo?", plan, results)
-    assert answer.startswith("I found **2 people** (marked in `t0-object-detection.png`).")
+    assert answer.startswith("I found **2 people** (2 seen whole, 1 face), boxed in the detection image.")
     everything = template_answer("detect objects", plan, results)
     assert everything.startswith("I found **2 people** and **1 face**")
 
@@ -132,5 +132,5 @@ def test_a_plural_name_takes_are():
 def test_a_files_note_ending_in_a_stop_gets_one_stop():
     plan, results = _one("image-editing", {"image": Path("t0-edited.png"), "text": "Edited: rotated 180° (480x360)."})
     assert template_answer("turn it upside down", plan, results).splitlines()[0] == (
-        "Here it is: `t0-edited.png` (Edited: rotated 180° (480x360))."
+        "Here is the edited image (Edited: rotated 180° (480x360))."
     )

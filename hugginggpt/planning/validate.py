@@ -373,9 +373,28 @@ def _dependents(drafts: list[_Draft], removed: set[int]) -> dict[int, int]:
 def _error(findings: list[str]) -> PlanError:
     unique = list(dict.fromkeys(findings))
     message = "; ".join(unique)
-    if any(_UNKNOWN in f for f in unique):
-        message += f". Known tasks: {', '.join(registry.TASKS)}"
+    unknown = [m.group(1) for f in unique if (m := re.search(rf"is '([^']*)', {_UNKNOWN}", f))]
+    if unknown or any(_UNKNOWN in f for f in unique):
+        message += f". Known tasks: {_closest(unknown)}"
     return PlanError(message, unique)
+
+
+def _closest(names: list[str], n: int = 3) -> str:
+    """The few known task names nearest each unknown one ("the closest to 'image-edit' are image-editing,
+    image-to-image and image-to-text"), not all of them."""
+    import difflib
+
+    # a name is near a task when it is near the task's name or one of its synonyms ("ocr-reader": "ocr")
+    spellings = {spelling: t for t, spec in registry.TASKS.items() for spelling in (t, *spec.synonyms)}
+    parts = []
+    for name in dict.fromkeys(names) or [""]:
+        hits = difflib.get_close_matches(name.lower(), list(spellings), n=4 * n, cutoff=0.0) if name else []
+        near = list(dict.fromkeys(spellings[h] for h in hits))[:n]
+        if near:
+            listed = near[0] if len(near) == 1 else ", ".join(near[:-1]) + " and " + near[-1]
+            parts.append(f"the closest to {name!r} {'is' if len(near) == 1 else 'are'} {listed}")
+    head = "; ".join(parts) if parts else "see the task list"
+    return f"{head} ({len(registry.TASKS)} in all)"
 
 
 def validate(

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import httpx
 
 from .. import planning
-from ..capabilities import advice
+from ..capabilities import advice, for_visitor
 from ..config import Config
 from ..orchestrator import Pipeline
 from ..tasks import get as get_task
@@ -463,7 +463,7 @@ class Controller:
         if cfg.mode in ("hybrid", "remote") and not cfg.hf_token:
             notes.append(
                 f"⚠️ {cfg.mode.capitalize()} mode without a Hugging Face token: Hub models cannot run; "
-                f"{advice('token', mode=cfg.mode)}."
+                f"{for_visitor(advice('token', mode=cfg.mode))}."
                 + (" Until then only the models on this machine run." if cfg.mode == "hybrid" else "")
             )
         own = [n for n, k in (("API key", "api_key"), ("Hugging Face token", "hf_token")) if new.get(k)]
@@ -565,13 +565,16 @@ def capabilities_md(pipeline: Pipeline, cfg: Config | None = None) -> str:
     route = getattr(pipeline.llm, "route", None)  # on Hugging Face's router: its pick, not the OpenAI default
     name = html.escape(route.model if route is not None and route.kind == "hf-router" else cfg.llm_model)
     head = f"<b>{mode} mode, no LLM</b>" if pipeline.llm is None else f"<b>{mode} mode</b>, LLM <code>{name}</code>"
-    more = []
+    more = []  # the page speaks to the visitor: the Settings controls, not the server's variables
     if pipeline.llm is None:
-        more.append(f"To plan with an LLM and write fuller answers, {advice('llm')}.")
+        more.append(f"To plan with an LLM and write fuller answers, {for_visitor(advice('llm'))}.")
     if cfg.mode != "offline" and not cfg.hf_token:
-        more.append(f"Hub models need a Hugging Face token: {advice('token', mode=cfg.mode)}.")
+        more.append(f"Hub models need a Hugging Face token: {for_visitor(advice('token', mode=cfg.mode))}.")
     elif cfg.mode == "offline":
-        more.append(f"For Hub models (captions, translation, image generation…), {advice('token', mode='offline')}.")
+        more.append(
+            f"For Hub models (captions, translation, image generation…), "
+            f"{for_visitor(advice('token', mode='offline'))}."
+        )
     return (
         f"<details><summary>{head} · {len(tasks)} task types · <u>what it can do</u></summary>\n\n"
         f"Tasks served: {listed}.  \n{' '.join(more)}\n</details>"

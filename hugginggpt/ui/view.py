@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .. import tasks as task_registry
+from ..capabilities import for_visitor
+from ..response import output_name
 from ..types import (
     AnswerDelta,
     Event,
@@ -38,6 +40,7 @@ STATE_COLORS = {  # fill, stroke
     "done": ("#dcfce7", "#16a34a"),
     "failed": ("#fee2e2", "#dc2626"),
     "skipped": ("#f9fafb", "#d1d5db"),
+    "stopped": ("#f3f4f6", "#6b7280"),
 }
 STATE_WORDS = {
     "waiting": "waiting",
@@ -45,7 +48,11 @@ STATE_WORDS = {
     "done": "✓ done",
     "failed": "✗ failed",
     "skipped": "skipped",
+    "stopped": "⏹ stopped",
 }
+# what a task that the visitor's Stop ended carries as its error (execution.py's give_up and the experts'
+# Cancelled): shown as stopped, not as failed
+STOP_ERRORS = ("stopped", "the run was stopped")
 
 WELCOME = (
     "👋 **Hi! Ask for something an AI model can do**, and attach an image or a recording if it needs one. "
@@ -58,8 +65,9 @@ _ABS_PATH = re.compile(r"(?<![:/\\\w.])(?:[A-Za-z]:)?(?:[\\/][^\s'\"\\/:,;)]+){2
 
 
 def public(text: str) -> str:
-    """Text for the page: any server path in it (a temp folder, a session folder) becomes its file name."""
-    return _ABS_PATH.sub(lambda m: re.split(r"[\\/]", m.group(0))[-1], text)
+    """Text for the page: any server path in it (a temp folder, a session folder) becomes its file name,
+    and what only the server's owner can do ("(server: set HF_TOKEN)") is left to the logs and the CLI."""
+    return for_visitor(_ABS_PATH.sub(lambda m: re.split(r"[\\/]", m.group(0))[-1], text))
 
 
 def task_label(name: str) -> str:
@@ -102,7 +110,7 @@ class RunView:
     states: dict[int, str] = field(default_factory=dict)  # task id -> waiting|running|done|failed|skipped
     choices: dict[int, ModelChoice] = field(default_factory=dict)
     results: dict[int, TaskResult] = field(default_factory=dict)
-    answer: str = ""
+    answer: str = ""  # as the page shows it (public): no server path, no owner's part
     error: str | None = None
     stage: str = ""  # the stage of a RunFailed ("planning", "cancelled", ...)
     trace: dict[str, Any] = field(default_factory=dict)
@@ -110,6 +118,7 @@ class RunView:
     finished: bool = False
     _steps: dict[int, int] = field(default_factory=dict)  # task id -> index in messages
     _answer_at: int | None = None
+    _raw_answer: str = ""  # the streamed answer so far, as the pipeline wrote it
 
     def apply(self, event: Event) -> None:
         """Fold one pipeline event into the view: one branch per event type."""
@@ -153,7 +162,7 @@ class RunView:
             self.times["tasks"] = event.t
             if isinstance(event, TaskFinished):
                 title = f"Task {r.task_id} · {r.task} · {r.model}"
-                body = text_output(r) or "done"
+                body = public(text_output(r)) or "done"
             elif isinstance(event, TaskFailed):
                 title = f"❌ Task {r.task_id} · {r.task} · failed"
                 body = f"**Error:** {public(r.error or 'unknown error')}" + (
@@ -174,11 +183,12 @@ class RunView:
                 )
         elif isinstance(event, AnswerDelta):
             self.times.setdefault("answer_start", event.t)
-            self._set_answer(self.answer + event.text)
+            self._raw_answer += event.text
+            self._set_answer(self._raw_answer)
         elif isinstance(event, FinalAnswer):
             self.times["end"] = event.t
             self.trace = event.trace
-            self._set_answer(event.answer or self.answer)
+            self._set_answer(event.answer or self._raw_answer)
             self.finished = True
         elif isinstance(event, RunFailed):
             self.fail(event.message, event.stage, trace=event.trace, t=event.t)
@@ -193,7 +203,7 @@ class RunView:
         self.finished = True
         self._close_pending(stage == "cancelled")
         if stage == "cancelled":
-            self.messages.append({"role": "assistant", "content": f"⏹️ **Stopped.** {self.error}"})
+            self.messages.append({"role": "assistant", "content": f"⏹️ **Stopped.** {self._stopped_note()}"})
         else:
             self.messages.append({"role": "assistant", "content": f"⚠️ **Could not answer** ({stage}): {self.error}"})
 
@@ -210,12 +220,25 @@ class RunView:
         return "partly" if any(s != "done" for s in states) else "done"
 
     def _set_answer(self, text: str) -> None:
-        self.answer = text
+        self.answer = public(text)
         if self._answer_at is None:
             self._answer_at = len(self.messages)
-            self.messages.append({"role": "assistant", "content": text})
+            self.messages.append({"role": "assistant", "content": self.answer})
         else:
-            self.messages[self._answer_at] = {"role": "assistant", "content": text}
+            self.messages[self._answer_at] = {"role": "assistant", "content": self.answer}
+
+    def _stopped_note(self) -> str:
+        """Where a stopped run got to, from its own steps."""
+        if self.plan is None:
+            return "You stopped this request before its plan was ready."
+        n, done = len(self.states), list(self.states.values()).count("done")
+        if n == 0:
+            return "You stopped this request."
+        if n == 1:
+            return "Its task had finished; it is kept above." if done else "Its task was stopped before it finished."
+        if done == 0:
+            return f"None of its {n} tasks had finished."
+        return f"{done} of its {n} tasks had finished and are kept above; the others were stopped."
 
     def _close_pending(self, stopped: bool) -> None:
         for i, m in enumerate(self.messages):
@@ -228,8 +251,25 @@ class RunView:
                     "metadata": {**meta, "status": "done", "title": f"⏹️ {title} · stopped" if stopped else title},
                 }
         for tid, s in self.states.items():
-            if s in ("waiting", "running"):
+            ended_by_stop = tid in self.results and (self.results[tid].error or "") in STOP_ERRORS
+            if stopped and (s in ("waiting", "running") or (s in ("failed", "skipped") and ended_by_stop)):
+                self.states[tid] = "stopped"
+                self._mark_stopped(tid)
+            elif s in ("waiting", "running"):
                 self.states[tid] = "skipped"
+
+    def _mark_stopped(self, tid: int) -> None:
+        """A step the visitor's Stop ended says so, not "failed"."""
+        at = self._steps.get(tid)
+        if at is None or not self.plan:
+            return
+        task = self.plan.by_id()[tid].task
+        meta = self.messages[at].get("metadata") or {}
+        self.messages[at] = {
+            "role": "assistant",
+            "content": "stopped by you",
+            "metadata": {**meta, "status": "done", "title": f"⏹️ Task {tid} · {task} · stopped"},
+        }
 
     def stages(self) -> dict[str, float]:
         """Seconds spent per stage, from the event times."""
@@ -305,11 +345,13 @@ def final_status(view: RunView) -> tuple[str, Outcome]:
     if outcome == "done":
         return f"✅ done in {secs:.1f} s{llm}", outcome
     if outcome == "partly":
-        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} tasks worked{llm}", outcome
+        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} task{'s' * (n != 1)} worked{llm}", outcome
     if outcome == "stopped":
         return "⏹️ stopped", outcome
+    if n == 1 and view.error is None:
+        return "❌ failed: the task did not work", outcome
     if n and view.error is None:
-        return f"❌ failed: none of the {n} task{'s' * (n != 1)} worked", outcome
+        return f"❌ failed: none of the {n} tasks worked", outcome
     return "❌ failed", outcome
 
 
@@ -330,25 +372,34 @@ def render_plan_steps(view: RunView | None) -> str:
 
 
 def render_graph(plan: Plan | None, states: dict[int, str] | None = None) -> str:
-    """The plan's dependency graph as inline SVG, each task coloured by its state, its full name shown."""
+    """The plan's dependency graph as inline SVG, each task coloured by its state, its full name shown.
+
+    Top to bottom, one row per dependency level: a chain fits a phone's width as it fits a laptop's
+    column; the SVG scales down (never clipped) when a row of parallel tasks is wider than the panel."""
     if plan is None or not plan.tasks:
         return '<div class="plan-graph empty">No tasks yet.</div>'
     states = states or {}
     depth: dict[int, int] = {}
     for t in plan.tasks:  # plans are topologically ordered by the validator
         depth[t.id] = 1 + max((depth.get(d, 0) for d in t.dep), default=-1)
-    columns: dict[int, list[int]] = {}
+    rows: dict[int, list[int]] = {}
     for t in plan.tasks:
-        columns.setdefault(depth[t.id], []).append(t.id)
+        rows.setdefault(depth[t.id], []).append(t.id)
     by_id = plan.by_id()
     # the box is as wide as the longest task name (7 px per character at 12 px), never cut
     longest = max(len(f"{t.id}: {t.task}") for t in plan.tasks)
-    w, h, gx, gy, pad = max(150, 16 + 7 * longest), 48, 44, 18, 10
-    pos = {tid: (pad + c * (w + gx), pad + r * (h + gy)) for c, ids in columns.items() for r, tid in enumerate(ids)}
-    width = pad * 2 + len(columns) * (w + gx) - gx
-    height = pad * 2 + max(len(ids) for ids in columns.values()) * (h + gy) - gy
+    w, h, gx, gy, pad = max(150, 16 + 7 * longest), 48, 24, 26, 10
+    widest = max(len(ids) for ids in rows.values())
+    width = pad * 2 + widest * (w + gx) - gx
+    height = pad * 2 + len(rows) * (h + gy) - gy
+    pos = {}
+    for r, ids in rows.items():
+        left = pad + (widest - len(ids)) * (w + gx) / 2  # each row centred
+        for c, tid in enumerate(ids):
+            pos[tid] = (round(left + c * (w + gx)), pad + r * (h + gy))
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'style="width:100%;max-width:{width}px;height:auto" preserveAspectRatio="xMidYMin meet" '
         'font-family="sans-serif" font-size="12" role="img" aria-label="task graph">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#6b7280"/></marker></defs>',
@@ -359,14 +410,14 @@ def render_graph(plan: Plan | None, states: dict[int, str] | None = None) -> str
             if d in pos:
                 x1, y1 = pos[d]
                 parts.append(
-                    f'<line x1="{x1 + w}" y1="{y1 + h / 2}" x2="{x2 - 2}" y2="{y2 + h / 2}" stroke="#6b7280" '
+                    f'<line x1="{x1 + w / 2}" y1="{y1 + h}" x2="{x2 + w / 2}" y2="{y2 - 2}" stroke="#6b7280" '
                     'stroke-width="1.5" marker-end="url(#arrow)"/>'
                 )
     for t in plan.tasks:
         x, y = pos[t.id]
         state = states.get(t.id, "waiting")
         fill, stroke = STATE_COLORS.get(state, STATE_COLORS["waiting"])
-        dash = ' stroke-dasharray="4 3"' if state == "skipped" else ""
+        dash = ' stroke-dasharray="4 3"' if state in ("skipped", "stopped") else ""
         label = html.escape(task_label(by_id[t.id].task))
         parts.append(
             f'<g class="task-node" data-task="{t.id}" data-state="{state}"><title>{label}</title>'
@@ -418,7 +469,7 @@ def render_gallery(view: RunView | None) -> list[tuple[str, str]]:
     if view is None:
         return []
     return [
-        (str(p), f"task {tid} · {r.task}")
+        (str(p), f"{tid}: {output_name(r.task).removeprefix('the ')}")
         for tid, r in ordered_results(view)
         for kind, p in media(r)
         if kind in ("image", "video")
@@ -441,10 +492,12 @@ def render_outputs_text(view: RunView | None) -> str:
     for tid, r in ordered_results(view):
         head = f"**Task {tid} · {r.task}**" + (f" ({r.model})" if r.model else "")
         if r.status == "done":
-            text = text_output(r)
+            text = public(text_output(r))
             files = ", ".join(f"{k}: `{p.name}`" for k, p in media(r))
             text = text.replace("\n", "  \n")  # keep the lines of OCR'd or multi-line text
             lines.append(f"{head}: {text}" + (f" — {files}" if files else ""))
+        elif view.states.get(tid) == "stopped":
+            lines.append(f"{head}: *stopped* by you")
         else:
             lines.append(f"{head}: *{r.status}*: {public(r.error or '')}")
     return "\n\n".join(lines)
@@ -483,9 +536,9 @@ def run_record(view: RunView) -> dict[str, Any]:
     """The whole run as one JSON document (what the download button gives)."""
     return {
         "request": view.request,
-        "answer": view.answer,
         "stages_s": view.stages(),
         **view.trace,
+        "answer": view.answer,  # as the page showed it (the trace holds the pipeline's own)
         "view_error": view.error,
     }
 

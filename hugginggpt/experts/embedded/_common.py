@@ -263,6 +263,8 @@ def save_wav(ctx: ExpertContext, stem: str, samples: np.ndarray, rate: int) -> P
 
 
 _BOUNDARY = re.compile(r"[.!?。！？][\"'”’)\]]*(?=\s|$)|\n\s*\n")
+# a full stop after these is not the end of a sentence ("Dr. Evans", "Mr. Patel", "e.g. this")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:mr|mrs|ms|dr|prof|st|mt|jr|sr|vs|etc|e\.g|i\.e|approx|dept)\.$", re.I)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -270,6 +272,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY.finditer(text):
+        if m.group() == "." and _ABBREVIATION.search(text[max(start, m.start() - 6) : m.end()]):
+            continue
         spans.append((start, m.start() if m.group().isspace() else m.end()))
         start = m.end()
     spans.append((start, len(text)))

@@ -131,7 +131,7 @@ def _rotate(clause: str) -> Edit:
     if abs(deg) % 360 == 0:
         raise ExpertError(f"rotating by {deg:g}° leaves the image as it is")
     angle = deg if ccw else -deg  # PIL turns counterclockwise for positive angles
-    way = "" if abs(deg) == 180 else (" counterclockwise" if ccw else " clockwise")
+    way = " (upside down)" if abs(deg) == 180 else (" counterclockwise" if ccw else " clockwise")
     fill = (255, 255, 255)
 
     def op(im: Image.Image) -> Image.Image:
@@ -148,7 +148,7 @@ def _rotate(clause: str) -> Edit:
 
 def _flip(clause: str) -> Edit:
     if re.search(r"\b(vertical(ly)?|upside[- ]down|top to bottom|up and down|over)\b", clause):
-        return Edit("flipped vertically", ImageOps.flip)
+        return Edit("flipped upside down (top to bottom)", ImageOps.flip)
     return Edit("mirrored left to right", ImageOps.mirror)
 
 
@@ -287,7 +287,8 @@ def _enhance(kind: str, cls: Any, up: str, down: str) -> Callable[[str], Edit]:
 # (name, trigger pattern, builder of the edit from its clause); tried on each clause, applied in the
 # order they appear in the instruction
 RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
-    ("grayscale", r"grayscale|gr[ae]y|monochrome|desaturated?|colou?rless|no colou?rs?",
+    ("grayscale", r"grayscale|gr[ae]y|monochrome|desaturated?|colou?rless|no colou?rs?|"
+     r"(?:remove|drop|take out|strip|drain) (?:all )?(?:the |its )?colou?rs?|without colou?rs?",
      lambda c: Edit("converted to grayscale", lambda im: ImageOps.grayscale(im).convert("RGB"))),
     ("sepia", r"sepia|vintage|old[- ]fashioned|retro|antique|old photo|look old",
      lambda c: Edit("sepia toned", _sepia)),
@@ -296,7 +297,7 @@ RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
     ("rotate", r"rotat\w*|(?:turn|spin|tilt)\w*(?= (?:it |this |the \w+ )?(?:by |through )?(?:-?\d|left|right|"
      r"clockwise|anti|counter|upside|sideways|90|180|270))|upside[- ]down(?! flip)", _rotate),
     ("flip", r"flip\w*|mirror\w*|reflect\w*", _flip),
-    ("crop", r"crop\w*|trim\w*", _crop),
+    ("crop", r"crop\w*|trim\w*|zoom(?:ed)? in", _crop),
     ("resize", r"resiz\w*|(?<!gray)(?<!grey)scal(?:e|ed|ing)\b|shrink\w*|enlarge\w*|downscal\w*|upscal\w*|smaller|"
      r"bigger|larger|thumbnail|half (?:the )?size|double (?:the )?size|width|height|"
      r"\d+\s*(?:px|pixels)?\s*(?:wide|tall|high)\b", _resize),
@@ -340,7 +341,10 @@ def parse(instruction: str) -> list[Edit]:
         clause = clause.strip()
         if not clause:
             continue
-        hits = sorted((m.start(), name, build) for name, rx, build in _RULES if (m := rx.search(clause)))
+        matched = {name: m for name, rx, _ in _RULES if (m := rx.search(clause))}
+        if "flip" in matched and "rotate" in matched and matched["rotate"].group(0).startswith("upside"):
+            del matched["rotate"]  # "flip it upside down" is one flip, not a flip and a half turn
+        hits = sorted((matched[name].start(), name, build) for name, _, build in _RULES if name in matched)
         if not hits:
             if _GENERATIVE.search(clause):
                 raise ExpertError(
@@ -375,7 +379,7 @@ class ImageEditExpert(EmbeddedExpert):
             MODEL_ID,
             ("image-editing", "image-to-image"),
             description=(
-                "Whole-image edits read from the instruction, offline (Pillow; OpenCV for the looks): grayscale, "
+                "Whole-image edits read from the instruction, offline with Pillow and OpenCV. Edits: grayscale, "
                 "rotate (by N degrees, left or right), flip or mirror, crop (centre, square, a half, a share), "
                 "resize (WxH, a width, a percentage), blur, sharpen, brightness, contrast, saturation, invert, "
                 "sepia, pencil sketch, edge map, cartoon, painting. Cannot add, remove or change content."

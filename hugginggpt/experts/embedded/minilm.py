@@ -226,21 +226,22 @@ def answer(question: str, context: str) -> dict[str, Any]:
         final.append(float(scores[i]) + bonus)
     best = int(np.argmax(final))
     start, end = spans[best]
-    return {
-        "text": sentences[best],
-        "data": {"answer": sentences[best], "score": round(float(scores[best]), 4), "start": start, "end": end},
+    data: dict[str, Any] = {
+        "answer": sentences[best],
+        "score": round(float(scores[best]), 4),
+        "start": start,
+        "end": end,
     }
+    from .summary import short_answer
+
+    if short := short_answer(question, sentences[best]):  # "on Thursday between 9 and 12" of the sentence
+        data["short"] = short
+    return {"text": sentences[best], "data": data}
 
 
 def summarize(text: str, max_sentences: int | None = None) -> dict[str, Any]:
-    spans = split_sentences(text)[:MAX_SENTENCES]
-    sentences = [text[s:e] for s, e in spans]
-    if len(sentences) <= 2:
-        return {"text": " ".join(sentences), "data": {"sentences": list(range(len(sentences)))}}
-    k = max_sentences or min(5, max(1, round(len(sentences) / 3)))
-    e = embed(sentences)
-    # Centrality: similarity to the document's mean direction (a one-step TextRank).
-    centre = e.mean(0)
-    scores = e @ centre
-    keep = sorted(np.argsort(-scores)[:k].tolist())
-    return {"text": " ".join(sentences[i] for i in keep), "data": {"sentences": keep}}
+    """An extractive summary that keeps the text's key facts (see summary.py)."""
+    from .summary import summarize as pick
+
+    summary, keep = pick(text[: 200 * MAX_SENTENCES], embed, max_sentences)
+    return {"text": summary, "data": {"sentences": keep}}
