@@ -143,7 +143,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             print(f"[plan] {tasks}", file=sys.stderr)
             for note in event.plan.notes:
                 print(f"[plan] note: {note}", file=sys.stderr)
-            for sentence in event.plan.dropped + event.plan.unplanned + event.plan.routes:
+            for sentence in [*event.plan.dropped, *event.plan.unplanned, *map(str, event.plan.routes)]:
                 print(f"[plan] {sentence}", file=sys.stderr)
         elif isinstance(event, ModelsSelected):
             for tid, c in event.choices.items():
@@ -205,7 +205,7 @@ def _plan(args: argparse.Namespace, config: Config) -> int:
             print(f"{t.id}. {t.task}  args={json.dumps(t.args, ensure_ascii=False)}  after={deps}")
         for note in plan.notes:
             print(f"note: {note}", file=sys.stderr)
-        for sentence in plan.dropped + plan.unplanned + plan.routes:
+        for sentence in [*plan.dropped, *plan.unplanned, *map(str, plan.routes)]:
             print(sentence, file=sys.stderr)
         print(f"(planned by: {source})", file=sys.stderr)
     return 0

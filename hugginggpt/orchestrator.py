@@ -20,6 +20,7 @@ from .experts.llm_expert import LLMBackend
 from .experts.registry import ExpertRegistry
 from .experts.vlm import VLMBackend, controller_backend
 from .llm.base import ChatModel, Completion, LLMError, MeteredChatModel
+from .planning.coverage import uncovered
 from .types import (
     GENERATED,
     AnswerDelta,
@@ -257,7 +258,7 @@ class Pipeline:
         if plan.unplanned:
             trace["plan_unplanned"] = plan.unplanned
         if plan.routes:
-            trace["plan_routes"] = plan.routes
+            trace["plan_routes"] = [r.note for r in plan.routes]
         yield PlanReady(plan, source, t=now())
         if cancel.is_set():
             yield fail("Stopped: the request was cancelled before any task ran.", "cancelled")
@@ -391,6 +392,7 @@ class Pipeline:
                 capabilities=capabilities,
                 new=uploaded or (),
             )
+            plan.unplanned += uncovered(request.text, plan)  # a part the plan left out is said, not failed
             return plan, "llm"
         if self.planner is not None:
             turns = [m["content"] for m in history if m["role"] == "user"]

@@ -60,7 +60,7 @@ def build_messages(request: str, plan: Plan, results: dict[int, TaskResult]) -> 
     if plan.dropped or plan.unplanned:  # parts of the request that could not run at all: the answer must say so
         left_out = "\nLeft out of the plan (say so in the answer): " + " ".join(plan.dropped + plan.unplanned)
     if plan.routes:  # how a part was served in place of its own task: the answer says so too
-        left_out += "\nHow it was done (say so in the answer): " + " ".join(plan.routes)
+        left_out += "\nHow it was done (say so in the answer): " + " ".join(map(str, plan.routes))
     return [
         {"role": "system", "content": SYSTEM},
         {"role": "user", "content": f"Request: {request}\nResults: {log}{left_out}"},
@@ -93,8 +93,14 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     if plan.dropped or plan.unplanned or plan.routes:
         if not plan.tasks:  # nothing to run: what could not be planned, and why, is the answer
             return " ".join(plan.dropped + plan.unplanned)
-        answer = template_answer(request, Plan(plan.tasks, plan.notes, plan.raw), results)
-        return "\n\n".join([answer, *(" ".join(p) for p in (plan.routes, plan.dropped + plan.unplanned) if p)])
+        # a part served another way: its note when that worked; else what its own task needs, once
+        failed = [r for r in plan.routes if getattr(results.get(r.task_id), "status", "done") != "done"]
+        hidden = {k for r in failed for k in _feeding(plan, r.task_id)}
+        shown = Plan([t for t in plan.tasks if t.id not in hidden], plan.notes, plan.raw)
+        answer = template_answer(request, shown, results) if shown.tasks else ""
+        said = [r.note for r in plan.routes if r not in failed] + [r.otherwise or r.note for r in failed]
+        parts = [answer, " ".join(said), " ".join(plan.dropped + plan.unplanned)]
+        return "\n\n".join(p for p in parts if p)
     if not plan.tasks:
         return (
             "Hi! Without an LLM I cannot chat, but the models here can read the text in a photo or a receipt, "
@@ -171,6 +177,17 @@ _STOP = set(
     "can could would will do does what which who how tell show give find read say aloud text image photo picture "
     "file recording audio in into from with then also all any some there here about".split()
 )
+
+
+def _feeding(plan: Plan, task_id: int) -> set[int]:
+    """A task and every task whose output reaches it."""
+    by_id, out, todo = plan.by_id(), set(), [task_id]
+    while todo:
+        k = todo.pop()
+        if k in by_id and k not in out:
+            out.add(k)
+            todo += list(by_id[k].dep)
+    return out
 
 
 def _request_words(request: str) -> list[str]:

@@ -76,6 +76,20 @@ class Task:
         return {"id": self.id, "task": self.task, "dep": list(self.dep) or [-1], "args": dict(self.args)}
 
 
+@dataclass(frozen=True)
+class Route:
+    """A part of the request served another way than by its own task ("no visual model runs here: the
+    question is answered from the text read in the picture"): `note` is said when task `task_id` did it,
+    `otherwise` (what the part's own task needs) when it did not."""
+
+    task_id: int
+    note: str
+    otherwise: str = ""
+
+    def __str__(self) -> str:
+        return self.note
+
+
 @dataclass
 class Plan:
     """A validated DAG of tasks. `notes` records every repair the validator made; `dropped` says, one
@@ -88,7 +102,7 @@ class Plan:
     raw: str = ""
     dropped: list[str] = field(default_factory=list)
     unplanned: list[str] = field(default_factory=list)
-    routes: list[str] = field(default_factory=list)
+    routes: list[Route] = field(default_factory=list)
 
     def to_json(self) -> list[dict[str, Any]]:
         return [t.to_json() for t in self.tasks]

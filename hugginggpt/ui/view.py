@@ -130,7 +130,7 @@ class RunView:
             body = "\n".join(f"- {line}" for line in plan_lines(event.plan))
             if event.plan.dropped or event.plan.unplanned:  # parts that cannot run, and why
                 body += "".join(f"\n- ⚠️ {public(s)}" for s in event.plan.dropped + event.plan.unplanned)
-            body += "".join(f"\n- ℹ️ {public(s)}" for s in event.plan.routes)  # served another way
+            body += "".join(f"\n- ℹ️ {public(r.note)}" for r in event.plan.routes)  # served another way
             self.messages.append(
                 _step(
                     f"Plan ({event.source}): {n} task{'s' * (n != 1)}"

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ... import tasks as registry
-from ...types import GENERATED
+from ...types import GENERATED, Route
 from . import args as argtext
 from .clauses import Clause
 from .goals import BY_NAME, Goal
@@ -115,7 +115,7 @@ class Composer:
         self.things: list[Thing] = []  # inputs, then results, in the order they appear
         self.served: dict[str, list[int]] = {}  # goal name -> steps that serve it
         self.used_questions: set[int] = set()
-        self.routes: list[str] = []  # how a goal was served by another route than its own task
+        self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.reused: int | None = None  # the step an ask asked twice is served by
         self.explicit = True  # the last want's object was named by its clause (not the newest by default)
@@ -171,7 +171,7 @@ class Composer:
         elif not objects and goal.name in _ASK:  # a question with nothing to ask it of: a chat reply answers
             self._step("conversational", {"text": self._question(want)}, want, None, "answer")
         elif not objects:
-            self.unplanned.setdefault(want.clause.index, _nothing_to(goal))
+            self.unplanned.setdefault(want.clause.index, _nothing_to(goal, want))
         else:
             self._realize(want, objects[0])
         made = list(range(before, len(self.steps)))
@@ -204,7 +204,7 @@ class Composer:
         if task == "image-classification" and _TABLE.search(self._about(want, thing)):
             task = "tabular-classification"  # the label of a table's rows
         if task is None:
-            self.unplanned.setdefault(want.clause.index, _nothing_to(goal))
+            self.unplanned.setdefault(want.clause.index, _nothing_to(goal, want))
             return
         args = self._args(task, thing, want)
         self._step(task, args, want, thing, goal.makes)
@@ -253,10 +253,10 @@ class Composer:
             task = "visual-question-answering"  # no text read from the picture answers it: the run says so
         elif serves("image-to-text") and serves("question-answering"):
             text = self._words_of(thing, want)
-            self.routes.append(
-                "No visual model runs here, so the question was answered from the text read in the picture."
-            )
             self._step("question-answering", {"text": question, "context": text.value}, want, text, "answer")
+            note = "No visual model runs here, so the question was answered from the text read in the picture."
+            otherwise = "The picture holds no text to answer from. " + self.cap.message("visual-question-answering")
+            self.routes.append(Route(self.steps[-1].id, note, otherwise))
             return
         elif serves("document-question-answering"):
             task = "document-question-answering"
@@ -556,10 +556,14 @@ def _captions(capabilities: Any) -> bool:
     return any("ocr" not in e.meta.get("tags", ()) for e in capabilities.experts("image-to-text"))
 
 
-def _nothing_to(goal: Goal) -> str:
-    kinds = " or ".join(sorted({"image": "a picture", "audio": "a recording", "text": "a text"}[m] for m in goal.tasks))
-    label = registry.get(next(iter(goal.tasks.values()))).label or goal.name
-    return f"There is nothing to {label.split(' ', 1)[0]} here: attach {kinds}, or quote the text."
+def _nothing_to(goal: Goal, want: Want | None = None) -> str:
+    """One sentence on what a goal with nothing to work on needs: "“cut her out” needs a picture: attach
+    one."."""
+    kinds = [{"image": "a picture", "audio": "a recording", "text": "a text"}[m] for m in goal.tasks]
+    needs = " or ".join(dict.fromkeys(kinds))
+    how = "quote it or attach a file" if kinds == ["a text"] else "attach one"
+    asked = argtext.instruction(want.clause.text).rstrip(" .!?") if want is not None else ""
+    return f"“{asked}” needs {needs}: {how}." if asked else f"This needs {needs}: {how}."
 
 
 __all__ = ["BY_NAME", "Composer", "Fate", "Step", "Thing"]

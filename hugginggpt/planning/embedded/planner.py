@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...types import GENERATED, Plan, Task
+from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import Composer, Fate, Step
 from .goals import BY_NAME, GOALS, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import Want, by_meaning, presents, read, references
+from .reading import Want, by_meaning, presents, read, references, scores
 
 
 @dataclass
@@ -121,6 +121,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 # a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
 REACH_FLOOR = 0.25
+AMBIGUOUS = 0.1  # ... and no further than this below the goal it was read as
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
@@ -146,9 +147,15 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         if reaches(w.goal, [o for o in wants if o is not w]):
             out.append(w)
             continue
+        # only a clause that reads nearly as well as a goal it can reach is taken for that goal ("paint a
+        # green tractor": an edit or a drawing); "cut her out" with no picture stays a cut-out, and the
+        # answer says what to attach
+        (best,) = scores([w.clause.words])
         goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
-        if goal is not None and score >= REACH_FLOOR:
+        if goal is not None and score >= REACH_FLOOR and score >= best.get(w.goal.name, 0.0) - AMBIGUOUS:
             out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
+        else:
+            out.append(w)
     if not out and given - {"text"}:  # a file and no goal named: the one its words mean on that file
         options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
         verdicts = by_meaning([c.words for c in options], among - {"chat"})
@@ -268,9 +275,9 @@ def _chat(text: str, clauses: list[Clause], wants: list[Want], inputs: list[_Inp
     return Reading(clauses, wants, Plan([task]), fates)
 
 
-def _plan(steps: list[Step], routes: list[str]) -> Plan:
+def _plan(steps: list[Step], routes: list[Route]) -> Plan:
     tasks = []
     for s in steps:
         deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
         tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
-    return Plan(tasks, routes=list(dict.fromkeys(routes)))
+    return Plan(tasks, routes=routes)
