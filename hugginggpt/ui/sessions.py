@@ -126,10 +126,12 @@ class UserState:
         return path
 
     def close(self, wait: float = 15.0) -> None:
-        """End the conversation: stop its run, wait for it (its files are being written), then delete."""
-        self.stop(wait)
+        """End the conversation: stop its run, wait for it (its files are being written), then delete.
+        It counts as closed from the start, so that the page's view of the run stops at once: an update
+        of the old run that came after New conversation's empty page would bring the old run back."""
         with self.lock:
             self.closed = True
+        self.stop(wait)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
