@@ -178,6 +178,9 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
 _ASKS = {"ask", "ask-visual"}
+_INTERROGATIVE = re.compile(
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b(?! you\b)\s+\w+"
+)
 
 
 def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
@@ -188,7 +191,10 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
         mine = [w for w in wants if w.clause is c]
         own_words = [i for i in asked if not i.quoted]
-        if asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
+        if not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
+            # "who called and when is the meeting": a question without its question mark
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
         elif presents(c) and asked and all(w.goal.name == "translate" for w in mine) and not any(
@@ -280,4 +286,4 @@ def _plan(steps: list[Step], routes: list[Route]) -> Plan:
     for s in steps:
         deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
         tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
-    return Plan(tasks, routes=routes)
+    return Plan(tasks, routes=routes, asked=[s.id for s in steps if s.goal is not None])
