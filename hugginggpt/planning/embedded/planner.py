@@ -78,6 +78,11 @@ class GoalPlanner:
                 fates.append(Fate(c, "planned", made[c.index]))
             elif c.index in composer.unplanned:
                 fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
+            elif _asks_unread(c, wants):  # an ask no goal was read from: said, not dropped
+                composer.unplanned[c.index] = (
+                    f"I could not tell what to do for “{c.text.strip(' .,;')}”: try other words."
+                )
+                fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
             else:
                 fates.append(Fate(c, "context"))
         plan.unplanned = list(dict.fromkeys(composer.unplanned.values()))
@@ -166,6 +171,21 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
     return out
 
 
+# the forms of an ask: a request or a question ("tell me how tall it is", "can you ...", "please ...")
+_ASK_FORM = re.compile(
+    r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
+    r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
+    r"i want|i need|i'd like|i would like)\b"
+)
+
+
+def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
+    """The clause has the form of an ask, but no goal was read from it or in it."""
+    if any(w.clause is clause for w in wants) or presents(clause) or len(clause.words.split()) < 3:
+        return False
+    return bool(_ASK_FORM.match(clause.words))
+
+
 def _asks_something(passage: str) -> bool:
     """A "passage" that starts by naming a goal ("Then speak the answer.") is an instruction, not a text."""
     words = _LEAD_JOINERS.sub("", passage.lower())[:24]
@@ -197,8 +217,11 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         elif asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
-        elif presents(c) and asked and all(w.goal.name == "translate" for w in mine) and not any(
-            w.goal.name in _ASKS for w in wants
+        elif (
+            presents(c)
+            and asked
+            and all(w.goal.name == "translate" for w in mine)
+            and not any(w.goal.name in _ASKS for w in wants)
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
