@@ -404,7 +404,7 @@ class Pipeline:
             # the workspace's rules for file names (a path as written -> the conversation's file)
             plan = planning.validate(planned.to_json(), files) if planned.tasks else Plan([])
             plan.notes += planned.notes
-            plan.unplanned, plan.routes = list(planned.unplanned), list(planned.routes)
+            plan.unplanned, plan.routes, plan.asked = list(planned.unplanned), list(planned.routes), planned.asked
             return plan, "offline"
         raise LLMError(
             f"No LLM is configured and the embedded planner is not installed: {advice('llm')}, "

@@ -96,7 +96,7 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
         # a part served another way: its note when that worked; else what its own task needs, once
         failed = [r for r in plan.routes if getattr(results.get(r.task_id), "status", "done") != "done"]
         hidden = {k for r in failed for k in _feeding(plan, r.task_id)}
-        shown = Plan([t for t in plan.tasks if t.id not in hidden], plan.notes, plan.raw)
+        shown = Plan([t for t in plan.tasks if t.id not in hidden], plan.notes, plan.raw, asked=plan.asked)
         answer = template_answer(request, shown, results) if shown.tasks else ""
         said = [r.note for r in plan.routes if r not in failed] + [r.otherwise or r.note for r in failed]
         parts = [answer, " ".join(said), " ".join(plan.dropped + plan.unplanned)]
@@ -116,10 +116,18 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     # does not hide the text it came from, and a cut-out made from detections does not hide their count
     # when the request asks for one
     used = {d for t in plan.tasks for d in t.dep}
-    finals = [r for r in done if r.task_id not in used or _is_text(r) or (counting and _detections(r))]
-    finals = [
-        r for r in finals if not (_is_text(r) and any(_fed_by(plan, r.task_id, o) for o in finals if _is_text(o)))
-    ]
+    if plan.asked is not None:  # the planner says which results were asked for: each of them, and the text
+        # a spoken or drawn one was made from
+        shown = set(plan.asked) | {
+            d for t in plan.tasks if t.id in plan.asked and "text" not in get_task(t.task).outputs for d in t.dep
+        }
+        finals = [r for r in done if r.task_id in shown and (r.task_id in plan.asked or _is_text(r))]
+        finals += [r for r in done if counting and _detections(r) and r not in finals]
+    else:
+        finals = [r for r in done if r.task_id not in used or _is_text(r) or (counting and _detections(r))]
+        finals = [
+            r for r in finals if not (_is_text(r) and any(_fed_by(plan, r.task_id, o) for o in finals if _is_text(o)))
+        ]
     counted = any(_detections(r) and r.task != "image-segmentation" for r in finals)
     lines: list[str] = [_say(r, words, counting=counting and not counted) for r in finals]
     if done:

@@ -103,6 +103,9 @@ class Plan:
     dropped: list[str] = field(default_factory=list)
     unplanned: list[str] = field(default_factory=list)
     routes: list[Route] = field(default_factory=list)
+    # the tasks whose results the request asked for, not the conversions on the way (None: the planner
+    # does not say, as an LLM's plan): the answer shows each of them
+    asked: list[int] | None = None
 
     def to_json(self) -> list[dict[str, Any]]:
         return [t.to_json() for t in self.tasks]

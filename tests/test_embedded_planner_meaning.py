@@ -128,9 +128,12 @@ def test_without_minilm_goals_are_read_by_their_cues_alone(monkeypatch, planner,
     assert [t["task"] for t in planner.plan("Transcribe talk.wav for me")] == ["automatic-speech-recognition"]
     # no cue: nothing read, the log says why, and the reply names the file it could not place
     with caplog.at_level("WARNING"):
-        plan = planner.planner.plan("what are they saying in this clip", ["call.opus"])
+        plan = planner.planner.plan("the gist of this clip please", ["call.opus"])
     assert plan.tasks == [] and "call.opus" in plan.unplanned[0]
     assert "MiniLM is not available" in caplog.text
+    # a question is still one by its form: asked of the recording's words
+    plan = planner.plan("what are they saying in this clip", ["call.opus"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "question-answering"]
 
 
 # ---- the vote by meaning (votes.py): requests and clauses the keyword rules do not read ----------------

@@ -191,7 +191,7 @@ class Composer:
             self._describe(want, thing)
             return
         if m not in goal.tasks and "text" in goal.tasks and m in _CONVERT:
-            if m in {registry.get(t).outputs[0] for t in goal.tasks.values()}:
+            if want.evidence == "meaning" and m in {registry.get(t).outputs[0] for t in goal.tasks.values()}:
                 # a recording's words spoken as a recording again ("type up what this voicemail says" read
                 # as "say"): a misreading; the goal its words mean among those that take a recording
                 better = self._reread(want, m)

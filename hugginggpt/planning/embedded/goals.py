@@ -134,7 +134,8 @@ GOALS: tuple[Goal, ...] = (
         "",
         "what colour is the car in this photo; is the dog in this picture sleeping; what is the man holding; what "
         "animal is this; where was this photo taken; what is the weather like in this picture; is the door open; "
-        "what is she wearing; how many apples are on the table; is anyone sitting on the bench",
+        "what is she wearing; how many apples are on the table; is anyone sitting on the bench; are they smiling; "
+        "is she happy in this photo; is anyone laughing; how tall is the building",
         r"\banswers?\b",
     ),
     _g(

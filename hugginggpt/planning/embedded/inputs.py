@@ -44,7 +44,7 @@ _DIRECT_Q = re.compile(
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know)\s+"
-    r"((?:who|what|when|where|why|which|how many|how much|how far)\b"
+    r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
     r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})(?:[.?]|$)",
     re.I,
 )

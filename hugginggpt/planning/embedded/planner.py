@@ -78,6 +78,11 @@ class GoalPlanner:
                 fates.append(Fate(c, "planned", made[c.index]))
             elif c.index in composer.unplanned:
                 fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
+            elif _asks_unread(c, wants):  # an ask no goal was read from: said, not dropped
+                composer.unplanned[c.index] = (
+                    f"I could not tell what to do for “{c.text.strip(' .,;')}”: try other words."
+                )
+                fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
             else:
                 fates.append(Fate(c, "context"))
         plan.unplanned = list(dict.fromkeys(composer.unplanned.values()))
@@ -166,6 +171,21 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
     return out
 
 
+# the forms of an ask: a request or a question ("tell me how tall it is", "can you ...", "please ...")
+_ASK_FORM = re.compile(
+    r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
+    r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
+    r"i want|i need|i'd like|i would like)\b"
+)
+
+
+def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
+    """The clause has the form of an ask, but no goal was read from it or in it."""
+    if any(w.clause is clause for w in wants) or presents(clause) or len(clause.words.split()) < 3:
+        return False
+    return bool(_ASK_FORM.match(clause.words))
+
+
 def _asks_something(passage: str) -> bool:
     """A "passage" that starts by naming a goal ("Then speak the answer.") is an instruction, not a text."""
     words = _LEAD_JOINERS.sub("", passage.lower())[:24]
@@ -178,6 +198,9 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
 _ASKS = {"ask", "ask-visual"}
+_INTERROGATIVE = re.compile(
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b(?! you\b)\s+\w+"
+)
 
 
 def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
@@ -188,11 +211,17 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
         mine = [w for w in wants if w.clause is c]
         own_words = [i for i in asked if not i.quoted]
-        if asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
+        if not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
+            # "who called and when is the meeting": a question without its question mark
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
-        elif presents(c) and asked and all(w.goal.name == "translate" for w in mine) and not any(
-            w.goal.name in _ASKS for w in wants
+        elif (
+            presents(c)
+            and asked
+            and all(w.goal.name == "translate" for w in mine)
+            and not any(w.goal.name in _ASKS for w in wants)
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
@@ -280,4 +309,4 @@ def _plan(steps: list[Step], routes: list[Route]) -> Plan:
     for s in steps:
         deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
         tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
-    return Plan(tasks, routes=routes)
+    return Plan(tasks, routes=routes, asked=[s.id for s in steps if s.goal is not None])
