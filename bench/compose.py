@@ -148,14 +148,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
 
 
 def make_files(folder: Path, names: set[str] | None = None) -> dict[str, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = {}
-    for name, make in MAKERS.items():
-        if names is None or name in names:
-            out[name] = folder / name
-            if not out[name].exists():
-                make(out[name])
-    return out
+    return demo.make_files(folder, names, MAKERS)
 
 
 # ---- the set ------------------------------------------------------------------------------------

@@ -171,10 +171,12 @@ MAKERS: dict[str, Callable[[Path], None]] = {
 }
 
 
-def make_files(folder: Path, names: set[str] | None = None) -> dict[str, Path]:
+def make_files(
+    folder: Path, names: set[str] | None = None, makers: dict[str, Callable[[Path], None]] | None = None
+) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     out = {}
-    for name, make in MAKERS.items():
+    for name, make in (MAKERS if makers is None else makers).items():
         if names is None or name in names:
             out[name] = folder / name
             if not out[name].exists():

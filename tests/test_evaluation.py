@@ -19,6 +19,7 @@ import pytest
 from fake_openai import FakeOpenAI, router_model
 from fakes import TimedExpert, backend
 from PIL import Image
+from test_browser import ARGS
 from test_cli import ROOT, cli
 
 from hugginggpt.config import Config
@@ -461,16 +462,6 @@ def test_progress_on_a_terminal_is_one_line():
 # ---- the page, in a real browser --------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.mark.browser
