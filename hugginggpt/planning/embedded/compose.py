@@ -42,12 +42,11 @@ _RESULT = re.compile(
     r"findings|data|info|outcome)\b"
 )
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
-# a noun phrase that the clause is about: "of X", "from X", "in X" name the thing the goal works on
+# a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
-_MY_QUESTION = re.compile(r"\b(?:my|the|this|that) (?:question|query|request)\b")
 _AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
 _AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
@@ -64,7 +63,6 @@ _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same
 _EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
 # "this photo", "my picture": an image the request gives, not one to draw
 _THIS_IMAGE = re.compile(r"\b(?:this|that|my|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b")
-CHAIN_VERDICTS = False
 _CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
 
 
@@ -118,7 +116,6 @@ class Composer:
         self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.reused: int | None = None  # the step an ask asked twice is served by
-        self.explicit = True  # the last want's object was named by its clause (not the newest by default)
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
         for i in inputs:
@@ -158,8 +155,8 @@ class Composer:
             goal = BY_NAME["edit"]  # "make this image smaller": a change of the picture given, not a new one
             want = Want(goal, want.clause, want.at, want.end, want.evidence, want.score)
         before = len(self.steps)
-        objects = self._objects(want, own)
-        if not self.explicit and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
+        objects, named = self._objects(want, own)
+        if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
         asked = [s for s in self.steps if s.goal in _ASK]
         if goal.name in _ASK and asked and not self._unasked(want) and _THE_QUESTION.search(want.clause.words):
@@ -317,12 +314,12 @@ class Composer:
 
     # ---- what a goal works on ---------------------------------------------------------------------
 
-    def _objects(self, want: Want, own: list[_Input]) -> list[Thing]:
-        """The things `want` works on, best first: inputs written in its clause, results its clause names,
-        the newest thing of each kind its clause names; with none of those, the newest thing it can take."""
+    def _objects(self, want: Want, own: list[_Input]) -> tuple[list[Thing], bool]:
+        """The things `want` works on, best first, and whether its clause names them: inputs written in
+        it, results it names, the newest thing of each kind it names; with none of those (not named), the
+        newest thing the goal can take."""
         goal = want.goal
         found: list[Thing] = []
-        self.explicit = True
 
         def keep(t: Thing | None) -> None:
             if t is not None and t not in found:
@@ -336,12 +333,12 @@ class Composer:
             asked = i.kind == "question" and goal.name in _ASK  # the question itself, not what it is about
             if i.kind in ("file", "quote", "question") and not asked and _takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
-        named = [t for ref in self._refs_of(want) for t in self._results_of(ref)]
-        if not named and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
+        results = [t for ref in self._refs_of(want) for t in self._results_of(ref)]
+        if not results and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
             latest = self._latest(set(goal.tasks), results_only=True, verdicts=True)
-            named += [latest] if latest is not None else []
-        named.sort(key=lambda t: (t.modality in goal.tasks, t.step or 0), reverse=True)
-        for t in named:
+            results += [latest] if latest is not None else []
+        results.sort(key=lambda t: (t.modality in goal.tasks, t.step or 0), reverse=True)
+        for t in results:
             if _takes(goal, t.modality):
                 keep(t)
                 break
@@ -362,8 +359,7 @@ class Composer:
         if goal.name in _ASK:  # a question about a picture its clause names is asked of the picture
             found.sort(key=lambda t: t.modality != "image")
         if found or goal.name in ("draw", "video", "write", "chat"):
-            return found
-        self.explicit = False  # what it works on is not named: the newest thing it can take
+            return found, True
         convertible = set(_CONVERT) if "text" in goal.tasks else set()
         if goal.name in _ASK:  # a question is about what the request is about, not an answer or a question
             asked = [t for t in self.things if t.step is not None and self._from_question(t)]
@@ -371,10 +367,10 @@ class Composer:
                 set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked
             )
             keep(latest)
-            return found
-        keep(self._latest(set(goal.tasks), results_only=True, verdicts=CHAIN_VERDICTS))
+            return found, False
+        keep(self._latest(set(goal.tasks), results_only=True))
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end))
-        return found
+        return found, False
 
     def _latest(
         self,
@@ -504,7 +500,7 @@ class Composer:
             given = next((t for t in self.things if t.step is None and t.value == i.value), None)
             made = [s for s in self.steps if given is not None and s.reads is given and s.goal in _REWORDS]
             return f"{GENERATED}{made[-1].id}" if made else i.value
-        if _MY_QUESTION.search(want.clause.words):  # "answer my query" asked in a recording: its words
+        if _THE_QUESTION.search(want.clause.words):  # "answer my query" asked in a recording: its words
             spoken = [t for t in self.things if t.modality == "text" and t.origin is not None]
             spoken = [t for t in spoken if t.origin.modality == "audio"]
             if spoken:
