@@ -102,7 +102,9 @@ GOALS: tuple[Goal, ...] = (
         "image=image-to-text",
         "artifact",
         r"\bcaption\w*|\bdescribe\b|\bdescriptive text"
-        r"|\b(?:" + _VERB_MAKE + r"|giv\w*|get\w*|provid\w*|writ\w*)\s+(?:me\s+)?"
+        r"|\b(?:"
+        + _VERB_MAKE
+        + r"|giv\w*|get\w*|provid\w*|writ\w*)\s+(?:me\s+)?"
         + _DET
         + r"(?:textual\s+|text\s+|descriptive\s+)?descripti\w+",
         "describe this photo; what is in this picture; what do you see in this image; caption this image; tell me "
@@ -223,9 +225,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
-        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r")\s+"
-        + _DET
-        + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
+        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r")\s+" + _DET + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b",
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
@@ -272,7 +272,9 @@ GOALS: tuple[Goal, ...] = (
         "draw",
         "text=text-to-image",
         "artifact",
-        r"text[- ]to[- ]image|\b(?:" + _VERB_MAKE + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+"
+        r"text[- ]to[- ]image|\b(?:"
+        + _VERB_MAKE
+        + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+"
         + _DET
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"

@@ -144,6 +144,7 @@ def statements(text: str) -> str:
     best = max(runs, key=lambda r: sum(len(x.split()) for x in r))
     return " ".join(best) if sum(len(x.split()) for x in best) >= 6 else ""
 
+
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
 _COLON = re.compile(r"^(?P<head>[^:\"'“‘]{3,120}?):\s+(?P<body>\S.*)$", re.S)
 _LEAD_Q = re.compile(r"^(?P<head>[^?\"'“‘]{3,120}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import Composer, Fate, Step
@@ -197,7 +198,7 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
-_ASKS = {"ask", "ask-visual"}
+_ASK_GOALS = {"ask", "ask-visual"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b(?! you\b)\s+\w+"
 )
@@ -214,14 +215,14 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
             # "who called and when is the meeting": a question without its question mark
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
-        elif asked and not mine and not (presents(c) and any(w.goal.name in _ASKS for w in wants)):
+        elif asked and not mine and not (presents(c) and any(w.goal.name in _ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
         elif (
             presents(c)
             and asked
             and all(w.goal.name == "translate" for w in mine)
-            and not any(w.goal.name in _ASKS for w in wants)
+            and not any(w.goal.name in _ASK_GOALS for w in wants)
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
@@ -267,8 +268,6 @@ def _feeds(a: Want, b: Want) -> bool:
 
 
 def _outputs(task: str) -> tuple[str, ...]:
-    from ... import tasks as registry
-
     return registry.get(task).outputs
 
 

@@ -2,7 +2,8 @@
 
 Meaning is MiniLM (the encoder the embedded experts ship): the clause against every goal's everyday
 phrasings and against phrasings that only present a file ("I have a photo of my cat"), in one encode call
-per request; without MiniLM (not installed) a clause no cue names is context, and one log line says so.
+per request; without MiniLM (not installed) only cues and the form of a question are read, and one log
+line says so.
 A noun that names the result of a goal already read ("the summary" after "summarize") refers to it: it is
 no new goal.
 """
@@ -99,10 +100,6 @@ class _Index:
 
 
 INDEX = _Index()
-
-
-def available() -> bool:
-    return INDEX.get().ready
 
 
 def scores(texts: list[str]) -> list[dict[str, float]]:
