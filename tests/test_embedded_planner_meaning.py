@@ -128,7 +128,7 @@ def test_without_minilm_goals_are_read_by_their_cues_alone(monkeypatch, planner,
     assert [t["task"] for t in planner.plan("Transcribe talk.wav for me")] == ["automatic-speech-recognition"]
     # no cue: nothing read, the log says why, and the reply names the file it could not place
     with caplog.at_level("WARNING"):
-        plan = planner.planner.plan("the gist of this clip please", ["call.opus"])
+        plan = planner.planner.plan("do your magic on this clip please", ["call.opus"])
     assert plan.tasks == [] and "call.opus" in plan.unplanned[0]
     assert "MiniLM is not available" in caplog.text
     # a question is still one by its form: asked of the recording's words

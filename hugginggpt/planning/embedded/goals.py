@@ -198,7 +198,8 @@ GOALS: tuple[Goal, ...] = (
         "summarize",
         "text=summarization",
         "artifact",
-        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*",
+        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
+        r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence",
         r"\bsummar(?:y|ies|ized|ised)\b",
@@ -315,7 +316,8 @@ GOALS: tuple[Goal, ...] = (
         "segment",
         "image=image-segmentation",
         "artifact",
-        r"segment\w*|\bdivid\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)|\bmasks?\b"
+        r"segment\w*|\b(?:divid|split)\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)"
+        r"|\bmasks?\b"
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?background"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
         r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
@@ -339,6 +341,7 @@ GOALS: tuple[Goal, ...] = (
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
+        r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
         r"(?:image|picture|photo)|\bcolou?rs? more vivid",
         "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "

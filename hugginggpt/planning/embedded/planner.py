@@ -128,6 +128,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
 REACH_FLOOR = 0.25
 AMBIGUOUS = 0.1  # ... and no further than this below the goal it was read as
+CHAT_MARGIN = 0.1  # with no file, a goal must read this much nearer than a chat reply to be asked
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
@@ -162,13 +163,19 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
             out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
         else:
             out.append(w)
-    if not out and given - {"text"}:  # a file and no goal named: the one its words mean on that file
+    if not out and clauses:
+        # no goal named: a file given asks for the goal its words mean on that file; with only words, the
+        # goal they mean when it reads clearly nearer than a chat reply ("paint me a watercolour of a fox")
+        files = any(i.kind == "file" for i in inputs)
         options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
+        everything = scores([c.words for c in options])
         verdicts = by_meaning([c.words for c in options], among - {"chat"})
-        best = max(zip(options, verdicts, strict=True), key=lambda x: x[1][1], default=None)
-        if best is not None and best[1][0] is not None and best[1][1] >= REACH_FLOOR:
-            clause, (goal, score, _) = best
-            out.append(Want(goal, clause, 0, len(clause.words), "meaning", score))
+        best = max(zip(options, verdicts, everything, strict=True), key=lambda x: x[1][1], default=None)
+        if best is not None and best[1][0] is not None:
+            clause, (goal, score, _), all_scores = best
+            chat = 0.0 if files else all_scores.get("chat", 0.0) + CHAT_MARGIN
+            if score >= max(REACH_FLOOR, chat):
+                out.append(Want(goal, clause, 0, len(clause.words), "meaning", score))
     return out
 
 
