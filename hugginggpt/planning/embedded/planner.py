@@ -207,7 +207,8 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 _WISHES = {"speak", "translate", "draw"}
 _ASK_GOALS = {"ask", "ask-visual"}
 _INTERROGATIVE = re.compile(
-    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b(?! you\b)\s+\w+"
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were)\b(?! you\b)\s+\w+"
+    r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
 )
 
 
