@@ -62,7 +62,10 @@ _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same
 # twice, done twice
 _EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
 # "this photo", "my picture": an image the request gives, not one to draw
-_THIS_IMAGE = re.compile(r"\b(?:this|that|my|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b")
+_THIS_IMAGE = re.compile(
+    r"\b(?:this|that|the|my|our|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b"
+)
+_WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 _CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
 
 
@@ -343,15 +346,18 @@ class Composer:
                 keep(t)
                 break
         tail = want.clause.words[want.at :]
+        if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
+            tail = want.clause.words
         if goal.name in _ASK:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
         makes_here = {registry.get(t).outputs[0] for t in goal.tasks.values()}
+        shift = want.at if tail is not want.clause.words else 0
         hits = sorted(
             (h.start(), m)
             for m, rx in _NOUNS.items()
             if _takes(goal, m)
             for h in rx.finditer(tail)
-            if not (m in makes_here and h.start() + want.at < want.last)
+            if not (m in makes_here and want.at <= h.start() + shift < want.last)
         )
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))

@@ -119,7 +119,7 @@ GOALS: tuple[Goal, ...] = (
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|\bask\b|\bhow many\b|\bhow far\b"
+        r"|\bask\b|\banswer this\b|\bhow many\b|\bhow far\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
@@ -199,7 +199,8 @@ GOALS: tuple[Goal, ...] = (
         "text=summarization",
         "artifact",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
-        r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b",
+        r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
+        r"|\bmain points?\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence",
         r"\bsummar(?:y|ies|ized|ised)\b",
@@ -238,7 +239,8 @@ GOALS: tuple[Goal, ...] = (
         "similarity",
         "text=sentence-similarity",
         "verdict",
-        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close",
+        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
+        r"|\b(?:say|says|mean|means) the same\b",
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
         r"\bsimilarity\b",
@@ -282,6 +284,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
+        r"|\binto an? (?:image|picture|drawing|illustration)\b"
         r"|\b(?:turn|convert|transform|make)\w*\s+(?:the\s+|this\s+|that\s+|my\s+)?(?:summary|story|text|description|"
         r"caption|answer|transcript\w*|poem|translation|sentence|quote)\s+into\s+(?:an?\s+)?"
         r"(?:picture|image|illustration|drawing|painting)",

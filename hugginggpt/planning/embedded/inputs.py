@@ -36,7 +36,7 @@ _UNQUOTED_Q = re.compile(
 )
 # "What is the longest river?" as a sentence of its own (not "Can you ...?")
 _DIRECT_Q = re.compile(
-    r"(?:^|(?<=[.!?,])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|"
+    r"(?:^|(?<=[.!?,:])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|"
     r"(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)"
     r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,
@@ -145,6 +145,9 @@ def statements(text: str) -> str:
     return " ".join(best) if sum(len(x.split()) for x in best) >= 6 else ""
 
 
+_OPENS_QUESTION = re.compile(
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b[^?]*\?", re.I
+)
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
 _COLON = re.compile(r"^(?P<head>[^:\"'“‘]{3,120}?):\s+(?P<body>\S.*)$", re.S)
 _LEAD_Q = re.compile(r"^(?P<head>[^?\"'“‘]{3,120}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
@@ -179,7 +182,8 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
     if m := _PASSAGE_LABEL.search(text):  # "... Passage: <text>" after the ask
         return Parts(text[: m.start()].strip(), m["ctx"].strip())
     if not quotes:
-        if m := _COLON.match(text):
+        # "answer this: what year was it finished? <passage>": a question after the colon is no passage
+        if (m := _COLON.match(text)) and not _OPENS_QUESTION.match(m["body"]):
             return Parts(m["head"].strip(), m["body"].strip())
         if m := _LEAD_Q.match(text):
             return Parts(m["head"].strip(), m["body"].strip())

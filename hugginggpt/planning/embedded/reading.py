@@ -167,6 +167,12 @@ def _may_ask(clause: Clause) -> bool:
 
 
 _LIST_TAIL = re.compile(r"[\w-]+(?: [\w-]+)? (?:or|and) [\w-]+(?: [\w-]+)?\s*(?:[:?.!]|$)")
+_QUESTION_FORM = re.compile(r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|did)\b(?! you\b)")
+# the goals a question can ask for: something told about a thing, not a new thing made from it
+QUESTION_GOALS = {
+    "ask", "ask-visual", "words", "describe", "sentiment", "language", "label", "emotion", "entities",
+    "similarity", "detect", "summarize", "chat",
+}  # fmt: skip
 _NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another)\b")
 _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 
@@ -228,6 +234,9 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
     wants: list[Want] = []
     unread = [c for c in clauses if not cued.get(c.index) and _has_words(c)]
     verdicts = dict(zip((c.index for c in unread), by_meaning([_asked_part(c) for c in unread]), strict=True))
+    for c in unread:  # a question asks to be told something, never for an edit or a drawing
+        if _QUESTION_FORM.match(c.words):
+            verdicts[c.index] = by_meaning([c.words], QUESTION_GOALS)[0]
     for c in clauses:
         if cued.get(c.index):
             wants += cued[c.index]
