@@ -45,7 +45,7 @@ def uncovered(request: str, plan: Plan) -> list[str]:
     if not plan.tasks:
         return []
     tasks = {t.task for t in plan.tasks}
-    inputs, _ = find_inputs(request)
+    inputs = find_inputs(request)
     out = []
     for clause in split(request, inputs):
         if presents(clause):

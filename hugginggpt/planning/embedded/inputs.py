@@ -66,8 +66,8 @@ class _Input:
     quoted: bool = True  # False: a question the request asks in its own words (no quotes)
 
 
-def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
-    """Files, quotes and unquoted questions with their spans, and the text with quotes blanked out."""
+def find_inputs(text: str, has_files: bool = False) -> list[_Input]:
+    """Files, quotes and unquoted questions with their spans, in order."""
     found: list[_Input] = []
     masked = list(text)
     for m in _QUOTE.finditer(text):
@@ -100,7 +100,7 @@ def find_inputs(text: str, has_files: bool = False) -> tuple[list[_Input], str]:
             q = m.group(1).strip()
             found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1), False))
     found.sort(key=lambda i: i.start)
-    return found, "".join(masked).lower()
+    return found
 
 
 # ---- the parts of a short request: what it asks, the passage it asks it of, a question about it ------

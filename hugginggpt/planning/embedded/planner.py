@@ -94,7 +94,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     """Files (uploads first, then those the text names), quotes, questions, and an unquoted passage the
     request is about ("Summarize this: <passage>", or plain statements beside the ask of a text-only
     request: "The museum opens at ten. When does it open?")."""
-    found, _ = find_inputs(text, has_files=bool(files))
+    found = find_inputs(text, has_files=bool(files))
     named = {i.value for i in found if i.kind == "file"}
     uploads = [
         _Input("file", f, file_modality(f), -1, -1)
@@ -114,7 +114,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     found = [i for i in found if not start <= i.start < end]
     found.append(_Input("passage", passage, "text", start, end))
     if not any(i.kind == "question" for i in found):
-        asked, _ = find_inputs(text[:start] + " " * len(passage) + text[end:], has_files=True)
+        asked = find_inputs(text[:start] + " " * len(passage) + text[end:], has_files=True)
         found += [i for i in asked if i.kind == "question"]
     question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
     if question and not any(i.kind == "question" for i in found):
