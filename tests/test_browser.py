@@ -170,7 +170,7 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         page.wait_for_function(
             "() => { const n = document.querySelectorAll('#plan-graph svg g.task-node');"
             " return n.length === 1 && n[0].getAttribute('data-state') === 'done'; }",
-            timeout=30_000,
+            timeout=60_000,
         )
         assert page.locator("#plan-graph svg g.task-node").count() == 1
         assert "image-classification" in page.locator("#plan-graph svg").text_content()
