@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .types import Modality, arg_modality
+from .types import Modality
 
 
 @dataclass(frozen=True)
@@ -24,9 +24,6 @@ class TaskType:
     llm_servable: bool = False  # a chat LLM can do it from text alone
     synonyms: tuple[str, ...] = ()  # other names LLMs and people use for it (normalised spelling)
     label: str = ""  # plain English for messages: "read the text in an image"
-
-    def input_modalities(self) -> tuple[Modality, ...]:
-        return tuple(arg_modality(a) for a in self.inputs)
 
     @property
     def title(self) -> str:

@@ -21,7 +21,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 import httpx
 
-from ..types import MEDIA_EXTENSIONS, media_kind
+from ..types import media_kind
 from ..workspace import MAX_UPLOAD_BYTES, _safe_name
 from .sessions import check_upload
 
@@ -50,10 +50,6 @@ _HOW = "send each file as a data: URI (data:image/png;base64,...) or as an http(
 
 class FileArgError(ValueError):
     """A file argument that cannot be used; the message says which one and what to send instead."""
-
-
-def accepted_types() -> str:
-    return " ".join(e for exts in MEDIA_EXTENSIONS.values() for e in exts)
 
 
 def extension_for(media_type: str) -> str:

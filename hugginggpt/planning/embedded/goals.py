@@ -47,10 +47,6 @@ class Goal:
     cue_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
     names_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
 
-    @property
-    def modalities(self) -> tuple[str, ...]:
-        return tuple(self.tasks)
-
 
 def _g(
     name: str,
@@ -443,7 +439,3 @@ CONTEXT_EXAMPLES = (
     "the user uploads a file",
     "here is the text",
 )
-
-
-def get(name: str) -> Goal:
-    return BY_NAME[name]

@@ -298,9 +298,7 @@ def _owners(clauses: list[Clause], wants: list[Want]) -> dict[int, list[_Input]]
 def _chat(text: str, clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> Reading:
     """A request that asks for a reply, not a task: nothing to plan for chit-chat; otherwise a chat
     reply (an LLM's), or the files given and nothing asked of them."""
-    files = [i for i in inputs if i.kind == "file"]
-    if not files and GREETING.match(text):
-        return Reading(clauses, wants, Plan([]), [Fate(c, "context") for c in clauses])
+    files = [i for i in inputs if i.kind == "file"]  # (a greeting with no file was answered in `read`)
     if files and not wants:
         names = ", ".join(f.value.rsplit("/", 1)[-1] for f in files)
         plan = Plan([])
