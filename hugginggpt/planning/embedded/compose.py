@@ -22,7 +22,7 @@ from ... import tasks as registry
 from ...types import GENERATED, Route
 from . import args as argtext
 from .clauses import Clause
-from .goals import BY_NAME, Goal
+from .goals import ASK_GOALS, BY_NAME, PROMPTED, Goal
 from .inputs import _Input
 from .reading import Reference, Want, about_sight, about_sound, by_meaning
 
@@ -56,11 +56,10 @@ _COUNT = re.compile(
 )
 _DESCRIBE = "Describe this image."
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
-_ASK = ("ask", "ask-visual")
 _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same text in other words
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
 # twice, done twice
-_EACH_ITS_OWN = {*_ASK, "edit", "restyle", "draw", "video", "write", "chat", "similarity", "translate", "label"}
+_EACH_ITS_OWN = {*ASK_GOALS, *PROMPTED, "edit", "restyle", "similarity", "translate", "label"}
 # "this photo", "my picture": an image the request gives, not one to draw
 _THIS_IMAGE = re.compile(
     r"\b(?:this|that|the|my|our|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b"
@@ -161,14 +160,14 @@ class Composer:
         objects, named = self._objects(want, own)
         if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
-        asked = [s for s in self.steps if s.goal in _ASK]
-        if goal.name in _ASK and asked and not self._unasked(want) and _THE_QUESTION.search(want.clause.words):
+        asked = [s for s in self.steps if s.goal in ASK_GOALS]
+        if goal.name in ASK_GOALS and asked and not self._unasked(want) and _THE_QUESTION.search(want.clause.words):
             return [asked[-1].id]  # "..., a question: 'X?'. Please answer the question": the same one
         if goal.name == "similarity":
             self._similarity(want, objects)
-        elif goal.name in ("draw", "video", "write", "chat"):
+        elif goal.name in PROMPTED:
             self._generate(want, own, objects)
-        elif not objects and goal.name in _ASK:  # a question with nothing to ask it of: a chat reply answers
+        elif not objects and goal.name in ASK_GOALS:  # a question with nothing to ask it of: a chat reply answers
             self._step("conversational", {"text": self._question(want)}, want, None, "answer")
         elif not objects:
             self.unplanned.setdefault(want.clause.index, _nothing_to(goal, want))
@@ -184,7 +183,7 @@ class Composer:
 
     def _realize(self, want: Want, thing: Thing) -> None:
         goal, m = want.goal, thing.modality
-        if goal.name in _ASK:
+        if goal.name in ASK_GOALS:
             self._ask(want, thing)
             return
         if goal.name == "describe" and m == "image":
@@ -333,7 +332,7 @@ class Composer:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
             if i.kind == "file" and i.modality in makes and i.modality not in goal.tasks:
                 continue
-            asked = i.kind == "question" and goal.name in _ASK  # the question itself, not what it is about
+            asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
             if i.kind in ("file", "quote", "question") and not asked and _takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
         results = [t for ref in self._refs_of(want) for t in self._results_of(ref)]
@@ -348,7 +347,7 @@ class Composer:
         tail = want.clause.words[want.at :]
         if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
             tail = want.clause.words
-        if goal.name in _ASK:  # the question's own words may say what it is about ("in the image")
+        if goal.name in ASK_GOALS:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
         makes_here = {registry.get(t).outputs[0] for t in goal.tasks.values()}
         shift = want.at if tail is not want.clause.words else 0
@@ -362,12 +361,12 @@ class Composer:
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
-        if goal.name in _ASK:  # a question about a picture its clause names is asked of the picture
+        if goal.name in ASK_GOALS:  # a question about a picture its clause names is asked of the picture
             found.sort(key=lambda t: t.modality != "image")
-        if found or goal.name in ("draw", "video", "write", "chat"):
+        if found or goal.name in PROMPTED:
             return found, True
         convertible = set(_CONVERT) if "text" in goal.tasks else set()
-        if goal.name in _ASK:  # a question is about what the request is about, not an answer or a question
+        if goal.name in ASK_GOALS:  # a question is about what the request is about, not an answer or a question
             asked = [t for t in self.things if t.step is not None and self._from_question(t)]
             latest = self._latest(
                 set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked

@@ -422,6 +422,9 @@ GOALS: tuple[Goal, ...] = (
 )
 
 BY_NAME: dict[str, Goal] = {g.name: g for g in GOALS}
+ASK_GOALS = frozenset({"ask", "ask-visual"})  # goals that answer a question about what they work on
+# goals that make something new from a prompt: the request's own words, or a text it names
+PROMPTED = frozenset({"draw", "video", "write", "chat"})
 # a clause that presents what the request is about and asks nothing of it ("I have a photo of my cat")
 CONTEXT_EXAMPLES = (
     "i have an image",

@@ -19,7 +19,7 @@ from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import Composer, Fate, Step
-from .goals import BY_NAME, GOALS, Goal
+from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import Want, by_meaning, presents, read, references, scores
 
@@ -144,7 +144,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         have = set(given)
         for w in others:
             have |= {_outputs(t)[0] for t in w.goal.tasks.values()}
-        if goal.name in ("draw", "video", "write", "chat") or goal.name in ("ask", "ask-visual"):
+        if goal.name in PROMPTED or goal.name in ASK_GOALS:
             return True  # a prompt in the request's own words; a question with nothing to work on is chat
         return any(m in have for m in goal.tasks) or ("text" in goal.tasks and bool(have & {"image", "audio"}))
 
@@ -205,7 +205,6 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
-_ASK_GOALS = {"ask", "ask-visual"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were)\b(?! you\b)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
@@ -223,14 +222,14 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
             # "who called and when is the meeting": a question without its question mark
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
-        elif asked and not mine and not (presents(c) and any(w.goal.name in _ASK_GOALS for w in wants)):
+        elif asked and not mine and not (presents(c) and any(w.goal.name in ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
         elif (
             presents(c)
             and asked
             and all(w.goal.name == "translate" for w in mine)
-            and not any(w.goal.name in _ASK_GOALS for w in wants)
+            and not any(w.goal.name in ASK_GOALS for w in wants)
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
