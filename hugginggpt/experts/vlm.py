@@ -268,7 +268,7 @@ def _factory(config: Config) -> VLMBackend | None:
 
     def make(model: str) -> ChatModel:
         route = LLMRoute("hf-router", model, base, token, vision=True)  # so that a refusal is recognised
-        return OpenAICompatible(model, api_key=token, base_url=base, timeout=timeout, retries=0, route=route)
+        return OpenAICompatible.on_route(route, timeout=timeout, retries=0)
 
     catalog = HubCatalog(token=token, provider=config.hf_provider, fetch=False)
     # the controller's own model is left out per run, when it reads images (Pipeline.registry)

@@ -21,11 +21,4 @@ def build_llm(config: Config) -> ChatModel | None:
         return RouterChat(route, timeout=config.llm_timeout, retries=config.llm_retries, vision=config.llm_vision)
     from .openai_compatible import OpenAICompatible
 
-    return OpenAICompatible(
-        route.model,
-        api_key=route.api_key,
-        base_url=route.base_url,
-        timeout=config.llm_timeout,
-        retries=config.llm_retries,
-        route=route,
-    )
+    return OpenAICompatible.on_route(route, timeout=config.llm_timeout, retries=config.llm_retries)

@@ -37,6 +37,13 @@ class OpenAICompatible(ChatModel):
         )
         self.timeout = timeout
 
+    @classmethod
+    def on_route(cls, route: LLMRoute, *, timeout: float = 60.0, retries: int = 2) -> OpenAICompatible:
+        """The client of one route: its model, key and server."""
+        return cls(
+            route.model, api_key=route.api_key, base_url=route.base_url, timeout=timeout, retries=retries, route=route
+        )
+
     def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion:
         try:
             resp = self.client.chat.completions.create(

@@ -23,7 +23,21 @@ LOG_EVERY_S = 60.0
 REFUSED_FOR_S = 600.0
 
 
-class RouterChat(ChatModel):
+class _Routed(ChatModel):
+    """A chat model that is whatever model its route names now (a router may re-pick it)."""
+
+    route: LLMRoute
+
+    @property  # type: ignore[override]
+    def name(self) -> str:
+        return self.route.model
+
+    @property
+    def vision(self) -> bool:
+        return self.route.vision
+
+
+class RouterChat(_Routed):
     """The router as configured. `for_request` binds one request to a served model; calling it directly
     binds each call (a settings check, a warm-up)."""
 
@@ -54,14 +68,6 @@ class RouterChat(ChatModel):
         if self._last is not None:
             return self._last
         return self._resolve(self.models.cached(), images=False, quiet=True)
-
-    @property  # type: ignore[override]
-    def name(self) -> str:
-        return self.route.model
-
-    @property
-    def vision(self) -> bool:
-        return self.route.vision
 
     def for_request(self, *, images: bool = False) -> RouterRun:
         return RouterRun(self, self.pick(images=images), images)
@@ -143,13 +149,8 @@ class RouterChat(ChatModel):
     def client(self, route: LLMRoute) -> OpenAICompatible:
         with self._lock:
             if route.model not in self._clients:
-                self._clients[route.model] = OpenAICompatible(
-                    route.model,
-                    api_key=route.api_key,
-                    base_url=route.base_url,
-                    timeout=self.timeout,
-                    retries=self.retries,
-                    route=route,
+                self._clients[route.model] = OpenAICompatible.on_route(
+                    route, timeout=self.timeout, retries=self.retries
                 )
             return self._clients[route.model]
 
@@ -160,7 +161,7 @@ class RouterChat(ChatModel):
         yield from self.for_request().stream(messages, max_tokens=max_tokens)
 
 
-class RouterRun(ChatModel):
+class RouterRun(_Routed):
     """One request's model on the router. When the router refuses it (a provider dropped it since the
     list was read), a default is re-picked from a fresh list and the call retried once; the owner's
     model is not swapped: the call fails with the sentence naming served models."""
@@ -171,14 +172,6 @@ class RouterRun(ChatModel):
         self.images = images
         self.replaced: list[str] = []  # models refused during this request, in order
         self._lock = threading.Lock()
-
-    @property  # type: ignore[override]
-    def name(self) -> str:
-        return self.route.model
-
-    @property
-    def vision(self) -> bool:
-        return self.route.vision
 
     def complete(self, messages: list[Message], *, max_tokens: int | None = None) -> Completion:
         chat = self.router.client(self.route)
