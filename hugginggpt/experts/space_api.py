@@ -82,6 +82,12 @@ def closest(name: str, options: list[str]) -> str | None:
     return hits[0] if hits else None
 
 
+def _hint(name: str, options: list[str]) -> str:
+    """The " (closest: x)" that follows a name the Space does not offer, when one it offers is near."""
+    near = closest(name, options)
+    return f" (closest: {near})" if near else ""
+
+
 def offered(options: list[str], limit: int = 12) -> str:
     shown = ", ".join(options[:limit]) or "none"
     return shown + (f" and {len(options) - limit} more" if len(options) > limit else "")
@@ -133,8 +139,7 @@ def check_endpoint(api: dict[str, Any], api_name: str) -> dict[str, Any]:
     if api_name in eps:
         return eps[api_name]
     names = list(eps)
-    near = closest(api_name, names)
-    hint = f" (closest: {near})" if near else ""
+    hint = _hint(api_name, names)
     raise APIMismatch(f"it has no endpoint {api_name}; it offers {offered(names)}{hint}")
 
 
@@ -155,8 +160,7 @@ def bind(
     names = [name_of(p, i) for i, p in enumerate(params)]
     for given in [*(inputs or {}), *(fixed or {})]:
         if given not in names:
-            near = closest(given, names)
-            hint = f" (closest: {near})" if near else ""
+            hint = _hint(given, names)
             raise APIMismatch(f"endpoint {api_name} has no parameter {given!r}; it takes {offered(names)}{hint}")
     returns = endpoint.get("returns") or []
     index = _output_index(returns, output, api_name)
@@ -176,8 +180,7 @@ def _output_index(returns: list[dict[str, Any]], output: int | str | None, api_n
         raise APIMismatch(f"endpoint {api_name} has {len(returns)} outputs ({offered(labels)}), no output {output}")
     if str(output) in labels:
         return labels.index(str(output))
-    near = closest(str(output), labels)
-    hint = f" (closest: {near})" if near else ""
+    hint = _hint(str(output), labels)
     raise APIMismatch(f"endpoint {api_name} has no output {output!r}; it returns {offered(labels)}{hint}")
 
 
