@@ -118,17 +118,21 @@ def test_laptop_shows_the_newest_output_and_the_plan_without_unrelated_content_b
     assert page.evaluate(OVERFLOW, "#main") == []
 
 
-def test_laptop_gallery_shows_a_single_image_whole_with_its_caption(browser, offline_demo, tmp_path):  # noqa: F811
+def _ask_about_people(browser, demo, size, request, path, people, **photo):  # noqa: F811
+    """The page at `size` after `request` on a made photo of `people`, once its images are in the gallery."""
     from made_photos import person_photo
 
-    photo, _ = person_photo(1, face=64)
-    path = tmp_path / "walker.png"
-    photo.save(path)
-    page = open_page(browser, offline_demo, LAPTOP)
-    ask(page, "flip it upside down", path)
+    person_photo(people, face=64, **photo)[0].save(path)
+    page = open_page(browser, demo, size)
+    ask(page, request, path)
     page.wait_for_selector("#run-status :text('done in')", timeout=90_000)
     page.wait_for_selector("#outputs-gallery img", timeout=10_000)
     page.wait_for_timeout(800)
+    return page
+
+
+def test_laptop_gallery_shows_a_single_image_whole_with_its_caption(browser, offline_demo, tmp_path):  # noqa: F811
+    page = _ask_about_people(browser, offline_demo, LAPTOP, "flip it upside down", tmp_path / "walker.png", 1)
     shot(page, "layout-laptop-gallery")
     items = page.evaluate(GALLERY)
     assert len(items) == 1, items
@@ -138,16 +142,8 @@ def test_laptop_gallery_shows_a_single_image_whole_with_its_caption(browser, off
 
 
 def test_phone_puts_the_plan_first_and_clips_nothing(browser, offline_demo, tmp_path):  # noqa: F811
-    from made_photos import person_photo
-
-    photo, _ = person_photo(2, face=64, seed=1)
-    path = tmp_path / "two.png"
-    photo.save(path)
-    page = open_page(browser, offline_demo, PHONE)
-    ask(page, "how many people are in this photo? cut them out please", path)
-    page.wait_for_selector("#run-status :text('done in')", timeout=90_000)
-    page.wait_for_selector("#outputs-gallery img", timeout=10_000)
-    page.wait_for_timeout(800)
+    request = "how many people are in this photo? cut them out please"
+    page = _ask_about_people(browser, offline_demo, PHONE, request, tmp_path / "two.png", 2, seed=1)
     shot(page, "layout-phone-people")
     plan, outputs, chat = box(page, "#plan"), box(page, "#outputs"), box(page, "#chat")
     assert chat["y"] < plan["y"] < outputs["y"], (chat, plan, outputs)
