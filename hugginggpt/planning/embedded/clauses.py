@@ -29,13 +29,6 @@ _ONLY_JOINERS = re.compile(
 _NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
 
 
-@dataclass
-class _Mark:
-    start: int
-    end: int
-    word: str
-
-
 # "between X and", "both X and": the "and" joins two things ("both recordings and" is a whole phrase)
 _PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?!.*\band\b)(?!\s+\w+s\s*$)", re.I)
 _LEAD = re.compile(
@@ -83,14 +76,12 @@ def _words(text: str, a: int, b: int, inputs: list[_Input]) -> tuple[str, dict[i
             out = f"{out} {words}" if out else words
 
     for i in sorted((i for i in inputs if a <= i.start < b), key=lambda i: i.start):
-        if i.quoted:
-            add(text[pos : i.start])
-            at[id(i)] = len(out) + (1 if out else 0)
+        add(text[pos : i.start])
+        at[id(i)] = len(out) + (1 if out else 0)
+        if i.quoted:  # an unquoted question keeps its own words
             add(placeholder(i))
             pos = min(b, i.end)
         else:
-            add(text[pos : i.start])
-            at[id(i)] = len(out) + (1 if out else 0)
             pos = i.start
     add(text[pos:b])
     return out, at
@@ -144,13 +135,10 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     for a, b, word in marks:
         if a < start:
             continue
-        m = _Mark(a, b, word)
-        if m.word.strip().lower() == "and" and (
-            _PAIR.search(plain[start : m.start]) or _between_inputs(m.start, m.end, inputs, text)
-        ):
+        if word.strip().lower() == "and" and (_PAIR.search(plain[start:a]) or _between_inputs(a, b, inputs, text)):
             continue  # "between X and Y", "both X and Y", "'X' and 'Y'" join two things, not two asks
-        spans.append((start, m.start, joiner))
-        start, joiner = m.end, m.word.strip().lower()
+        spans.append((start, a, joiner))
+        start, joiner = b, word.strip().lower()
     spans.append((start, len(plain), joiner))
     spans = _lead_phrases_joined(text, spans)
     clauses: list[Clause] = []
