@@ -190,7 +190,7 @@ class Composer:
             self._describe(want, thing)
             return
         if m not in goal.tasks and "text" in goal.tasks and m in _CONVERT:
-            if want.evidence == "meaning" and m in {registry.get(t).outputs[0] for t in goal.tasks.values()}:
+            if want.evidence == "meaning" and m in goal.output_kinds:
                 # a recording's words spoken as a recording again ("type up what this voicemail says" read
                 # as "say"): a misreading; the goal its words mean among those that take a recording
                 better = self._reread(want, m)
@@ -327,10 +327,9 @@ class Composer:
             if t is not None and t not in found:
                 found.append(t)
 
-        makes = {m for t in goal.tasks.values() for m in registry.get(t).outputs[:1]}
         for i in own:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
-            if i.kind == "file" and i.modality in makes and i.modality not in goal.tasks:
+            if i.kind == "file" and i.modality in goal.output_kinds and i.modality not in goal.tasks:
                 continue
             asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
             if i.kind in ("file", "quote", "question") and not asked and _takes(goal, i.modality):
@@ -349,14 +348,13 @@ class Composer:
             tail = want.clause.words
         if goal.name in ASK_GOALS:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
-        makes_here = {registry.get(t).outputs[0] for t in goal.tasks.values()}
         shift = want.at if tail is not want.clause.words else 0
         hits = sorted(
             (h.start(), m)
             for m, rx in _NOUNS.items()
             if _takes(goal, m)
             for h in rx.finditer(tail)
-            if not (m in makes_here and want.at <= h.start() + shift < want.last)
+            if not (m in goal.output_kinds and want.at <= h.start() + shift < want.last)
         )
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
@@ -543,8 +541,7 @@ class Composer:
 
 def _wished(want: Want, named: Goal) -> bool:
     """A wish for the form of a result named before it ("the answer in Chinese", "the summary out loud")."""
-    made = {registry.get(t).outputs[0] for t in named.tasks.values()}
-    return want.goal.name in ("translate", "speak", "draw") and bool(made & set(want.goal.tasks))
+    return want.goal.name in ("translate", "speak", "draw") and bool(named.output_kinds & set(want.goal.tasks))
 
 
 def _takes(goal: Goal, modality: str) -> bool:

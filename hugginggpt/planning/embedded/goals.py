@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
+
+from ... import tasks as registry
 
 Makes = Literal["artifact", "answer", "verdict", "annotation"]
 
@@ -46,6 +49,11 @@ class Goal:
     generic: bool = False  # its cues are generic words that are part of other goals' phrases ("classify")
     cue_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
     names_rx: re.Pattern | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def output_kinds(self) -> frozenset[str]:
+        """The kinds of thing its tasks make (each one's main output): a summary is text, an edit an image."""
+        return frozenset(registry.get(t).outputs[0] for t in self.tasks.values())
 
 
 def _g(

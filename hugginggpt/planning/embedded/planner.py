@@ -143,7 +143,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
     def reaches(goal: Goal, others: list[Want]) -> bool:
         have = set(given)
         for w in others:
-            have |= {_outputs(t)[0] for t in w.goal.tasks.values()}
+            have |= w.goal.output_kinds
         if goal.name in PROMPTED or goal.name in ASK_GOALS:
             return True  # a prompt in the request's own words; a question with nothing to work on is chat
         return any(m in have for m in goal.tasks) or ("text" in goal.tasks and bool(have & {"image", "audio"}))

@@ -331,9 +331,7 @@ def _rivals_settled(clause: Clause, hits: list[Want]) -> list[Want]:
 
 
 def _kinds(goal: Goal) -> tuple[frozenset[str], frozenset[str]]:
-    from ... import tasks as registry
-
-    return frozenset(goal.tasks), frozenset(registry.get(t).outputs[0] for t in goal.tasks.values())
+    return frozenset(goal.tasks), goal.output_kinds
 
 
 def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> None:
