@@ -11,7 +11,7 @@ from ..types import Plan
 from .embedded.clauses import split
 from .embedded.goals import Goal
 from .embedded.inputs import find_inputs
-from .embedded.reading import _cues, presents
+from .embedded.reading import cues, presents
 
 # tasks that serve a goal besides its own realizations: a chat LLM answers questions and writes, a
 # visual model reads and describes, ControlNet drawings are drawings, editors restyle
@@ -50,7 +50,7 @@ def uncovered(request: str, plan: Plan) -> list[str]:
     for clause in split(request, inputs):
         if presents(clause):
             continue
-        for want in _cues(clause):
+        for want in cues(clause):
             if want.goal.name != "chat" and not _serves(want.goal, tasks):
                 out.append(f"The plan may leave out “{clause.text.strip(' .,;')}”: no step of it does that.")
                 break

@@ -194,7 +194,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         if k and clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
             clause.presenting = not _ASKS.search(clause.words)
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
-    cued = {c.index: _cues(c) for c in asking}
+    cued = {c.index: cues(c) for c in asking}
     wants = _by_meaning_where_unread(asking, cued)
     # a noun naming the result of a goal asked before ("the summary" after "sum it up") refers to it
     earlier: list[Want] = []
@@ -345,7 +345,7 @@ def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> Non
                 refs.append(Reference(goal, clause, m.start()))
 
 
-def _cues(clause: Clause) -> list[Want]:
+def cues(clause: Clause) -> list[Want]:
     """The goals the clause names outright (a descriptive word in a clause that presents a file is no
     ask). The same goal named twice in one clause ("summarize it, and read the summary") is one want."""
     presenting = presents(clause)
