@@ -176,6 +176,10 @@ class TaskResult:
     attempts: list[str] = field(default_factory=list)
     unavailable: bool = False  # no model here can run it: `error` is the capability map's whole sentence
 
+    def media(self) -> list[tuple[str, Path]]:
+        """Its media outputs that are on disk, as (kind, path)."""
+        return [(k, Path(v)) for k, v in self.outputs.items() if k in MEDIA and v and Path(v).is_file()]
+
     def to_json(self) -> dict[str, Any]:
         outputs = {k: (v.name if isinstance(v, Path) else v) for k, v in self.outputs.items()}
         return {

@@ -19,7 +19,6 @@ from typing import IO, Any
 
 from ..orchestrator import Pipeline, Session
 from ..types import (
-    MEDIA,
     FinalAnswer,
     ModelsSelected,
     PlanReady,
@@ -194,13 +193,11 @@ def run_case(
             partial["choices"] = {str(k): v.to_json() for k, v in event.choices.items()}
         elif isinstance(event, (TaskFinished, TaskFailed, TaskSkipped)):
             partial["results"][str(event.result.task_id)] = event.result.to_json()
-            for kind, value in event.result.outputs.items() if isinstance(event, TaskFinished) else ():
-                if kind in MEDIA and isinstance(value, (str, Path)):
-                    path = Path(value) if Path(value).is_absolute() else session.workspace.root / value
-                    if path.is_file():
-                        made.setdefault(kind, path)
-                elif kind == "text" and isinstance(value, str):
-                    texts.append(value)
+            if isinstance(event, TaskFinished):  # media outputs are checked files of the workspace
+                for kind, path in event.result.media():
+                    made.setdefault(kind, path)
+                if isinstance(text := event.result.outputs.get("text"), str):
+                    texts.append(text)
         elif isinstance(event, FinalAnswer):
             trace = event.trace
             record.answer = event.answer

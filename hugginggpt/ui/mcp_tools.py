@@ -222,7 +222,7 @@ def _result(demo: gr.Blocks, view: v.RunView) -> list:
     lines = [answer, "", f"Steps (planned by {view.plan_source or 'none'}):"]
     files: list[dict[str, Any]] = []
     for tid, r in v.ordered_results(view):
-        made = v.media(r)
+        made = r.media()
         what = f"{r.model}" if r.model else ""
         extra = f": {r.error}" if r.status != "done" and r.error else ""
         out = f" -> {', '.join(f'{k} {p.name}' for k, p in made)}" if made else ""

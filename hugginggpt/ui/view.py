@@ -10,7 +10,6 @@ import html
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal
 
 from .. import tasks as task_registry
@@ -177,7 +176,7 @@ class RunView:
             else:
                 self._steps[r.task_id] = len(self.messages)
                 self.messages.append(msg)
-            for kind, path in media(r):
+            for kind, path in r.media():
                 self.messages.append(
                     {"role": "assistant", "content": {"path": str(path), "alt_text": f"task {r.task_id} {kind}"}}
                 )
@@ -302,10 +301,6 @@ def text_output(r: TaskResult) -> str:
     if text is None and "data" in r.outputs:
         text = json.dumps(r.outputs["data"], ensure_ascii=False)[:2000]
     return "" if text is None else str(text)
-
-
-def media(r: TaskResult) -> list[tuple[str, Path]]:
-    return [(k, Path(v)) for k, v in r.outputs.items() if k in ("image", "audio", "video") and v and Path(v).is_file()]
 
 
 # ---- status ------------------------------------------------------------------------------------
@@ -471,7 +466,7 @@ def render_gallery(view: RunView | None) -> list[tuple[str, str]]:
     return [
         (str(p), f"{tid}: {output_name(r.task).removeprefix('the ')}")
         for tid, r in ordered_results(view)
-        for kind, p in media(r)
+        for kind, p in r.media()
         if kind in ("image", "video")
     ]
 
@@ -480,7 +475,7 @@ def render_audio(view: RunView | None) -> str | None:
     """The last audio a run made (the gallery shows only images and video)."""
     if view is None:
         return None
-    audio = [str(p) for _, r in ordered_results(view) for kind, p in media(r) if kind == "audio"]
+    audio = [str(p) for _, r in ordered_results(view) for kind, p in r.media() if kind == "audio"]
     return audio[-1] if audio else None
 
 
@@ -493,7 +488,7 @@ def render_outputs_text(view: RunView | None) -> str:
         head = f"**Task {tid} · {r.task}**" + (f" ({r.model})" if r.model else "")
         if r.status == "done":
             text = public(text_output(r))
-            files = ", ".join(f"{k}: `{p.name}`" for k, p in media(r))
+            files = ", ".join(f"{k}: `{p.name}`" for k, p in r.media())
             text = text.replace("\n", "  \n")  # keep the lines of OCR'd or multi-line text
             lines.append(f"{head}: {text}" + (f" — {files}" if files else ""))
         elif view.states.get(tid) == "stopped":
@@ -506,7 +501,7 @@ def render_outputs_text(view: RunView | None) -> str:
 def render_files(view: RunView | None) -> list[str]:
     if view is None:
         return []
-    return [str(p) for _, r in ordered_results(view) for _, p in media(r)]
+    return [str(p) for _, r in ordered_results(view) for _, p in r.media()]
 
 
 def render_trace(view: RunView | None) -> dict[str, Any]:
