@@ -30,11 +30,18 @@ def people(found: list[dict[str, Any]]) -> tuple[int, int, int]:
     return len(bodies) + len(alone), len(bodies), len(faces)
 
 
-def say_people(found: list[dict[str, Any]]) -> str:
-    """ "2 people (2 faces)", "1 person", "3 people (2 whole, 3 faces)": the count and what it rests on."""
+def people_said(found: list[dict[str, Any]]) -> tuple[str, str]:
+    """("2 people", "2 faces"), ("1 person", ""), ("3 people", "2 seen whole, 3 faces"): the count of
+    `people` in words and what it rests on ("" when every person was seen whole)."""
     n, bodies, faces = people(found)
     count = f"{n} {'person' if n == 1 else 'people'}"
     if not faces:
-        return count
+        return count, ""
     by = f"{faces} face{'s' * (faces != 1)}"
-    return f"{count} ({by})" if not bodies else f"{count} ({bodies} seen whole, {by})"
+    return count, by if not bodies else f"{bodies} seen whole, {by}"
+
+
+def say_people(found: list[dict[str, Any]]) -> str:
+    """ "2 people (2 faces)", "1 person", "3 people (2 whole, 3 faces)": the count and what it rests on."""
+    count, basis = people_said(found)
+    return f"{count} ({basis})" if basis else count

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .capabilities import advice
-from .detections import PERSON_LABELS, people
+from .detections import PERSON_LABELS, people_said
 from .llm.base import Message
 from .tasks import get as get_task
 from .types import Plan, TaskResult
@@ -273,7 +273,7 @@ def _cutout(found: list[dict], noun: str, counting: bool) -> str:
     """A segmentation's cut-out, with the count of what it holds (its own regions)."""
     if found and all(str(d.get("label", "")).lower() in PERSON_LABELS for d in found):
         n = len(found)
-        who = f"**{n} {'person' if n == 1 else 'people'}**"
+        who = f"**{people_said(found)[0]}**"  # person regions only: no faces, so no basis
         if counting:
             return f"I found {who} and cut {'them' if n > 1 else 'the person'} out ({noun})."
         return f"Here is {noun} of {who}."
@@ -365,12 +365,8 @@ def _count(found: list[dict], words: list[str], noun: str) -> str:
     where = f", boxed in {noun}" if noun else ""
     labels = {str(d["label"]).lower() for d in found}
     if asked & (PERSON_LABELS | _ANYONE) and labels & (PERSON_LABELS | {"face"}):
-        n, bodies, faces = people(found)
-        basis = ""
-        if faces:
-            by = f"{faces} face{'s' * (faces != 1)}"
-            basis = f" ({by})" if not bodies else f" ({bodies} seen whole, {by})"
-        return f"I found **{n} {'person' if n == 1 else 'people'}**{basis}{where}."
+        count, basis = people_said(found)
+        return f"I found **{count}**" + (f" ({basis})" if basis else "") + f"{where}."
     counts: dict[str, int] = {}
     for d in found:
         counts[str(d["label"])] = counts.get(str(d["label"]), 0) + 1

@@ -149,3 +149,17 @@ def test_asked_about_anyone_the_count_is_of_people():
     results = {0: TaskResult(0, "object-detection", "done", {"image": "t0-boxes.png", "data": one})}
     answer = template_answer("is anyone in this photo? how many?", plan, results)
     assert answer.startswith("I found **1 person** (1 face)"), answer
+
+
+def test_the_expert_and_the_answer_say_the_same_people_count():
+    """One phrase for the count and its basis: the detector's text and the answer's bold count agree."""
+    from hugginggpt.detections import people_said, say_people
+
+    whole = {"label": "person", "score": 0.9, "box": {"xmin": 0, "ymin": 0, "xmax": 300, "ymax": 300}}
+    assert people_said([whole]) == ("1 person", "")
+    assert say_people([whole]) == "1 person"
+    assert people_said(FACES) == ("2 people", "2 faces")
+    assert say_people(FACES) == "2 people (2 faces)"
+    both = [whole, FACES[0], {**FACES[1], "box": {"xmin": 300, "ymin": 0, "xmax": 400, "ymax": 50}}]
+    assert people_said(both) == ("2 people", "1 seen whole, 2 faces")
+    assert say_people(both) == "2 people (1 seen whole, 2 faces)"
