@@ -128,11 +128,14 @@ class Pipeline:
         self.planner = planner
 
     @classmethod
-    def from_config(cls, config: Config | None = None) -> Pipeline:
+    def from_config(cls, config: Config | None = None, *, with_llm: bool = True) -> Pipeline:
+        """The pipeline a config describes, its backends started. `with_llm=False`: no controller LLM
+        whatever keys the config holds (the embedded planner plans)."""
         config = config or Config.from_env()
         from .llm import build_llm
 
-        llm = build_llm(config)  # OPENAI_* first, else Hugging Face's router with HF_TOKEN, else None
+        # OPENAI_* first, else Hugging Face's router with HF_TOKEN, else None
+        llm = build_llm(config) if with_llm else None
         backends = build_backends(config)
         for backend in backends:
             backend.start()

@@ -133,8 +133,7 @@ def _factory(timeout: float):
     plans, whatever keys the environment holds); no task may outlive the case's limit."""
 
     def build(cfg):
-        from ..llm import build_llm
-        from ..orchestrator import Pipeline, build_backends, default_planner
+        from ..orchestrator import Pipeline
         from .configs import ConfigUnusable
 
         try:
@@ -143,10 +142,6 @@ def _factory(timeout: float):
             print(f"hugginggpt: {e}; its runs fail", file=sys.stderr)
             raise
         config = replace(config, task_timeout=min(config.task_timeout, timeout))
-        llm = build_llm(config) if cfg.llm else None
-        backends = build_backends(config)
-        for backend in backends:
-            backend.start()
-        return Pipeline(config, llm=llm, backends=backends, planner=default_planner())
+        return Pipeline.from_config(config, with_llm=cfg.llm is not None)
 
     return build

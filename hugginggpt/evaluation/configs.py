@@ -21,14 +21,12 @@ Keys and URLs come from the environment (`OPENAI_API_KEY`, `OPENAI_BASE_URL`, `H
 from __future__ import annotations
 
 import json
-import os
 import tomllib
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from ..config import DEFAULT_HF_ROUTER_URL, DEFAULT_LLM_MODEL, Config, Mode
+from ..config import DEFAULT_HF_ROUTER_URL, DEFAULT_LLM_MODEL, Config, Mode, _env
 
 MODES: tuple[Mode, ...] = ("offline", "hybrid", "remote")
 LLMKind = Literal["openai", "hf"]
@@ -73,14 +71,13 @@ class EvalConfig:
     api_key_env: str | None = None
     settings: dict[str, Any] = field(default_factory=dict)
 
-    def build(self, env: Mapping[str, str] | None = None) -> Config:
+    def build(self) -> Config:
         """The pipeline's Config. Raises ConfigUnusable when the environment lacks what the LLM needs."""
-        env = os.environ if env is None else env
         base = Config.from_env(mode=self.mode)
         if self.llm is None:  # no controller: nothing may route to an LLM (the runner builds none)
             cfg = replace(base, openai_api_key=None, openai_base_url=None)
         elif self.llm == "openai":
-            key = (env.get(self.api_key_env) or "").strip() if self.api_key_env else base.openai_api_key
+            key = _env(self.api_key_env) if self.api_key_env else base.openai_api_key
             url = self.base_url or base.openai_base_url
             if not key and not url:
                 need = self.api_key_env or "OPENAI_API_KEY"

@@ -130,6 +130,14 @@ def slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._+-]+", "_", name).strip("._")[:80] or "x"
 
 
+def _never_ran(case: Case, config: str, why: str) -> RunRecord:
+    """The record of a run that could not start (a missing file, an unusable configuration): it fails
+    every check of its case, and `why` is its error."""
+    record = RunRecord(case.id, config, error=why, folder=None)
+    record.checks = judge(case.expect, Observed(failed=why))
+    return record
+
+
 def run_case(
     pipeline: Pipeline,
     case: Case,
@@ -142,12 +150,9 @@ def run_case(
     """Run one case in a new conversation whose files lie in `folder`; its trace is written there.
     Past `timeout` (or once `stop` is set) the run is cancelled; one that has not ended `grace` seconds
     later is left behind, reported as such."""
-    record = RunRecord(case.id, config, folder=folder)
     if case.missing:
-        record.folder = None
-        record.error = case.missing
-        record.checks = judge(case.expect, Observed(failed=case.missing))
-        return record
+        return _never_ran(case, config, case.missing)
+    record = RunRecord(case.id, config, folder=folder)
     shutil.rmtree(folder, ignore_errors=True)
     session = Session(Workspace(folder))
     cancel = threading.Event()
@@ -280,8 +285,7 @@ def run_all(
             pipeline = pipelines[cfg.name]
             folder = folders[case.id, cfg.name]
             if isinstance(pipeline, str):
-                record = RunRecord(case.id, cfg.name, error=pipeline, folder=None)
-                record.checks = judge(case.expect, Observed(failed=pipeline))
+                record = _never_ran(case, cfg.name, pipeline)
             else:
                 try:
                     record = run_case(pipeline, case, cfg.name, folder, timeout, stop)
