@@ -183,3 +183,17 @@ def test_decompression_bomb_is_refused(tmp_path):
     Image.new("1", (12000, 12000)).save(path)  # 144 Mpx, a few KB on disk
     with pytest.raises(ExpertError, match="too large"):
         run(EdgesExpert(), tmp_path, "canny-control", image=str(path))
+
+
+def test_a_cutout_is_the_masks_box_plus_its_margin_inside_the_image():
+    from hugginggpt.experts.embedded.vision import cutout
+
+    image = Image.new("RGB", (40, 30), "red")
+    mask = np.zeros((30, 40), dtype=bool)
+    mask[10:20, 5:15] = True  # box x 5..15, y 10..20
+    assert cutout(image, mask).size == (10 + 8, 10 + 8)
+    assert cutout(image, mask, margin=0).size == (10, 10)
+    assert cutout(image, mask, margin=100).size == (40, 30)  # clamped to the image
+    mask[:] = False
+    mask[0:30, 38:40] = True  # touching the right and both vertical edges
+    assert cutout(image, mask).size == (6, 30)

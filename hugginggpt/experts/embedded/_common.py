@@ -244,9 +244,10 @@ def load_audio(inputs: dict[str, Any], name: str = "audio", rate: int = ASR_RATE
 # ---- outputs ----------------------------------------------------------------------------------
 
 
-def save_png(ctx: ExpertContext, stem: str, image) -> Path:
+def save_png(ctx: ExpertContext, stem: str, image, pnginfo=None) -> Path:
+    """Write `image` as a new PNG of the step; `pnginfo` (a PIL PngInfo) adds its text chunks."""
     path = ctx.new_file(stem, ".png")
-    image.save(path, format="PNG")
+    image.save(path, format="PNG", pnginfo=pnginfo)
     return path
 
 

@@ -346,9 +346,7 @@ def _save_drawn_over(ctx: ExpertContext, stem: str, drawn: Image.Image, source: 
 
     info = PngInfo()
     info.add_text(DRAWN_OVER, source.name)
-    path = ctx.new_file(stem, ".png")
-    drawn.save(path, format="PNG", pnginfo=info)
-    return path
+    return save_png(ctx, stem, drawn, pnginfo=info)
 
 
 def original_of(path: Path) -> Path | None:
@@ -447,9 +445,9 @@ def cutout(image: Image.Image, mask: np.ndarray, margin: int = 4) -> Image.Image
     rgba = image.convert("RGBA")
     alpha = Image.fromarray(mask.astype(np.uint8) * 255)
     rgba.putalpha(alpha)
-    ys, xs = np.nonzero(mask)
-    x0, y0 = max(0, int(xs.min()) - margin), max(0, int(ys.min()) - margin)
-    x1, y1 = min(image.width, int(xs.max()) + 1 + margin), min(image.height, int(ys.max()) + 1 + margin)
+    box = _mask_box(mask)
+    x0, y0 = max(0, box["xmin"] - margin), max(0, box["ymin"] - margin)
+    x1, y1 = min(image.width, box["xmax"] + margin), min(image.height, box["ymax"] + margin)
     return rgba.crop((x0, y0, x1, y1))
 
 
