@@ -253,7 +253,7 @@ class HubCatalog:
             models = self._list(task)
         except Exception as e:  # any Hub failure (HTTP, network, offline, bad JSON) means: use the snapshot
             with self._lock:
-                self._failed[task] = (time.time(), f"{type(e).__name__}: {_scrub(str(e), self._token)[:200]}")
+                self._failed[task] = (time.time(), f"{type(e).__name__}: {scrub(str(e), self._token)[:200]}")
             return
         now = time.time()
         payload = {
@@ -377,5 +377,6 @@ def _info_from_json(row: dict[str, Any]) -> ModelInfo:
     return ModelInfo(**{**row, "tags": tuple(row.get("tags") or ())})
 
 
-def _scrub(text: str, token: str | None) -> str:
+def scrub(text: str, token: str | None) -> str:
+    """`text` with the token masked ("***"): what an error message may say about a call made with it."""
     return text.replace(token, "***") if token else text

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .hub_catalog import _http_client, default_cache_dir
+from .hub_catalog import _http_client, default_cache_dir, scrub
 
 SEARCH_TIMEOUT_S = 10.0
 INFO_TTL_S = 300.0  # a Space's host and stage, remembered this long (a stage that is not RUNNING: 30 s)
@@ -88,7 +88,7 @@ class SpaceHub:
                 hf_raise_for_status(resp)
                 return resp.json()
         except Exception as e:  # HTTP errors, timeouts, no network, bad JSON: the Hub cannot answer
-            detail = str(e).replace(self._token, "***") if self._token else str(e)
+            detail = scrub(str(e), self._token)
             raise HubUnavailable(f"the Hub did not answer ({type(e).__name__}: {detail[:160]})") from e
 
     def search(self, query: str, limit: int = 6) -> list[SpaceHit]:

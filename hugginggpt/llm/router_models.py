@@ -26,6 +26,8 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..hub_catalog import scrub
+
 log = logging.getLogger(__name__)
 
 LISTING_TTL_S = 3600.0  # a listing this old is asked again (a refused call asks at once)
@@ -243,9 +245,7 @@ class RouterModels:
                 self._listing = self._fetch()
                 self._failed = None
             except Exception as e:  # any failure to list (HTTP, network, not a listing): use what we have
-                reason = f"{type(e).__name__}: {e}"
-                if self._token:
-                    reason = reason.replace(self._token, "***")
+                reason = scrub(f"{type(e).__name__}: {e}", self._token)
                 self._failed = (time.time(), reason[:200])
                 log.warning("cannot read the model list of Hugging Face's router at %s: %s", self.base_url, reason)
             return self._listing
