@@ -50,6 +50,29 @@ def default_cache_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache" / "hugginggpt" / "catalog"
 
 
+def token_id(token: str | None) -> str:
+    """Whose token it is, for a cache key: a hash of the token ("anonymous": none); never the token."""
+    return hashlib.sha256(token.encode()).hexdigest()[:16] if token else "anonymous"
+
+
+def cache_key(token: str | None, *parts: str) -> str:
+    """A short digest of `parts` and whose token (`token_id`) for a disk cache file's name."""
+    return hashlib.sha1("|".join((*parts, token_id(token))).encode()).hexdigest()[:10]
+
+
+def write_json(path: Path, payload: Any) -> None:
+    """Write `payload` as JSON to `path` through a temporary file and a rename, so that a reader never sees
+    half a file. An OSError (a read-only cache dir) is ignored: a cache that cannot be written only costs
+    a new fetch next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass
+
+
 class HubCatalog:
     """Hub models by task, from the Hub's live listing (cached) or, failing that, the snapshot.
 
@@ -207,12 +230,8 @@ class HubCatalog:
         return models
 
     def _cache_path(self, task: str) -> Path:
-        # keyed by whose token listed it (a listing may hold that account's private models); only a hash
-        # of the token ever reaches the disk
-        who = hashlib.sha256(self._token.encode()).hexdigest()[:16] if self._token else "anonymous"
-        key = f"{self.endpoint or 'default'}|{self.provider}|{who}"
-        digest = hashlib.sha1(key.encode()).hexdigest()[:10]
-        return self.cache_dir / f"{task}-{digest}.json"
+        # keyed by whose token listed it (a listing may hold that account's private models)
+        return self.cache_dir / f"{task}-{cache_key(self._token, self.endpoint or 'default', self.provider)}.json"
 
     def _may_fetch(self, task: str) -> bool:
         from huggingface_hub.constants import is_offline_mode
@@ -263,14 +282,7 @@ class HubCatalog:
             "task": task,
             "models": [_info_to_json(m) for m in models],
         }
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            path = self._cache_path(task)
-            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_text(json.dumps(payload), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache dir only costs a refetch next run
+        write_json(self._cache_path(task), payload)  # a read-only cache dir only costs a refetch next run
         with self._lock:
             self._memo[task] = (models, "hub", now)
             self._failed.pop(task, None)

@@ -8,7 +8,6 @@ SDK's own classes (`SpaceSearchResult`, `SpaceInfo`). Nothing here calls a Space
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
@@ -17,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .hub_catalog import _http_client, default_cache_dir, scrub
+from .hub_catalog import _http_client, cache_key, default_cache_dir, scrub, write_json
 
 SEARCH_TIMEOUT_S = 10.0
 INFO_TTL_S = 300.0  # a Space's host and stage, remembered this long (a stage that is not RUNNING: 30 s)
@@ -162,8 +161,7 @@ class FoundCache:
     """Search results by task, on disk (keyed by Hub endpoint and a hash of the token that searched)."""
 
     def __init__(self, endpoint: str, token: str | None, cache_dir: Path | None = None):
-        who = hashlib.sha256(token.encode()).hexdigest()[:16] if token else "anonymous"
-        self._key = hashlib.sha1(f"{endpoint}|{who}".encode()).hexdigest()[:10]
+        self._key = cache_key(token, endpoint)
         self.cache_dir = cache_dir or default_cache_dir()
 
     def _path(self, task: str) -> Path:
@@ -178,14 +176,7 @@ class FoundCache:
         return found if found.fresh() else None
 
     def put(self, found: Found) -> None:
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            path = self._path(found.task)
-            tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
-            tmp.write_text(json.dumps(asdict(found)), encoding="utf-8")
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs a new search next time
+        write_json(self._path(found.task), asdict(found))  # a read-only cache only costs a new search next time
 
 
 def describe_age(seconds: float) -> str:

@@ -304,3 +304,21 @@ def assert_unverified_snapshot(models, task: str) -> None:
     snapshot = Catalog().models(task)
     assert [m.id for m in models] == [m.id for m in snapshot] and snapshot
     assert not any(m.verified for m in models) and all(m.verified for m in snapshot)
+
+
+def test_cache_file_names_are_those_earlier_versions_wrote(tmp_path):
+    """The shared key helper names the catalog's and the Space search's cache files as before (a cache
+    on disk is still read), from a hash of the token only."""
+    import hashlib
+
+    from hugginggpt.spaces_search import FoundCache
+
+    who = hashlib.sha256(TOKEN.encode()).hexdigest()[:16]
+    listing = hashlib.sha1(f"https://hub.example|auto|{who}".encode()).hexdigest()[:10]
+    cat = HubCatalog(endpoint="https://hub.example", token=TOKEN, cache_dir=tmp_path)
+    assert cat._cache_path("object-detection") == tmp_path / f"object-detection-{listing}.json"
+    search = hashlib.sha1(b"https://hub.example|anonymous").hexdigest()[:10]
+    assert FoundCache("https://hub.example", None, tmp_path)._path("depth-estimation") == (
+        tmp_path / f"spaces-depth-estimation-{search}.json"
+    )
+    assert TOKEN not in str(cat._cache_path("object-detection"))

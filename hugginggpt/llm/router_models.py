@@ -18,7 +18,6 @@ The choice rule (`choose`), for a model the owner did not pin:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import threading
@@ -26,7 +25,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..hub_catalog import scrub
+from ..hub_catalog import scrub, token_id
 
 log = logging.getLogger(__name__)
 
@@ -266,8 +265,7 @@ _SHARED_LOCK = threading.Lock()
 
 def shared(base_url: str, token: str | None) -> RouterModels:
     """The process's listing of one router as seen with one token (kept by a hash of the token)."""
-    who = hashlib.sha256(token.encode()).hexdigest()[:16] if token else "anonymous"
-    key = f"{base_url.rstrip('/')}|{who}"
+    key = f"{base_url.rstrip('/')}|{token_id(token)}"
     with _SHARED_LOCK:
         if key not in _SHARED:
             _SHARED[key] = RouterModels(base_url, token)
