@@ -94,6 +94,23 @@ def test_past_the_admitted_runs_a_visitor_is_told_busy(tmp_path):
     assert drain(ctl.respond({"text": "hello", "files": []}, None, None)).status.startswith("✅")
 
 
+def test_the_mcp_slot_and_the_page_runs_share_one_admission_count(tmp_path):
+    from hugginggpt.ui.controller import ServerBusy
+
+    ctl = controller(tmp_path, max_runs=1, max_waiting=0)
+    with ctl.slot():
+        assert ctl._admitted == 1
+        assert list(ctl.respond({"text": "hello", "files": []}, None, None))[-1].status == BUSY_MESSAGE
+        with pytest.raises(ServerBusy), ctl.slot():
+            pass
+    assert ctl._admitted == 0
+    with pytest.raises(RuntimeError), ctl.slot():  # a failure inside gives the slot and the count back
+        raise RuntimeError("boom")
+    assert ctl._admitted == 0
+    assert drain(ctl.respond({"text": "hello", "files": []}, None, None)).status.startswith("✅")
+    assert ctl._admitted == 0
+
+
 def test_a_run_where_every_task_failed_is_failed_not_done(tmp_path):
     from fakes import TimedExpert, backend
     from test_app import RulePlanner

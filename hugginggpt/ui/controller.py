@@ -242,16 +242,13 @@ class Controller:
         return Update(user, status=text, outcome="note")
 
     def _run(self, user: UserState, settings: dict | None, request: Request, shown: list[dict]) -> Iterator[Update]:
-        with self._count_lock:
-            if self._admitted >= self._max_admitted:
-                yield Update(user, chat=user.chat, box="ready", status=BUSY_MESSAGE, outcome="note")
-                return
-            self._admitted += 1
+        if not self._admit():
+            yield Update(user, chat=user.chat, box="ready", status=BUSY_MESSAGE, outcome="note")
+            return
         view = v.RunView(request.text)
         run = user.begin(view, shown)
         if run is None:
-            with self._count_lock:
-                self._admitted -= 1
+            self._leave()
             yield self._refuse(user, "⏳ Your previous request is still running: wait for it, or press **Stop**.")
             return
         worker = threading.Thread(
@@ -303,50 +300,54 @@ class Controller:
                         view.fail("the run ended without an answer", "internal")
             user.finish(run)
 
-    class _SlotContext:
-        def __init__(self, ctl: Controller, run):
-            self.ctl, self.run = ctl, run
+    # ---- admission: how many run at once, and how many may wait ----------------------------------
 
-        def __enter__(self):
-            # wait for a free slot, but give up at once when the visitor stops or leaves
-            self.ctl._queued.add(id(self.run))
+    def _admit(self) -> bool:
+        """Count one more piece of work admitted (running or waiting for a slot); False, with nothing
+        counted, when as many are admitted as the page allows."""
+        with self._count_lock:
+            if self._admitted >= self._max_admitted:
+                return False
+            self._admitted += 1
+            return True
+
+    def _leave(self) -> None:
+        """Give back what `_admit` counted."""
+        with self._count_lock:
+            self._admitted -= 1
+
+    @contextlib.contextmanager
+    def _slot(self, run=None) -> Iterator[None]:
+        """Hold one of the run slots for admitted work, then give back the slot and the admission. A
+        conversation's `run` is marked queued while it waits, and gives up waiting at once when its
+        visitor stops or leaves (_Stopped, its admission given back)."""
+        try:
+            if run is None:
+                self._slots.acquire()
+            else:
+                self._queued.add(id(run))
+                try:
+                    admitted = self._slots.acquire(cancelled=run.cancel.is_set)
+                finally:
+                    self._queued.discard(id(run))
+                if not admitted:
+                    raise _Stopped
             try:
-                admitted = self.ctl._slots.acquire(cancelled=self.run.cancel.is_set)
+                yield
             finally:
-                self.ctl._queued.discard(id(self.run))
-            if not admitted:
-                with self.ctl._count_lock:
-                    self.ctl._admitted -= 1
-                raise _Stopped
-            return self
-
-        def __exit__(self, *exc):
-            self.ctl._slots.release()
-            with self.ctl._count_lock:
-                self.ctl._admitted -= 1
-            return False
-
-    def _slot(self, run) -> Controller._SlotContext:
-        return Controller._SlotContext(self, run)
+                self._slots.release()
+        finally:
+            self._leave()
 
     @contextlib.contextmanager
     def slot(self) -> Iterator[None]:
         """One piece of work outside a conversation's run (the MCP plan tool) under the same bounds as a
         run: refused with ServerBusy when as many are admitted as the page allows, else it waits its turn
         for one of the run slots."""
-        with self._count_lock:
-            if self._admitted >= self._max_admitted:
-                raise ServerBusy(BUSY_MESSAGE)
-            self._admitted += 1
-        try:
-            self._slots.acquire()
-            try:
-                yield
-            finally:
-                self._slots.release()
-        finally:
-            with self._count_lock:
-                self._admitted -= 1
+        if not self._admit():
+            raise ServerBusy(BUSY_MESSAGE)
+        with self._slot():
+            yield
 
     def follow(self, user: UserState, run) -> Iterator[Update]:
         """The page's view of a run: an update after every event (a clock tick while nothing happens),
