@@ -294,7 +294,6 @@ class HubCatalog:
         connection error closes the SDK's shared HTTP client under the inference calls in flight."""
         from huggingface_hub import ModelInfo as HubModelInfo
         from huggingface_hub import constants
-        from huggingface_hub.utils import build_hf_headers, hf_raise_for_status
 
         provider = "all" if self.provider in ("auto", "") else self.provider
         params = [
@@ -304,16 +303,25 @@ class HubCatalog:
             ("limit", str(self.limit)),
             *(("expand", e) for e in EXPAND),
         ]
-        headers = build_hf_headers(token=self._token)
-        endpoint = self.endpoint or constants.ENDPOINT
-        with _http_client(max(self.timeout, REQUEST_TIMEOUT_S)) as client:
-            resp = client.get(f"{endpoint}/api/models", params=params, headers=headers)
-            hf_raise_for_status(resp)
-            rows = resp.json()
+        url = f"{self.endpoint or constants.ENDPOINT}/api/models"
+        rows = hub_get(url, params, token=self._token, timeout=max(self.timeout, REQUEST_TIMEOUT_S))
         if not isinstance(rows, list):
             raise ValueError(f"/api/models answered {type(rows).__name__}, not a list")
         out = [_info_from_hub(m, task) for m in map(lambda r: HubModelInfo(**r), rows) if _served(m, task, provider)]
         return sorted(out, key=lambda m: -m.downloads)
+
+
+def hub_get(url: str, params: Any = None, *, token: str | bool | None, timeout: float) -> Any:
+    """One GET of the Hub's API with the SDK's headers (`token` as `build_hf_headers` takes it: None is
+    the token saved on this machine, False none), through a private client with `timeout`: the reply's
+    JSON. Raises what the client, `hf_raise_for_status` or the JSON parser raise."""
+    from huggingface_hub.utils import build_hf_headers, hf_raise_for_status
+
+    headers = build_hf_headers(token=token)
+    with _http_client(timeout) as client:
+        resp = client.get(url, params=params, headers=headers)
+        hf_raise_for_status(resp)
+        return resp.json()
 
 
 def _http_client(timeout: float) -> Any:

@@ -2,8 +2,8 @@
 server uses), resolve a Space id to the host that serves it and its runtime stage, and remember what a
 search found, with its age, on disk.
 
-One GET each, through a private HTTP client with a timeout (as `hub_catalog` lists models), parsed by the
-SDK's own classes (`SpaceSearchResult`, `SpaceInfo`). Nothing here calls a Space itself.
+One GET each, through a private HTTP client with a timeout (`hub_catalog.hub_get`, as the catalog lists
+models), parsed by the SDK's own classes (`SpaceSearchResult`, `SpaceInfo`). Nothing here calls a Space itself.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .hub_catalog import _http_client, cache_key, default_cache_dir, scrub, write_json
+from .hub_catalog import cache_key, default_cache_dir, hub_get, scrub, write_json
 
 SEARCH_TIMEOUT_S = 10.0
 INFO_TTL_S = 300.0  # a Space's host and stage, remembered this long (a stage that is not RUNNING: 30 s)
@@ -76,16 +76,11 @@ class SpaceHub:
         self._lock = threading.Lock()
 
     def _get(self, path: str, params: dict[str, Any] | None = None) -> Any:
-        from huggingface_hub.utils import build_hf_headers, hf_raise_for_status
-
         if hub_offline():
             raise HubUnavailable("HF_HUB_OFFLINE is set, so the Hub is not asked; unset it to use public Spaces")
-        headers = build_hf_headers(token=self._token or False)
         try:
-            with _http_client(self.timeout) as client:
-                resp = client.get(f"{self.endpoint}{path}", params=params, headers=headers)
-                hf_raise_for_status(resp)
-                return resp.json()
+            # False: never a token saved on this machine, only the run's
+            return hub_get(f"{self.endpoint}{path}", params, token=self._token or False, timeout=self.timeout)
         except Exception as e:  # HTTP errors, timeouts, no network, bad JSON: the Hub cannot answer
             detail = scrub(str(e), self._token)
             raise HubUnavailable(f"the Hub did not answer ({type(e).__name__}: {detail[:160]})") from e
