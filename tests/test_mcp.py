@@ -287,3 +287,16 @@ def test_a_task_past_the_time_limit_ends_the_call_with_what_ran(tmp_path):
     assert took < 3.5, took
     answer = texts(result)[0]
     assert "task 0 image-to-text (test/universal): failed: timed out after 0.5 s" in answer
+
+
+def test_the_tool_answer_names_files_not_server_paths():
+    """RunView keeps the answer public (server paths become file names, the owner's part left out):
+    the MCP result says it as kept."""
+    from hugginggpt.types import FinalAnswer
+    from hugginggpt.ui import mcp_tools
+    from hugginggpt.ui import view as v
+
+    view = v.RunView("hi")
+    view.apply(FinalAnswer(answer="  Saved in /tmp/hg/session-1/t0-boxes.png (server: set HF_TOKEN).  ", trace={}))
+    text = mcp_tools._result(None, view)[0]
+    assert text.splitlines()[0] == "Saved in t0-boxes.png." and "/tmp" not in text

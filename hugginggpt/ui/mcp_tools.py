@@ -218,7 +218,7 @@ def _result(demo: gr.Blocks, view: v.RunView) -> list:
     an MCP image and gives every file a URL). A run that could not answer is an error the caller reads."""
     if view.error is not None:
         raise gr.Error(f"Could not answer ({view.stage}): {view.error}")
-    answer = v.public(view.answer.strip()) or "(no answer text)"  # server paths become file names
+    answer = view.answer.strip() or "(no answer text)"  # already public: RunView keeps the answer so
     lines = [answer, "", f"Steps (planned by {view.plan_source or 'none'}):"]
     files: list[dict[str, Any]] = []
     for tid, r in v.ordered_results(view):
