@@ -400,3 +400,12 @@ def test_the_page_carries_the_visitors_ip_token_to_the_space_and_never_into_the_
     assert last.status.startswith("✅ done"), last.status
     assert spaces["caption"].calls.seen["caption"][-1]["x-ip-token"] == "ip-xyz"
     assert configs == [Config(mode="hybrid")]
+
+
+def test_a_failure_is_one_line_cut_at_200_characters():
+    from hugginggpt.experts.spaces import failure
+
+    long = "word  \n" * 100
+    msg = str(failure("o/s", ValueError(f"Could not {long}")))
+    assert msg.startswith("Space o/s cannot be opened: Could not word word") and "\n" not in msg
+    assert msg.endswith("…") and len(msg) == len("Space o/s cannot be opened: ") + 200

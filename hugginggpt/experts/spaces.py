@@ -293,6 +293,8 @@ def failure(
     from gradio_client.exceptions import AppError, AuthenticationError
     from gradio_client.utils import QueueError, TooManyRequestsError
 
+    from .hf_inference import _short
+
     who = f"Space {space}"
     text = " ".join(str(e).split())
     if isinstance(e, AppError):
@@ -301,15 +303,15 @@ def failure(
             if has_token:
                 return ExpertError(
                     f"{who}: the Space's free GPU quota is used up for this account: wait for it to refill "
-                    f"(Hugging Face PRO accounts get more), or pick another ({_short(text)})"
+                    f"(Hugging Face PRO accounts get more), or pick another ({_short(text, 200)})"
                 )
             return ExpertError(
                 f"{who}: the Space's free GPU quota is used up: sign in with Hugging Face or enter a Hugging "
-                f"Face token in Settings (server: set HF_TOKEN) ({_short(text)})"
+                f"Face token in Settings (server: set HF_TOKEN) ({_short(text, 200)})"
             )
         if "has raised an exception but has not enabled verbose error" in text:
             return ExpertError(f"{who} failed on its side (it does not say why)")
-        return ExpertError(f"{who} failed: {_short(text)}")
+        return ExpertError(f"{who} failed: {_short(text, 200)}")
     if isinstance(e, QueueError):
         return ExpertError(f"{who}: its queue is full; try again later or pick another")
     if isinstance(e, TooManyRequestsError):
@@ -333,13 +335,8 @@ def failure(
     if isinstance(e, _transport_errors()):
         return ExpertError(f"{who} is unreachable ({type(e).__name__}); check the network or its URL in {where}")
     if isinstance(e, ValueError) and ("invalid state" in text or "Could not" in text):
-        return ExpertError(f"{who} cannot be opened: {_short(text)}")
-    return ExpertError(f"{who} failed: {type(e).__name__}: {_short(text)}")
-
-
-def _short(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        return ExpertError(f"{who} cannot be opened: {_short(text, 200)}")
+    return ExpertError(f"{who} failed: {type(e).__name__}: {_short(text, 200)}")
 
 
 # ---- the expert ----------------------------------------------------------------------------------
