@@ -409,3 +409,12 @@ def test_a_failure_is_one_line_cut_at_200_characters():
     msg = str(failure("o/s", ValueError(f"Could not {long}")))
     assert msg.startswith("Space o/s cannot be opened: Could not word word") and "\n" not in msg
     assert msg.endswith("…") and len(msg) == len("Space o/s cannot be opened: ") + 200
+
+
+def test_a_space_that_cannot_be_reached_says_so():
+    import httpx
+
+    from hugginggpt.experts.spaces import failure
+
+    e = failure("o/s", httpx.ConnectError("refused"), where="HUGGINGGPT_SPACES")
+    assert str(e) == "Space o/s is unreachable (ConnectError); check the network or its URL in HUGGINGGPT_SPACES"

@@ -164,12 +164,6 @@ def is_url(space: str) -> bool:
 # ---- opening Spaces ------------------------------------------------------------------------------
 
 
-def _transport_errors() -> tuple[type[Exception], ...]:
-    import httpx
-
-    return (httpx.TransportError,)
-
-
 class Connections:
     """gradio_client Clients by host, for one token, with each Space's API (`view_api`)."""
 
@@ -332,7 +326,7 @@ def failure(
         if status == 404:
             return ExpertError(f"{who} was not found (HTTP 404): check its name or URL in {where}")
         return ExpertError(f"{who} refused the request (HTTP {status})")
-    if isinstance(e, _transport_errors()):
+    if isinstance(e, httpx.TransportError):
         return ExpertError(f"{who} is unreachable ({type(e).__name__}); check the network or its URL in {where}")
     if isinstance(e, ValueError) and ("invalid state" in text or "Could not" in text):
         return ExpertError(f"{who} cannot be opened: {_short(text, 200)}")
