@@ -263,21 +263,23 @@ def build_demo(
                 u.user,
             )
 
+        def run_settings(settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None) -> dict | None:
+            """The settings of this run only, never stored: the signed-in visitor's token, and the X-IP-Token
+            that makes public ZeroGPU Spaces count the visitor's quota."""
+            return visitor_settings(settings, oauth_token(oauth), base, ip_token(getattr(request, "headers", None)))
+
         def respond(
             message: dict | None, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
         ) -> Iterator[tuple]:
             """Answer a multimodal message {"text", "files"}; streams the chat and the panels."""
-            # this run only, never stored; the X-IP-Token makes public ZeroGPU Spaces count the visitor's quota
-            settings = visitor_settings(settings, oauth_token(oauth), base, ip_token(getattr(request, "headers", None)))
-            for u in ctl.respond(message, user, settings, _session(request)):
+            for u in ctl.respond(message, user, run_settings(settings, request, oauth), _session(request)):
                 yield values(u)
 
         def run_plan(
             plan_text: str, user, settings: dict | None, request: gr.Request, oauth: gr.OAuthToken | None = None
         ) -> Iterator[tuple]:
             """Execute the (edited) plan in the plan panel for the last request, without re-planning."""
-            settings = visitor_settings(settings, oauth_token(oauth), base, ip_token(getattr(request, "headers", None)))
-            for u in ctl.run_plan(plan_text, user, settings, _session(request)):
+            for u in ctl.run_plan(plan_text, user, run_settings(settings, request, oauth), _session(request)):
                 yield values(u)
 
         def stop_run(user) -> tuple:

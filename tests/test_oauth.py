@@ -54,6 +54,15 @@ def test_visitor_settings():
     assert oauth_token(gr.OAuthToken(token=MOCK_TOKEN, scope="", expires_at=0)) is None
 
 
+def test_the_ip_token_header_rides_with_the_run_settings_under_one_key():
+    from hugginggpt.ui.oauth import IP_TOKEN, ip_token
+
+    headers = {"x-ip-token": "  ip-1  "}
+    assert visitor_settings({"model": "x"}, None, Config(), ip_token(headers)) == {"model": "x", IP_TOKEN: "ip-1"}
+    assert visitor_settings(None, None, Config(), ip_token({"x-ip-token": "   "})) is None
+    assert visitor_settings(None, VISITOR, Config(), ip_token(headers))[IP_TOKEN] == "ip-1"
+
+
 def test_signed_in_visitor_runs_on_their_token_and_no_other(router, square, tmp_path):
     from app import build_demo
 

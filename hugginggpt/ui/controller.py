@@ -31,6 +31,7 @@ from ..types import AnswerDelta, Request
 from ..workspace import PathRefused
 from . import view as v
 from .admission import FairSlots
+from .oauth import IP_TOKEN
 from .sessions import (
     SECRET_FIELDS,
     PipelineCache,
@@ -264,7 +265,7 @@ class Controller:
                 if run.cancel.is_set():
                     raise _Stopped
                 pipeline = self.pipelines.get(settings_config(settings, self.base))
-                if ip := (settings or {}).get("ip_token"):  # the visitor's ZeroGPU quota, for public Spaces
+                if ip := (settings or {}).get(IP_TOKEN):  # the visitor's ZeroGPU quota, for public Spaces
                     request = replace(request, ip_token=ip)
                 cancellable = "cancel" in inspect.signature(pipeline.run).parameters
                 events = (

@@ -49,9 +49,10 @@ def visitor_settings(
     one in Settings, and hybrid mode where the server left the mode to its default (see
     `config.config_for_visitor`). Without sign-in, the settings as they are (the Space's own HF_TOKEN,
     if the owner set one, else offline). `ip_token`: the visitor's X-IP-Token header on a Space, which
-    public ZeroGPU Spaces count their free quota on; it rides with the run, never in the config."""
-    if ip_token and ip_token.strip():
-        settings = {**(settings or {}), IP_TOKEN: ip_token.strip()}
+    public ZeroGPU Spaces count their free quota on, as `ip_token()` reads it (stripped, None when
+    absent or blank); it rides with the run, never in the config."""
+    if ip_token:
+        settings = {**(settings or {}), IP_TOKEN: ip_token}
     if not token:
         return settings
     merged = dict(settings or {})
