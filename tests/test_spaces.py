@@ -418,3 +418,23 @@ def test_a_space_that_cannot_be_reached_says_so():
 
     e = failure("o/s", httpx.ConnectError("refused"), where="HUGGINGGPT_SPACES")
     assert str(e) == "Space o/s is unreachable (ConnectError); check the network or its URL in HUGGINGGPT_SPACES"
+
+
+@pytest.mark.parametrize(
+    ("value", "shipped"),
+    [(None, True), ("1", True), ("on", True), ("0", False), ("no", False), ("off", False), ("false", False)],
+)
+def test_spaces_shipped_reads_the_same_in_the_config_and_in_what_hybrid_mode_offers(monkeypatch, value, shipped):
+    from huggingface_hub import constants
+
+    from hugginggpt.experts.spaces import _offers
+
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(constants, "HF_HUB_OFFLINE", False)
+    monkeypatch.delenv("HUGGINGGPT_SPACES", raising=False)
+    if value is None:
+        monkeypatch.delenv("HUGGINGGPT_SPACES_SHIPPED", raising=False)
+    else:
+        monkeypatch.setenv("HUGGINGGPT_SPACES_SHIPPED", value)
+    assert Config.from_env().spaces_shipped is shipped
+    assert _offers("depth-estimation") is shipped  # only the shipped list serves it

@@ -702,6 +702,7 @@ def _offers(task: str) -> bool:
     """Tasks the shipped list or HUGGINGGPT_SPACES serve (what switching to hybrid mode would enable)."""
     import os
 
+    from ..config import _env, _flag
     from ..spaces_search import hub_offline
 
     tasks: set[str] = set()
@@ -709,7 +710,8 @@ def _offers(task: str) -> bool:
         tasks |= {s.task for s in parse_specs(os.environ.get("HUGGINGGPT_SPACES"))}
     except ValueError:
         pass  # the backend's factory says what is wrong when it is built
-    if not hub_offline() and os.environ.get("HUGGINGGPT_SPACES_SHIPPED", "1").strip().lower() not in ("0", "false"):
+    # read as Config.spaces_shipped reads it: unset is on; set, anything but 1/true/yes/on is off
+    if not hub_offline() and _flag(_env("HUGGINGGPT_SPACES_SHIPPED")) is not False:
         tasks |= {s.task for s in shipped_specs()}
     return task in tasks
 
