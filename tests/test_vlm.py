@@ -91,3 +91,34 @@ def test_controller_backend_only_for_multimodal_llms():
     vision = build_llm(Config(openai_base_url="http://127.0.0.1:9/v1", llm_model="qwen2.5", llm_vision=True))
     backend = controller_backend(vision)
     assert backend is not None and [e.model for e in backend.experts("visual-question-answering")] == ["qwen2.5"]
+
+
+def test_a_refused_model_is_told_and_every_llm_error_reads_the_same(tmp_path):
+    from hugginggpt.experts.vlm import VLMExpert
+    from hugginggpt.llm.base import LLMError, ModelRefused
+
+    square = tmp_path / "sq.png"
+    Image.new("RGB", (8, 8)).save(square)
+    task = Task(0, "image-to-text", {"image": "sq.png"})
+    for error, told in ((ModelRefused("no provider serves it", "org/vlm"), ["org/vlm"]), (LLMError("HTTP 500"), [])):
+
+        class Failing:
+            name = "org/vlm"
+
+            def complete(self, messages, **kw):
+                raise error
+
+        refused: list[str] = []
+        expert = VLMExpert("org/vlm", Failing(), "hf-router")
+        expert._refused = refused.append
+        with pytest.raises(ExpertError, match=f"^vision-language model org/vlm: {error}$"):
+            expert.run(task, {"image": square}, ExpertContext(tmp_path, 0))
+        assert refused == told
+
+
+def test_router_vlms_say_who_serves_them():
+    from hugginggpt.experts.vlm import _served_by
+
+    assert _served_by(("together", "novita")) == "together, novita"
+    assert _served_by(("?",)) == "Hugging Face's router"
+    assert _served_by(("a", "b", "c", "d", "e")) == "a, b, c, d"

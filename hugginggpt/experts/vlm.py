@@ -111,18 +111,17 @@ class VLMExpert(Expert):
         if task.task not in VLM_TASKS:
             raise ExpertError(f"vision-language model {self.model} cannot run {task.task}")
         messages = build_messages(task, inputs)
+        chat = self.chat()
         try:
-            text = self.chat().complete(messages, max_tokens=MAX_TOKENS).text.strip()
-        except ModelRefused as e:
-            if self._refused is not None:
-                self._refused(self.model)
-            raise ExpertError(f"vision-language model {self.model}: {e}") from e
+            text = chat.complete(messages, max_tokens=MAX_TOKENS).text.strip()
         except LLMError as e:
+            if isinstance(e, ModelRefused) and self._refused is not None:
+                self._refused(self.model)
             raise ExpertError(f"vision-language model {self.model}: {e}") from e
         if not text:
             raise ExpertError(f"vision-language model {self.model} returned an empty reply")
         # the model that answered (the controller's may have been re-picked on the router during the run)
-        return {"text": text, "data": {"route": self.route, "model": getattr(self.chat(), "name", self.model)}}
+        return {"text": text, "data": {"route": self.route, "model": getattr(chat, "name", self.model)}}
 
 
 class VLMBackend(ExpertBackend):
@@ -142,11 +141,11 @@ class VLMBackend(ExpertBackend):
         experts: list[VLMExpert],
         catalog: Any = None,
         make: Any = None,
-        skip: frozenset[str] = frozenset(),
         router: RouterModels | None = None,
     ):
         self._experts = list(experts)
-        self.skip = skip  # models offered elsewhere already (the multimodal controller on the same router)
+        # models offered elsewhere already (the multimodal controller on the same router): `without`
+        self.skip: frozenset[str] = frozenset()
         self.catalog = catalog  # live listing of image-text-to-text models (HubCatalog), if any
         self.router = router  # the router's list of served models, if any
         self._make = make  # model id -> ChatModel on the router
@@ -179,9 +178,7 @@ class VLMBackend(ExpertBackend):
                 ModelInfo(
                     id=m.id,
                     task=HUB_TAG,
-                    description=f"vision-language chat model served by {', '.join(m.providers[:4])}".replace(
-                        "served by ?", "served by Hugging Face's router"
-                    ),
+                    description=f"vision-language chat model served by {_served_by(m.providers)}",
                 )
                 for m in image_readers(served)
                 if m.id not in taken
@@ -236,6 +233,15 @@ class VLMBackend(ExpertBackend):
     def start(self) -> None:
         if self.catalog is not None:
             self.catalog.prefetch([HUB_TAG], wait=False)
+
+
+def _served_by(providers: tuple[str, ...]) -> str:
+    """ "together, novita": the first four providers, the router itself where the listing names none
+    first ("?")."""
+    names = list(providers[:4])
+    if names and names[0] == "?":
+        names[0] = "Hugging Face's router"
+    return ", ".join(names)
 
 
 def controller_backend(llm: ChatModel) -> VLMBackend | None:
