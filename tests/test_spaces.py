@@ -438,3 +438,19 @@ def test_spaces_shipped_reads_the_same_in_the_config_and_in_what_hybrid_mode_off
         monkeypatch.setenv("HUGGINGGPT_SPACES_SHIPPED", value)
     assert Config.from_env().spaces_shipped is shipped
     assert _offers("depth-estimation") is shipped  # only the shipped list serves it
+
+
+def test_what_hybrid_mode_offers_is_read_once_per_environment(monkeypatch):
+    from hugginggpt.experts import spaces
+
+    parsed = []
+    parse = spaces.parse_specs
+    monkeypatch.setattr(spaces, "parse_specs", lambda raw, *a: parsed.append(raw) or parse(raw, *a))
+    mine = json.dumps({"image-to-text": {"space": "me/offers-once", "api_name": "/caption"}})
+    monkeypatch.setenv("HUGGINGGPT_SPACES", mine)
+    assert spaces._offers("image-to-text") and spaces._offers("image-to-text") and not spaces._offers("summarization")
+    assert parsed == [mine]
+    other = json.dumps({"summarization": {"space": "me/offers-once", "api_name": "/sum"}})
+    monkeypatch.setenv("HUGGINGGPT_SPACES", other)  # a changed environment is read again
+    assert spaces._offers("summarization") and not spaces._offers("image-to-text")
+    assert parsed == [mine, other]

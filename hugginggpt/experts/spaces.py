@@ -26,7 +26,7 @@ from collections import Counter, OrderedDict
 from concurrent.futures import CancelledError
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -699,21 +699,28 @@ class SpacesBackend(ExpertBackend):
 
 
 def _offers(task: str) -> bool:
-    """Tasks the shipped list or HUGGINGGPT_SPACES serve (what switching to hybrid mode would enable)."""
+    """Tasks the shipped list or HUGGINGGPT_SPACES serve (what switching to hybrid mode would enable).
+    Asked per task of each plan: the answer is kept for the environment's values it reads."""
     import os
 
     from ..config import _env, _flag
     from ..spaces_search import hub_offline
 
+    # read as Config.spaces_shipped reads it: unset is on; set, anything but 1/true/yes/on is off
+    shipped = not hub_offline() and _flag(_env("HUGGINGGPT_SPACES_SHIPPED")) is not False
+    return task in _offered(os.environ.get("HUGGINGGPT_SPACES"), shipped)
+
+
+@lru_cache(maxsize=8)
+def _offered(configured: str | None, shipped: bool) -> frozenset[str]:
     tasks: set[str] = set()
     try:
-        tasks |= {s.task for s in parse_specs(os.environ.get("HUGGINGGPT_SPACES"))}
+        tasks |= {s.task for s in parse_specs(configured)}
     except ValueError:
         pass  # the backend's factory says what is wrong when it is built
-    # read as Config.spaces_shipped reads it: unset is on; set, anything but 1/true/yes/on is off
-    if not hub_offline() and _flag(_env("HUGGINGGPT_SPACES_SHIPPED")) is not False:
+    if shipped:
         tasks |= {s.task for s in shipped_specs()}
-    return task in tasks
+    return frozenset(tasks)
 
 
 @register_backend("spaces", needs="space", offers=_offers)
