@@ -74,7 +74,6 @@ class SpaceSpec:
     source: str = ""  # where the endpoint's name and parameters were read
     origin: Origin = "configured"
     likes: int = 0
-    binding: Binding | None = None  # a found Space's binding, as its API was read
 
 
 def parse_specs(raw: str | dict | None, origin: Origin = "configured") -> list[SpaceSpec]:
@@ -378,13 +377,9 @@ class SpaceExpert(Expert):
         client, api = self.owner.connections.open(spec.space, max(1.0, open_timeout))
         ctx.check()
         try:
-            if spec.binding is not None:
-                b = spec.binding
-                binding = space_api.bind(spec_task, api, b.api_name, inputs=b.inputs, fixed=b.fixed, output=b.output)
-            else:
-                binding = space_api.bind(
-                    spec_task, api, spec.api_name, inputs=spec.inputs, fixed=spec.params, output=spec.output
-                )
+            binding = space_api.bind(
+                spec_task, api, spec.api_name, inputs=spec.inputs, fixed=spec.params, output=spec.output
+            )
         except APIMismatch as e:
             self.owner.connections.drop(spec.space)  # read its API afresh next time: it may have changed
             what = "does not offer what was configured" if spec.origin == "configured" else "changed its API"
@@ -683,15 +678,17 @@ class SpacesBackend(ExpertBackend):
         for f in found.fits:
             binding = Binding.from_json(f["binding"])
             about = f["description"] or f"a public Space that fits {task}"
-            spec = SpaceSpec(
+            spec = SpaceSpec(  # called as its API was read: the binding's parameters, fixed values and output
                 task,
                 f["id"],
                 binding.api_name,
+                params=dict(binding.fixed),
+                inputs=dict(binding.inputs),
+                output=binding.output,
                 description=f"{about} (found by meaning for '{found.query}', score {float(f.get('score') or 0):.2f}, "
                 f"{describe_age(found.age())})",
                 origin="found",
                 likes=int(f.get("likes") or 0),
-                binding=binding,
             )
             experts.append(SpaceExpert(spec, self))
         with self._lock:
