@@ -137,6 +137,25 @@ def test_unknown_task_names_the_closest_known_ones():
     assert "image-to-text" in named and len(named) == 3 and set(named) <= set(tasks.TASKS), str(e.value)
 
 
+def test_every_unknown_task_name_gets_its_closest_known_ones():
+    """Strict and partial alike, each unknown name is answered (a synonym counts: "ocr-reader" is near "ocr");
+    an unknown name that is not quoted with single quotes in the finding is answered too."""
+    from hugginggpt.planning.validate import validate
+
+    raw = [
+        {"task": "ocr-reader", "id": 0, "dep": [-1], "args": {"image": "a.png"}},
+        {"task": "mind-reading", "id": 1, "dep": [-1], "args": {"text": "x"}},
+        {"task": "it's-a-caption", "id": 2, "dep": [-1], "args": {"image": "a.png"}},
+    ]
+    for partial in (False, True):
+        with pytest.raises(PlanError) as e:
+            validate([dict(t) for t in raw], ["a.png"], partial=partial)
+        message = str(e.value)
+        assert "Known tasks: the closest to 'ocr-reader'" in message, message
+        assert "the closest to 'mind-reading'" in message and 'the closest to "it\'s-a-caption"' in message
+        assert message.endswith(f"({len(tasks.TASKS)} in all)")
+
+
 def test_forward_reference_is_reordered():
     reply = (
         '[{"task": "text-to-speech", "id": 0, "dep": [1], "args": {"text": "<GENERATED>-1"}},'

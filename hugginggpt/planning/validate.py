@@ -152,6 +152,7 @@ class _Checked:
     drafts: list[_Draft]
     notes: list[str]
     problems: dict[int, tuple[str, str]]  # task id -> (finding for the LLM, why, for people)
+    unknown: list[str] = field(default_factory=list)  # the task names, as given, that no task has
 
 
 def _file_key(name: str) -> str:
@@ -208,6 +209,7 @@ def _check(drafts: list[_Draft], files: list[str]) -> _Checked:
     leave out exactly the tasks that have them."""
     notes: list[str] = []
     problems: dict[int, tuple[str, str]] = {}
+    unknown: list[str] = []
 
     def problem(d: _Draft, finding: str, why: str) -> None:
         problems.setdefault(d.id, (finding, why))
@@ -219,6 +221,7 @@ def _check(drafts: list[_Draft], files: list[str]) -> _Checked:
     for d in drafts:
         if not d.known:
             problem(d, f"task {d.id} is {d.given!r}, {_UNKNOWN}", f"{d.given!r} is not a task this app knows")
+            unknown.append(d.given)
             continue
         if registry.is_synonym(d.given):
             spec = registry.get(d.task)
@@ -348,7 +351,7 @@ def _check(drafts: list[_Draft], files: list[str]) -> _Checked:
             graph[a].discard(b)
             by_id[a].dep.remove(b)
             notes.append(f"task {a}: dropped dependency on task {b} to break a cycle")
-    return _Checked(drafts, notes, problems)
+    return _Checked(drafts, notes, problems, unknown)
 
 
 def _dependents(drafts: list[_Draft], removed: set[int]) -> dict[int, int]:
@@ -370,11 +373,12 @@ def _dependents(drafts: list[_Draft], removed: set[int]) -> dict[int, int]:
     return found
 
 
-def _error(findings: list[str]) -> PlanError:
+def _error(findings: list[str], unknown: list[str]) -> PlanError:
+    """The plan's findings as one error; `unknown`, the task names no task has, adds the known tasks
+    nearest them."""
     unique = list(dict.fromkeys(findings))
     message = "; ".join(unique)
-    unknown = [m.group(1) for f in unique if (m := re.search(rf"is '([^']*)', {_UNKNOWN}", f))]
-    if unknown or any(_UNKNOWN in f for f in unique):
+    if unknown:
         message += f". Known tasks: {_closest(unknown)}"
     return PlanError(message, unique)
 
@@ -385,7 +389,7 @@ def _closest(names: list[str], n: int = 3) -> str:
     import difflib
 
     # a name is near a task when it is near the task's name or one of its synonyms ("ocr-reader": "ocr")
-    spellings = {spelling: t for t, spec in registry.TASKS.items() for spelling in (t, *spec.synonyms)}
+    spellings = {**{t: t for t in registry.TASKS}, **registry._SYNONYMS}
     parts = []
     for name in dict.fromkeys(names) or [""]:
         hits = difflib.get_close_matches(name.lower(), list(spellings), n=4 * n, cutoff=0.0) if name else []
@@ -409,20 +413,22 @@ def validate(
     drafts, notes = _read(raw_tasks)
     removed: dict[int, str] = {}  # id -> why, for people
     findings: list[str] = []
+    unknown: list[str] = []  # task names no task has, for the error's suggestions
     while True:
         live = [copy.deepcopy(d) for d in drafts if d.id not in removed]
         checked = _check(live, files)
         if not checked.problems:
             break
         findings += [f for f, _ in checked.problems.values()]
+        unknown += checked.unknown
         if not partial:
-            raise _error(findings)
+            raise _error(findings, unknown)
         for tid, (_, why) in checked.problems.items():
             removed[tid] = why
         for tid, source in _dependents([d for d in drafts if d.id not in removed], set(removed)).items():
             removed[tid] = f"it needs the output of task {source}, which was dropped"
         if len(removed) == len(drafts):
-            raise _error(findings)
+            raise _error(findings, unknown)
     by_id = {d.id: d for d in drafts}
     dropped = []
     for tid, why in removed.items():
