@@ -23,7 +23,7 @@ from . import tasks as registry
 from .config import Config
 from .executors import Executors, Job
 from .executors import shared as shared_executors
-from .experts.base import Cancelled, DeadlineExceeded, Expert, ExpertContext, ExpertError
+from .experts.base import STOPPED, Cancelled, DeadlineExceeded, Expert, ExpertContext, ExpertError
 from .experts.registry import ExpertRegistry
 from .types import (
     GENERATED,
@@ -47,6 +47,8 @@ _CANCEL_POLL = 0.05  # seconds between looks at a caller's cancel flag while tas
 # past a task's deadline, how long its expert has to report why it stopped (e.g. "the model was busy")
 # before the scheduler fails it with a plain "timed out"; never a wait for a stuck thread
 _REPORT_GRACE = 0.25
+# the error of a task skipped because the visitor's Stop came first (a running one gets experts.base.STOPPED)
+RUN_STOPPED = "the run was stopped"
 
 
 class InputError(Exception):
@@ -177,7 +179,7 @@ class Scheduler:
                 if result.status != "done":
                     why = f"task {tid} ({result.task}) {'failed' if result.status == 'failed' else 'was skipped'}"
                     if stop.is_set():
-                        why = "the run was stopped"
+                        why = RUN_STOPPED
                     skipped = TaskResult(child, tasks[child].task, "skipped", error=why)
                     yield from finish(child, skipped)
                 else:
@@ -196,7 +198,7 @@ class Scheduler:
             tr.ctx.remove_files()
             r = tr.result
             status = "skipped" if never_ran and stop.is_set() else "failed"
-            error = "the run was stopped" if status == "skipped" else error
+            error = RUN_STOPPED if status == "skipped" else error
             result = TaskResult(tr.task.id, tr.task.task, status, error=error, model=r.model, backend=r.backend)
             result.attempts = list(r.attempts)
             result.seconds = time.monotonic() - tr.started if tr.started is not None else 0.0
@@ -259,7 +261,7 @@ class Scheduler:
             if running:  # the consumer closed the generator mid-run: stop and clean up, without waiting
                 stop.set()
                 for tr in running.values():
-                    give_up(tr, "stopped")
+                    give_up(tr, STOPPED)
         # tasks never reached (unsatisfiable) cannot exist in a validated DAG, but never hang on them
         for tid in tasks:
             if tid not in results:
@@ -276,7 +278,7 @@ class Scheduler:
             yield from finish(item.task.id, item.result)
         stopped = list(running.values())
         for tr in stopped:
-            result = give_up(tr, "stopped")
+            result = give_up(tr, STOPPED)
             del running[tr.task.id]
             # None: its worker delivered it between the drain and now, so its own result is final
             yield from finish(tr.task.id, result if result is not None else tr.result)
@@ -289,7 +291,7 @@ class Scheduler:
             tr.ctx.remove_files()
         for tid in tasks:
             if tid not in results:
-                yield from finish(tid, TaskResult(tid, tasks[tid].task, "skipped", error="the run was stopped"))
+                yield from finish(tid, TaskResult(tid, tasks[tid].task, "skipped", error=RUN_STOPPED))
         ready.clear()
 
     def _prepare(

@@ -177,6 +177,9 @@ def test_cancelled_run_stops_tasks_skips_pending_and_leaves_no_files(tmp_path):
     skipped = next(e.result for e in events if isinstance(e, TaskSkipped))
     assert (failed.task_id, failed.error) == (0, "stopped")
     assert (skipped.task_id, skipped.error) == (1, "the run was stopped")
+    from hugginggpt.ui.view import STOP_ERRORS
+
+    assert failed.error in STOP_ERRORS and skipped.error in STOP_ERRORS  # the page shows both as stopped
     # nothing of the run is still working, nothing it half-wrote is left, the turn is not remembered
     assert synth.live == 0 and synth.exits == ["Cancelled"]
     assert wait_until(lambda: shared(5, 20).busy() == 0)

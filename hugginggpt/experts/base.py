@@ -27,6 +27,10 @@ class ExpertError(Exception):
     the message is shown to the user and the next candidate is tried."""
 
 
+# the error of a task that the visitor's Stop ended while it ran (Cancelled's message, execution's give_up)
+STOPPED = "stopped"
+
+
 class Cancelled(ExpertError):
     """The run was stopped (Stop button, closed tab, "New conversation") while the task ran."""
 
@@ -69,7 +73,7 @@ class ExpertContext:
     def check(self) -> None:
         """Raise Cancelled when the run was stopped, DeadlineExceeded past the deadline; else nothing."""
         if self.cancel.is_set():
-            raise Cancelled("stopped")
+            raise Cancelled(STOPPED)
         if self.deadline is not None and time.monotonic() >= self.deadline:
             limit = f" after {self.timeout:g} s" if self.timeout is not None else ""
             raise DeadlineExceeded(f"timed out{limit}")

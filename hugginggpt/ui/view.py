@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from .. import tasks as task_registry
 from ..capabilities import for_visitor
+from ..execution import RUN_STOPPED
+from ..experts.base import STOPPED
 from ..response import output_name
 from ..types import (
     AnswerDelta,
@@ -51,7 +53,7 @@ STATE_WORDS = {
 }
 # what a task that the visitor's Stop ended carries as its error (execution.py's give_up and the experts'
 # Cancelled): shown as stopped, not as failed
-STOP_ERRORS = ("stopped", "the run was stopped")
+STOP_ERRORS = (STOPPED, RUN_STOPPED)
 
 WELCOME = (
     "👋 **Hi! Ask for something an AI model can do**, and attach an image or a recording if it needs one. "
