@@ -50,8 +50,6 @@ class SpaceHit:
     score: float = 0.0
     likes: int = 0
     description: str = ""
-    category: str = ""
-    stage: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,8 +59,6 @@ class SpaceHost:
     id: str
     host: str | None
     stage: str = ""
-    likes: int = 0
-    private: bool = False
 
 
 class SpaceHub:
@@ -101,15 +97,12 @@ class SpaceHub:
             r = SpaceSearchResult(row)
             if r.sdk not in (None, "gradio") or r.private:
                 continue
-            stage = str(getattr(r.runtime, "stage", "") or "") if r.runtime else ""
             hits.append(
                 SpaceHit(
                     r.id,
                     float(r.semantic_relevancy_score or 0.0),
                     int(r.likes or 0),
                     str(r.ai_short_description or row.get("shortDescription") or r.title or ""),
-                    str(r.ai_category or ""),
-                    stage,
                 )
             )
         return hits[:limit]
@@ -128,7 +121,7 @@ class SpaceHub:
             raise HubUnavailable(f"the Hub described {space_id} as {type(data).__name__}, not an object")
         info = SpaceInfo(**data)
         stage = str(getattr(info.runtime, "stage", "") or "") if info.runtime else ""
-        host = SpaceHost(space_id, info.host, stage, int(info.likes or 0), bool(info.private))
+        host = SpaceHost(space_id, info.host, stage)
         with self._lock:
             self._info[space_id] = (host, now)
         return host

@@ -254,12 +254,6 @@ class Connections:
         if entry is not None:
             _close(entry[0])
 
-    def close(self) -> None:
-        with self._lock:
-            for client, _ in self._clients.values():
-                _close(client)
-            self._clients.clear()
-
 
 def _close(client: Any) -> None:
     try:
@@ -576,9 +570,6 @@ class SpacesBackend(ExpertBackend):
         own = [e for e in self._experts if task in e.tasks]
         with self._lock:
             return [*own, *self._found.get(task, [])]
-
-    def specs(self) -> list[SpaceSpec]:
-        return [e.spec for e in self._experts]
 
     # -- found by meaning
     def discover(self, tasks: list[str]) -> dict[str, str]:
