@@ -565,3 +565,22 @@ def test_a_model_a_provider_dropped_is_left_out_after_its_refusal(provider_mode,
     while listings_made() == listings and time.monotonic() < deadline:
         time.sleep(0.02)
     assert listings_made() == listings + 1  # listed again, in the background
+
+
+def test_a_bad_request_that_says_not_served_is_read_as_an_http_reply():
+    """The SDK's BadRequestError is an HfHubHTTPError and a ValueError: it is read by its reply (status and
+    server message), not as the SDK's own mapping error, which is why _not_served tests the HTTP type."""
+    from huggingface_hub.errors import BadRequestError
+
+    from hugginggpt.experts.hf_inference import _not_served
+
+    try:
+        import httpx2 as http
+    except ImportError:
+        import httpx as http
+    request = http.Request("POST", "https://router.example/v1/chat/completions")
+    reply = http.Response(400, json={"error": "Model acme/x is not supported by any provider"}, request=request)
+    e = BadRequestError("Bad request", response=reply)
+    assert isinstance(e, ValueError) and _not_served(e)
+    other = http.Response(400, json={"error": "prompt too long"}, request=request)
+    assert not _not_served(BadRequestError("No provider mapping found (quoted by the user)", response=other))
