@@ -221,23 +221,8 @@ class HFExpert(Expert):
         while True:
             try:
                 return handler(self, self.client(timeout), args, ctx, timeout)
-            except HfHubHTTPError as e:
-                wait = _loading_time(e)
-                left = deadline - time.monotonic()
-                if (
-                    not retried
-                    and wait is not None
-                    and wait <= self.hf.loading_retry_s
-                    and wait + 1.0 < left
-                ):
-                    retried = True
-                    ctx.sleep(wait)  # ends early when the run is stopped or its deadline passes
-                    timeout = max(1.0, deadline - time.monotonic())
-                    continue
-                if _not_served(e):
-                    self.hf.forget(task.task, self.model)
-                raise self.error(e, timeout) from e
             except (
+                HfHubHTTPError,
                 *_TIMEOUT_ERRORS,
                 *_TRANSPORT_ERRORS,
                 OfflineModeIsEnabled,
@@ -245,6 +230,14 @@ class HFExpert(Expert):
                 KeyError,
                 UnidentifiedImageError,
             ) as e:
+                # a 503 "model is loading" reply that says how long: wait that once, when the deadline allows
+                wait = _loading_time(e) if isinstance(e, HfHubHTTPError) else None
+                left = deadline - time.monotonic()
+                if not retried and wait is not None and wait <= self.hf.loading_retry_s and wait + 1.0 < left:
+                    retried = True
+                    ctx.sleep(wait)  # ends early when the run is stopped or its deadline passes
+                    timeout = max(1.0, deadline - time.monotonic())
+                    continue
                 if _not_served(e):
                     self.hf.forget(task.task, self.model)
                 raise self.error(e, timeout) from e
