@@ -32,4 +32,7 @@ def test_a_run_waiting_for_a_slot_says_so_with_clock_ticks_only(tmp_path: Path, 
     for before, after in zip(following, following[1:], strict=False):  # every update changes something
         assert after.chat is not None or after.panels is not None or after.status != before.status
     assert all(u.outcome is None for u in following)
+    # the waiting is said in the Update itself too (the MCP tool's progress reads it), exactly while the status says it
+    assert not opening.queued and all(t.queued for t in ticks)
+    assert all(u.queued == u.status.startswith("⏳ waiting for a free slot") for u in [*ticks, *rest])
     assert list(first)[-1].status.startswith("✅ done")

@@ -300,3 +300,22 @@ def test_the_tool_answer_names_files_not_server_paths():
     view.apply(FinalAnswer(answer="  Saved in /tmp/hg/session-1/t0-boxes.png (server: set HF_TOKEN).  ", trace={}))
     text = mcp_tools._result(None, view)[0]
     assert text.splitlines()[0] == "Saved in t0-boxes.png." and "/tmp" not in text
+
+
+def test_the_tool_progress_says_waiting_from_the_updates_queued_state(tmp_path):
+    """The progress reads the Update's queued flag, not the status line's words."""
+    from hugginggpt.ui import mcp_tools
+    from hugginggpt.ui import view as v
+    from hugginggpt.ui.controller import Update
+    from hugginggpt.ui.sessions import UserState
+
+    user = UserState.create(tmp_path)
+    user.begin(v.RunView("x"), [])
+    seen: list[tuple] = []
+
+    def progress(value, desc):
+        seen.append((value, desc))
+
+    mcp_tools._report(progress, Update(user, status="⏳ 3 s", queued=True))
+    mcp_tools._report(progress, Update(user, status="⏳ planning… 3 s"))
+    assert seen == [((0, None), "waiting for a free slot (the server is busy)"), ((0, None), "planning")]

@@ -95,6 +95,7 @@ class Update:
     download: str | None = None
     set_download: bool = False  # download is a value to set (None clears it)
     running: bool | None = None  # the Stop button's state
+    queued: bool = False  # the run waits for a free slot (the server is busy): its status says so
 
 
 @dataclass
@@ -387,9 +388,10 @@ class Controller:
                 run.cond.notify_all()
                 chat = user.chat + run.shown + list(run.view.messages) if changed else None
                 status = v.status_line(run.view)
+                waiting = False
                 if run.cancel.is_set():
                     status = "⏹️ stopping…"
-                elif id(run) in self._queued:
+                elif waiting := id(run) in self._queued:
                     status = f"⏳ waiting for a free slot (the server is busy)… {time.monotonic() - start:.0f} s"
                 elif status.startswith("⏳ planning"):
                     status += f" {time.monotonic() - start:.0f} s"
@@ -399,7 +401,7 @@ class Controller:
             if chat is None and panels is None and status == shown_status:
                 continue
             shown_status = status
-            yield Update(user, chat=chat, status=status, outcome=None, panels=panels)
+            yield Update(user, chat=chat, status=status, outcome=None, panels=panels, queued=waiting)
 
     def final(self, user: UserState, run) -> Update:
         status, outcome = v.final_status(run.view)

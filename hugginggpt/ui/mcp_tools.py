@@ -201,7 +201,7 @@ def _report(progress: gr.Progress, u: Update) -> None:
     with run.cond:
         plan = run.view.plan
         states = list(run.view.states.values())
-    if u.status and "waiting for a free slot" in u.status:
+    if u.queued:
         progress((0, None), desc="waiting for a free slot (the server is busy)")
     elif plan is None:
         progress((0, None), desc="planning")
