@@ -116,6 +116,20 @@ def test_a_translation_space_gets_the_languages_the_task_names(spaces):
     assert last.trace["results"]["0"]["outputs"]["text"] == "[English -> Chinese (Simplified)] good morning"
 
 
+def test_a_space_call_reads_its_endpoint_from_the_api_once_after_binding(spaces, monkeypatch):
+    """bind() checks the endpoint; the call then takes its parameters and returns from one more look-up
+    (the translation's languages and the outputs used to look it up again each)."""
+    looked = []
+    check = space_api.check_endpoint
+    monkeypatch.setattr(space_api, "check_endpoint", lambda api, name: looked.append(name) or check(api, name))
+    url = spaces["caption"].url
+    b = backend({"translation": {"space": url, "api_name": "/translate", "params": {"src_lang": "English"}}})
+    plan = plan_of("translation", text="Translate into Chinese: good morning")
+    _, last = run(Pipeline(Config(mode="hybrid"), backends=[b]), Request("x", plan=plan))
+    assert last.trace["results"]["0"]["outputs"]["text"] == "[English -> Chinese (Simplified)] good morning"
+    assert looked == ["/translate", "/translate"]
+
+
 @pytest.mark.parametrize(
     ("endpoint", "sentence"),
     [

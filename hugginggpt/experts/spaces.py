@@ -374,6 +374,7 @@ class SpaceExpert(Expert):
             binding = space_api.bind(
                 spec_task, api, spec.api_name, inputs=spec.inputs, fixed=spec.params, output=spec.output
             )
+            endpoint = space_api.check_endpoint(api, binding.api_name)  # its parameters and returns
         except APIMismatch as e:
             self.owner.connections.drop(spec.space)  # read its API afresh next time: it may have changed
             what = "does not offer what was configured" if spec.origin == "configured" else "changed its API"
@@ -391,14 +392,14 @@ class SpaceExpert(Expert):
             value = args[arg]
             kwargs[param] = handle_file(str(value)) if arg_modality(arg) != "text" else str(value)
         if task.task == "translation":
-            self._languages(kwargs, binding, api)
+            self._languages(kwargs, binding, endpoint)
         headers = {"X-IP-Token": ctx.ip_token} if ctx.ip_token else None
         try:
             job = client.submit(api_name=binding.api_name, headers=headers, **kwargs)
         except Exception as e:  # a wrong keyword, a failed upload: gradio_client raises while submitting
             raise failure(spec.space, e, timeout=limit, has_token=has_token, where=self.where) from e
         result = self._wait(job, ctx, limit, has_token)
-        returns = space_api.check_endpoint(api, binding.api_name).get("returns") or []
+        returns = endpoint.get("returns") or []
         return self._outputs(result, returns, binding, spec_task, ctx)
 
     def _wait(self, job: Any, ctx: ExpertContext, limit: float, has_token: bool) -> Any:
@@ -434,13 +435,13 @@ class SpaceExpert(Expert):
         if isinstance(e, (httpx.TransportError, httpx.HTTPStatusError)):
             self.owner.connections.drop(self.spec.space)
 
-    def _languages(self, kwargs: dict[str, Any], binding: Binding, api: dict[str, Any]) -> None:
+    def _languages(self, kwargs: dict[str, Any], binding: Binding, endpoint: dict[str, Any]) -> None:
         """Fill a translation endpoint's language parameters from the task's text ("Translate to French:
         ...": target French, text without the instruction)."""
         source, target = binding.languages
         if target is None:
             return
-        params = space_api.check_endpoint(api, binding.api_name).get("parameters") or []
+        params = endpoint.get("parameters") or []
         by_name = {space_api.name_of(p, i): p for i, p in enumerate(params)}
         text_param = next((p for p, a in binding.inputs.items() if a == "text"), None)
         if text_param is None or text_param not in kwargs:
