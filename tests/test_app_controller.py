@@ -203,3 +203,25 @@ def test_closing_the_tab_stops_the_run(tmp_path):
     assert user.run.done.wait(10) and user.run.view.outcome() == "stopped"
     stream.close()
     assert threading.active_count() < 50
+
+
+def test_each_upload_is_checked_once_and_only_good_ones_are_shown(tmp_path, monkeypatch):
+    from hugginggpt.ui import controller as ui_controller
+
+    calls: list[str] = []
+    real = ui_controller.check_upload
+
+    def counted(path, *a, **kw):
+        calls.append(Path(path).name)
+        return real(path, *a, **kw)
+
+    monkeypatch.setattr(ui_controller, "check_upload", counted)
+    good, bad = write_png(tmp_path / "good.png"), tmp_path / "bad.png"
+    bad.write_bytes(b"not a png")
+    ctl = controller(tmp_path, make_pipeline())
+    final = drain(ctl.respond({"text": "read them", "files": [str(good), str(bad)]}, None, None))
+    assert final.status == "❌ bad upload" and final.outcome == "failed"
+    assert sorted(calls) == ["bad.png", "good.png"]
+    shown = [m["content"] for m in final.chat if m["role"] == "user" and isinstance(m["content"], dict)]
+    assert [Path(c["path"]).name for c in shown] == ["good.png"]
+    assert "bad.png: not a readable image" in final.chat[-1]["content"]

@@ -173,8 +173,9 @@ class Controller:
             yield Update(user, chat=user.chat, status="Type a request (and attach files if it needs them).")
             return
         shown: list[dict] = [{"role": "user", "content": text}] if text else []
-        problems = [p for p in (check_upload(f) for f in paths) if p]
-        shown += [{"role": "user", "content": {"path": f}} for f in paths if not check_upload(f)]
+        checked = [(f, check_upload(f)) for f in paths]  # once a file: an image is opened to verify it
+        problems = [p for _, p in checked if p]
+        shown += [{"role": "user", "content": {"path": f}} for f, p in checked if not p]
         if problems:
             note = "⚠️ **Cannot use the upload**:\n\n" + "\n".join(f"- {p}" for p in problems)
             user.chat = user.chat + shown + [{"role": "assistant", "content": note}]
