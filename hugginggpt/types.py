@@ -20,6 +20,14 @@ MEDIA_EXTENSIONS: dict[Modality, tuple[str, ...]] = {
     "audio": (".wav", ".mp3", ".flac", ".ogg", ".m4a", ".aac", ".opus"),
     "video": (".mp4", ".webm", ".mov", ".avi", ".mkv"),
 }
+# the image types a browser and a vision model's data URL take as they are (others are re-encoded)
+WEB_IMAGE_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
 
 
 def media_kind(name: str) -> Modality | None:

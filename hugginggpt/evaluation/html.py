@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..types import GENERATED, media_kind
+from ..types import GENERATED, WEB_IMAGE_TYPES, media_kind
 from .report import outcome_of
 from .runner import slug
 
@@ -32,13 +32,6 @@ AUDIO_TYPES = {
     ".aac": "audio/aac",
 }
 VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm", ".mov": "video/quicktime", ".mkv": "video/x-matroska"}
-IMAGE_TYPES = {
-    ".png": "image/png",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-}
 
 CSS = """
 :root { --ok: #166534; --ok-bg: #dcfce7; --bad: #991b1b; --bad-bg: #fee2e2; --err-bg: #fef3c7; --line: #e5e7eb;
@@ -364,8 +357,8 @@ def _image_uri(path: Path, side: int) -> str | None:
     try:
         with Image.open(path) as img:
             img.load()
-            if suffix in IMAGE_TYPES and img.width <= side and path.stat().st_size <= 256 * 1024:
-                return f"data:{IMAGE_TYPES[suffix]};base64,{base64.b64encode(path.read_bytes()).decode()}"
+            if suffix in WEB_IMAGE_TYPES and img.width <= side and path.stat().st_size <= 256 * 1024:
+                return f"data:{WEB_IMAGE_TYPES[suffix]};base64,{base64.b64encode(path.read_bytes()).decode()}"
             img.thumbnail((side, side * 4))
             buf = io.BytesIO()
             if img.mode in ("RGBA", "LA", "P", "PA") or "transparency" in img.info:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from ..llm.base import ChatModel, LLMError, ModelRefused
 from ..llm.router_models import RouterModels, image_readers
 from ..llm.router_models import shared as shared_router_models
-from ..types import ModelInfo, Task
+from ..types import WEB_IMAGE_TYPES, ModelInfo, Task
 from .base import Expert, ExpertBackend, ExpertContext, ExpertError, register_backend
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ _PROMPTS = {
     "visual-question-answering": "Answer the question about this image briefly. Question: {text}",
     "document-question-answering": "Answer the question from this document image, briefly. Question: {text}",
 }
-_MIME = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp", ".gif": "image/gif"}
 
 
 def image_part(path: Path) -> dict[str, Any]:
@@ -50,7 +49,7 @@ def image_part(path: Path) -> dict[str, Any]:
     from PIL import Image, UnidentifiedImageError
 
     data = path.read_bytes()
-    mime = _MIME.get(path.suffix.lower())
+    mime = WEB_IMAGE_TYPES.get(path.suffix.lower())
     try:
         with Image.open(io.BytesIO(data)) as img:
             if mime is None or max(img.size) > MAX_SIDE:
