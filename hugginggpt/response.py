@@ -131,7 +131,8 @@ def template_answer(request: str, plan: Plan, results: dict[int, TaskResult], pl
     counted = any(_detections(r) and r.task != "image-segmentation" for r in finals)
     lines: list[str] = [_say(r, words, counting=counting and not counted) for r in finals]
     if done:
-        used_models = [f"{r.model} to {get_task(r.task).label or r.task}" for r in done if r.model]
+        # one credit per model and job: two questions answered by one model name it once
+        used_models = list(dict.fromkeys(f"{r.model} to {get_task(r.task).label or r.task}" for r in done if r.model))
         if used_models:
             lines += ["", "_Used " + "; ".join(used_models) + "._"]
     problems = [results[t.id] for t in plan.tasks if t.id in results and results[t.id].status != "done"]

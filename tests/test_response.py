@@ -134,3 +134,23 @@ def test_a_files_note_ending_in_a_stop_gets_one_stop():
     assert template_answer("turn it upside down", plan, results).splitlines()[0] == (
         "Here is the edited image (Edited: rotated 180° (480x360))."
     )
+
+
+def test_a_model_that_did_one_job_twice_is_credited_once():
+    plan = Plan(
+        [
+            Task(0, "automatic-speech-recognition", {"audio": "v.wav"}),
+            Task(1, "question-answering", {"text": "Who called?", "context": "<GENERATED>-0"}, (0,)),
+            Task(2, "question-answering", {"text": "What do they want?", "context": "<GENERATED>-0"}, (0,)),
+        ],
+        asked=[1, 2],
+    )
+    results = {
+        0: TaskResult(
+            0, "automatic-speech-recognition", "done", {"text": "Hi, it's Sarah. Bring the report."}, model="whisper"
+        ),
+        1: TaskResult(1, "question-answering", "done", {"text": "Hi, it's Sarah."}, model="minilm"),
+        2: TaskResult(2, "question-answering", "done", {"text": "Bring the report."}, model="minilm"),
+    }
+    answer = template_answer("who called and what do they want", plan, results)
+    assert answer.count("minilm to ") == 1 and "whisper to " in answer
