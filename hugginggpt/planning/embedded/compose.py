@@ -334,7 +334,9 @@ class Composer:
             asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
             if i.kind in ("file", "quote", "question") and not asked and _takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
-        results = [t for ref in self._refs_of(want) for t in self._results_of(ref)]
+        # a made thing is made from a result its clause names anywhere ("with the detected labels, make a video")
+        refs = self._refs_of(want, anywhere=goal.name in PROMPTED)
+        results = [t for ref in refs for t in self._results_of(ref)]
         if not results and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
             latest = self._latest(set(goal.tasks), results_only=True, verdicts=True)
             results += [latest] if latest is not None else []

@@ -273,7 +273,7 @@ GOALS: tuple[Goal, ...] = (
         "hello; hi there; thanks, that was helpful; how are you; what can you do; tell me a joke; what do you think "
         "about music; can you give me some advice; i need tips for my trip; help me decide what to do; why does "
         "this happen; explain how something works; who invented the telephone; what should i cook tonight",
-        r"\b(?:response|reply|conversation)\b",
+        r"\b(?:response|reply|conversation)\b|\byour answer\b",
     ),
     _g(
         "draw",
@@ -317,7 +317,9 @@ GOALS: tuple[Goal, ...] = (
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
         "faces; circle everyone in the photo",
         r"\bdetected\b|\bbounding boxes\b|\bdetections\b|\b(?:object|their|its) labels\b|\blabels of\b"
-        r"|\bidentified objects\b|\b(?:marked|boxed|annotated)(?:[- ]up)?\b|\bdetection (?:output|result)s?\b",
+        r"|\bidentified objects\b"
+        r"|\b(?:objects|things|items) (?:you|we|it|that were) (?:found|detected|identified|spotted)\b"
+        r"|\b(?:marked|boxed|annotated)(?:[- ]up)?\b|\bdetection (?:output|result)s?\b",
     ),
     _g(
         "segment",
