@@ -1,6 +1,6 @@
 """Planning benchmark: the offline planner on TaskBench (Hugging Face tools), scored like TaskBench.
 
-    python bench/planning.py [--data requests.jsonl] [--half A|B] [--direct] [--out bench/results/planning.json]
+    python bench/planning.py [--data requests.jsonl] [--half A|B|C] [--direct] [--out bench/results/planning.json]
 
 bench/data/planning_proxy.jsonl is a held-out proxy written for this repo (124 requests in TaskBench's style,
 none taken from TaskBench), in two halves: A to develop on, B looked at only to report.
@@ -119,7 +119,7 @@ def score(gt_path: Path, pred_path: Path) -> dict[str, dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--half", choices=("A", "B"), help="only the rows of this half (rows with a 'half' field)")
+    ap.add_argument("--half", choices=("A", "B", "C"), help="only the rows of this half (rows with a 'half' field)")
     ap.add_argument("--direct", action="store_true", help="call the planner in-process, not the CLI")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--predictions", type=Path, help="also keep the TaskBench predictions here")

@@ -1,7 +1,9 @@
 """Tool graphs for bench/data/taskbench_fresh.jsonl, sampled the way TaskBench samples them (back-instruct).
 
     python bench/taskbench_fresh_graphs.py sample > graphs.jsonl      # seeded: the same 160 graphs every time
+    python bench/taskbench_fresh_graphs.py sample --seed 20250611 --n 100 --mix 40,50,10 --prefix freshc > c.jsonl
     python bench/taskbench_fresh_graphs.py fill graphs.jsonl written.json > bench/data/taskbench_fresh.jsonl
+    python bench/taskbench_fresh_graphs.py fill c.jsonl written_c.json --half C >> bench/data/taskbench_fresh.jsonl
     python bench/taskbench_fresh_graphs.py check bench/data/taskbench_fresh.jsonl
 
 TaskBench (Shen et al. 2023) first samples a tool subgraph (one node, a chain or a DAG) whose links are
@@ -10,11 +12,17 @@ for exactly that graph. `sample` does the first step over the 23 Hugging Face to
 /work/shared/eval/tool_desc_huggingface.json, with the dev split's mix of types (40% single, 50% chain, 10% DAG).
 Each argument slot is a link (`<node-k>`), a file name, or a text placeholder `<TEXT:role>`. The requests were
 then written by hand for each graph, with the texts the placeholders stand for (`fill` puts them in, in order).
-`check` verifies a finished file: tool names, `<node-k>` indices, links against arguments, eval fields.
+`check` verifies a finished file: tool names, `<node-k>` indices, links against arguments, eval fields, halves.
+
+`sample --seed N --n TOTAL --mix S,C,D --prefix P` draws another set (half C: seed 20250611, 100 graphs,
+40/50/10, ids freshc-001..): the chain lengths and DAG sizes keep the default's proportions (largest remainder),
+and singles take every tool once per 23 before a seeded draw of the rest. With no options the output is the
+original 160 graphs, byte for byte.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -28,6 +36,7 @@ N_SINGLE, N_CHAIN, N_DAG = 64, 80, 16
 CHAIN_LENGTHS = {2: 24, 3: 30, 4: 18, 5: 8}
 DAG_SIZES = {3: 5, 4: 8, 5: 3}
 NODE = re.compile(r"<node-(\d+)>")
+HALVES = ("A", "B", "C")
 FILE_KIND = {"jpg": "image", "png": "image", "wav": "audio", "mp3": "audio", "txt": "text"}
 
 # What a literal text in each tool's slot stands for (a hint to the writer; the written text replaces it).
@@ -177,25 +186,38 @@ def links_of(nodes: list[dict]) -> list[dict]:
     ]
 
 
-def sample() -> list[dict]:
-    rng = random.Random(SEED)
+def apportion(shares: dict[int, int], total: int) -> dict[int, int]:
+    """Split total in the proportions of shares (largest remainder; ties to the earlier key)."""
+    whole = sum(shares.values())
+    exact = {k: v * total / whole for k, v in shares.items()}
+    out = {k: int(x) for k, x in exact.items()}
+    for k in sorted(shares, key=lambda k: (-(exact[k] - out[k]), list(shares).index(k)))[: total - sum(out.values())]:
+        out[k] += 1
+    return out
+
+
+def sample(
+    seed: int = SEED, mix: tuple[int, int, int] = (N_SINGLE, N_CHAIN, N_DAG), prefix: str = "fresh"
+) -> list[dict]:
+    n_single, n_chain, n_dag = mix
+    rng = random.Random(seed)
     tools = load_tools()
     names = sorted(tools)
     plans: list[tuple[str, list[str], dict]] = []
-    singles = names * 2 + rng.sample(names, N_SINGLE - 2 * len(names))
+    singles = names * (n_single // len(names)) + rng.sample(names, n_single % len(names))
     plans += [("single", [t], {}) for t in singles]
-    for length, count in CHAIN_LENGTHS.items():
+    for length, count in apportion(CHAIN_LENGTHS, n_chain).items():
         plans += [("chain", *sample_chain(rng, tools, length)) for _ in range(count)]
-    for size, count in DAG_SIZES.items():
+    for size, count in apportion(DAG_SIZES, n_dag).items():
         plans += [("dag", *sample_dag(rng, tools, size)) for _ in range(count)]
-    assert len(plans) == N_SINGLE + N_CHAIN + N_DAG
+    assert len(plans) == n_single + n_chain + n_dag
     rng.shuffle(plans)
     rows = []
     for i, (kind, order, parents) in enumerate(plans, 1):
         nodes, links, eval_links = canonical(build_nodes(rng, tools, order, parents))
         rows.append(
             {
-                "id": f"fresh-{i:03d}",
+                "id": f"{prefix}-{i:03d}",
                 "domain": "huggingface",
                 "user_request": "",
                 "type": kind,
@@ -209,8 +231,10 @@ def sample() -> list[dict]:
     return rows
 
 
-def fill(graphs_path: str, written_path: str) -> list[dict]:
-    """written: {id: {"user_request": str, "texts": [values for the <TEXT:...> placeholders, in order]}}."""
+def fill(graphs_path: str, written_path: str, half: str | None = None) -> list[dict]:
+    """written: {id: {"user_request": str, "texts": [values for the <TEXT:...> placeholders, in order]}}.
+
+    half: a `half` field put after n_tools in every row (as the file's rows have it)."""
     written = json.loads(Path(written_path).read_text())
     rows = []
     for line in Path(graphs_path).read_text().splitlines():
@@ -224,6 +248,9 @@ def fill(graphs_path: str, written_path: str) -> list[dict]:
         if texts:
             raise SystemExit(f"{row['id']}: {len(texts)} texts left over")
         row["user_request"] = w["user_request"]
+        if half:
+            tail = ("task_nodes", "task_links", "eval_nodes", "eval_links")
+            row = {k: v for k, v in row.items() if k not in tail} | {"half": half} | {k: row[k] for k in tail}
         rows.append(row)
     return rows
 
@@ -236,7 +263,7 @@ def check(path: str) -> list[str]:
     for r in rows:
         rid = r.get("id")
         bad = problems.append
-        if [k for k in r if k != "half"] != keys or r.get("half", "A") not in ("A", "B"):
+        if [k for k in r if k != "half"] != keys or r.get("half", "A") not in HALVES:
             bad(f"{rid}: keys {list(r)}")
             continue
         nodes = r["task_nodes"]
@@ -294,11 +321,29 @@ def check(path: str) -> list[str]:
     return problems
 
 
+def parse_sample(argv: list[str]) -> dict:
+    """`--seed N --n TOTAL --mix S,C,D --prefix P` (all optional; --n must equal the mix's sum)."""
+    ap = argparse.ArgumentParser(prog="taskbench_fresh_graphs.py sample")
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--n", type=int, help="total number of graphs (checked against --mix)")
+    ap.add_argument("--mix", default=f"{N_SINGLE},{N_CHAIN},{N_DAG}", help="single,chain,dag counts")
+    ap.add_argument("--prefix", default="fresh", help="ids are PREFIX-001, PREFIX-002, ...")
+    a = ap.parse_args(argv)
+    mix = tuple(int(x) for x in a.mix.split(","))
+    if len(mix) != 3 or min(mix) < 0:
+        ap.error("--mix wants three counts: single,chain,dag")
+    if a.n is not None and a.n != sum(mix):
+        if a.mix != ap.get_default("mix"):
+            ap.error(f"--n {a.n} but --mix sums to {sum(mix)}")
+        mix = tuple(apportion({0: N_SINGLE, 1: N_CHAIN, 2: N_DAG}, a.n).values())  # the default proportions
+    return {"seed": a.seed, "mix": mix, "prefix": a.prefix}
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["sample"]:
-        sys.stdout.write("".join(json.dumps(r) + "\n" for r in sample()))
-    elif argv[:1] == ["fill"] and len(argv) == 3:
-        sys.stdout.write("".join(json.dumps(r) + "\n" for r in fill(argv[1], argv[2])))
+        sys.stdout.write("".join(json.dumps(r) + "\n" for r in sample(**parse_sample(argv[1:]))))
+    elif argv[:1] == ["fill"] and (len(argv) == 3 or (len(argv) == 5 and argv[3] == "--half" and argv[4] in HALVES)):
+        sys.stdout.write("".join(json.dumps(r) + "\n" for r in fill(argv[1], argv[2], *argv[4:])))
     elif argv[:1] == ["check"] and len(argv) == 2:
         problems = check(argv[1])
         print("\n".join(problems) or "ok")
