@@ -4,6 +4,7 @@
     python bench/compose.py --half A --run      # also runs every case through the offline pipeline
     python bench/compose.py --half B            # aggregate figures only (the held-out half)
     python bench/compose.py --half B --show     # per-case detail of B too (only at the very end)
+    python bench/compose.py --half C            # the second held-out half, the same way as B
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -11,7 +12,8 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Half B is held out: without --show nothing of its requests is printed or written, only the figures.
+Halves B and C are held out: without --show nothing of their requests is printed or written, only the
+figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner.
 """
 
 from __future__ import annotations
@@ -69,6 +71,30 @@ def darker(img: Image.Image, factor: float = 0.22) -> Image.Image:
     return ImageEnhance.Brightness(img).enhance(factor)
 
 
+def four_faces() -> Image.Image:
+    """Four faces in a row: two of demo's pairs side by side (its `faces(4)` runs past its canvas)."""
+    pair = demo.faces(2)
+    img = Image.new("RGB", (2 * pair.width, pair.height))
+    img.paste(pair, (0, 0))
+    img.paste(pair, (pair.width, 0))
+    return img
+
+
+def living_room() -> Image.Image:
+    """A sofa, a floor lamp, a window and a rug: shapes and colours, no text."""
+    img = Image.new("RGB", (560, 380), (225, 215, 195))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 280, 560, 380], fill=(120, 85, 55))
+    d.rectangle([60, 40, 220, 190], fill=(175, 215, 240), outline=(240, 240, 240), width=10)
+    d.line([140, 40, 140, 190], fill=(240, 240, 240), width=6)
+    d.rounded_rectangle([250, 180, 500, 290], radius=18, fill=(60, 90, 140))
+    d.rounded_rectangle([250, 140, 500, 200], radius=18, fill=(70, 105, 160))
+    d.ellipse([150, 320, 420, 370], fill=(190, 60, 60))
+    d.line([90, 170, 90, 300], fill=(40, 40, 40), width=6)
+    d.polygon([(60, 170), (120, 170), (105, 120), (75, 120)], fill=(250, 220, 120))
+    return img
+
+
 LETTER_GOOD = [
     "Dear Anna,",
     "We are delighted to tell you that your",
@@ -115,6 +141,59 @@ SPEECH = {
     "directions.wav": "Turn left at the bakery, then walk two blocks to the blue door.",
 }
 
+# half C's files
+SHOP_HOURS = ["BAKERY HOURS", "Monday to Friday 7 am - 6 pm", "Saturday 8 am - 2 pm", "Sunday closed"]
+RECIPE = [
+    "PANCAKES",
+    "Mix two eggs with a cup of milk.",
+    "Add one cup of flour and a pinch of salt.",
+    "Fry in butter for two minutes on each side.",
+    "Serve warm with honey or fresh berries.",
+]
+CARD = [
+    "Happy birthday, Leo!",
+    "We hope your day is full of sunshine,",
+    "cake and laughter. We are so proud of you.",
+    "Lots of love, Mum and Dad",
+]
+RENT_LETTER = [
+    "Dear tenant,",
+    "Your rent payment for April is overdue.",
+    "Please pay the full amount by Friday,",
+    "the tenth of May, or a late fee of fifty",
+    "dollars will be added to your account.",
+    "Regards,",
+    "The Landlord",
+]
+WIFI_NOTE = [
+    "Welcome to the cabin!",
+    "WiFi: Cosy Cabin   Password: maple2024",
+    "Checkout is at 11 am.",
+    "Please leave the keys on the kitchen table.",
+]
+NOTE_DE = ["Hallo Peter,", "der Zug kommt heute spaet an.", "Wir treffen uns um acht Uhr", "am Bahnhof. Bis dann!"]
+NOODLE_MENU = ["NOODLE BAR", "Ramen 11.00", "Dumplings 7.50", "Green tea 2.00"]
+
+SPEECH_C = {
+    "doctor.wav": (
+        "Hello, this is the dental clinic. Your appointment is on Tuesday at ten thirty in the morning. "
+        "Please call us back if you need to change it."
+    ),
+    "blender.wav": "I absolutely love this blender. It is quiet, easy to clean, and it makes great smoothies.",
+    "neighbour.wav": (
+        "This is the third night in a row that your dog has barked until two in the morning. "
+        "I am really fed up, and next time I will call the landlord."
+    ),
+    "podcast.wav": (
+        "Today we are talking about sleep. Most adults need seven to nine hours of sleep every night. "
+        "Looking at screens before bed makes it harder to fall asleep. A dark and cool bedroom helps a lot. "
+        "Try to go to bed at the same time every day, even at the weekend."
+    ),
+    "shopping.flac": "We have run out of eggs and butter. Please pick up some tomatoes and a bag of rice too.",
+    "weather.wav": "Tomorrow will be cold and windy, with heavy rain in the afternoon. Take an umbrella.",
+    "forecast.wav": "Strong wind and rain are expected tomorrow afternoon, so do not forget your umbrella.",
+}
+
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
@@ -144,6 +223,25 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "sideways_portrait.jpg": _img(lambda: demo.faces(1, 240).rotate(90, expand=True)),
     "dark_group.jpg": _img(lambda: darker(demo.faces(2), 0.35)),
     **{name: _speech(text) for name, text in SPEECH.items()},
+    # half C
+    "yard_sale.png": _img(lambda: demo.sign(["YARD SALE", "SATURDAY 9 AM"], bg=(210, 100, 20))),
+    "pool_sign.png": _img(lambda: demo.sign(["NO SWIMMING"], bg=(30, 60, 160))),
+    "gate_board.png": _img(lambda: board(["FLIGHT BA 117", "GATE 22", "BOARDING 14:30"])),
+    "shop_hours.jpg": _img(lambda: page(SHOP_HOURS, size=32)),
+    "recipe.png": _img(lambda: page(RECIPE, size=28)),
+    "birthday_card.png": _img(lambda: page(CARD, bg=(255, 235, 240))),
+    "late_notice.jpg": _img(lambda: page(RENT_LETTER, bg=(250, 248, 240))),
+    "wifi_note.png": _img(lambda: page(WIFI_NOTE, size=28, bg=(255, 245, 180))),
+    "note_de.png": _img(lambda: page(NOTE_DE, bg=(230, 245, 255))),
+    "upside_menu.jpg": _img(lambda: page(NOODLE_MENU, size=34, width=620).rotate(180)),
+    "flat_note1.png": _img(lambda: page(["Bins go out on", "Tuesday night."], bg=(220, 255, 220))),
+    "flat_note2.png": _img(lambda: page(["Remember: the rubbish is", "collected on Wednesday morning."])),
+    "family.jpg": _img(four_faces),
+    "tilted_family.jpg": _img(lambda: four_faces().rotate(270, expand=True)),
+    "dim_family.jpg": _img(lambda: darker(four_faces(), 0.3)),
+    "hiker.png": _img(lambda: demo.person(280)),
+    "living_room.png": _img(living_room),
+    **{name: _speech(text) for name, text in SPEECH_C.items()},
 }
 
 
@@ -342,9 +440,9 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
-    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for half B)")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for halves B and C)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
     args = ap.parse_args(argv)
     cases = [c for c in load_cases() if c["half"] == args.half]
@@ -376,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for half A (or with `show`), each case with its request, plan and
-    outcome. Half B without `show` holds figures only: nothing of its requests."""
+    outcome. A held-out half (B, C) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]

@@ -1,5 +1,5 @@
 """The cooperation set (bench/data/compose.jsonl) is well formed, and bench/compose.py scores plans
-right. Half B is held out: no assertion message here quotes a request, only case ids."""
+right. Halves B and C are held out: no assertion message here quotes a request, only case ids."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in ("A", "B") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in ("A", "B", "C") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -77,6 +77,17 @@ def test_halves_hold_the_same_mix():
     for kind in compose.KINDS:
         halves = Counter(c["half"] for c in CASES if c["kind"] == kind)
         assert abs(halves["A"] - halves["B"]) <= 1, kind
+
+
+def test_half_c_is_fifty_cases_at_the_end_with_its_own_files():
+    c_cases = [c for c in CASES if c["half"] == "C"]
+    assert [c["id"] for c in c_cases] == [f"co-c{i:02d}" for i in range(1, 51)]
+    assert CASES[-50:] == c_cases
+    earlier = {f for c in CASES if c["half"] != "C" for f in c["files"]}
+    kinds = Counter(c["kind"] for c in c_cases)
+    assert all(kinds[k] >= 6 for k in compose.KINDS) and kinds["two-step"] >= 16 and kinds["three-step"] >= 8
+    new = {f for c in c_cases for f in c["files"]} - earlier
+    assert len(new) >= 15  # most of its files are drawn or recorded for it
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -163,11 +174,12 @@ def test_figures_add_up():
     assert f["links"]["recall"] == round(1 / 4, 3) and f["links"]["precision"] == 1.0
 
 
+@pytest.mark.parametrize("half", ["B", "C"])
 @pytest.mark.parametrize("show", [False, True])
-def test_the_held_out_half_is_written_as_figures_only(show):
-    cases = [{**SIGN, "id": "t-1", "half": "B", "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
+def test_the_held_out_half_is_written_as_figures_only(show, half):
+    cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
     plan = _plan((0, "image-to-text", {"image": "x"}))
     rows = [{"id": "t-1", "plan": plan, "source": "offline", "plan_s": 0.1, **compose.score(cases[0], plan)}]
-    written = json.dumps(compose.report("B", cases, rows, show=show))
+    written = json.dumps(compose.report(half, cases, rows, show=show))
     assert ("SECRET-REQUEST" in written) == show
     assert ("image-to-text" in written) == show  # nor its plans
