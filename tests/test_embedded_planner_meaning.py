@@ -165,6 +165,24 @@ def test_a_question_with_nothing_to_work_on_is_a_chat_reply(planner, text):
     assert [t["task"] for t in planner.plan(text)] == ["conversational"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My dog has been limping since yesterday. Should we wait or go to the vet today?",
+        "Hey! The bread I baked came out flat. Is it still edible?",
+        "my train got cancelled and I'm stuck in Leeds",
+    ],
+)
+def test_telling_and_asking_with_no_material_is_one_chat_reply_with_all_its_words(planner, text):
+    # the story is the question's context, and no task is read from a sentence about oneself
+    assert tasks_of(planner.plan(text)) == [("conversational", {"text": text})]
+
+
+def test_a_question_that_names_missing_material_asks_for_it(planner):
+    plan = EmbeddedPlanner().plan("Is this review positive?")
+    assert plan.tasks == [] and "quote it or attach" in plan.unplanned[0]
+
+
 def test_a_task_without_its_media_becomes_the_task_its_words_mean(planner):
     # "paint ... green" reads as an edit, but there is no picture to edit: a picture is drawn
     assert [t["task"] for t in planner.plan("Can you paint a green tractor in a wheat field?")] == ["text-to-image"]

@@ -27,7 +27,7 @@ from .inputs import _Input
 from .reading import Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
-_NOUNS = {
+NOUNS = {
     # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
         r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
@@ -138,7 +138,7 @@ class Composer:
             t = next((t for t in self.things if t.step is None and t.value == i.value), None)
             if t is not None:
                 self._touch(t)
-        for modality, rx in _NOUNS.items():
+        for modality, rx in NOUNS.items():
             if rx.search(clause.words):
                 latest = self._latest({modality}, answers=False)
                 if latest is not None and latest.step is None:
@@ -353,7 +353,7 @@ class Composer:
         shift = want.at if tail is not want.clause.words else 0
         hits = sorted(
             (h.start(), m)
-            for m, rx in _NOUNS.items()
+            for m, rx in NOUNS.items()
             if _takes(goal, m)
             for h in rx.finditer(tail)
             if not (m in goal.output_kinds and want.at <= h.start() + shift < want.last)

@@ -283,7 +283,7 @@ GOALS: tuple[Goal, ...] = (
         + _VERB_MAKE
         + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+"
         + _DET
-        + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)\w+\s+)?"
+        + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)[\w-]+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"

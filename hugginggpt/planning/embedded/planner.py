@@ -18,7 +18,7 @@ from typing import Any
 from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
-from .compose import Composer, Fate, Step
+from .compose import NOUNS, Composer, Fate, Step
 from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import Want, by_meaning, presents, read, references, scores
@@ -60,7 +60,9 @@ class GoalPlanner:
         wants = _reachable(clauses, wants, inputs)
         wants = _ordered(wants)
         refs = references(clauses, wants)
-        if not wants or all(w.goal.name == "chat" for w in wants):
+        material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
+        if not wants or all(w.goal.name == "chat" or w.goal.name == "ask" and not material for w in wants):
+            # nothing to work on: the whole request is the chat's ("My cat sneezes. Should I see a vet?")
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)
         made: dict[int, list[int]] = {}
@@ -106,6 +108,11 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
     if not passage and not files and not named and not quotes:
         passage = statements(text)
+        # "The bread I baked came out flat. Is it still edible?": one's own story and a yes/no question ask for
+        # advice, not a reading (an extractive answer cannot say yes or no)
+        rest = text.replace(passage, " ") if passage else ""
+        if _FIRST_PERSON.search(passage) and _YES_NO.fullmatch(_HELLO.sub("", rest.strip())):
+            passage = ""
     start = text.find(passage) if passage else -1
     end = start + len(passage)
     if start < 0 or any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
@@ -129,6 +136,13 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 REACH_FLOOR = 0.25
 AMBIGUOUS = 0.1  # ... and no further than this below the goal it was read as
 CHAT_MARGIN = 0.1  # with no file, a goal must read this much nearer than a chat reply to be asked
+# a clause that tells about the one asking ("my cat keeps sneezing", "we loved it"), not a wish ("I'd like ...")
+_TELLING = re.compile(r"(?:i|we|my|our|i'm|we're|i've|we've)\b(?!\s*(?:'d|would|want|need|wanna|wish)\b)")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|me|my|we|we're|our|us)\b", re.I)
+_HELLO = re.compile(r"^\W*(?:hi|hello|hey)\b\W*", re.I)
+_YES_NO = re.compile(
+    r"(?:(?:is|are|was|were|can|could|should|shall|will|would|do|does|did|may|might|must)\b[^?]*\?\s*)+", re.I
+)
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
@@ -161,6 +175,14 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
         if goal is not None and score >= REACH_FLOOR and score >= best.get(w.goal.name, 0.0) - AMBIGUOUS:
             out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
+        elif (
+            w.evidence == "meaning"
+            and _INTERROGATIVE.match(w.clause.words)
+            and not any(rx.search(w.clause.words) for rx in NOUNS.values())
+        ):
+            # a question only its meaning tied to a goal, naming nothing to work on ("is it ruined?"), is asked;
+            # "is this review positive?" names what it needs, and the answer says to attach it
+            out.append(Want(BY_NAME["ask"], w.clause, 0, len(w.clause.words), "question"))
         else:
             out.append(w)
     if not out and clauses:
@@ -168,6 +190,8 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         # goal they mean when it reads clearly nearer than a chat reply ("paint me a watercolour of a fox")
         files = any(i.kind == "file" for i in inputs)
         options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
+        if not files:  # "my cat keeps sneezing": telling about oneself asks for a reply, not a task
+            options = [c for c in options if not _TELLING.match(c.words)]
         everything = scores([c.words for c in options])
         verdicts = by_meaning([c.words for c in options], among - {"chat"})
         best = max(zip(options, verdicts, everything, strict=True), key=lambda x: x[1][1], default=None)
@@ -208,6 +232,7 @@ _WISHES = {"speak", "translate", "draw"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were)\b(?! you\b)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
+    r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
 )
 
 
