@@ -209,3 +209,37 @@ def test_phrasings_beyond_the_task_names(planner, request_text, tasks_expected):
     assert [t["task"] for t in plan] == tasks_expected
     for k, t in enumerate(plan[1:], 1):  # each later task reads the one before
         assert f"{GENERATED}{k - 1}" in t["args"].values()
+
+
+@pytest.mark.parametrize(
+    "request_text, edit",
+    [
+        ("change garden.jpg the way I ask in note.wav", "image-to-image"),
+        ("I took garden.jpg and recorded note.wav saying what to change in it. Can you edit it like that?", None),
+        ("edit garden.jpg like I say in note.wav", "image-editing"),
+    ],
+)
+def test_a_recording_named_beside_an_edit_holds_its_instruction(planner, request_text, edit):
+    plan = planner.plan(request_text)
+    check_format(plan)
+    edits = [t for t in plan if t["task"] in ("image-editing", "image-to-image")]
+    assert plan[0]["task"] == "automatic-speech-recognition" and plan[0]["args"] == {"audio": "note.wav"}
+    assert len(edits) == 1 and edits[0]["args"] == {"image": "garden.jpg", "text": f"{GENERATED}0"}
+    assert edit is None or edits[0]["task"] == edit
+
+
+def test_a_question_asked_in_a_recording_is_asked_of_the_chart_it_names(planner):
+    plan = planner.plan(
+        "In query.wav I ask something about the graph in sales.png. Transcribe my question and answer it "
+        "using the graph, then read the answer out."
+    )
+    assert shape(plan) == [
+        ("automatic-speech-recognition", {"audio": "query.wav"}),
+        ("visual-question-answering", {"image": "sales.png", "text": f"{GENERATED}0"}),
+        ("text-to-speech", {"text": f"{GENERATED}1"}),
+    ]
+
+
+def test_a_style_of_reply_is_no_picture_restyle(planner):
+    plan = planner.plan("Transcribe memo.wav and give me a chatbot-style response to it.")
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "conversational"]

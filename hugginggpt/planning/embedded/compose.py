@@ -31,7 +31,7 @@ NOUNS = {
     # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
         r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
-        r"board|ticket|flyer|notice|invoice)s?\b"
+        r"board|ticket|flyer|notice|invoice|chart|diagram|graph)s?\b"
     ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
@@ -50,6 +50,13 @@ _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 _AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
 _AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
+_INTERROGATIVE = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b")
+_ASKED = re.compile(r"\b(?:questions?|query|ask|asks|asked|asking)\b")
+# an edit whose words point at an instruction given elsewhere
+_AS_SAID = re.compile(
+    r"\b(?:like that|that way|the way i (?:said|asked|described)|as (?:i )?(?:said|asked|described)|accordingly"
+    r"|(?:these|those|the) changes)\b"
+)
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 _COUNT = re.compile(
     r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
@@ -477,6 +484,15 @@ class Composer:
             for goal in self._refs_of(want, anywhere=True):
                 for result in self._results_of(goal, "text"):
                     return result.value
+        # a recording given in the clause of an edit holds the instruction ("in memo.wav I say how to change
+        # it"): its words, read once
+        spoken = [i for i in want.clause.inputs if i.kind == "file" and i.modality == "audio"]
+        if not spoken and _AS_SAID.search(want.clause.words):  # "I recorded what to change. Edit it like that"
+            spoken = [i for c in self.clauses for i in c.inputs if i.kind == "file" and i.modality == "audio"]
+        for i in spoken:
+            given = next((t for t in self.things if t.step is None and t.value == i.value), None)
+            if given is not None:
+                return self._words_of(given, want).value
         return argtext.instruction(want.clause.text)
 
     def _unasked(self, want: Want) -> list[_Input]:
@@ -505,12 +521,16 @@ class Composer:
             given = next((t for t in self.things if t.step is None and t.value == i.value), None)
             made = [s for s in self.steps if given is not None and s.reads is given and s.goal in _REWORDS]
             return f"{GENERATED}{made[-1].id}" if made else i.value
-        if _THE_QUESTION.search(want.clause.words):  # "answer my query" asked in a recording: its words
+        own = argtext.question(want.clause.text)
+        # "answer my query" asked in a recording, or "answer it" after "in memo.wav I ask ...": its words
+        if _THE_QUESTION.search(want.clause.words) or (
+            not _INTERROGATIVE.search(own.lower()) and _ASKED.search(self.text.lower())
+        ):
             spoken = [t for t in self.things if t.modality == "text" and t.origin is not None]
             spoken = [t for t in spoken if t.origin.modality == "audio"]
             if spoken:
                 return spoken[-1].value
-        return argtext.question(want.clause.text)
+        return own
 
     def _chat_text(self, want: Want) -> str:
         mine = [i for i in want.clause.inputs if i.kind in ("question", "quote")]

@@ -105,7 +105,8 @@ GOALS: tuple[Goal, ...] = (
         "describe",
         "image=image-to-text",
         "artifact",
-        r"\bcaption\w*|\bdescribe\b|\bdescriptive text"
+        # "the way I describe in memo.wav" is the asker describing, not an ask for a description
+        r"\bcaption\w*|(?<!\bi )(?<!\bwe )(?<!\bi'll )\bdescribe\b|\bdescriptive text"
         r"|\b(?:"
         + _VERB_MAKE
         + r"|giv\w*|get\w*|provid\w*|writ\w*)\s+(?:me\s+)?"
@@ -123,7 +124,7 @@ GOALS: tuple[Goal, ...] = (
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|\bask\b|\banswer this\b|\bhow many\b|\bhow far\b"
+        r"|(?<!\bi )(?<!\bwe )\bask\b|\banswer this\b|\bhow many\b|\bhow far\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
@@ -229,7 +230,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
-        r"|\bread\w*\s+(?:it|this|that|them)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
+        r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
+        r"|\bread\w*\s+out\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r")\s+" + _DET + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
@@ -363,7 +365,9 @@ GOALS: tuple[Goal, ...] = (
         "restyle",
         "image=image-to-image",
         "artifact",
-        r"image[- ]to[- ]image|\bstyles?\b|\brestyl\w*|\bstyli[sz]\w*"
+        # "a chatbot-style response" is the style of a text
+        r"image[- ]to[- ]image|\bstyles?\b(?!\s+(?:response|reply|answer|message|summary|text|conversation)s?\b)"
+        r"|\brestyl\w*|\bstyli[sz]\w*"
         r"|\btransform\w*\s+(?:the\s+|this\s+|my\s+|\w+ed\s+)*(?:image|picture|photo)"
         r"|\b(?:look|appear)\w*\s+(?:like|as)|\bappearance\b|\bsuper[- ]resolution|\bupscal\w*"
         r"|\b(?:enhanc|improv|sharpen|restor)\w*\s+(?:the\s+|this\s+|its\s+)?(?:\w+\s+)?(?:image|picture|photo|"

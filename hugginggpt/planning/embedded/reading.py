@@ -30,11 +30,13 @@ _PRESENTS = re.compile(
     r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
     r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
-    r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b",
+    r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b"
+    r"|^in (?:this|the|my|our) \w+,? (?:i|we|someone|somebody|he|she|they|the speaker)\b",  # "In memo.wav I ask ..."
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
-    r"\b(?:would like|'d like|wants?|needs?|please|can you|could you|would you|help me|wish|hoping|trying|"
+    r"\b(?:would like|'d like|(?<!how i )(?<!what i )(?<!way i )wants?|needs?|please|"
+    r"can you|could you|would you|help me|wish|hoping|trying|"
     r"to (?!(?:be|the|this|that|these|those|a|an|my|your|our|their|its|it|me|us|him|her|them)\b)\w+)\b"
 )
 
@@ -175,6 +177,11 @@ QUESTION_GOALS = {
 }  # fmt: skip
 _NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another)\b")
 _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
+
+
+_QUESTION_NOUN = re.compile(r"questions?\b")
+_TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
+_OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
 
 
 def presents(clause: Clause) -> bool:
@@ -371,4 +378,15 @@ def cues(clause: Clause) -> list[Want]:
     quoted = [(clause.where(i), clause.where(i) + len("this question")) for i in clause.inputs if i.kind == "question"]
     if specific:
         kept = [w for w in kept if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted))]
+        # "transcribe my question", "translate the question": the noun is what an earlier cue works on
+        kept = [
+            w
+            for w in kept
+            if not (
+                w.goal.name == "ask"
+                and _QUESTION_NOUN.match(clause.words, w.at)
+                and _OWNED.search(clause.words[: w.at])
+                and any(k.at < w.at and k.goal.name in _TAKE_A_QUESTION for k in specific)
+            )
+        ]
     return sorted(kept, key=lambda w: w.at)
