@@ -58,6 +58,21 @@ def test_question_answering_picks_the_answering_sentence(tmp_path):
     assert "Gustave Eiffel" in out["text"]
 
 
+@pytest.mark.parametrize(
+    "question, line",
+    [
+        ("When does my bus leave?", "LEAVES 18:20"),
+        ("From which stop?", "STOP B"),
+        ("Which bus is it?", "BUS 12 TO LEEDS"),
+    ],
+)
+def test_question_answering_on_text_read_off_a_board_answers_with_its_line(tmp_path, question, line):
+    # OCR gives a board as short unpunctuated lines: one "sentence" unless each line is a candidate
+    board = "BUS 12 TO LEEDS\nSTOP B\nLEAVES 18:20"
+    out = run(tmp_path, "question-answering", text=question, context=board)
+    assert out["text"] == line and board[out["data"]["start"] : out["data"]["end"]] == line
+
+
 def test_summarization_keeps_central_sentences_in_order(tmp_path):
     out = run(tmp_path, "summarization", text=EIFFEL)
     assert "cafes" not in out["text"]  # the off-topic sentence is the least central

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hugginggpt import tasks
+from hugginggpt.config import Config
+from hugginggpt.orchestrator import Pipeline
 from hugginggpt.planning.embedded import OfflinePlanner
 from hugginggpt.types import GENERATED
 
@@ -243,3 +245,29 @@ def test_a_question_asked_in_a_recording_is_asked_of_the_chart_it_names(planner)
 def test_a_style_of_reply_is_no_picture_restyle(planner):
     plan = planner.plan("Transcribe memo.wav and give me a chatbot-style response to it.")
     assert [t["task"] for t in plan] == ["automatic-speech-recognition", "conversational"]
+
+
+def test_two_questions_in_one_sentence_are_asked_one_by_one(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()  # no visual model: read, then ask
+    plan = planner.plan("when's my bus leaving and from which stop?", ["board.png"], capabilities=offline)
+    questions = [t["args"]["text"] for t in plan if t["task"] == "question-answering"]
+    assert plan[0]["task"] == "image-to-text" and questions == ["When's my bus leaving?", "From which stop?"]
+    # a part its own goal reads is not asked again in the question
+    plan = planner.plan("what does it say and is the shop open today?", ["sign.png"])
+    assert [(t["task"], t["args"].get("text")) for t in plan] == [
+        ("image-to-text", None),
+        ("question-answering", "Is the shop open today?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text", ["what does this sign say? and is it friendly?", "read it and tell me if it's rude"]
+)
+def test_a_yes_no_question_on_the_tone_of_a_sign_is_its_sentiment(planner, request_text):
+    plan = planner.plan(request_text, ["sign.png"])
+    assert shape(plan) == [("image-to-text", {"image": "sign.png"}), ("text-classification", {"text": f"{GENERATED}0"})]
+
+
+def test_a_bare_ask_with_nothing_to_work_on_says_what_to_attach(planner):
+    plan = planner.planner.plan("read it")
+    assert plan.tasks == [] and plan.unplanned == ["“read it” needs a picture or a recording: attach one."]

@@ -194,6 +194,13 @@ _STOP = set(
 )
 _NUMERIC_Q = re.compile(r"\b(how (tall|high|long|much|many|old|big|far|large|heavy|deep|wide)|when|what year)\b", re.I)
 _WHO_Q = re.compile(r"\bwho(m|se)?\b", re.I)
+_TIME_Q = re.compile(r"\b(when|what time|how (late|early|soon)|what day|which day)\b", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(am|pm|a\.m\.|p\.m\.)|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}(st|nd|rd|th)\b"
+    r"|\bnoon\b|\bmidnight\b|\b(1[5-9]|20)\d{2}\b",
+    re.I,
+)
 
 
 def _stems(text: str) -> set[str]:
@@ -201,10 +208,27 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
+_SHORT_LINE = 6  # words: a line this short, unpunctuated, is an entry of a sign, a board or a menu
+
+
+def _units(context: str) -> list[tuple[int, int]]:
+    """The sentences of `context`, with a block of short lines (text read off a departure board, a sign, a
+    menu: "PLATFORM 4 / DEPARTS 10:45") cut into its lines, each its own candidate answer."""
+    out = []
+    for s, e in split_sentences(context):
+        lines = [m.span() for m in re.finditer(r"[^\n]+", context[s:e]) if context[s + m.start() : s + m.end()].strip()]
+        short = all(len(context[s + a : s + b].split()) <= _SHORT_LINE for a, b in lines)
+        if len(lines) > 1 and short:
+            out += [(s + a, s + b) for a, b in lines]
+        else:
+            out.append((s, e))
+    return out
+
+
 def answer(question: str, context: str) -> dict[str, Any]:
     """The sentence of `context` that best answers `question`: MiniLM cosine, re-ranked by
     IDF-weighted word overlap and the answer type the question asks for (a number, a name)."""
-    spans = split_sentences(context)[:MAX_SENTENCES]
+    spans = _units(context)[:MAX_SENTENCES]
     sentences = [context[s:e] for s, e in spans]
     e = embed([question, *sentences])
     scores = e[1:] @ e[0]
@@ -216,11 +240,14 @@ def answer(question: str, context: str) -> dict[str, Any]:
     total = sum(idf.values())
     wants_number = bool(_NUMERIC_Q.search(question))
     wants_name = bool(_WHO_Q.search(question))
+    timed = bool(_TIME_Q.search(question)) and any(_TIME.search(x) for x in sentences)
     final = []
     for i, sent in enumerate(sentences):
         bonus = 0.2 * sum(idf[w] for w in q & stems[i]) / total if total > 0 else 0.0
         if wants_number and re.search(r"\d", sent):
             bonus += 0.1
+        if timed and not _TIME.search(sent):  # "when does it leave": only a time or a date answers it
+            bonus -= 1.0
         if wants_name and re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", sent):  # a "First Last" name
             bonus += 0.1
         final.append(float(scores[i]) + bonus)

@@ -24,7 +24,11 @@ _MAKE = re.compile(
     r"(?:\s+(?:me|us))?\s+",
     re.I,
 )
-_WH = re.compile(r"^(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b", re.I)
+_WH = re.compile(
+    r"^(?:(?:from|to|at|in|on|for|with|by|about)\s+)?"  # "from which platform"
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did|can|could)\b",
+    re.I,
+)
 
 
 def prompt(clause: str) -> str:

@@ -124,6 +124,7 @@ class Composer:
         self.used_questions: set[int] = set()
         self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
+        self.asking: set[int] = set()  # the clauses a goal was read from (set by the planner)
         self.reused: int | None = None  # the step an ask asked twice is served by
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
@@ -520,7 +521,23 @@ class Composer:
             # a question already turned into another text ("translate it into English and answer it"): that
             given = next((t for t in self.things if t.step is None and t.value == i.value), None)
             made = [s for s in self.steps if given is not None and s.reads is given and s.goal in _REWORDS]
-            return f"{GENERATED}{made[-1].id}" if made else i.value
+            if made:
+                return f"{GENERATED}{made[-1].id}"
+            # one of two asks in one sentence, each its own goal ("what does it say and is the shop open
+            # today?", "when does it leave and from which platform?"): each asks its own part
+            own = want.clause.text.strip(" ?.,").lower()
+            others = [
+                c for c in self.clauses if c is not want.clause and c.text.strip(" ?.,").lower() in i.value.lower()
+            ]
+            if (
+                not i.quoted
+                and own
+                and own in i.value.lower()
+                and others
+                and all(c.index in self.asking for c in others)
+            ):
+                return argtext.question(want.clause.text)
+            return i.value
         own = argtext.question(want.clause.text)
         # "answer my query" asked in a recording, or "answer it" after "in memo.wav I ask ...": its words
         if _THE_QUESTION.search(want.clause.words) or (

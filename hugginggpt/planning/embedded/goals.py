@@ -89,7 +89,7 @@ GOALS: tuple[Goal, ...] = (
         "image=image-to-text audio=automatic-speech-recognition",
         "artifact",
         r"\bocr\b|image[- ]to[- ]text|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words|writing)"
-        r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
+        r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
@@ -153,7 +153,8 @@ GOALS: tuple[Goal, ...] = (
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
-        "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat",
+        "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat; is it "
+        "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind",
         r"\bsentiment\b",
     ),
     _g(

@@ -21,7 +21,7 @@ from .clauses import Clause, split
 from .compose import NOUNS, Composer, Fate, Step
 from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import Want, by_meaning, presents, read, references, scores
+from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
 
 
 @dataclass
@@ -65,6 +65,7 @@ class GoalPlanner:
             # nothing to work on: the whole request is the chat's ("My cat sneezes. Should I see a vet?")
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)
+        composer.asking = {w.clause.index for w in wants}
         made: dict[int, list[int]] = {}
         owners = _owners(clauses, wants)
         mentioned: set[int] = set()
@@ -133,6 +134,9 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 
 # a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
+_PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
+_BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
+_VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 REACH_FLOOR = 0.25
 AMBIGUOUS = 0.1  # ... and no further than this below the goal it was read as
 CHAT_MARGIN = 0.1  # with no file, a goal must read this much nearer than a chat reply to be asked
@@ -173,7 +177,9 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         # answer says what to attach
         (best,) = scores([w.clause.words])
         goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
-        if goal is not None and score >= REACH_FLOOR and score >= best.get(w.goal.name, 0.0) - AMBIGUOUS:
+        if _BARE.fullmatch(w.clause.words):  # "read it" with nothing to read: say what to attach
+            out.append(w)
+        elif goal is not None and score >= REACH_FLOOR and score >= best.get(w.goal.name, 0.0) - AMBIGUOUS:
             out.append(Want(goal, w.clause, w.at, w.end, "meaning", score))
         elif (
             w.evidence == "meaning"
@@ -240,13 +246,23 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
     asks for an answer; so does one asked in its own words beside a wish for the answer's form."""
     out = list(wants)
-    for c in clauses:
+    for k, c in enumerate(clauses):
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
         mine = [w for w in wants if w.clause is c]
         own_words = [i for i in asked if not i.quoted]
-        if not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
-            # "who called and when is the meeting": a question without its question mark
+        follows = k > 0 and any(w.clause is clauses[k - 1] and w.goal.name in ASK_GOALS for w in out)
+        if not asked and not mine and follows and _PREP_WH.match(c.words):
+            # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
+            # "who called and when is the meeting": a question without its question mark; one that asks a
+            # verdict on the text ("and is it friendly?") is that verdict, which an extracted span cannot give
+            (best,) = scores([c.words])
+            verdict = max(_VERDICTS, key=lambda g: best.get(g, 0.0))
+            if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
+                out.append(Want(BY_NAME[verdict], c, 0, len(c.words), "meaning", best[verdict]))
+            else:
+                out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
         elif asked and not mine and not (presents(c) and any(w.goal.name in ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
