@@ -271,3 +271,9 @@ def test_a_yes_no_question_on_the_tone_of_a_sign_is_its_sentiment(planner, reque
 def test_a_bare_ask_with_nothing_to_work_on_says_what_to_attach(planner):
     plan = planner.planner.plan("read it")
     assert plan.tasks == [] and plan.unplanned == ["“read it” needs a picture or a recording: attach one."]
+
+
+def test_a_description_runs_past_and_and_an_indirect_how_is_part_of_it(planner):
+    plan = planner.plan("Write a paragraph about the benefits of cycling and how it can improve your mood.")
+    assert shape(plan) == [("text-generation", {"text": "benefits of cycling and how it can improve your mood"})]
+    assert shape(planner.plan("draw a picture of a cat and a dog")) == [("text-to-image", {"text": "a cat and a dog"})]

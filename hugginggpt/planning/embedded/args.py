@@ -16,7 +16,7 @@ _POLITE = re.compile(
 _OF = re.compile(
     r"\b(?:image|picture|photo|video|clip|illustration|drawing|painting|animation|text|story|paragraph|poem|essay|"
     r"song|article)s?\s+(?:of|about|on|showing|depicting|that represents|representing|illustrating)\s+(.+?)"
-    r"(?=\s+(?:based on|with the following|using|from)\b|[,.;!?](?:\s|$)|\s+(?:and|then)\s|$)",
+    r"(?=\s+(?:based on|with the following|using|from)\b|[,.;!?](?:\s|$)|\s+(?:and then|then)\s|$)",
     re.I,
 )
 _MAKE = re.compile(

@@ -21,7 +21,7 @@ from .clauses import Clause, split
 from .compose import NOUNS, Composer, Fate, Step
 from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
+from .reading import EMBEDDED, THRESHOLD, Want, by_meaning, presents, read, references, scores
 
 
 @dataclass
@@ -56,7 +56,7 @@ class GoalPlanner:
         if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
-        wants = _questions(clauses, wants)
+        wants = _questions(clauses, wants, text)
         wants = _reachable(clauses, wants, inputs)
         wants = _ordered(wants)
         refs = references(clauses, wants)
@@ -242,7 +242,7 @@ _INTERROGATIVE = re.compile(
 )
 
 
-def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list[Want]:
     """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
     asks for an answer; so does one asked in its own words beside a wish for the answer's form."""
     out = list(wants)
@@ -254,7 +254,13 @@ def _questions(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if not asked and not mine and follows and _PREP_WH.match(c.words):
             # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
-        elif not asked and not mine and _INTERROGATIVE.match(c.words) and not presents(c):
+        elif (
+            not asked
+            and not mine
+            and _INTERROGATIVE.match(c.words)
+            and not presents(c)
+            and not (EMBEDDED.match(c.words) and "?" not in text[c.end : c.end + 3])
+        ):
             # "who called and when is the meeting": a question without its question mark; one that asks a
             # verdict on the text ("and is it friendly?") is that verdict, which an extracted span cannot give
             (best,) = scores([c.words])

@@ -259,6 +259,14 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
     return wants
 
 
+# "a paragraph about exercise and how it can improve our health": a wh-clause with its subject first (and,
+# where the planner asks, no question mark) is part of a sentence, not a question
+EMBEDDED = re.compile(
+    r"(?:how|what|where|when|why|which)\s+(?:it|he|she|they|we|i|you|this|that|these|those)\s+"
+    r"(?:can|could|will|would|is|are|was|were|does|do|did|has|have|had|should|may|might|must)\b"
+)
+
+
 def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
     """A short fragment after "and" or a comma that gives no input and asks nothing new (no goal, or by its
     meaning the goal of the clause before) belongs to that clause: "make it black | and white", "is this
@@ -274,11 +282,12 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
         thing = (
             c.joiner == "and" and not mine and _NOUN_PHRASE.match(c.words) and not presents(out[-1]) if out else False
         )
+        embedded = c.joiner == "and" and not mine and bool(EMBEDDED.match(c.words))  # "... and how it helps"
         if (
             out
             and c.joiner in ("and", ",")
             and (not c.inputs or tail or thing)
-            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail or thing)
+            and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail or thing or embedded)
             and id(out[-1]) in goals_of
             and (
                 not mine
