@@ -277,3 +277,28 @@ def test_a_description_runs_past_and_and_an_indirect_how_is_part_of_it(planner):
     plan = planner.plan("Write a paragraph about the benefits of cycling and how it can improve your mood.")
     assert shape(plan) == [("text-generation", {"text": "benefits of cycling and how it can improve your mood"})]
     assert shape(planner.plan("draw a picture of a cat and a dog")) == [("text-to-image", {"text": "a cat and a dog"})]
+
+
+def test_both_recordings_are_transcribed_and_compared(planner):
+    plan = planner.plan(
+        "Transcribe both recordings and tell me whether they're about the same thing", ["talk.wav", "memo.opus"]
+    )
+    check_format(plan)
+    assert sorted(t["args"]["audio"] for t in plan[:2]) == ["memo.opus", "talk.wav"]
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition"] * 2 + ["sentence-similarity"]
+    assert set(plan[2]["args"].values()) == {f"{GENERATED}0", f"{GENERATED}1"}
+
+
+@pytest.mark.parametrize("files", [["a.png"], ["a.png", "b.png"]])
+def test_one_edit_phrase_is_one_edit_of_each_picture(planner, files):
+    # "make this photo black and white" reads as an edit and as a drawing of a picture given: one edit
+    text = "make this photo black and white" if len(files) == 1 else "make both photos black and white"
+    plan = planner.plan(text, files)
+    assert [(t["task"], t["args"]["image"]) for t in plan] == [("image-editing", f) for f in files]
+
+
+def test_a_relative_clause_is_no_question(planner):
+    plan = planner.plan(
+        "I have a noisy recording, talk.wav, where a speaker explains the budget. Clean it up and transcribe it."
+    )
+    assert [t["task"] for t in plan] == ["audio-to-audio", "automatic-speech-recognition"]

@@ -57,6 +57,9 @@ _AS_SAID = re.compile(
     r"\b(?:like that|that way|the way i (?:said|asked|described)|as (?:i )?(?:said|asked|described)|accordingly"
     r"|(?:these|those|the) changes)\b"
 )
+_EACH = re.compile(  # "transcribe both recordings": the goal on every input of that kind
+    r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) )"
+)
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 _COUNT = re.compile(
     r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
@@ -70,6 +73,7 @@ _EACH_ITS_OWN = {*ASK_GOALS, *PROMPTED, "edit", "restyle", "similarity", "transl
 # "this photo", "my picture": an image the request gives, not one to draw
 _THIS_IMAGE = re.compile(
     r"\b(?:this|that|the|my|our|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b"
+    r"|\b(?:both|these|those|all|all the|all my|my|the|each)\s+(?:two\s+)?(?:images|pictures|photos|pics|photographs)\b"
 )
 _WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 _CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
@@ -125,6 +129,7 @@ class Composer:
         self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.asking: set[int] = set()  # the clauses a goal was read from (set by the planner)
+        self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
         self.reused: int | None = None  # the step an ask asked twice is served by
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
@@ -164,6 +169,9 @@ class Composer:
         ):
             goal = BY_NAME["edit"]  # "make this image smaller": a change of the picture given, not a new one
             want = Want(goal, want.clause, want.at, want.end, want.evidence, want.score)
+        cue = (want.clause.index, want.at, goal.name)
+        if cue in self.by_cue:  # one phrase read twice as one goal ("make this photo black and white": an
+            return self.by_cue[cue]  # edit by its cue, and a drawing of a picture given, which is an edit)
         before = len(self.steps)
         objects, named = self._objects(want, own)
         if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
@@ -180,14 +188,23 @@ class Composer:
         elif not objects:
             self.unplanned.setdefault(want.clause.index, _nothing_to(goal, want))
         else:
-            self._realize(want, objects[0])
+            for thing in self._each(want, objects[0]):
+                self._realize(want, thing)
         made = list(range(before, len(self.steps)))
         if self.reused is not None and not made:
             made = [self.reused]
         self.reused = None
         if made:
             self.served.setdefault(goal.name, []).append(made[-1])
+        self.by_cue[cue] = made
         return made
+
+    def _each(self, want: Want, thing: Thing) -> list[Thing]:
+        """`thing`, or every input of its kind when the clause says so ("transcribe both recordings")."""
+        if thing.step is not None or want.goal.name in ASK_GOALS or not _EACH.search(want.clause.words):
+            return [thing]
+        given = [t for t in self.things if t.step is None and t.makes == "input" and t.modality == thing.modality]
+        return given if len(given) > 1 else [thing]
 
     def _realize(self, want: Want, thing: Thing) -> None:
         goal, m = want.goal, thing.modality

@@ -247,7 +247,7 @@ GOALS: tuple[Goal, ...] = (
         "text=sentence-similarity",
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
-        r"|\b(?:say|says|mean|means) the same\b",
+        r"|\b(?:say|says|mean|means) the same\b|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b",
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
         r"\bsimilarity\b",
@@ -393,7 +393,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"audio[- ]to[- ]audio|\b(?:enhanc|improv|clean|denois)\w*[^.;]{0,30}?\b(?:audio|speech|sound|voice|recording)"
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
-        r"|\bnoisy\b|\bsource separation|\baudio quality",
+        r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",

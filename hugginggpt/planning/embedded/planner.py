@@ -21,7 +21,7 @@ from .clauses import Clause, split
 from .compose import NOUNS, Composer, Fate, Step
 from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import EMBEDDED, THRESHOLD, Want, by_meaning, presents, read, references, scores
+from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
 
 
 @dataclass
@@ -135,6 +135,12 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 # a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
+# "... and how it can help", ", where a speaker is giving a talk": a wh-word before its subject, with no
+# question mark, starts a clause inside a sentence, not a question ("where is the speaker?", "who called")
+_RELATIVE = re.compile(
+    r"(?:how|what|where|when|why|who|which)\s+(?:a|an|the|my|our|his|her|their|its|this|that|these|those|some"
+    r"|it|he|she|they|we|i|you)\s+\w+"
+)
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 REACH_FLOOR = 0.25
@@ -259,7 +265,7 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not mine
             and _INTERROGATIVE.match(c.words)
             and not presents(c)
-            and not (EMBEDDED.match(c.words) and "?" not in text[c.end : c.end + 3])
+            and not (_RELATIVE.match(c.words) and "?" not in text[c.end : c.end + 3])
         ):
             # "who called and when is the meeting": a question without its question mark; one that asks a
             # verdict on the text ("and is it friendly?") is that verdict, which an extracted span cannot give
