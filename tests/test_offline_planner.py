@@ -302,3 +302,29 @@ def test_a_relative_clause_is_no_question(planner):
         "I have a noisy recording, talk.wav, where a speaker explains the budget. Clean it up and transcribe it."
     )
     assert [t["task"] for t in plan] == ["audio-to-audio", "automatic-speech-recognition"]
+
+
+def test_a_second_clause_read_as_the_first_ones_goal_is_its_other_reading(planner):
+    plan = planner.plan("cut out the dog and put it on a white background", ["park.jpg"])
+    assert shape(plan) == [
+        ("image-segmentation", {"image": "park.jpg"}),
+        ("image-editing", {"image": f"{GENERATED}0", "text": "put it on a white background"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text, tasks_expected",
+    [
+        ("is this note in french? if so translate it", ["image-to-text", "text-classification", "translation"]),
+        ("what does this say in french?", ["image-to-text", "translation"]),
+    ],
+)
+def test_in_a_language_is_asked_about_in_a_yes_no_question_and_wished_otherwise(planner, request_text, tasks_expected):
+    plan = planner.plan(request_text, ["note.png"])
+    assert [t["task"] for t in plan] == tasks_expected
+    assert all(t["args"].get("text") in (None, f"{GENERATED}0") for t in plan)  # each works on the note's words
+
+
+def test_of_this_is_the_picture_given_not_the_newest_result(planner):
+    plan = planner.plan("make a depth map and an edge map of this", ["yard.jpg"])
+    assert shape(plan) == [("depth-estimation", {"image": "yard.jpg"}), ("canny-control", {"image": "yard.jpg"})]

@@ -41,6 +41,7 @@ _RESULT = re.compile(
     r"\b(?:that|this|the|these|those|its|their|obtained|resulting)\s+(?:\w+\s+)?(?:information|results?|outputs?|"
     r"findings|data|info|outcome)\b"
 )
+_OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
@@ -386,6 +387,10 @@ class Composer:
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
+        if not found and _OF_THIS.search(tail):  # "an edge map of this": what was given, not the newest result
+            for m in goal.tasks:
+                if m != "text":
+                    keep(self._latest({m}, original=True, answers=False, before=want.clause.end))
         if goal.name in ASK_GOALS:  # a question about a picture its clause names is asked of the picture
             found.sort(key=lambda t: t.modality != "image")
         if found or goal.name in PROMPTED:

@@ -141,6 +141,7 @@ _RELATIVE = re.compile(
     r"(?:how|what|where|when|why|who|which)\s+(?:a|an|the|my|our|his|her|their|its|this|that|these|those|some"
     r"|it|he|she|they|we|i|you)\s+\w+"
 )
+_IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 REACH_FLOOR = 0.25
@@ -248,6 +249,16 @@ _INTERROGATIVE = re.compile(
 )
 
 
+def _asking(c: Clause, at: int) -> Want:
+    """What a question in the clause's own words asks: a verdict on the text as a whole when it reads as
+    one ("and is it friendly?", "is the speaker angry?": which an extracted span cannot give), else an answer."""
+    (best,) = scores([c.words])
+    verdict = max(_VERDICTS, key=lambda g: best.get(g, 0.0))
+    if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
+        return Want(BY_NAME[verdict], c, at, len(c.words), "meaning", best[verdict])
+    return Want(BY_NAME["ask"], c, at, len(c.words), "question")
+
+
 def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list[Want]:
     """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
     asks for an answer; so does one asked in its own words beside a wish for the answer's form."""
@@ -267,17 +278,15 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not presents(c)
             and not (_RELATIVE.match(c.words) and "?" not in text[c.end : c.end + 3])
         ):
-            # "who called and when is the meeting": a question without its question mark; one that asks a
-            # verdict on the text ("and is it friendly?") is that verdict, which an extracted span cannot give
-            (best,) = scores([c.words])
-            verdict = max(_VERDICTS, key=lambda g: best.get(g, 0.0))
-            if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
-                out.append(Want(BY_NAME[verdict], c, 0, len(c.words), "meaning", best[verdict]))
-            else:
-                out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+            # "who called and when is the meeting": a question without its question mark
+            out.append(_asking(c, 0))
         elif asked and not mine and not (presents(c) and any(w.goal.name in ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
-            out.append(Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question"))
+            out.append(
+                _asking(c, c.where(asked[0]))
+                if own_words
+                else Want(BY_NAME["ask"], c, c.where(asked[0]), len(c.words), "question")
+            )
         elif (
             presents(c)
             and asked
@@ -288,7 +297,19 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
             # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
             among = {g.name for g in GOALS if g.name not in _WISHES and g.name != "chat"}
-            goal, score, _ = by_meaning([own_words[0].value], among)[0]
+            question = own_words[0].value
+            if _YES_NO.fullmatch(question.strip()) and any(_IN_LANGUAGE.match(c.words, w.at) for w in mine):
+                # "is this note in French?": the language asked about, not a wish for a translation
+                out[:] = [w for w in out if not (w in mine and _IN_LANGUAGE.match(c.words, w.at))]
+                out.append(Want(BY_NAME["language"], c, 0, len(c.words), "question"))
+                continue
+            # what is asked, without the wish's words ("what does this say | in French": its words)
+            question = (
+                _IN_LANGUAGE.sub("", question.strip(" ?.!"))
+                if any(w.goal.name == "translate" for w in mine)
+                else question
+            )
+            goal, score, _ = by_meaning([question], among)[0]
             goal = goal if goal is not None and score >= REACH_FLOOR else BY_NAME["ask"]
             out.append(Want(goal, c, c.where(own_words[0]), len(c.words), "question"))
     out.sort(key=lambda w: (w.clause.index, w.at))

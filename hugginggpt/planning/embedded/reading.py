@@ -21,6 +21,7 @@ from .goals import BY_NAME, CONTEXT_EXAMPLES, GOALS, Goal
 
 log = logging.getLogger(__name__)
 
+AMBIGUOUS = 0.1  # two goals whose cosines are this close are both readings of a clause
 THRESHOLD = 0.55  # cosine to a goal's nearest phrasing from which a clause no cue names asks for it
 MARGIN = 0.05  # ... and by this much nearer than the phrasings that only present a file
 
@@ -251,6 +252,15 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
         if c.index not in verdicts:
             continue
         goal, score, context = verdicts[c.index]
+        # "cut out the cat and put it on a white background": nobody asks for one thing twice in a row, so a
+        # clause read as the goal of the clause before it is the other goal its words read nearly as well
+        before = [w for w in wants if c.index > 0 and w.clause.index == c.index - 1]
+        if goal is not None and c.joiner in ("and", ",", "then") and any(w.goal is goal for w in before):
+            (best,) = scores([_asked_part(c)])
+            best.pop("", None)
+            runner = max((k for k in best if k != goal.name), key=best.get, default=None)
+            if runner is not None and best[runner] >= score - AMBIGUOUS / 2:
+                goal, score = BY_NAME[runner], best[runner]
         # a clause with asking words asks; else it must read nearer an ask than a file's presentation
         if _ASKS.search(c.words):
             context = 0.0
