@@ -328,3 +328,22 @@ def test_in_a_language_is_asked_about_in_a_yes_no_question_and_wished_otherwise(
 def test_of_this_is_the_picture_given_not_the_newest_result(planner):
     plan = planner.plan("make a depth map and an edge map of this", ["yard.jpg"])
     assert shape(plan) == [("depth-estimation", {"image": "yard.jpg"}), ("canny-control", {"image": "yard.jpg"})]
+
+
+def test_a_bare_question_word_with_its_question_mark_is_asked(planner):
+    plan = planner.plan("total? and the shop name?", ["receipt.jpg"])
+    assert [t["args"]["text"] for t in plan] == ["Total?", "The shop name?"]
+
+
+def test_a_count_said_out_loud_speaks_the_count(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()  # counted by the face detector
+    plan = planner.plan("how many people are here? say it out loud", ["group.png"], capabilities=offline)
+    assert shape(plan) == [("object-detection", {"image": "group.png"}), ("text-to-speech", {"text": f"{GENERATED}0"})]
+
+
+def test_animate_it_after_a_drawing_animates_the_same_description(planner):
+    plan = planner.plan("draw a sunset over the sea and animate it")
+    assert shape(plan) == [
+        ("text-to-image", {"text": "a sunset over the sea"}),
+        ("text-to-video", {"text": "a sunset over the sea"}),
+    ]

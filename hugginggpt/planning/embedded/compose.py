@@ -41,6 +41,7 @@ _RESULT = re.compile(
     r"\b(?:that|this|the|these|those|its|their|obtained|resulting)\s+(?:\w+\s+)?(?:information|results?|outputs?|"
     r"findings|data|info|outcome)\b"
 )
+_POINTER = re.compile(r"(?:please\s+)?\w+\s+(?:it|this|that|them)(?:\s+too|\s+as well|\s+please)?")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -326,9 +327,12 @@ class Composer:
         words = argtext.prompt(want.clause.text)
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
+        made = [s for s in self.steps if s.goal in PROMPTED and "text" in s.args]
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
             prompt = prompt_thing.value if prompt_thing is not None else self._chat_text(want)
+        elif prompt_thing is None and not words and made and _POINTER.fullmatch(want.clause.words):
+            prompt = made[-1].args["text"]  # "draw a sunset and animate it": the same description
         else:
             prompt = prompt_thing.value if prompt_thing is not None else (words or want.clause.text)
         task = goal.tasks["text"]
@@ -403,7 +407,17 @@ class Composer:
             )
             keep(latest)
             return found, False
-        keep(self._latest(set(goal.tasks), results_only=True))
+        latest = self._latest(set(goal.tasks), results_only=True)
+        answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
+        if (
+            goal.name in ("speak", "translate")
+            and answer is not None
+            and (latest is None or self.steps[answer.step].goal in ASK_GOALS)
+        ):
+            # a verdict rather than a conversion of an input ("detect the objects and tell me out loud how
+            # many"), and the count that answers a question ("how many people are here? say it out loud")
+            latest = answer
+        keep(latest)
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end))
         return found, False
 
@@ -548,9 +562,7 @@ class Composer:
             # one of two asks in one sentence, each its own goal ("what does it say and is the shop open
             # today?", "when does it leave and from which platform?"): each asks its own part
             own = want.clause.text.strip(" ?.,").lower()
-            others = [
-                c for c in self.clauses if c is not want.clause and c.text.strip(" ?.,").lower() in i.value.lower()
-            ]
+            others = [c for c in self.clauses if c is not want.clause and c.start < i.end and i.start < c.end]
             if (
                 not i.quoted
                 and own
@@ -558,9 +570,12 @@ class Composer:
                 and others
                 and all(c.index in self.asking for c in others)
             ):
-                return argtext.question(want.clause.text)
+                part = argtext.question(want.clause.text)
+                return part if part.endswith("?") else part + "?"
             return i.value
         own = argtext.question(want.clause.text)
+        if want.evidence == "question" and not own.endswith("?"):  # "total?", "whether it's urgent"
+            own += "?"
         # "answer my query" asked in a recording, or "answer it" after "in memo.wav I ask ...": its words
         if _THE_QUESTION.search(want.clause.words) or (
             not _INTERROGATIVE.search(own.lower()) and _ASKED.search(self.text.lower())

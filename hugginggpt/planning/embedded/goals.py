@@ -194,7 +194,8 @@ GOALS: tuple[Goal, ...] = (
         "text=token-classification",
         "artifact",
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
-        r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)",
+        r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
+        r"|\b(?:names|people|places) (?:mentioned|named)\b",
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
         "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
         "and places does it name",
@@ -303,7 +304,7 @@ GOALS: tuple[Goal, ...] = (
         "video",
         "text=text-to-video",
         "artifact",
-        r"text[- ]to[- ]video|\bvideos?\b|\banimation\b",
+        r"text[- ]to[- ]video|\bvideos?\b|\banimation\b|\banimate\b",
         "make a video of a cat playing; generate a short clip; create an animation of a scene; film a scene of "
         "kites over a hill",
         r"\bvideo\b",

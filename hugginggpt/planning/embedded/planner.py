@@ -243,10 +243,20 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
 _WISHES = {"speak", "translate", "draw"}
 _INTERROGATIVE = re.compile(
-    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were)\b(?! you\b)\s+\w+"
+    r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|whether)\b(?! you\b)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
     r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
 )
+
+
+def _has_ask_words(c: Clause) -> bool:
+    """A short noun phrase ("total?", "the shop name?"; not "hm?", "this?", "can you help me?")."""
+    return (
+        len(c.words.split()) <= 4
+        and bool(re.search(r"[a-z]{3,}", c.words))
+        and not re.fullmatch(r"(?:hi|hey|hello|ok|okay|this|that|it|so)", c.words)
+        and not re.search(r"\b(?:you|u|help|please|pls|me|i|we|thanks?)\b", c.words)
+    )
 
 
 def _asking(c: Clause, at: int) -> Want:
@@ -271,6 +281,9 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         if not asked and not mine and follows and _PREP_WH.match(c.words):
             # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif not asked and not mine and not presents(c) and "?" in text[c.end : c.end + 2] and _has_ask_words(c):
+            # "total? and the shop name?": a bare noun with its question mark asks for it
+            out.append(_asking(c, 0))
         elif (
             not asked
             and not mine
