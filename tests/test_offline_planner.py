@@ -347,3 +347,17 @@ def test_animate_it_after_a_drawing_animates_the_same_description(planner):
         ("text-to-image", {"text": "a sunset over the sea"}),
         ("text-to-video", {"text": "a sunset over the sea"}),
     ]
+
+
+def test_a_picture_is_analysed_as_it_is_not_as_a_map_made_of_it(planner):
+    plan = planner.plan("estimate the depth of yard.jpg, then find the objects and label them")
+    assert [(t["task"], t["args"].get("image")) for t in plan[:2]] == [
+        ("depth-estimation", "yard.jpg"),
+        ("object-detection", "yard.jpg"),
+    ]
+    # a clause that names the map works on it
+    plan = planner.plan("estimate the depth of yard.jpg. From that depth map, make a segmentation of it")
+    assert shape(plan) == [
+        ("depth-estimation", {"image": "yard.jpg"}),
+        ("image-segmentation", {"image": f"{GENERATED}0"}),
+    ]

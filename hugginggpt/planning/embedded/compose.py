@@ -42,6 +42,8 @@ _RESULT = re.compile(
     r"findings|data|info|outcome)\b"
 )
 _POINTER = re.compile(r"(?:please\s+)?\w+\s+(?:it|this|that|them)(?:\s+too|\s+as well|\s+please)?")
+_MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
+_ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table", "edges", "soft-edges", "pose"}
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -132,6 +134,7 @@ class Composer:
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.asking: set[int] = set()  # the clauses a goal was read from (set by the planner)
         self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
+        self.named: set[int] = set()  # id(thing) of results a later clause names
         self.reused: int | None = None  # the step an ask asked twice is served by
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
@@ -158,6 +161,11 @@ class Composer:
                 latest = self._latest({modality}, answers=False)
                 if latest is not None and latest.step is None:
                     self._touch(latest)
+        for r in self.refs:  # "from that depth map I need ...": the result it names
+            if r.clause is clause and r.goal.name in self.served:
+                for t in self._results_of(r.goal):
+                    self._touch(t)
+                    self.named.add(id(t))
 
     # ---- the steps --------------------------------------------------------------------------------
 
@@ -407,7 +415,16 @@ class Composer:
             )
             keep(latest)
             return found, False
-        latest = self._latest(set(goal.tasks), results_only=True)
+        # a picture is analysed as it is, not as a depth or edge map made of it, unless a clause names the map
+        maps = [
+            t
+            for t in self.things
+            if goal.name in _ANALYSES
+            and t.step is not None
+            and self.steps[t.step].task in _MAPS
+            and id(t) not in self.named
+        ]
+        latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
         answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
         if (
             goal.name in ("speak", "translate")
@@ -418,7 +435,7 @@ class Composer:
             # many"), and the count that answers a question ("how many people are here? say it out loud")
             latest = answer
         keep(latest)
-        keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end))
+        keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
         return found, False
 
     def _latest(
