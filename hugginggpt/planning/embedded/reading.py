@@ -180,6 +180,8 @@ _NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another
 _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 
 
+# "please find the photo attached": a letter's way of giving a file
+_ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
@@ -189,7 +191,9 @@ def presents(clause: Clause) -> bool:
     """The clause presents a file or a text and asks nothing of it (or continues the list of what an
     earlier clause presents: "I have a photo and a question in French: ...")."""
     if clause.presenting is None:
-        clause.presenting = bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)
+        clause.presenting = (
+            bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)
+        ) or bool(_ATTACHED.fullmatch(clause.words))
     return clause.presenting
 
 
