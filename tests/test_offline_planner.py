@@ -361,3 +361,42 @@ def test_a_picture_is_analysed_as_it_is_not_as_a_map_made_of_it(planner):
         ("depth-estimation", {"image": "yard.jpg"}),
         ("image-segmentation", {"image": f"{GENERATED}0"}),
     ]
+
+
+def test_each_thing_in_a_list_of_wants_is_made_from_the_source_the_list_names(planner):
+    plan = planner.plan(
+        "Translate 'Un petit café au bord de la mer.' into English. From the English translation I need a "
+        "summary, an image, and a short video."
+    )
+    assert [t["task"] for t in plan] == ["translation", "summarization", "text-to-image", "text-to-video"]
+    assert all(t["args"]["text"] == f"{GENERATED}0" for t in plan[1:])
+
+
+def test_use_a_result_as_the_question_asks_it_and_asks_a_chatbot_once(planner):
+    plan = planner.plan(
+        "Tag the entities in 'The Red Lion pub in York serves lunch on Sundays.' and use the tags as a question "
+        "over 'The Red Lion pub in York is open every day from noon.'"
+    )
+    assert [t["task"] for t in plan] == ["token-classification", "question-answering"]
+    assert plan[1]["args"]["text"] == f"{GENERATED}0"
+    plan = planner.plan("Ask a chatbot 'What makes a good poster?' and use the reply to edit draft.png", [])
+    assert shape(plan) == [
+        ("conversational", {"text": "What makes a good poster?"}),
+        ("image-editing", {"image": "draft.png", "text": f"{GENERATED}0"}),
+    ]
+
+
+def test_a_comparison_asked_twice_is_made_once_and_chatter_is_no_chat(planner):
+    plan = planner.plan("Are these two reviews saying the same thing? 'Great battery.' vs 'The battery dies fast.'")
+    assert [t["task"] for t in plan] == ["sentence-similarity"]
+    plan = planner.plan("Remove the hum and background chatter from talk.wav, please.")
+    assert [t["task"] for t in plan] == ["audio-to-audio"]
+
+
+def test_a_question_given_in_another_language_is_translated_once(planner):
+    plan = planner.plan(
+        "My question is in Spanish: '¿A qué hora abre el museo?' Please translate it into English and answer it "
+        "from this: 'The museum opens at 10 am.'"
+    )
+    assert [t["task"] for t in plan] == ["translation", "question-answering"]
+    assert plan[1]["args"]["text"] == f"{GENERATED}0"

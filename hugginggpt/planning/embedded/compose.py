@@ -44,6 +44,8 @@ _RESULT = re.compile(
 _POINTER = re.compile(r"(?:please\s+)?\w+\s+(?:it|this|that|them)(?:\s+too|\s+as well|\s+please)?")
 _MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
 _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table", "edges", "soft-edges", "pose"}
+_USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
+_LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -187,7 +189,13 @@ class Composer:
         if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
         asked = [s for s in self.steps if s.goal in ASK_GOALS]
-        if goal.name in ASK_GOALS and asked and not self._unasked(want) and _THE_QUESTION.search(want.clause.words):
+        if (
+            goal.name in ASK_GOALS
+            and asked
+            and not self._unasked(want)
+            and _THE_QUESTION.search(want.clause.words)
+            and not _AS_QUESTION.search(want.clause.words)  # "use that answer as the question": a new one
+        ):
             return [asked[-1].id]  # "..., a question: 'X?'. Please answer the question": the same one
         if goal.name == "similarity":
             self._similarity(want, objects)
@@ -197,6 +205,9 @@ class Composer:
             self._step("conversational", {"text": self._question(want)}, want, None, "answer")
         elif not objects:
             self.unplanned.setdefault(want.clause.index, _nothing_to(goal, want))
+        elif goal.name == "translate" and objects[0].step is not None and self.steps[objects[0].step].goal == goal.name:
+            # "my question is in Spanish: '...'. Translate it into English": translated once
+            return [objects[0].step]
         else:
             for thing in self._each(want, objects[0]):
                 self._realize(want, thing)
@@ -474,7 +485,24 @@ class Composer:
         then before it ("the answer in Chinese", "the summary out loud"); only those before the cue of a
         goal that takes the named result as it is, or `anywhere` ("use the transcript as the
         instruction to edit the photo")."""
-        mine = [r for r in self.refs if r.clause is want.clause and r.goal.name in self.served]
+        mine = [
+            r
+            for r in self.refs
+            if r.clause is want.clause
+            and r.goal.name in self.served
+            # not a later item of a list of wants ("I need | a summary, an image")
+            and not (r.at > want.at and (r.clause.index, r.at, r.goal.name) in self.by_cue)
+        ]
+        if not mine and want.clause.joiner in ("and", ",") and _LISTED.match(want.clause.words):
+            # "from the translation I need a summary, an image, | and a short video": the list's source
+            mine = [
+                r
+                for r in self.refs
+                if r.clause.index == want.clause.index - 1
+                and r.goal.name in self.served
+                and (r.clause.index, r.at, r.goal.name) not in self.by_cue
+            ]
+            return [r.goal for r in mine]
         after = [r.goal for r in mine if r.at >= want.at - 1]
         before = [r.goal for r in mine if r.at < want.at - 1 and (anywhere or _wished(want, r.goal))]
         return after + before
@@ -538,6 +566,10 @@ class Composer:
             for goal in self._refs_of(want, anywhere=True):
                 for result in self._results_of(goal, "text"):
                     return result.value
+            if _USE_THE.search(want.clause.words):  # "use the brief to edit it": a result by another name
+                latest = self._latest({"text"}, results_only=True)
+                if latest is not None:
+                    return latest.value
         # a recording given in the clause of an edit holds the instruction ("in memo.wav I say how to change
         # it"): its words, read once
         spoken = [i for i in want.clause.inputs if i.kind == "file" and i.modality == "audio"]
@@ -616,7 +648,10 @@ class Composer:
         makes: str,
         clause: int | None = None,
     ) -> None:
-        same = next((s for s in self.steps if s.task == task and s.args == args), None)
+        def alike(a: dict[str, str]) -> bool:  # a comparison is the same either way round
+            return a == args or task == "sentence-similarity" and sorted(a.values()) == sorted(args.values())
+
+        same = next((s for s in self.steps if s.task == task and alike(s.args)), None)
         if same is not None:  # asked twice ("listen to this review ... is the speaker happy"): done once
             self.reused = same.id
             return

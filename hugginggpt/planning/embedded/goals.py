@@ -199,7 +199,7 @@ GOALS: tuple[Goal, ...] = (
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
         "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
         "and places does it name",
-        r"\b(?:entities|tokens|tagged|classified)\b",
+        r"\b(?:entities|tokens|tagged|classified|tags)\b",
     ),
     _g(
         "summarize",
@@ -248,7 +248,8 @@ GOALS: tuple[Goal, ...] = (
         "text=sentence-similarity",
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
-        r"|\b(?:say|says|mean|means) the same\b|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b",
+        r"|\b(?:say|says|saying|mean|means|meaning) the same\b"
+        r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b",
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
         r"\bsimilarity\b",
@@ -273,7 +274,8 @@ GOALS: tuple[Goal, ...] = (
         "text=conversational",
         "answer",
         r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
-        r"|conversation (?:response|reply)|\bchat\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b|\bconverse\b",
+        r"|conversation (?:response|reply)|\bchat(?!ter)\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
+        r"|\bconverse\b",
         "hello; hi there; thanks, that was helpful; how are you; what can you do; tell me a joke; what do you think "
         "about music; can you give me some advice; i need tips for my trip; help me decide what to do; why does "
         "this happen; explain how something works; who invented the telephone; what should i cook tonight",
@@ -293,6 +295,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
         r"|\binto an? (?:image|picture|drawing|illustration)\b"
+        # "I need a summary, an image, and a short video": a picture in a list of things wanted
+        r"|\b(?:need|want|like)\b[^.;]{0,40}?,\s*an? (?:image|picture|illustration|drawing)\b"
         r"|\b(?:turn|convert|transform|make)\w*\s+(?:the\s+|this\s+|that\s+|my\s+)?(?:summary|story|text|description|"
         r"caption|answer|transcript\w*|poem|translation|sentence|quote)\s+into\s+(?:an?\s+)?"
         r"(?:picture|image|illustration|drawing|painting)",

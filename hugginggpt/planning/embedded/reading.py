@@ -191,9 +191,9 @@ def presents(clause: Clause) -> bool:
     """The clause presents a file or a text and asks nothing of it (or continues the list of what an
     earlier clause presents: "I have a photo and a question in French: ...")."""
     if clause.presenting is None:
-        clause.presenting = (
-            bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)
-        ) or bool(_ATTACHED.fullmatch(clause.words))
+        clause.presenting = (bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)) or bool(
+            _ATTACHED.fullmatch(clause.words)
+        )
     return clause.presenting
 
 
@@ -401,6 +401,16 @@ def cues(clause: Clause) -> list[Want]:
     quoted = [(clause.where(i), clause.where(i) + len("this question")) for i in clause.inputs if i.kind == "question"]
     if specific:
         kept = [w for w in kept if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted))]
+        # "ask a chatbot 'X'": the asking is the chat
+        kept = [
+            w
+            for w in kept
+            if not (
+                w.goal.name == "ask"
+                and any(k.goal.name == "chat" for k in kept)
+                and clause.words.startswith("ask", w.at)
+            )
+        ]
         # "transcribe my question", "translate the question": the noun is what an earlier cue works on
         kept = [
             w
