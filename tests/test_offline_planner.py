@@ -400,3 +400,18 @@ def test_a_question_given_in_another_language_is_translated_once(planner):
     )
     assert [t["task"] for t in plan] == ["translation", "question-answering"]
     assert plan[1]["args"]["text"] == f"{GENERATED}0"
+
+
+def test_a_thing_named_before_the_form_it_is_turned_into_is_what_is_turned(planner):
+    plan = planner.plan("Detect everything in desk.jpg and boil the detection output down to a short summary")
+    assert shape(plan) == [("object-detection", {"image": "desk.jpg"}), ("summarization", {"text": f"{GENERATED}0"})]
+
+
+def test_generate_a_quote_later_called_the_generated_image_is_a_drawing(planner):
+    plan = planner.plan("Generate 'a lighthouse at dusk', then estimate the depth of the generated image")
+    assert shape(plan) == [
+        ("text-to-image", {"text": "a lighthouse at dusk"}),
+        ("depth-estimation", {"image": f"{GENERATED}0"}),
+    ]
+    plan = planner.plan("segment shop.jpg, then restyle the segmentation map into a watercolour")
+    assert [t["task"] for t in plan] == ["image-segmentation", "image-to-image"]

@@ -44,6 +44,7 @@ _RESULT = re.compile(
 _POINTER = re.compile(r"(?:please\s+)?\w+\s+(?:it|this|that|them)(?:\s+too|\s+as well|\s+please)?")
 _MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
 _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table", "edges", "soft-edges", "pose"}
+_TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
 _LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
@@ -504,7 +505,9 @@ class Composer:
             ]
             return [r.goal for r in mine]
         after = [r.goal for r in mine if r.at >= want.at - 1]
-        before = [r.goal for r in mine if r.at < want.at - 1 and (anywhere or _wished(want, r.goal))]
+        # "boil the detection output down to a short summary": the thing comes before a cue that names the form
+        form = bool(_TO_FORM.search(want.clause.words[: want.at]))
+        before = [r.goal for r in mine if r.at < want.at - 1 and (anywhere or form or _wished(want, r.goal))]
         return after + before
 
     def _from_question(self, thing: Thing) -> bool:

@@ -340,7 +340,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
         "separate the person from the background; isolate the subject; give me a mask of the person",
-        r"\bsegment(?:ed|s)\b|\bcut-?outs?\b|\bmasks?\b",
+        r"\bsegment(?:ed|s)\b|\bsegmentation (?:map|mask|result|output|image)s?\b|\bcut-?outs?\b|\bmasks?\b",
     ),
     _g(
         "depth",

@@ -182,6 +182,7 @@ _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 
 # "please find the photo attached": a letter's way of giving a file
 _ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
+_BARE_MAKE = re.compile(r"(?:please\s+)?(?:generate|create|make|produce)\s+this text")  # "Generate 'X'"
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
@@ -215,6 +216,14 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         kept = []
         for w in mine:
             if w.evidence == "cue" and _names_result(w.goal, c.words, w) and any(e.goal is w.goal for e in earlier):
+                continue
+            bare = [e for e in earlier if e.goal.name == "write" and _BARE_MAKE.fullmatch(e.clause.words)]
+            if w.evidence == "cue" and w.goal.name == "draw" and _names_result(w.goal, c.words, w) and bare:
+                # "Generate 'a recipe card on a table', then ... the generated image": that was a drawing
+                e = bare[-1]
+                earlier[earlier.index(e)] = drawn = Want(w.goal, e.clause, e.at, e.end, e.evidence, e.score)
+                cued[e.clause.index] = [drawn if x is e else x for x in cued[e.clause.index]]
+                wants = [drawn if x is e else x for x in wants]
                 continue
             kept.append(w)
         cued[c.index] = kept if kept or not mine else []
