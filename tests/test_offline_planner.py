@@ -415,3 +415,19 @@ def test_generate_a_quote_later_called_the_generated_image_is_a_drawing(planner)
     ]
     plan = planner.plan("segment shop.jpg, then restyle the segmentation map into a watercolour")
     assert [t["task"] for t in plan] == ["image-segmentation", "image-to-image"]
+
+
+def test_a_result_used_several_ways_feeds_each_use(planner):
+    plan = planner.plan(
+        "Caption harbour.png. I want to use that caption three ways: as the question asked against this note, "
+        "'The photo was taken in Bergen in 2019.'; compared for similarity with 'Boats in a harbour'; and turned "
+        "into a short video."
+    )
+    assert [t["task"] for t in plan] == [
+        "image-to-text",
+        "question-answering",
+        "sentence-similarity",
+        "text-to-video",
+    ]
+    assert plan[1]["args"] == {"text": f"{GENERATED}0", "context": "The photo was taken in Bergen in 2019."}
+    assert f"{GENERATED}0" in plan[2]["args"].values() and plan[3]["args"]["text"] == f"{GENERATED}0"

@@ -494,6 +494,18 @@ class Composer:
             # not a later item of a list of wants ("I need | a summary, an image")
             and not (r.at > want.at and (r.clause.index, r.at, r.goal.name) in self.by_cue)
         ]
+        if not mine and want.clause.joiner in ("and", ",", ";"):
+            # "use that caption three ways: as the question ...; compared with ...; and turned into a video":
+            # each use takes the thing the list was introduced with
+            k = want.clause.index - 1
+            while k > 0 and self.clauses[k].joiner in ("and", ",", ";") and ":" not in self.clauses[k].words:
+                k -= 1
+            head = self.clauses[k]
+            if k < want.clause.index - 1 or ":" in head.words:
+                at = head.words.find(":")
+                listed = [r for r in self.refs if r.clause is head and r.goal.name in self.served and r.at < at]
+                if ":" in head.words and listed:
+                    return [r.goal for r in listed]
         if not mine and want.clause.joiner in ("and", ",") and _LISTED.match(want.clause.words):
             # "from the translation I need a summary, an image, | and a short video": the list's source
             mine = [

@@ -306,10 +306,12 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
             c.joiner == "and" and not mine and _NOUN_PHRASE.match(c.words) and not presents(out[-1]) if out else False
         )
         embedded = c.joiner == "and" and not mine and bool(EMBEDDED.match(c.words))  # "... and how it helps"
+        # "as the question asked against this note, 'The photo was...'": the quote the clause before points at
+        apposed = c.joiner == "," and not mine and c.words in ("this text", "this image", "this recording")
         if (
             out
             and c.joiner in ("and", ",")
-            and (not c.inputs or tail or thing)
+            and (not c.inputs or tail or thing or apposed)
             and (len(c.words.split()) <= (2 if c.joiner == "and" else 4) or tail or thing or embedded)
             and id(out[-1]) in goals_of
             and (
