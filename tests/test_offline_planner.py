@@ -431,3 +431,8 @@ def test_a_result_used_several_ways_feeds_each_use(planner):
     ]
     assert plan[1]["args"] == {"text": f"{GENERATED}0", "context": "The photo was taken in Bergen in 2019."}
     assert f"{GENERATED}0" in plan[2]["args"].values() and plan[3]["args"]["text"] == f"{GENERATED}0"
+
+
+def test_a_made_thing_takes_the_labels_of_what_gets_detected(planner):
+    plan = planner.plan("Make a video out of whatever objects get detected in shelf.png.")
+    assert shape(plan) == [("object-detection", {"image": "shelf.png"}), ("text-to-video", {"text": f"{GENERATED}0"})]

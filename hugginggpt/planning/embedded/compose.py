@@ -491,8 +491,10 @@ class Composer:
             for r in self.refs
             if r.clause is want.clause
             and r.goal.name in self.served
-            # not a later item of a list of wants ("I need | a summary, an image")
-            and not (r.at > want.at and (r.clause.index, r.at, r.goal.name) in self.by_cue)
+            # not another item of a list of wants ("I need a summary, an image")
+            and not (
+                (r.clause.index, r.at, r.goal.name) in self.by_cue and "," in _between(r.clause.words, r.at, want.at)
+            )
         ]
         if not mine and want.clause.joiner in ("and", ",", ";"):
             # "use that caption three ways: as the question ...; compared with ...; and turned into a video":
@@ -680,6 +682,10 @@ class Composer:
             origin = reads if want is None or want.goal.name == "words" else None  # the words of a thing
             self.things.append(Thing(modality, f"{GENERATED}{sid}", sid, kind, origin))
             self._touch(self.things[-1])
+
+
+def _between(words: str, a: int, b: int) -> str:
+    return words[min(a, b) : max(a, b) + 1]
 
 
 def _wished(want: Want, named: Goal) -> bool:

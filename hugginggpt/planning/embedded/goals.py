@@ -296,7 +296,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
         r"|\binto an? (?:image|picture|drawing|illustration)\b"
         # "I need a summary, an image, and a short video": a picture in a list of things wanted
-        r"|\b(?:need|want|like)\b[^.;]{0,40}?,\s*an? (?:image|picture|illustration|drawing)\b"
+        r"|,\s*an? (?:image|picture|illustration|drawing)\b(?!\s+(?:of|showing|with|that|which|named|called|file))"
         r"|\b(?:turn|convert|transform|make)\w*\s+(?:the\s+|this\s+|that\s+|my\s+)?(?:summary|story|text|description|"
         r"caption|answer|transcript\w*|poem|translation|sentence|quote)\s+into\s+(?:an?\s+)?"
         r"(?:picture|image|illustration|drawing|painting)",
