@@ -169,3 +169,9 @@ def test_resize_limits(tmp_path):
 def test_file_names_and_chit_chat_are_not_edits():
     names = [e.name for e in parse("Here is my holiday photo.jpg, please convert it to grayscale")]
     assert names == ["converted to grayscale"]
+
+
+def test_a_bare_fix_it_takes_its_edit_from_the_fault_told_before_it():
+    assert [e.name for e in parse("this sign is upside down, fix it")] == ["rotated 180° (upside down)"]
+    with pytest.raises(ExpertError, match="without being told how"):
+        parse("fix it")

@@ -436,3 +436,20 @@ def test_a_result_used_several_ways_feeds_each_use(planner):
 def test_a_made_thing_takes_the_labels_of_what_gets_detected(planner):
     plan = planner.plan("Make a video out of whatever objects get detected in shelf.png.")
     assert shape(plan) == [("object-detection", {"image": "shelf.png"}), ("text-to-video", {"text": f"{GENERATED}0"})]
+
+
+def test_a_fault_then_fix_it_is_an_edit_told_by_the_fault(planner):
+    plan = planner.plan("this sign is upside down. fix it, read it and say it out loud", ["sign.png"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-to-text", "text-to-speech"]
+    assert plan[0]["args"] == {"image": "sign.png", "text": "this sign is upside down, fix it"}
+
+
+def test_a_quote_framed_by_the_askers_question_is_the_text_asked_about(planner):
+    plan = planner.plan("Is 'Onde fica a estação?' Spanish or Portuguese?")
+    assert [(t["task"], t["args"]["text"]) for t in plan] == [("text-classification", "Onde fica a estação?")]
+
+
+def test_a_question_about_a_picture_is_asked_of_it_not_of_its_description(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("What's in this picture, and how many people are in it?", ["park.png"], capabilities=offline)
+    assert plan[-1]["task"] == "object-detection" and plan[-1]["args"] == {"image": "park.png"}

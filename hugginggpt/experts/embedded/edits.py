@@ -317,6 +317,10 @@ RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
 _RULES = [(name, re.compile(rf"\b(?:{pattern})"), build) for name, pattern, build in RULES]
 NAMES = ", ".join(name for name, _, _ in RULES)
 
+_REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instruction says
+    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten)\s+(?:it|this|that)"
+    r"(?:\s+up)?(?:\s+please)?\??"
+)
 _SPLIT = re.compile(r"\s*(?:[,;:]|\.(?:\s|$)|\b(?:and then|then|after that|afterwards|and|also|plus)\b)\s*")
 
 
@@ -335,6 +339,7 @@ def parse(instruction: str) -> list[Edit]:
     this module can do."""
     text = _normalize(instruction)
     found: list[tuple[int, Edit]] = []
+    bare = ""
     offset = 0
     for clause in _SPLIT.split(text):
         offset += 1
@@ -345,6 +350,9 @@ def parse(instruction: str) -> list[Edit]:
         if "flip" in matched and "rotate" in matched and matched["rotate"].group(0).startswith("upside"):
             del matched["rotate"]  # "flip it upside down" is one flip, not a flip and a half turn
         hits = sorted((matched[name].start(), name, build) for name, _, build in _RULES if name in matched)
+        if not hits and _REPAIR.fullmatch(clause):  # "it's upside down, fix it": the fault says which edit
+            bare = bare or clause
+            continue
         if not hits:
             if _GENERATIVE.search(clause):
                 raise ExpertError(
@@ -365,6 +373,11 @@ def parse(instruction: str) -> list[Edit]:
             if name == "edge map" and "pencil sketch" in names:
                 continue
             found.append((offset * 10_000 + pos, build(clause)))
+    if bare and not found:
+        raise ExpertError(
+            f"the offline image editor cannot '{bare[:80]}' without being told how: say which edit "
+            f"({NAMES}), or use a generative model"
+        )
     return [e for _, e in sorted(found, key=lambda x: x[0])]
 
 

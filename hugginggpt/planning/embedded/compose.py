@@ -24,7 +24,7 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import ASK_GOALS, BY_NAME, PROMPTED, Goal
 from .inputs import _Input
-from .reading import Reference, Want, about_sight, about_sound, by_meaning
+from .reading import REPAIR, Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 NOUNS = {
@@ -421,7 +421,12 @@ class Composer:
             return found, True
         convertible = set(_CONVERT) if "text" in goal.tasks else set()
         if goal.name in ASK_GOALS:  # a question is about what the request is about, not an answer or a question
-            asked = [t for t in self.things if t.step is not None and self._from_question(t)]
+            # (nor a description of a picture it has: "what's in this picture, and how many people are in it?")
+            asked = [
+                t
+                for t in self.things
+                if t.step is not None and (self._from_question(t) or self.steps[t.step].goal == "describe")
+            ]
             latest = self._latest(
                 set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked
             )
@@ -596,6 +601,9 @@ class Composer:
             given = next((t for t in self.things if t.step is None and t.value == i.value), None)
             if given is not None:
                 return self._words_of(given, want).value
+        if REPAIR.fullmatch(want.clause.words) and want.clause.index > 0:  # "it's upside down. fix it": the fault
+            before = self.clauses[want.clause.index - 1].text.strip(" .,;")
+            return f"{before}, {argtext.instruction(want.clause.text)}"
         return argtext.instruction(want.clause.text)
 
     def _unasked(self, want: Want) -> list[_Input]:

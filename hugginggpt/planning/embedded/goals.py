@@ -91,7 +91,7 @@ GOALS: tuple[Goal, ...] = (
         r"\bocr\b|image[- ]to[- ]text|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words|writing)"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
-        r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
+        r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech|\bwrite (?:down|out) what\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
         "copy the text from this screenshot; what does the label say; read the receipt; extract the text from the "

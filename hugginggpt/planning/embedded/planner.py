@@ -57,6 +57,10 @@ class GoalPlanner:
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
         wants = _questions(clauses, wants, text)
+        for c in clauses:  # a quoted question the asker's own question frames is a text to work on
+            for i in c.inputs:
+                if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
+                    i.kind = "quote"
         wants = _reachable(clauses, wants, inputs)
         wants = _ordered(wants)
         refs = references(clauses, wants)
@@ -141,6 +145,7 @@ _RELATIVE = re.compile(
     r"(?:how|what|where|when|why|who|which)\s+(?:a|an|the|my|our|his|her|their|its|this|that|these|those|some"
     r"|it|he|she|they|we|i|you)\s+\w+"
 )
+_FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
@@ -275,6 +280,9 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
     out = list(wants)
     for k, c in enumerate(clauses):
         asked = [i for i in c.inputs if i.kind == "question" and (i.quoted or not presents(c))]
+        # "Is 'Donde esta la estacion?' Spanish or Portuguese?": a quote inside the asker's own question is
+        # the text asked about, not the question
+        asked = [i for i in asked if not (i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()))]
         mine = [w for w in wants if w.clause is c]
         own_words = [i for i in asked if not i.quoted]
         follows = k > 0 and any(w.clause is clauses[k - 1] and w.goal.name in ASK_GOALS for w in out)
@@ -289,6 +297,7 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not mine
             and _INTERROGATIVE.match(c.words)
             and not presents(c)
+            and not any(i.kind == "question" and i.quoted for i in c.inputs)  # framed: "is 'X?' Spanish?"
             and not (_RELATIVE.match(c.words) and "?" not in text[c.end : c.end + 3])
         ):
             # "who called and when is the meeting": a question without its question mark

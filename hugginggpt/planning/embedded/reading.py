@@ -183,6 +183,12 @@ _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 # "please find the photo attached": a letter's way of giving a file
 _ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
 _BARE_MAKE = re.compile(r"(?:please\s+)?(?:generate|create|make|produce)\s+this text")  # "Generate 'X'"
+REPAIR = re.compile(
+    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten|clean up)\s+(?:it|this|that)"
+    r"(?:\s+up)?(?:\s+please)?"
+)
+_STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got)\b")
+_CHANGES = {"edit", "restyle", "enhance", "clean-audio"}  # goals that change the thing itself
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
@@ -236,8 +242,27 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     wants = [w for w in wants if w.evidence != "cue" or w in cued[w.clause.index]]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
+    wants = _repairs(asking, wants)
     clauses = _fragments_joined(clauses, wants)
     return clauses, wants
+
+
+def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+    """"This sign is upside down. Fix it": the fault a statement tells is what the bare repair asks to
+    change; the statement asks nothing of its own."""
+    out = list(wants)
+    for k, c in enumerate(clauses):
+        if k == 0 or any(w.clause is c for w in out) or not REPAIR.fullmatch(c.words):
+            continue
+        before = clauses[k - 1]
+        goal, score, _ = by_meaning([f"{before.words}, {c.words}"], _CHANGES)[0]
+        if goal is None or score < AMBIGUOUS * 3:
+            continue
+        if _STATES.match(before.words):
+            out = [w for w in out if not (w.clause is before and w.evidence == "meaning")]
+        out.append(Want(goal, c, 0, len(c.words), "meaning", score))
+    out.sort(key=lambda w: (w.clause.index, w.at))
+    return out
 
 
 def references(clauses: list[Clause], wants: list[Want]) -> list[Reference]:
@@ -409,9 +434,22 @@ def cues(clause: Clause) -> list[Want]:
     kept = [w for w in hits if not (w.goal.generic and any(k.at < w.end and w.at < k.end for k in specific))]
     kept = _rivals_settled(clause, kept)
     # a quoted question asks for an answer unless the clause asks something else of it ("translate 'where?'")
-    quoted = [(clause.where(i), clause.where(i) + len("this question")) for i in clause.inputs if i.kind == "question"]
+    quoted = [
+        (clause.where(i), clause.where(i) + len("this question"))
+        for i in clause.inputs
+        if i.kind == "question" and i.quoted
+    ]
+    # the word "question" of a placeholder is not the asker's ("Is 'Donde esta...?' Spanish or Portuguese?")
+    kept = (
+        [
+            w
+            for w in kept
+            if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted) and w.end <= quoted[0][1])
+        ]
+        if quoted and (specific or all(clause.where(i) > 0 for i in clause.inputs if i.kind == "question"))
+        else kept
+    )
     if specific:
-        kept = [w for w in kept if not (w.goal.name == "ask" and any(a <= w.at < b for a, b in quoted))]
         # "ask a chatbot 'X'": the asking is the chat
         kept = [
             w
