@@ -7,6 +7,8 @@ rather than present a file, so that a plan is flagged only where the request is 
 
 from __future__ import annotations
 
+import re
+
 from ..types import Plan
 from .embedded.clauses import split
 from .embedded.goals import Goal
@@ -36,7 +38,12 @@ def _serves(goal: Goal, tasks: set[str]) -> bool:
     options = set(goal.tasks.values()) | _ALSO.get(goal.name, set())
     if goal.name == "draw":
         options |= {t for t in tasks if t.endswith("-text-to-image")}
+    # a task that makes what the goal makes ("image-to-video" for "animate it"), even one the plan had to drop
+    options |= {t for t in tasks if goal.name in _MAKERS and any(t.endswith(f"-to-{k}") for k in goal.output_kinds)}
     return bool(options & tasks)
+
+
+_MAKERS = {"draw", "video", "speak"}
 
 
 def uncovered(request: str, plan: Plan) -> list[str]:
@@ -44,7 +51,8 @@ def uncovered(request: str, plan: Plan) -> list[str]:
     plans nothing: a direct answer is the LLM's call)."""
     if not plan.tasks:
         return []
-    tasks = {t.task for t in plan.tasks}
+    # the tasks the LLM planned, those it planned and the validator dropped too: those are said already
+    tasks = {t.task for t in plan.tasks} | {m.group(1) for s in plan.dropped if (m := re.search(r"\(([^)]+)\)", s))}
     inputs = find_inputs(request)
     out = []
     for clause in split(request, inputs):
