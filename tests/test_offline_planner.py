@@ -453,3 +453,17 @@ def test_a_question_about_a_picture_is_asked_of_it_not_of_its_description(planne
     offline = Pipeline.from_config(Config(mode="offline")).capabilities()
     plan = planner.plan("What's in this picture, and how many people are in it?", ["park.png"], capabilities=offline)
     assert plan[-1]["task"] == "object-detection" and plan[-1]["args"] == {"image": "park.png"}
+
+
+def test_the_same_thing_as_mine_compares_with_what_the_asker_wrote(planner):
+    plan = planner.plan("Did he give the same answer I wrote down? Mine: 'The meeting is on Monday.'", ["call.wav"])
+    assert shape(plan) == [
+        ("automatic-speech-recognition", {"audio": "call.wav"}),
+        ("sentence-similarity", {"text1": f"{GENERATED}0", "text2": "The meeting is on Monday."}),
+    ]
+    plan = planner.plan(
+        "Make your own summary of the article and tell me how close mine is. My summary: 'Walks help sleep.' "
+        "Article: People who walk daily sleep better. Researchers followed two thousand adults for a year."
+    )
+    assert [t["task"] for t in plan] == ["summarization", "sentence-similarity"]
+    assert set(plan[1]["args"].values()) == {"Walks help sleep.", f"{GENERATED}0"}

@@ -24,7 +24,7 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import ASK_GOALS, BY_NAME, PROMPTED, Goal
 from .inputs import _Input
-from .reading import REPAIR, Reference, Want, about_sight, about_sound, by_meaning
+from .reading import LABEL, REPAIR, Reference, Want, about_sight, about_sound, by_meaning
 
 # nouns that name a kind of thing: "the image" is the newest image of the request
 NOUNS = {
@@ -47,6 +47,7 @@ _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table"
 _TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
 _LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
+_MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -408,6 +409,11 @@ class Composer:
             for h in rx.finditer(tail)
             if not (m in goal.output_kinds and want.at <= h.start() + shift < want.last)
         )
+        if _MINE.search(tail):  # "how close mine is": the text the asker labels as theirs ("My summary: '...'")
+            for c in self.clauses:
+                if LABEL.fullmatch(c.words):
+                    for i in c.inputs:
+                        keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))

@@ -249,7 +249,8 @@ GOALS: tuple[Goal, ...] = (
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
         r"|\b(?:say|says|saying|mean|means|meaning) the same\b"
-        r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b",
+        r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
+        r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b",
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
         r"\bsimilarity\b",

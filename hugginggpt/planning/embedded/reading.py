@@ -189,6 +189,8 @@ REPAIR = re.compile(
 )
 _STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got)\b")
 _CHANGES = {"edit", "restyle", "enhance", "clean-audio"}  # goals that change the thing itself
+# "My summary: 'Walks help you sleep.'": a label for what follows
+LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
@@ -199,7 +201,7 @@ def presents(clause: Clause) -> bool:
     earlier clause presents: "I have a photo and a question in French: ...")."""
     if clause.presenting is None:
         clause.presenting = (bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)) or bool(
-            _ATTACHED.fullmatch(clause.words)
+            _ATTACHED.fullmatch(clause.words) or LABEL.fullmatch(clause.words)
         )
     return clause.presenting
 
