@@ -467,3 +467,37 @@ def test_the_same_thing_as_mine_compares_with_what_the_asker_wrote(planner):
     )
     assert [t["task"] for t in plan] == ["summarization", "sentence-similarity"]
     assert set(plan[1]["args"].values()) == {"Walks help sleep.", f"{GENERATED}0"}
+
+
+@pytest.mark.parametrize(
+    "request_text, words",
+    [("how do you say thank you in japanese", "thank you"), ("translate good night into Italian", "good night")],
+)
+def test_unquoted_words_to_translate_are_translated(planner, request_text, words):
+    assert shape(planner.plan(request_text)) == [("translation", {"text": words})]
+
+
+def test_a_story_told_then_drawn_draws_the_story(planner):
+    plan = planner.plan("tell me a story about a dragon and then make a picture of it")
+    assert shape(plan) == [
+        ("text-generation", {"text": "a dragon"}),
+        ("text-to-image", {"text": f"{GENERATED}0"}),
+    ]
+
+
+def test_contracted_questions_are_asked_and_a_reply_written_is_one_text(planner):
+    plan = planner.plan("who's calling and what's their number", ["voicemail.wav"])
+    assert [t["args"].get("text") for t in plan] == [None, "Who's calling?", "What's their number?"]
+    plan = planner.plan("write a polite reply to this letter and read it aloud", ["letter.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "text-generation", "text-to-speech"]
+    assert plan[1]["args"]["text"] == f"{GENERATED}0"  # the reply is to the letter's words
+
+
+def test_a_wish_for_a_language_translates_what_its_clause_asked_for(planner):
+    plan = planner.plan("describe this photo in spanish", ["beach.jpg"])
+    assert [t["task"] for t in plan][-1] == "translation" and plan[-1]["args"]["text"] == f"{GENERATED}0"
+    assert plan[0]["task"] in ("image-to-text", "visual-question-answering") and len(plan) == 2
+
+
+def test_adding_a_thing_to_a_part_of_the_picture_is_an_edit(planner):
+    assert [t["task"] for t in planner.plan("add a hat to the dog", ["park.jpg"])] == ["image-editing"]

@@ -31,7 +31,7 @@ NOUNS = {
     # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
         r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
-        r"board|ticket|flyer|notice|invoice|chart|diagram|graph)s?\b"
+        r"board|ticket|flyer|notice|invoice|chart|diagram|graph|letter)s?\b"
     ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
@@ -346,6 +346,7 @@ class Composer:
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.prompt(want.clause.text)
+        words = "" if words.lower() in ("it", "this", "that", "them") else words  # "a picture of it": the last text
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
         made = [s for s in self.steps if s.goal in PROMPTED and "text" in s.args]
@@ -399,6 +400,11 @@ class Composer:
         tail = want.clause.words[want.at :]
         if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
             tail = want.clause.words
+            # "describe this photo in Spanish": the form of what the clause asked for before its wish
+            done = [k for (c, at, _), ks in self.by_cue.items() if c == want.clause.index and at < want.at for k in ks]
+            for t in reversed(self.things):
+                if not found and t.step in done and _takes(goal, t.modality) and t.makes not in ("annotation",):
+                    keep(t)
         if goal.name in ASK_GOALS:  # the question's own words may say what it is about ("in the image")
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
         shift = want.at if tail is not want.clause.words else 0

@@ -30,7 +30,7 @@ _LANGS = (
 ).split()
 _COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|golden|silver"
 
-_L = "|".join(_LANGS)
+_L = LANGUAGES = "|".join(_LANGS)
 _NON_EN = "|".join(x for x in _LANGS if x != "english")
 _DET = r"(?:(?:an?|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
 # verbs of making, not their nouns ("produce", never "product"; "create", never "creator")
@@ -259,9 +259,9 @@ GOALS: tuple[Goal, ...] = (
         "write",
         "text=text-generation",
         "artifact",
-        r"text[- ]generation|\b(?:" + _VERB_MAKE + r"|writ\w*|compos\w*)\s+" + _DET + r"(?:(?!video|audio|voice|spoken|"
-        r"visual|image)\w+\s+)?(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|"
-        r"email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
+        r"text[- ]generation|\b(?:" + _VERB_MAKE + r"|writ\w*|compos\w*|tell (?:me|us))\s+" + _DET
+        + r"(?:(?!video|audio|voice|spoken|visual|image)[\w-]+\s+)?(?:text|paragraph|story|essay|poem|article|content|"
+        r"continuation|explanation|message|email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
         r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)|\b(?:additional|more comprehensive|more detailed)"
@@ -361,7 +361,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
-        r"(?:image|picture|photo)|\bcolou?rs? more vivid",
+        r"(?:image|picture|photo)|\bcolou?rs? more vivid"
+        r"|\b(?:add|put)\w*\s+(?:a|an|some)\s+(?:\w+\s+)?\w+\s+(?:to|on|onto)\s+(?:the|this|my|her|his|their)\s+\w+",
         "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "
         "brighter; blur this image; sharpen this photo; crop the image; resize this picture to half; increase the "
         "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "

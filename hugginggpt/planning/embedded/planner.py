@@ -19,7 +19,7 @@ from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import NOUNS, Composer, Fate, Step
-from .goals import ASK_GOALS, BY_NAME, GOALS, PROMPTED, Goal
+from .goals import ASK_GOALS, BY_NAME, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
 
@@ -118,6 +118,11 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
         rest = text.replace(passage, " ") if passage else ""
         if _FIRST_PERSON.search(passage) and _YES_NO.fullmatch(_HELLO.sub("", rest.strip())):
             passage = ""
+    if not passage and not files and not named and not quotes and (m := _SAY_IN.search(text)):
+        # "how do you say thank you in Japanese": the words to translate, unquoted
+        return uploads + sorted(
+            [*found, _Input("quote", m["words"], "text", m.start("words"), m.end("words"))], key=lambda i: i.start
+        )
     start = text.find(passage) if passage else -1
     end = start + len(passage)
     if start < 0 or any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
@@ -144,6 +149,11 @@ _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom
 _RELATIVE = re.compile(
     r"(?:how|what|where|when|why|who|which)\s+(?:a|an|the|my|our|his|her|their|its|this|that|these|those|some"
     r"|it|he|she|they|we|i|you)\s+\w+"
+)
+_SAY_IN = re.compile(
+    rf"\b(?:say|write|translate|spell)\s+(?P<words>(?!(?:it|this|that|them)\b)[^.?!,;:]{{1,60}}?)\s+(?:in|into|to)\s+"
+    rf"(?:{LANGUAGES})\b",
+    re.I,
 )
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
@@ -249,6 +259,7 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 _WISHES = {"speak", "translate", "draw"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|whether)\b(?! you\b)\s+\w+"
+    r"|(?:who|what|where|when|how)'s\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
     r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
 )

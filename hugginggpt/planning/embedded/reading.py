@@ -191,6 +191,7 @@ _STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|soun
 _CHANGES = {"edit", "restyle", "enhance", "clean-audio"}  # goals that change the thing itself
 # "My summary: 'Walks help you sleep.'": a label for what follows
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
+_WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
@@ -250,7 +251,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
 
 
 def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
-    """"This sign is upside down. Fix it": the fault a statement tells is what the bare repair asks to
+    """ "This sign is upside down. Fix it": the fault a statement tells is what the bare repair asks to
     change; the statement asks nothing of its own."""
     out = list(wants)
     for k, c in enumerate(clauses):
@@ -452,6 +453,8 @@ def cues(clause: Clause) -> list[Want]:
         else kept
     )
     if specific:
+        # "write a polite reply to this letter": one text written, not a chat reply to it
+        kept = [w for w in kept if not (w.goal.name == "chat" and _WRITE_REPLY.search(clause.words))]
         # "ask a chatbot 'X'": the asking is the chat
         kept = [
             w
