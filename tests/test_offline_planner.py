@@ -501,3 +501,18 @@ def test_a_wish_for_a_language_translates_what_its_clause_asked_for(planner):
 
 def test_adding_a_thing_to_a_part_of_the_picture_is_an_edit(planner):
     assert [t["task"] for t in planner.plan("add a hat to the dog", ["park.jpg"])] == ["image-editing"]
+
+
+def test_a_cleaned_recording_is_what_is_transcribed_next(planner):
+    plan = planner.plan("make the audio cleaner then summarize it", ["meeting.wav"])
+    assert shape(plan) == [
+        ("audio-to-audio", {"audio": "meeting.wav"}),
+        ("automatic-speech-recognition", {"audio": f"{GENERATED}0"}),
+        ("summarization", {"text": f"{GENERATED}1"}),
+    ]
+
+
+def test_make_an_audio_of_the_translation_speaks_it(planner):
+    plan = planner.plan("read the poster, translate it to french, and make an audio of the french version", ["p.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "translation", "text-to-speech"]
+    assert plan[2]["args"]["text"] == f"{GENERATED}1"

@@ -487,7 +487,7 @@ class Composer:
         fits = [
             t
             for t in sorted(self.things, key=lambda t: self.seen.get(id(t), -1))
-            if (t.modality in modalities or t.modality in convert and t.step is None)
+            if (t.modality in modalities or t.modality in convert and (t.step is None or self._same_content(t)))
             and t.makes not in ("annotation", "question")
             and (verdicts or t.makes != "verdict")
             and not (results_only and t.step is None or original and t.step is not None)
@@ -497,6 +497,11 @@ class Composer:
         if before is not None:
             fits = [t for t in fits if t.at < before] or fits
         return fits[-1] if fits else None
+
+    def _same_content(self, thing: Thing) -> bool:
+        """A cleaned recording or an edited picture: what it says is what the input said, so its words may be
+        read ("clean the audio, then summarize it")."""
+        return thing.step is not None and self.steps[thing.step].goal in ("clean-audio", "enhance", "edit", "restyle")
 
     def _refs_of(self, want: Want, *, anywhere: bool = False) -> list[Goal]:
         """Earlier goals whose result the clause names: after the want's cue ("read the summary aloud"),

@@ -163,7 +163,7 @@ GOALS: tuple[Goal, ...] = (
         "verdict",
         r"\b(?:what|which) language\b|\blanguage (?:is|of)\b|\b(?:identify|detect)\w* the language",
         "which language is this sentence in; what language is this written in; detect the language of this text; "
-        "identify the language; is this french or spanish",
+        "identify the language; is this french or spanish; is he speaking german; is she speaking in italian",
         r"\blanguage\b",
         labels="language",
     ),
@@ -207,9 +207,10 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
-        r"|\bmain points?\b",
+        r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
-        "article; sum up this text in a few sentences; condense this report; the main points in one sentence",
+        "article; sum up this text in a few sentences; condense this report; the main points in one sentence; list "
+        "the action items from the meeting; give me bullet points of the talk",
         r"\bsummar(?:y|ies|ized|ised)\b",
     ),
     _g(
@@ -235,7 +236,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\bread\w*\s+out\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
-        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r")\s+" + _DET + r"(?:\w+\s+)?(?:audio|speech|voice)\b"
+        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r"|mak(?:e|es|ing))\s+" + _DET
+        + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b",
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
