@@ -516,3 +516,21 @@ def test_make_an_audio_of_the_translation_speaks_it(planner):
     plan = planner.plan("read the poster, translate it to french, and make an audio of the french version", ["p.png"])
     assert [t["task"] for t in plan] == ["image-to-text", "translation", "text-to-speech"]
     assert plan[2]["args"]["text"] == f"{GENERATED}1"
+
+
+@pytest.mark.parametrize(
+    "request_text, tasks_expected",
+    [
+        (
+            "give me a translated summary of this: 'The museum reopens on Monday. Entry is free.'",
+            ["summarization", "translation"],
+        ),
+        (
+            "I want a summarized answer to my question 'What is the report about?' The report: report.txt",
+            ["question-answering", "summarization"],
+        ),
+    ],
+)
+def test_a_participle_before_a_result_works_on_that_result(planner, request_text, tasks_expected):
+    plan = planner.plan(request_text)
+    assert [t["task"] for t in plan] == tasks_expected and plan[1]["args"]["text"] == f"{GENERATED}0"

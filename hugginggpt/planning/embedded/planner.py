@@ -366,12 +366,23 @@ def _ordered(wants: list[Want]) -> list[Want]:
     i = 0
     while i < len(out) - 1:
         a, b = out[i], out[i + 1]
-        if a.clause is b.clause and _feeds(b, a) and not _feeds(a, b):
+        # "a summarized answer", "a translated summary": the participle's goal works on the noun's result
+        attributive = (
+            a.clause is b.clause
+            and _PARTICIPLE.fullmatch(a.clause.words[a.at : a.end])
+            and (
+                0 < b.at - a.end <= 1
+                or b.goal.names_rx is not None
+                and b.goal.names_rx.match(a.clause.words, a.end + 1) is not None
+            )
+        )
+        if a.clause is b.clause and _feeds(b, a) and (not _feeds(a, b) or attributive):
             out[i], out[i + 1] = b, a
         i += 1
     return out
 
 
+_PARTICIPLE = re.compile(r"\w+(?:ed|en)")
 _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
 
 
