@@ -175,3 +175,7 @@ def test_a_bare_fix_it_takes_its_edit_from_the_fault_told_before_it():
     assert [e.name for e in parse("this sign is upside down, fix it")] == ["rotated 180° (upside down)"]
     with pytest.raises(ExpertError, match="without being told how"):
         parse("fix it")
+
+
+def test_unmirror_flips_back():
+    assert [e.name for e in parse("unmirror it")] == ["mirrored left to right"]

@@ -296,7 +296,7 @@ RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
      lambda c: Edit("colours inverted", lambda im: ImageOps.invert(im.convert("RGB")))),
     ("rotate", r"rotat\w*|(?:turn|spin|tilt)\w*(?= (?:it |this |the \w+ )?(?:by |through )?(?:-?\d|left|right|"
      r"clockwise|anti|counter|upside|sideways|90|180|270))|upside[- ]down(?! flip)", _rotate),
-    ("flip", r"flip\w*|mirror\w*|reflect\w*", _flip),
+    ("flip", r"(?:un-?)?flip\w*|(?:un-?)?mirror\w*|reflect\w*", _flip),
     ("crop", r"crop\w*|trim\w*|zoom(?:ed)? in", _crop),
     ("resize", r"resiz\w*|(?<!gray)(?<!grey)scal(?:e|ed|ing)\b|shrink\w*|enlarge\w*|downscal\w*|upscal\w*|smaller|"
      r"bigger|larger|thumbnail|half (?:the )?size|double (?:the )?size|width|height|"

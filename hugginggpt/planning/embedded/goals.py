@@ -358,7 +358,7 @@ GOALS: tuple[Goal, ...] = (
         "edit",
         "image=image-editing",
         "artifact",
-        r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b"
+        r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
