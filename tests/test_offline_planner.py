@@ -534,3 +534,18 @@ def test_make_an_audio_of_the_translation_speaks_it(planner):
 def test_a_participle_before_a_result_works_on_that_result(planner, request_text, tasks_expected):
     plan = planner.plan(request_text)
     assert [t["task"] for t in plan] == tasks_expected and plan[1]["args"]["text"] == f"{GENERATED}0"
+
+
+def test_tell_me_if_asks_and_read_me_speaks(planner):
+    plan = planner.plan("summarize the letter, then tell me if the summary sounds positive", ["letter.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "summarization", "text-classification"]
+    assert plan[2]["args"]["text"] == f"{GENERATED}1"
+    plan = planner.plan("translate this sign and tell me if it's a warning", ["sign.png"])
+    assert [t["task"] for t in plan][:2] == ["image-to-text", "translation"] and len(plan) == 3
+    plan = planner.plan("what's vegetarian on this menu? read me the options", ["menu.jpg"])
+    assert plan[-1]["task"] == "text-to-speech" and plan[-1]["args"]["text"] == f"{GENERATED}{len(plan) - 2}"
+
+
+def test_read_this_note_then_reply_replies_to_its_words(planner):
+    plan = planner.plan("read this note and reply to it", ["note.png"])
+    assert shape(plan) == [("image-to-text", {"image": "note.png"}), ("conversational", {"text": f"{GENERATED}0"})]

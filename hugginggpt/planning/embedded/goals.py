@@ -90,6 +90,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"\bocr\b|image[- ]to[- ]text|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words|writing)"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
+        r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech|\bwrite (?:down|out) what\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
@@ -154,7 +155,8 @@ GOALS: tuple[Goal, ...] = (
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
         "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat; is it "
-        "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind",
+        "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind; does the summary "
+        "sound positive",
         r"\bsentiment\b",
     ),
     _g(
@@ -234,7 +236,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
-        r"|\bread\w*\s+out\b"
+        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r"|mak(?:e|es|ing))\s+" + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"

@@ -157,6 +157,7 @@ _SAY_IN = re.compile(
 )
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
+_INDIRECT = re.compile(r"^(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+")
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 REACH_FLOOR = 0.25
@@ -260,6 +261,7 @@ _WISHES = {"speak", "translate", "draw"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|whether)\b(?! you\b)\s+\w+"
     r"|(?:who|what|where|when|how)'s\s+\w+"
+    r"|(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
     r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
 )
@@ -278,7 +280,7 @@ def _has_ask_words(c: Clause) -> bool:
 def _asking(c: Clause, at: int) -> Want:
     """What a question in the clause's own words asks: a verdict on the text as a whole when it reads as
     one ("and is it friendly?", "is the speaker angry?": which an extracted span cannot give), else an answer."""
-    (best,) = scores([c.words])
+    (best,) = scores([_INDIRECT.sub("", c.words)])  # "tell me if it sounds positive": "it sounds positive"
     verdict = max(_VERDICTS, key=lambda g: best.get(g, 0.0))
     if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
         return Want(BY_NAME[verdict], c, at, len(c.words), "meaning", best[verdict])
