@@ -275,7 +275,9 @@ def test_a_bare_ask_with_nothing_to_work_on_says_what_to_attach(planner):
 
 def test_a_description_runs_past_and_and_an_indirect_how_is_part_of_it(planner):
     plan = planner.plan("Write a paragraph about the benefits of cycling and how it can improve your mood.")
-    assert shape(plan) == [("text-generation", {"text": "benefits of cycling and how it can improve your mood"})]
+    assert shape(plan) == [
+        ("text-generation", {"text": "a paragraph about the benefits of cycling and how it can improve your mood"})
+    ]
     assert shape(planner.plan("draw a picture of a cat and a dog")) == [("text-to-image", {"text": "a cat and a dog"})]
 
 
@@ -480,7 +482,7 @@ def test_unquoted_words_to_translate_are_translated(planner, request_text, words
 def test_a_story_told_then_drawn_draws_the_story(planner):
     plan = planner.plan("tell me a story about a dragon and then make a picture of it")
     assert shape(plan) == [
-        ("text-generation", {"text": "a dragon"}),
+        ("text-generation", {"text": "a story about a dragon"}),
         ("text-to-image", {"text": f"{GENERATED}0"}),
     ]
 
@@ -549,3 +551,25 @@ def test_tell_me_if_asks_and_read_me_speaks(planner):
 def test_read_this_note_then_reply_replies_to_its_words(planner):
     plan = planner.plan("read this note and reply to it", ["note.png"])
     assert shape(plan) == [("image-to-text", {"image": "note.png"}), ("conversational", {"text": f"{GENERATED}0"})]
+
+
+def test_both_and_also_work_on_the_same_thing(planner):
+    plan = planner.plan(
+        "Transcribe meeting.wav, then both summarize the transcript and extract the named entities from it."
+    )
+    assert [(t["task"], t["args"].get("text")) for t in plan[1:]] == [
+        ("summarization", f"{GENERATED}0"),
+        ("token-classification", f"{GENERATED}0"),
+    ]
+    plan = planner.plan("Say 'boarding starts now', then transcribe the generated audio and also classify it.")
+    assert shape(plan)[2] == ("audio-classification", {"audio": f"{GENERATED}0"})
+
+
+def test_the_poem_and_that_kind_name_earlier_results(planner):
+    plan = planner.plan("Write a short poem about autumn leaves, then create an illustration for the poem")
+    assert shape(plan) == [
+        ("text-generation", {"text": "a short poem about autumn leaves"}),
+        ("text-to-image", {"text": f"{GENERATED}0"}),
+    ]
+    plan = planner.plan("What kind of flower is flower.png? Then write a story about that kind of flower.")
+    assert plan[-1]["task"] == "text-generation" and plan[-1]["args"]["text"] == f"{GENERATED}0"

@@ -44,6 +44,23 @@ def prompt(clause: str) -> str:
     return ""
 
 
+_TEXT_KIND = re.compile(
+    r"\b(?:an?|some|one)\s+(?:[\w-]+\s+){0,2}?(?:poem|story|essay|haiku|paragraph|article|message|email|letter|"
+    r"speech|song|joke|limerick|toast|tweet|post)s?\s+(?:about|on|for)\s+",
+    re.I,
+)
+
+
+def text_prompt(clause: str) -> str:
+    """What a text is to be written about, with the kind of text it is ("a short poem about autumn leaves")."""
+    body = prompt(clause)
+    if body and (m := _TEXT_KIND.search(clause)):
+        at = clause.lower().find(body.lower(), m.end())
+        if 0 <= at - m.end() <= 4:  # "a paragraph about the benefits of ...": only "the " between
+            return clause[m.start() : at + len(body)]
+    return body
+
+
 def instruction(clause: str) -> str:
     """An edit's instruction in the request's words: the clause without the words that ask."""
     return _POLITE.sub("", clause.strip()).strip(" .,;") or clause.strip()

@@ -47,6 +47,7 @@ _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table"
 _TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
 _LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
+_BOTH = re.compile(r"^(?:\w+\s+)?both\b")
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
@@ -345,7 +346,7 @@ class Composer:
             source = next((t for t in objects if t.modality in _CONVERT and t.step is None), None)
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
-        words = argtext.prompt(want.clause.text)
+        words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
         words = "" if words.lower() in ("it", "this", "that", "them") else words  # "a picture of it": the last text
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
@@ -453,6 +454,16 @@ class Composer:
             and self.steps[t.step].task in _MAPS
             and id(t) not in self.named
         ]
+        # "both summarize the transcript and tag it", "transcribe the audio and also classify it": the same
+        # thing as the goal before
+        before = want.clause.words[: want.at]
+        if want.clause.joiner in ("and also", "also") or _BOTH.search(before) and any(
+            at < want.at for (c, at, _) in self.by_cue if c == want.clause.index
+        ):
+            last = next((s for s in reversed(self.steps) if s.goal is not None and s.reads is not None), None)
+            if last is not None and _takes(goal, last.reads.modality):
+                keep(last.reads)
+                return found, False
         latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
         answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
         if (

@@ -180,7 +180,7 @@ GOALS: tuple[Goal, ...] = (
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
         "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "
         "politics or cooking; which category does this article belong to; label this text with a topic",
-        r"\b(?:classified|classification|category|label|class)\b",
+        r"\b(?:classified|classification|category|label|class)\b|\bthat (?:kind|type|sort|class|category)\b",
         generic=True,
     ),
     _g(
@@ -272,7 +272,7 @@ GOALS: tuple[Goal, ...] = (
         r" (?:\w+ )?text",
         "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
         "paragraph about climate change; continue this story; write a haiku",
-        r"\b(?:generated|new) (?:text|story|paragraph)\b",
+        r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
     ),
     _g(
         "chat",
