@@ -573,3 +573,11 @@ def test_the_poem_and_that_kind_name_earlier_results(planner):
     ]
     plan = planner.plan("What kind of flower is flower.png? Then write a story about that kind of flower.")
     assert plan[-1]["task"] == "text-generation" and plan[-1]["args"]["text"] == f"{GENERATED}0"
+
+
+def test_an_edit_right_after_marking_a_picture_changes_the_marked_copy(planner):
+    plan = planner.plan("Box the faces, then make the picture smaller so I can email it", ["team.png"])
+    assert shape(plan)[1] == (
+        "image-editing",
+        {"image": f"{GENERATED}0", "text": "make the picture smaller so I can email it"},
+    )

@@ -421,6 +421,12 @@ class Composer:
                 if LABEL.fullmatch(c.words):
                     for i in c.inputs:
                         keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
+        if goal.name in ("edit", "restyle") and want.clause.joiner in ("then", "and then") and not found:
+            # "box the faces, then make the picture smaller": the boxed copy the step before just made
+            last = next((s for s in reversed(self.steps) if s.goal is not None), None)
+            marked = [t for t in self.things if last is not None and t.step == last.id and t.makes == "annotation"]
+            if marked and last.clause == want.clause.index - 1:
+                keep(marked[0])
         for at, modality in hits:
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
