@@ -238,7 +238,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
-        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:" + _VERB_MAKE + r"|mak(?:e|es|ing))\s+" + _DET
+        r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
+        + _VERB_MAKE
+        + r"|mak(?:e|es|ing))\s+"
+        + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
         r"|\bin audio format|\bspeak\b|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b",
@@ -263,7 +266,10 @@ GOALS: tuple[Goal, ...] = (
         "write",
         "text=text-generation",
         "artifact",
-        r"text[- ]generation|\b(?:" + _VERB_MAKE + r"|writ\w*|compos\w*|tell (?:me|us))\s+" + _DET
+        r"text[- ]generation|\b(?:"
+        + _VERB_MAKE
+        + r"|writ\w*|compos\w*|tell (?:me|us))\s+"
+        + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image)[\w-]+\s+)?(?:text|paragraph|story|essay|poem|article|content|"
         r"continuation|explanation|message|email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"

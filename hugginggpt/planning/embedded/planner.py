@@ -3,8 +3,9 @@
 1. `clauses`: the request cut at sentence ends, commas and joining words, quotes and files as placeholders;
 2. `reading`: each clause read into the goals it asks for (the words that name one, else its meaning), or
    into none (it presents a file: context);
-3. `compose`: each goal gets the thing it works on and the task that does it on that kind of thing,
-   through the conversions the capability map can run, sharing each conversion;
+3. `compose`: each goal gets the thing it works on (`sources`) and the task that does it on that kind of
+   thing, through the conversions the capability map can run, sharing each conversion, with its arguments
+   (`slots`);
 4. the result is a `Plan` that also says which parts of the request it could not plan, and why: every
    clause ends planned, named as not planned, or context (`Reading.fates`).
 """
@@ -18,10 +19,11 @@ from typing import Any
 from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
-from .compose import NOUNS, Composer, Fate, Step
+from .compose import Composer
 from .goals import ASK_GOALS, BY_NAME, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
+from .things import NOUNS, Fate, Step
 
 
 @dataclass

@@ -1,0 +1,277 @@
+"""What a goal works on: an input written in its clause, a result the clause names ("the summary"), the newest
+thing of a kind it names ("the image"), or the newest thing it can take, as the request reads it."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import Clause
+from .goals import ASK_GOALS, PROMPTED, Goal
+from .inputs import _Input
+from .reading import LABEL, Reference, Want
+from .things import CONVERT, NOUNS, Step, Thing, takes
+
+# words for "the result" of whatever came before
+_RESULT = re.compile(
+    r"\b(?:that|this|the|these|those|its|their|obtained|resulting)\s+(?:\w+\s+)?(?:information|results?|outputs?|"
+    r"findings|data|info|outcome)\b"
+)
+# maps made of a picture, and the goals that analyse a picture: those analyse the picture, not its map
+_MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
+_ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table", "edges", "soft-edges", "pose"}
+_TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
+_LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
+_BOTH = re.compile(r"^(?:\w+\s+)?both\b")
+_MINE = re.compile(r"\bmine\b")
+_OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
+_ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
+_WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
+
+
+class Sources:
+    """What each goal works on (a mixin of `Composer`, sharing its state)."""
+
+    clauses: list[Clause]
+    refs: list[Reference]
+    steps: list[Step]
+    things: list[Thing]
+    served: dict[str, list[int]]
+    by_cue: dict[tuple[int, int, str], list[int]]
+    named: set[int]
+    seen: dict[int, int]
+
+    def _objects(self, want: Want, own: list[_Input]) -> tuple[list[Thing], bool]:
+        """The things `want` works on, best first, and whether its clause names them: inputs written in
+        it, results it names, the newest thing of each kind it names; with none of those (not named), the
+        newest thing the goal can take."""
+        goal = want.goal
+        found: list[Thing] = []
+
+        def keep(t: Thing | None) -> None:
+            if t is not None and t not in found:
+                found.append(t)
+
+        for i in own:
+            # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
+            if i.kind == "file" and i.modality in goal.output_kinds and i.modality not in goal.tasks:
+                continue
+            asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
+            if i.kind in ("file", "quote", "question") and not asked and takes(goal, i.modality):
+                keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
+        # a made thing is made from a result its clause names anywhere ("with the detected labels, make a video")
+        refs = self._refs_of(want, anywhere=goal.name in PROMPTED)
+        results = [t for ref in refs for t in self._results_of(ref)]
+        if not results and _RESULT.search(want.clause.words[want.at :]):  # "based on that information"
+            latest = self._latest(set(goal.tasks), results_only=True, verdicts=True)
+            results += [latest] if latest is not None else []
+        results.sort(key=lambda t: (t.modality in goal.tasks, t.step or 0), reverse=True)
+        for t in results:
+            if takes(goal, t.modality):
+                keep(t)
+                break
+        tail = want.clause.words[want.at :]
+        if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
+            tail = want.clause.words
+            # "describe this photo in Spanish": the form of what the clause asked for before its wish
+            done = [k for (c, at, _), ks in self.by_cue.items() if c == want.clause.index and at < want.at for k in ks]
+            for t in reversed(self.things):
+                if not found and t.step in done and takes(goal, t.modality) and t.makes not in ("annotation",):
+                    keep(t)
+        if goal.name in ASK_GOALS:  # the question's own words may say what it is about ("in the image")
+            tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
+        shift = want.at if tail is not want.clause.words else 0
+        hits = sorted(
+            (h.start(), m)
+            for m, rx in NOUNS.items()
+            if takes(goal, m)
+            for h in rx.finditer(tail)
+            if not (m in goal.output_kinds and want.at <= h.start() + shift < want.last)
+        )
+        if _MINE.search(tail):  # "how close mine is": the text the asker labels as theirs ("My summary: '...'")
+            for c in self.clauses:
+                if LABEL.fullmatch(c.words):
+                    for i in c.inputs:
+                        keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
+        if goal.name in ("edit", "restyle") and want.clause.joiner in ("then", "and then") and not found:
+            # "box the faces, then make the picture smaller": the boxed copy the step before just made
+            last = next((s for s in reversed(self.steps) if s.goal is not None), None)
+            marked = [t for t in self.things if last is not None and t.step == last.id and t.makes == "annotation"]
+            if marked and last.clause == want.clause.index - 1:
+                keep(marked[0])
+        for at, modality in hits:
+            original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
+            keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
+        if not found and _OF_THIS.search(tail):  # "an edge map of this": what was given, not the newest result
+            for m in goal.tasks:
+                if m != "text":
+                    keep(self._latest({m}, original=True, answers=False, before=want.clause.end))
+        if goal.name in ASK_GOALS:  # a question about a picture its clause names is asked of the picture
+            found.sort(key=lambda t: t.modality != "image")
+        if found or goal.name in PROMPTED:
+            return found, True
+        convertible = set(CONVERT) if "text" in goal.tasks else set()
+        if goal.name in ASK_GOALS:  # a question is about what the request is about, not an answer or a question
+            # (nor a description of a picture it has: "what's in this picture, and how many people are in it?")
+            asked = [
+                t
+                for t in self.things
+                if t.step is not None and (self._from_question(t) or self.steps[t.step].goal == "describe")
+            ]
+            latest = self._latest(
+                set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked
+            )
+            keep(latest)
+            return found, False
+        # a picture is analysed as it is, not as a depth or edge map made of it, unless a clause names the map
+        maps = [
+            t
+            for t in self.things
+            if goal.name in _ANALYSES
+            and t.step is not None
+            and self.steps[t.step].task in _MAPS
+            and id(t) not in self.named
+        ]
+        # "both summarize the transcript and tag it", "transcribe the audio and also classify it": the same
+        # thing as the goal before
+        before = want.clause.words[: want.at]
+        if (
+            want.clause.joiner in ("and also", "also")
+            or _BOTH.search(before)
+            and any(at < want.at for (c, at, _) in self.by_cue if c == want.clause.index)
+        ):
+            last = next((s for s in reversed(self.steps) if s.goal is not None and s.reads is not None), None)
+            if last is not None and takes(goal, last.reads.modality):
+                keep(last.reads)
+                return found, False
+        latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
+        answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
+        if (
+            goal.name in ("speak", "translate")
+            and answer is not None
+            and (latest is None or self.steps[answer.step].goal in ASK_GOALS)
+        ):
+            # a verdict rather than a conversion of an input ("detect the objects and tell me out loud how
+            # many"), and the count that answers a question ("how many people are here? say it out loud")
+            latest = answer
+        keep(latest)
+        keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
+        return found, False
+
+    def _latest(
+        self,
+        modalities: set[str],
+        *,
+        results_only: bool = False,
+        original: bool = False,
+        answers: bool = True,
+        before: int | None = None,
+        convert: set[str] = frozenset(),
+        besides: list[Thing] = (),
+        verdicts: bool = False,
+    ) -> Thing | None:
+        """The newest thing of one of `modalities` (results only: made by a step; original: an input),
+        among those given before `before` when there are any; inputs of the `convert` modalities count
+        too (their words are read on the way: a picture's, a recording's, never a drawn image's). The
+        marked-up copy of a detection, and verdicts (unless `verdicts`), are never what a later step works
+        on unless a clause names them."""
+        fits = [
+            t
+            for t in sorted(self.things, key=lambda t: self.seen.get(id(t), -1))
+            if (t.modality in modalities or t.modality in convert and (t.step is None or self._same_content(t)))
+            and t.makes not in ("annotation", "question")
+            and (verdicts or t.makes != "verdict")
+            and not (results_only and t.step is None or original and t.step is not None)
+            and (answers or t.makes != "answer")
+            and t not in besides
+        ]
+        if before is not None:
+            fits = [t for t in fits if t.at < before] or fits
+        return fits[-1] if fits else None
+
+    def _same_content(self, thing: Thing) -> bool:
+        """A cleaned recording or an edited picture: what it says is what the input said, so its words may be
+        read ("clean the audio, then summarize it")."""
+        return thing.step is not None and self.steps[thing.step].goal in ("clean-audio", "enhance", "edit", "restyle")
+
+    def _refs_of(self, want: Want, *, anywhere: bool = False) -> list[Goal]:
+        """Earlier goals whose result the clause names: after the want's cue ("read the summary aloud"),
+        then before it ("the answer in Chinese", "the summary out loud"); only those before the cue of a
+        goal that takes the named result as it is, or `anywhere` ("use the transcript as the
+        instruction to edit the photo")."""
+        mine = [
+            r
+            for r in self.refs
+            if r.clause is want.clause
+            and r.goal.name in self.served
+            # not another item of a list of wants ("I need a summary, an image")
+            and not (
+                (r.clause.index, r.at, r.goal.name) in self.by_cue and "," in _between(r.clause.words, r.at, want.at)
+            )
+        ]
+        if not mine and want.clause.joiner in ("and", ",", ";"):
+            # "use that caption three ways: as the question ...; compared with ...; and turned into a video":
+            # each use takes the thing the list was introduced with
+            k = want.clause.index - 1
+            while k > 0 and self.clauses[k].joiner in ("and", ",", ";") and ":" not in self.clauses[k].words:
+                k -= 1
+            head = self.clauses[k]
+            if k < want.clause.index - 1 or ":" in head.words:
+                at = head.words.find(":")
+                listed = [r for r in self.refs if r.clause is head and r.goal.name in self.served and r.at < at]
+                if ":" in head.words and listed:
+                    return [r.goal for r in listed]
+        if not mine and want.clause.joiner in ("and", ",") and _LISTED.match(want.clause.words):
+            # "from the translation I need a summary, an image, | and a short video": the list's source
+            mine = [
+                r
+                for r in self.refs
+                if r.clause.index == want.clause.index - 1
+                and r.goal.name in self.served
+                and (r.clause.index, r.at, r.goal.name) not in self.by_cue
+            ]
+            return [r.goal for r in mine]
+        after = [r.goal for r in mine if r.at >= want.at - 1]
+        # "boil the detection output down to a short summary": the thing comes before a cue that names the form
+        form = bool(_TO_FORM.search(want.clause.words[: want.at]))
+        before = [r.goal for r in mine if r.at < want.at - 1 and (anywhere or form or _wished(want, r.goal))]
+        return after + before
+
+    def _from_question(self, thing: Thing) -> bool:
+        """The thing is a question of the request, or made from one (its translation)."""
+        while thing is not None:
+            if thing.makes == "question":
+                return True
+            step = self.steps[thing.step] if thing.step is not None else None
+            thing = step.reads if step is not None else None
+        return False
+
+    def _results_of(self, goal: Goal, modality: str | None = None) -> list[Thing]:
+        """The newest result of `goal` (of `modality`), its main one first."""
+        step = self.served[goal.name][-1]
+        return [t for t in self.things if t.step == step and (modality is None or t.modality == modality)]
+
+    def _words_of(self, thing: Thing, want: Want) -> Thing:
+        """The text of a picture or a recording: one conversion step per thing, shared."""
+        for t in self.things:
+            if t.origin is thing and t.modality == "text":
+                return t
+        task = CONVERT[thing.modality]
+        self._step(task, {thing.modality: thing.value}, None, thing, "artifact", clause=want.clause.index)
+        return self.things[-1]
+
+    def _condition(self) -> tuple[str, Thing] | None:
+        for s in reversed(self.steps):
+            if s.task.endswith("-control"):
+                cond = s.task[: -len("-control")]
+                out = next(t for t in self.things if t.step == s.id)
+                return f"{cond}-text-to-image", out
+        return None
+
+
+def _between(words: str, a: int, b: int) -> str:
+    return words[min(a, b) : max(a, b) + 1]
+
+
+def _wished(want: Want, named: Goal) -> bool:
+    """A wish for the form of a result named before it ("the answer in Chinese", "the summary out loud")."""
+    return want.goal.name in ("translate", "speak", "draw") and bool(named.output_kinds & set(want.goal.tasks))
