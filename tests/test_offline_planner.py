@@ -581,3 +581,20 @@ def test_an_edit_right_after_marking_a_picture_changes_the_marked_copy(planner):
         "image-editing",
         {"image": f"{GENERATED}0", "text": "make the picture smaller so I can email it"},
     )
+
+
+def test_draw_me_a_thing_draws_it_and_what_you_found_is_the_result(planner):
+    assert shape(planner.plan("good morning! could you draw me a robot reading a book?")) == [
+        ("text-to-image", {"text": "a robot reading a book"})
+    ]
+    assert [t["task"] for t in planner.plan("Spot every car in road.jpg and draw a box around each one.")] == [
+        "object-detection"
+    ]
+    plan = planner.plan("detect objects in it and summarize what you found", ["desk.jpg"])
+    assert shape(plan) == [("object-detection", {"image": "desk.jpg"}), ("summarization", {"text": f"{GENERATED}0"})]
+
+
+def test_a_question_on_the_words_of_a_label_reads_them_when_no_visual_model_runs(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("what are the ingredients?", ["label.png"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]

@@ -130,7 +130,7 @@ GOALS: tuple[Goal, ...] = (
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
         "invoice; who is this letter addressed to; what time does the shop open; which platform does the train "
-        "leave from; when does the museum reopen; how much do i owe",
+        "leave from; when does the museum reopen; how much do i owe; what are the ingredients; does it contain nuts",
         r"\banswers?\b",
         generic=True,
     ),
@@ -304,6 +304,7 @@ GOALS: tuple[Goal, ...] = (
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
+        r"|\b(?:draw|sketch)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle)"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
         r"|\binto an? (?:image|picture|drawing|illustration)\b"
         # "I need a summary, an image, and a short video": a picture in a list of things wanted

@@ -14,7 +14,7 @@ from .things import CONVERT, NOUNS, Step, Thing, takes
 # words for "the result" of whatever came before
 _RESULT = re.compile(
     r"\b(?:that|this|the|these|those|its|their|obtained|resulting)\s+(?:\w+\s+)?(?:information|results?|outputs?|"
-    r"findings|data|info|outcome)\b"
+    r"findings|data|info|outcome)\b|\bwhat (?:you|it|they) (?:found|detected|spotted|got|came up with)\b"
 )
 # maps made of a picture, and the goals that analyse a picture: those analyse the picture, not its map
 _MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
