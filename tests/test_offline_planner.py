@@ -598,3 +598,8 @@ def test_a_question_on_the_words_of_a_label_reads_them_when_no_visual_model_runs
     offline = Pipeline.from_config(Config(mode="offline")).capabilities()
     plan = planner.plan("what are the ingredients?", ["label.png"], capabilities=offline)
     assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]
+
+
+def test_remove_it_after_naming_the_background_cuts_it_out(planner):
+    plan = planner.plan("what's the background of this image? then remove it", ["dog.jpg"])
+    assert plan[-1]["task"] == "image-segmentation" and plan[-1]["args"] == {"image": "dog.jpg"}

@@ -184,11 +184,12 @@ _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
 _ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
 _BARE_MAKE = re.compile(r"(?:please\s+)?(?:generate|create|make|produce)\s+this text")  # "Generate 'X'"
 REPAIR = re.compile(
-    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten|clean up)\s+(?:it|this|that)"
+    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:then\s+)?(?:fix|repair|correct|sort out|straighten|clean up|remove|"
+    r"delete|erase|get rid of)\s+(?:it|this|that)"
     r"(?:\s+up)?(?:\s+please)?"
 )
 _STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got)\b")
-_CHANGES = {"edit", "restyle", "enhance", "clean-audio"}  # goals that change the thing itself
+_CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
 # "My summary: 'Walks help you sleep.'": a label for what follows
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
