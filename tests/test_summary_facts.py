@@ -100,3 +100,9 @@ def test_a_callers_name_before_the_news_is_not_the_summary():
     )
     out = summarize(text)["text"]
     assert out.startswith("The plumber is coming on Monday at 8"), out
+
+
+def test_of_two_times_in_a_sentence_the_one_in_the_questions_part_answers():
+    sentence = "Construction began last June, and work on the roof starts in March."
+    assert short_answer("When does work on the roof start?", sentence) == "in March"
+    assert short_answer("When did construction begin?", sentence) == "June"

@@ -155,6 +155,17 @@ _ANY_NAME = re.compile(r"\b[A-Z][a-z]+(?:[- ][A-Z][a-z]+)*\b")
 _PLACE = re.compile(r"\b(?:at|in|on|to|from|near|by)\s+(?:the\s+)?((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*)*)")
 
 
+def _near(question: str, sentence: str, fact: re.Match) -> int:
+    """How many of the question's words stand in the part of `sentence` that holds `fact` (its clause:
+    between commas, semicolons and "and"/"but")."""
+    cuts = [0, *(m.end() for m in re.finditer(r"[,;]|\b(?:and|but)\b", sentence)), len(sentence)]
+    lo = max(c for c in cuts if c <= fact.start())
+    hi = min(c for c in cuts if c >= fact.end())
+    part = sentence[lo:hi].lower()
+    words = {w[:5] for w in re.findall(r"[a-z]{4,}", question.lower())}
+    return sum(1 for w in words if re.search(r"\b" + re.escape(w), part))
+
+
 def short_answer(question: str, sentence: str) -> str | None:
     """The words of `sentence` that answer `question` when it asks for a time, an amount, a name or a
     place ("when is the sofa coming?" -> "on Thursday between 9 and 12"); None for other questions, or
@@ -168,6 +179,10 @@ def short_answer(question: str, sentence: str) -> str | None:
         ]
         if not times:
             return None
+        # several times: the one whose part of the sentence shares the question's words ("Construction began
+        # last June, and work on the roof starts in March": "when does work on the roof start?" -> March)
+        first = max(range(len(times)), key=lambda k: (_near(question, sentence, times[k]), -k))
+        times = times[first:]
         start, end = times[0].start(), times[0].end()
         for m in times[1:]:  # "Thursday between 9 and 12": facts a few words apart are one answer
             if m.start() - end > 14:
