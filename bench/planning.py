@@ -1,6 +1,7 @@
 """Planning benchmark: the offline planner on TaskBench (Hugging Face tools), scored like TaskBench.
 
-    python bench/planning.py [--data requests.jsonl] [--half A|B|C] [--direct] [--out bench/results/planning.json]
+    python bench/planning.py [--data requests.jsonl] [--half A|B|C] [--lines even|odd] [--direct]
+                             [--out bench/results/planning.json]
 
 bench/data/planning_proxy.jsonl is a held-out proxy written for this repo (124 requests in TaskBench's style,
 none taken from TaskBench), in two halves: A to develop on, B looked at only to report.
@@ -120,6 +121,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--half", choices=("A", "B", "C"), help="only the rows of this half (rows with a 'half' field)")
+    ap.add_argument(
+        "--lines",
+        choices=("even", "odd"),
+        help="only the even or odd lines (0-based; dev: even is developed on, odd only scored in aggregate)",
+    )
     ap.add_argument("--direct", action="store_true", help="call the planner in-process, not the CLI")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--predictions", type=Path, help="also keep the TaskBench predictions here")
@@ -128,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = [json.loads(line) for line in a.data.read_text().splitlines() if line.strip()]
     if a.half:
         rows = [r for r in rows if r.get("half") == a.half]
+    if a.lines:
+        rows = rows[(a.lines == "odd") :: 2]
     requests = [{"id": str(r["id"]), "request": r.get("request") or r["user_request"]} for r in rows]
     mode = "cli" if (_cli_has_batch() and not a.direct) else "direct"
     plans, ms = (plan_cli if mode == "cli" else plan_direct)(requests)
@@ -145,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         gt = a.data
         if "task_nodes" not in rows[0]:
             raise SystemExit(f"{a.data} has no ground truth (task_nodes); nothing to score")
-        if a.half or any(not isinstance(r["id"], str) for r in rows):  # score.py keys by the raw id
+        if a.half or a.lines or any(not isinstance(r["id"], str) for r in rows):  # score.py keys by the raw id
             gt = Path(tmp) / "gt.jsonl"
             gt.write_text("".join(json.dumps({**r, "id": str(r["id"])}) + "\n" for r in rows))
         figures = score(gt, pred)
@@ -165,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
             {
                 "data": os.path.relpath(a.data, ROOT),
                 "half": a.half,
+                "lines": a.lines,
                 "planner": "offline",
                 "figures": figures,
                 "latency": lat,

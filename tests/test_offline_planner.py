@@ -603,3 +603,14 @@ def test_a_question_on_the_words_of_a_label_reads_them_when_no_visual_model_runs
 def test_remove_it_after_naming_the_background_cuts_it_out(planner):
     plan = planner.plan("what's the background of this image? then remove it", ["dog.jpg"])
     assert plan[-1]["task"] == "image-segmentation" and plan[-1]["args"] == {"image": "dog.jpg"}
+
+
+def test_reading_a_picture_a_goal_already_read_reuses_that_text(planner):
+    # the caption step reads the picture; "both ... it" asks for the picture's words again: the same step,
+    # never a step with no text (the validator refused such a plan)
+    plan = planner.plan(
+        "Caption shop.png and read the caption aloud. Then both read it out again and draw a picture from it."
+    )
+    check_format(plan)
+    assert all(t["args"].get("text") == f"{GENERATED}0" for t in plan[1:])
+    assert [t["task"] for t in plan][-1] == "text-to-image"

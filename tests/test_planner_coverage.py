@@ -34,6 +34,8 @@ def _sets() -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
     out["demo"] = [(f"demo-{k}", d.request, d.files) for k, d in enumerate(demo_requests.DEMOS)]
     proxy = ROOT / "bench/data/planning_proxy.jsonl"
     out["proxy"] = [(r["id"], r["user_request"], ()) for r in map(json.loads, proxy.read_text().splitlines()) if r]
+    fresh = ROOT / "bench/data/taskbench_fresh.jsonl"  # its held-out half C too: the invariant, not the plans
+    out["fresh"] = [(r["id"], r["user_request"], ()) for r in map(json.loads, fresh.read_text().splitlines()) if r]
     dev = ROOT.parent / "shared/eval/taskbench_hf_dev.jsonl"
     if dev.exists():  # TaskBench's dev split sits beside the project (../shared), in CI too
         out["taskbench"] = [(r["id"], r["user_request"], ()) for r in map(json.loads, dev.read_text().splitlines())]
@@ -70,7 +72,7 @@ def offline():
 
 
 def test_the_sets_are_there():
-    assert {"compose", "demo", "proxy", "issue"} <= set(SETS) and len(CASES) > 250
+    assert {"compose", "demo", "proxy", "fresh", "issue"} <= set(SETS) and len(CASES) > 600
 
 
 @pytest.mark.parametrize("mode", ["offline", "all-tasks"])

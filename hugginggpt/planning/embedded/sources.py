@@ -256,7 +256,12 @@ class Sources:
             if t.origin is thing and t.modality == "text":
                 return t
         task = CONVERT[thing.modality]
-        self._step(task, {thing.modality: thing.value}, None, thing, "artifact", clause=want.clause.index)
+        args = {thing.modality: thing.value}
+        # the same reading a goal already asked for ("caption it ... read it aloud"): its text, not a new step
+        done = next((s for s in self.steps if s.task == task and s.args == args), None)
+        if done is not None:
+            return next(t for t in self.things if t.step == done.id and t.modality == "text")
+        self._step(task, args, None, thing, "artifact", clause=want.clause.index)
         return self.things[-1]
 
     def _condition(self) -> tuple[str, Thing] | None:
