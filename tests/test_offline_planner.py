@@ -614,3 +614,15 @@ def test_reading_a_picture_a_goal_already_read_reuses_that_text(planner):
     check_format(plan)
     assert all(t["args"].get("text") == f"{GENERATED}0" for t in plan[1:])
     assert [t["task"] for t in plan][-1] == "text-to-image"
+
+
+@pytest.mark.parametrize("request_text", ["speed this up", "slow it down", "cut the first ten seconds"])
+def test_words_no_goal_reads_clearly_say_so_rather_than_run_something_else(planner, request_text):
+    plan = planner.planner.plan(request_text, ["memo.wav"])
+    assert plan.tasks == [] and plan.unplanned == [
+        "I could not tell what to do with memo.wav: say what you want done with it."
+    ]
+
+
+def test_whats_without_its_apostrophe_asks(planner):
+    assert [t["task"] for t in planner.plan("whats this", ["photo.jpg"])] == ["visual-question-answering"]

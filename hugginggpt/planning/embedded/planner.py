@@ -163,6 +163,8 @@ _INDIRECT = re.compile(r"^(?:(?:can you |please )?(?:tell me|let me know|check|s
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 REACH_FLOOR = 0.25
+# a file and words no goal names: the goal they mean only when it reads clearly ("speed this up": none)
+FILE_FLOOR = 0.5
 AMBIGUOUS = 0.1  # ... and no further than this below the goal it was read as
 CHAT_MARGIN = 0.1  # with no file, a goal must read this much nearer than a chat reply to be asked
 # a clause that tells about the one asking ("my cat keeps sneezing", "we loved it"), not a wish ("I'd like ...")
@@ -229,7 +231,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         if best is not None and best[1][0] is not None:
             clause, (goal, score, _), all_scores = best
             chat = 0.0 if files else all_scores.get("chat", 0.0) + CHAT_MARGIN
-            if score >= max(REACH_FLOOR, chat):
+            if score >= max(FILE_FLOOR if files else REACH_FLOOR, chat):
                 out.append(Want(goal, clause, 0, len(clause.words), "meaning", score))
     return out
 
@@ -262,7 +264,7 @@ _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after 
 _WISHES = {"speak", "translate", "draw"}
 _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|whether)\b(?! you\b)\s+\w+"
-    r"|(?:who|what|where|when|how)'s\s+\w+"
+    r"|(?:who|what|where|when|how)'?s\s+\w+"
     r"|(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
     r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
