@@ -626,3 +626,9 @@ def test_words_no_goal_reads_clearly_say_so_rather_than_run_something_else(plann
 
 def test_whats_without_its_apostrophe_asks(planner):
     assert [t["task"] for t in planner.plan("whats this", ["photo.jpg"])] == ["visual-question-answering"]
+
+
+def test_music_or_speech_is_a_sound_label(planner):
+    assert shape(planner.plan("does this clip have music or speech?", ["clip.wav"])) == [
+        ("audio-classification", {"audio": "clip.wav"})
+    ]

@@ -179,7 +179,8 @@ GOALS: tuple[Goal, ...] = (
         r"|image classification|audio classification|text classification|\bspeaker identification",
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
         "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "
-        "politics or cooking; which category does this article belong to; label this text with a topic",
+        "politics or cooking; which category does this article belong to; label this text with a topic; is it music "
+        "or speech",
         r"\b(?:classified|classification|category|label|class)\b|\bthat (?:kind|type|sort|class|category)\b",
         generic=True,
     ),
