@@ -632,3 +632,11 @@ def test_music_or_speech_is_a_sound_label(planner):
     assert shape(planner.plan("does this clip have music or speech?", ["clip.wav"])) == [
         ("audio-classification", {"audio": "clip.wav"})
     ]
+
+
+def test_a_question_about_written_words_reads_them_and_a_spelling_fix_is_written(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("what's written on the shirt?", ["photo.jpg"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]
+    plan = planner.plan("correct the spelling in this letter", ["letter.png"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "text-generation"]  # a remote model's job: said so

@@ -278,7 +278,8 @@ GOALS: tuple[Goal, ...] = (
         r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)|\b(?:additional|more comprehensive|more detailed)"
         r" (?:\w+ )?text",
         "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
-        "paragraph about climate change; continue this story; write a haiku",
+        "paragraph about climate change; continue this story; write a haiku; correct the spelling; fix the grammar; "
+        "proofread this; rewrite it more politely",
         r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
     ),
     _g(

@@ -285,7 +285,8 @@ def _asking(c: Clause, at: int) -> Want:
     """What a question in the clause's own words asks: a verdict on the text as a whole when it reads as
     one ("and is it friendly?", "is the speaker angry?": which an extracted span cannot give), else an answer."""
     (best,) = scores([_INDIRECT.sub("", c.words)])  # "tell me if it sounds positive": "it sounds positive"
-    verdict = max(_VERDICTS, key=lambda g: best.get(g, 0.0))
+    # ... or the words of it ("what's written on the shirt?"), which a reading gives whole
+    verdict = max((*_VERDICTS, "words"), key=lambda g: best.get(g, 0.0))
     if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
         return Want(BY_NAME[verdict], c, at, len(c.words), "meaning", best[verdict])
     return Want(BY_NAME["ask"], c, at, len(c.words), "question")

@@ -150,8 +150,13 @@ def about_sound(question: str) -> bool:
 def about_sight(question: str) -> bool:
     """Is the question about what a picture shows (a colour, what someone holds) rather than about words
     in it (a total, a date, a platform)? Without MiniLM: no (reading the picture is tried)."""
+    if _ABOUT_WORDS.search(question.lower()):  # "what's written on the shirt?": its words answer it
+        return False
     (best,) = scores([question])
     return best.get("ask-visual", 0.0) > best.get("ask", 0.0)
+
+
+_ABOUT_WORDS = re.compile(r"\b(?:written|writing|says?|text|words?|printed|spelled|spelt)\b")
 
 
 def _asked_part(clause: Clause) -> str:
