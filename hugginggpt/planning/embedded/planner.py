@@ -143,8 +143,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     return uploads + found
 
 
-# a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
-# its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
+# "and from which platform": a second question in a fragment
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
 # "... and how it can help", ", where a speaker is giving a talk": a wh-word before its subject, with no
 # question mark, starts a clause inside a sentence, not a question ("where is the speaker?", "who called")
@@ -152,16 +151,21 @@ _RELATIVE = re.compile(
     r"(?:how|what|where|when|why|who|which)\s+(?:a|an|the|my|our|his|her|their|its|this|that|these|those|some"
     r"|it|he|she|they|we|i|you)\s+\w+"
 )
+# "how do you say thank you in Japanese": unquoted words to translate
 _SAY_IN = re.compile(
     rf"\b(?:say|write|translate|spell)\s+(?P<words>(?!(?:it|this|that|them)\b)[^.?!,;:]{{1,60}}?)\s+(?:in|into|to)\s+"
     rf"(?:{LANGUAGES})\b",
     re.I,
 )
+# the asker's own question around a quote ("Is '...' Spanish?"), the form wished for ("... in French"), and
+# an indirect question ("tell me if ...")
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
 _INDIRECT = re.compile(r"^(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+")
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
+# a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
+# its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
 REACH_FLOOR = 0.25
 # a file and words no goal names: the goal they mean only when it reads clearly ("speed this up": none)
 FILE_FLOOR = 0.5
@@ -283,7 +287,8 @@ def _has_ask_words(c: Clause) -> bool:
 
 def _asking(c: Clause, at: int) -> Want:
     """What a question in the clause's own words asks: a verdict on the text as a whole when it reads as
-    one ("and is it friendly?", "is the speaker angry?": which an extracted span cannot give), else an answer."""
+    one ("and is it friendly?", "is it in French?": which an extracted span cannot give), its words when it
+    asks for them, else an answer."""
     (best,) = scores([_INDIRECT.sub("", c.words)])  # "tell me if it sounds positive": "it sounds positive"
     # ... or the words of it ("what's written on the shirt?"), which a reading gives whole
     verdict = max((*_VERDICTS, "words"), key=lambda g: best.get(g, 0.0))
