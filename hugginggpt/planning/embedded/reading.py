@@ -195,6 +195,7 @@ REPAIR = re.compile(
 )
 _STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got)\b")
 _CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
+_REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fault only says which
 # "My summary: 'Walks help you sleep.'": a label for what follows
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
@@ -265,7 +266,7 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
             continue
         before = clauses[k - 1]
         goal, score, _ = by_meaning([f"{before.words}, {c.words}"], _CHANGES)[0]
-        if goal is None or score < AMBIGUOUS * 3:
+        if goal is None or score < _REPAIR_FLOOR:
             continue
         if _STATES.match(before.words):
             out = [w for w in out if not (w.clause is before and w.evidence == "meaning")]
