@@ -300,6 +300,14 @@ class Composer(Sources, Slots):
             args = {"image": image.value, "text": prompt}
         self._step(task, args, want, prompt_thing or image, goal.makes)
 
+    def _same_step(self, task: str, args: dict[str, str]) -> Step | None:
+        """The step already planned that does `task` on `args` (a comparison is the same either way round)."""
+
+        def alike(a: dict[str, str]) -> bool:
+            return a == args or task == "sentence-similarity" and sorted(a.values()) == sorted(args.values())
+
+        return next((s for s in self.steps if s.task == task and alike(s.args)), None)
+
     def _step(
         self,
         task: str,
@@ -309,10 +317,7 @@ class Composer(Sources, Slots):
         makes: str,
         clause: int | None = None,
     ) -> None:
-        def alike(a: dict[str, str]) -> bool:  # a comparison is the same either way round
-            return a == args or task == "sentence-similarity" and sorted(a.values()) == sorted(args.values())
-
-        same = next((s for s in self.steps if s.task == task and alike(s.args)), None)
+        same = self._same_step(task, args)
         if same is not None:  # asked twice ("listen to this review ... is the speaker happy"): done once
             self.reused = same.id
             return

@@ -73,7 +73,7 @@ class Sources:
         if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
             tail = want.clause.words
             # "describe this photo in Spanish": the form of what the clause asked for before its wish
-            done = [k for (c, at, _), ks in self.by_cue.items() if c == want.clause.index and at < want.at for k in ks]
+            done = [k for ks in self._asked_before(want) for k in ks]
             for t in reversed(self.things):
                 if not found and t.step in done and takes(goal, t.modality) and t.makes not in ("annotation",):
                     keep(t)
@@ -94,7 +94,7 @@ class Sources:
                         keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
         if goal.name in ("edit", "restyle") and want.clause.joiner in ("then", "and then") and not found:
             # "box the faces, then make the picture smaller": the boxed copy the step before just made
-            last = next((s for s in reversed(self.steps) if s.goal is not None), None)
+            last = self._last_asked()
             marked = [t for t in self.things if last is not None and t.step == last.id and t.makes == "annotation"]
             if marked and last.clause == want.clause.index - 1:
                 keep(marked[0])
@@ -123,23 +123,20 @@ class Sources:
             keep(latest)
             return found, False
         # a picture is analysed as it is, not as a depth or edge map made of it, unless a clause names the map
-        maps = [
-            t
-            for t in self.things
+        maps = (
+            [
+                t
+                for t in self.things
+                if t.step is not None and self.steps[t.step].task in _MAPS and id(t) not in self.named
+            ]
             if goal.name in _ANALYSES
-            and t.step is not None
-            and self.steps[t.step].task in _MAPS
-            and id(t) not in self.named
-        ]
+            else []
+        )
         # "both summarize the transcript and tag it", "transcribe the audio and also classify it": the same
         # thing as the goal before
         before = want.clause.words[: want.at]
-        if (
-            want.clause.joiner in ("and also", "also")
-            or _BOTH.search(before)
-            and any(at < want.at for (c, at, _) in self.by_cue if c == want.clause.index)
-        ):
-            last = next((s for s in reversed(self.steps) if s.goal is not None and s.reads is not None), None)
+        if want.clause.joiner in ("and also", "also") or _BOTH.search(before) and self._asked_before(want):
+            last = self._last_asked(reading=True)
             if last is not None and takes(goal, last.reads.modality):
                 keep(last.reads)
                 return found, False
@@ -156,6 +153,16 @@ class Sources:
         keep(latest)
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
         return found, False
+
+    def _asked_before(self, want: Want) -> list[list[int]]:
+        """The steps of each goal its clause asked for before it ("both summarize it and ...")."""
+        return [ks for (c, at, _), ks in self.by_cue.items() if c == want.clause.index and at < want.at]
+
+    def _last_asked(self, *, reading: bool = False) -> Step | None:
+        """The newest step a goal asked for (not a conversion), one that works on a thing when `reading`."""
+        return next(
+            (s for s in reversed(self.steps) if s.goal is not None and (s.reads is not None or not reading)), None
+        )
 
     def _latest(
         self,
@@ -258,7 +265,7 @@ class Sources:
         task = CONVERT[thing.modality]
         args = {thing.modality: thing.value}
         # the same reading a goal already asked for ("caption it ... read it aloud"): its text, not a new step
-        done = next((s for s in self.steps if s.task == task and s.args == args), None)
+        done = self._same_step(task, args)
         if done is not None:
             return next(t for t in self.things if t.step == done.id and t.modality == "text")
         self._step(task, args, None, thing, "artifact", clause=want.clause.index)
