@@ -22,7 +22,7 @@ from .clauses import Clause, split
 from .compose import Composer
 from .goals import ASK_GOALS, BY_NAME, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import THRESHOLD, Want, by_meaning, presents, read, references, scores
+from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores
 from .things import NOUNS, Fate, Step
 
 
@@ -207,7 +207,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         # green tractor": an edit or a drawing); "cut her out" with no picture stays a cut-out, and the
         # answer says what to attach
         (best,) = scores([w.clause.words])
-        goal, score, _ = by_meaning([w.clause.words], among - {"chat"})[0]
+        goal, score, _ = nearest(best, among - {"chat"})
         if _BARE.fullmatch(w.clause.words):  # "read it" with nothing to read: say what to attach
             out.append(w)
         elif goal is not None and score >= REACH_FLOOR and score >= best.get(w.goal.name, 0.0) - AMBIGUOUS:
@@ -230,7 +230,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         if not files:  # "my cat keeps sneezing": telling about oneself asks for a reply, not a task
             options = [c for c in options if not _TELLING.match(c.words)]
         everything = scores([c.words for c in options])
-        verdicts = by_meaning([c.words for c in options], among - {"chat"})
+        verdicts = [nearest(best, among - {"chat"}) for best in everything]
         best = max(zip(options, verdicts, everything, strict=True), key=lambda x: x[1][1], default=None)
         if best is not None and best[1][0] is not None:
             clause, (goal, score, _), all_scores = best

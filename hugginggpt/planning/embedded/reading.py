@@ -127,16 +127,17 @@ def scores(texts: list[str]) -> list[dict[str, float]]:
 def by_meaning(texts: list[str], among: set[str] | None = None) -> list[tuple[Goal | None, float, float]]:
     """For each text: the nearest goal (among `among`, when given), its cosine, and the cosine of the
     nearest presenting phrasing ((None, 0, 0) without MiniLM)."""
-    out = []
-    for best in scores(texts):
-        context = best.pop("", 0.0)
-        fits = {k: v for k, v in best.items() if among is None or k in among}
-        if not fits:
-            out.append((None, 0.0, context))
-            continue
-        name = max(fits, key=fits.get)  # type: ignore[arg-type]
-        out.append((BY_NAME[name], fits[name], context))
-    return out
+    return [nearest(best, among) for best in scores(texts)]
+
+
+def nearest(best: dict[str, float], among: set[str] | None = None) -> tuple[Goal | None, float, float]:
+    """Of one text's `scores`: the nearest goal (among `among`), its cosine, and the presenting cosine."""
+    context = best.get("", 0.0)
+    fits = {k: v for k, v in best.items() if k and (among is None or k in among)}
+    if not fits:
+        return None, 0.0, context
+    name = max(fits, key=fits.get)  # type: ignore[arg-type]
+    return BY_NAME[name], fits[name], context
 
 
 def about_sound(question: str) -> bool:
@@ -289,7 +290,8 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
     """The cue wants of each clause, and for a clause no cue names, the goal its meaning asks for."""
     wants: list[Want] = []
     unread = [c for c in clauses if not cued.get(c.index) and _has_words(c)]
-    verdicts = dict(zip((c.index for c in unread), by_meaning([_asked_part(c) for c in unread]), strict=True))
+    everything = dict(zip((c.index for c in unread), scores([_asked_part(c) for c in unread]), strict=True))
+    verdicts = {k: nearest(best) for k, best in everything.items()}
     for c in unread:  # a question asks to be told something, never for an edit or a drawing
         if _QUESTION_FORM.match(c.words):
             verdicts[c.index] = by_meaning([c.words], QUESTION_GOALS)[0]
@@ -304,11 +306,9 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
         # clause read as the goal of the clause before it is the other goal its words read nearly as well
         before = [w for w in wants if c.index > 0 and w.clause.index == c.index - 1]
         if goal is not None and c.joiner in ("and", ",", "then") and any(w.goal is goal for w in before):
-            (best,) = scores([_asked_part(c)])
-            best.pop("", None)
-            runner = max((k for k in best if k != goal.name), key=best.get, default=None)
-            if runner is not None and best[runner] >= score - AMBIGUOUS / 2:
-                goal, score = BY_NAME[runner], best[runner]
+            runner, second, _ = nearest(everything[c.index], {g for g in BY_NAME if g != goal.name})
+            if runner is not None and second >= score - AMBIGUOUS / 2:
+                goal, score = runner, second
         # a clause with asking words asks; else it must read nearer an ask than a file's presentation
         if _ASKS.search(c.words):
             context = 0.0
