@@ -16,7 +16,8 @@ from .things import Step, Thing
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
 AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
 THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
-_INTERROGATIVE = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b")
+# words that hold a question of their own ("answer it" holds none)
+_HOLDS_QUESTION = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b")
 _ASKED = re.compile(r"\b(?:questions?|query|ask|asks|asked|asking)\b")
 # an edit whose words point at an instruction given elsewhere
 _AS_SAID = re.compile(
@@ -127,7 +128,7 @@ class Slots:
             own += "?"
         # "answer my query" asked in a recording, or "answer it" after "in memo.wav I ask ...": its words
         if THE_QUESTION.search(want.clause.words) or (
-            not _INTERROGATIVE.search(own.lower()) and _ASKED.search(self.text.lower())
+            not _HOLDS_QUESTION.search(own.lower()) and _ASKED.search(self.text.lower())
         ):
             spoken = [t for t in self.things if t.modality == "text" and t.origin is not None]
             spoken = [t for t in spoken if t.origin.modality == "audio"]
