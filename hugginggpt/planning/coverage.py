@@ -34,16 +34,16 @@ _ALSO: dict[str, set[str]] = {
 }
 
 
+# goals served by any task that makes what they make: ControlNet drawings are drawings, and a task the plan
+# had to drop still says the part was planned ("image-to-video" for "animate it")
+_MAKERS = {"draw", "video", "speak"}
+
+
 def _serves(goal: Goal, tasks: set[str]) -> bool:
     options = set(goal.tasks.values()) | _ALSO.get(goal.name, set())
-    if goal.name == "draw":
-        options |= {t for t in tasks if t.endswith("-text-to-image")}
-    # a task that makes what the goal makes ("image-to-video" for "animate it"), even one the plan had to drop
-    options |= {t for t in tasks if goal.name in _MAKERS and any(t.endswith(f"-to-{k}") for k in goal.output_kinds)}
+    if goal.name in _MAKERS:
+        options |= {t for t in tasks if any(t.endswith(f"-to-{k}") for k in goal.output_kinds)}
     return bool(options & tasks)
-
-
-_MAKERS = {"draw", "video", "speak"}
 
 
 def uncovered(request: str, plan: Plan) -> list[str]:
