@@ -146,3 +146,19 @@ def test_an_llm_plan_that_leaves_out_a_part_of_the_request_says_so_in_the_chat(f
     )
     final = pipeline.answer(Request("Read this sign and then say it out loud", [sign]))
     assert "plan_unplanned" not in final.trace and final.answer == "The sign says EXIT."
+
+
+def test_a_task_that_makes_what_the_goal_makes_covers_it():
+    from hugginggpt.planning.coverage import uncovered
+    from hugginggpt.types import Plan, Task
+
+    edges = Task(0, "canny-control", {"image": "room.png"})
+    drawn = Task(1, "canny-text-to-image", {"image": "<GENERATED>-0", "text": "a cosy room"}, (0,))
+    assert uncovered("find the edges of room.png and draw a picture from them", Plan([edges, drawn])) == []
+    # a video step the validator dropped was planned: said by its dropped note, not a second time
+    dropped = Plan([Task(0, "text-to-image", {"text": "a cat"})])
+    dropped.dropped = ["task 1 (image-to-video) is not a task this app knows"]
+    assert uncovered("draw a cat and animate it", dropped) == []
+    assert uncovered("draw a cat and animate it", Plan([Task(0, "text-to-image", {"text": "a cat"})])) == [
+        "The plan may leave out “animate it”: no step of it does that."
+    ]
