@@ -640,3 +640,9 @@ def test_a_question_about_written_words_reads_them_and_a_spelling_fix_is_written
     assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]
     plan = planner.plan("correct the spelling in this letter", ["letter.png"], capabilities=offline)
     assert [t["task"] for t in plan] == ["image-to-text", "text-generation"]  # a remote model's job: said so
+
+
+def test_also_say_it_out_loud_speaks_the_result_not_the_source(planner):
+    plan = planner.plan("tldr? also say it out loud", ["voicemail.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "summarization", "text-to-speech"]
+    assert plan[2]["args"] == {"text": f"{GENERATED}1"}

@@ -22,6 +22,7 @@ _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table"
 _TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
 _LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
 _BOTH = re.compile(r"^(?:\w+\s+)?both\b")
+_FORMS = ("speak", "translate")  # goals that give what came before in another form
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
@@ -133,9 +134,10 @@ class Sources:
             else []
         )
         # "both summarize the transcript and tag it", "transcribe the audio and also classify it": the same
-        # thing as the goal before
+        # thing as the goal before; a wish for a form ("tl;dr? also say it out loud") takes its result instead
         before = want.clause.words[: want.at]
-        if want.clause.joiner in ("and also", "also") or _BOTH.search(before) and self._asked_before(want):
+        parallel = want.clause.joiner in ("and also", "also") or _BOTH.search(before) and self._asked_before(want)
+        if parallel and goal.name not in _FORMS:
             last = self._last_asked(reading=True)
             if last is not None and takes(goal, last.reads.modality):
                 keep(last.reads)
@@ -143,7 +145,7 @@ class Sources:
         latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
         answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
         if (
-            goal.name in ("speak", "translate")
+            goal.name in _FORMS
             and answer is not None
             and (latest is None or self.steps[answer.step].goal in ASK_GOALS)
         ):
