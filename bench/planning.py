@@ -45,7 +45,9 @@ def to_taskbench(plan: list[dict]) -> list[dict]:
     for t in plan:
         spec = tasks.get(tasks.normalize_name(t["task"]))
         args = []
-        for name in spec.inputs:
+        # an optional argument that takes an earlier result (a question's context) is a link of the graph too
+        linked = [n for n in spec.optional if str(t.get("args", {}).get(n, "")).startswith(GENERATED)]
+        for name in (*spec.inputs, *linked):
             if name not in t.get("args", {}):
                 continue
             v = str(t["args"][name])

@@ -220,6 +220,7 @@ _add(
     "image text",
     "text",
     "answer a question (text) about an image",
+    "context",  # an earlier result the answer may also draw on ("based on the transcript and the scan")
     label="answer a question about a picture",
     synonyms="vqa, image-question-answering, visual-qa",
 )
@@ -228,6 +229,7 @@ _add(
     "image text",
     "text",
     "answer a question (text) about a document image",
+    "context",  # an earlier result the answer may also draw on ("based on the transcript and the scan")
     label="answer a question about a document image",
     synonyms="document-qa, docvqa, document-visual-question-answering",
 )

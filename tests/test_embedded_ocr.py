@@ -96,3 +96,16 @@ def test_a_question_the_document_does_not_answer_is_said_not_guessed(tmp_path):
         Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
     )
     assert "4.25" in out["text"]
+
+
+def test_document_question_answering_also_answers_from_its_context(tmp_path):
+    path = render(tmp_path / "agenda.png", ["TEAM AGENDA", "1. Budget review", "2. Hiring plan"], size=(700, 260))
+    args = {
+        "image": str(path),
+        "text": "when is the meeting?",
+        "context": "Hi all. The meeting is on Friday at 3 pm in room 12. Bring your laptops.",
+    }
+    out = DocumentQAExpert().run(
+        Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
+    )
+    assert "Friday" in out["text"]

@@ -35,7 +35,7 @@ def check_format(plan: list[dict]) -> None:
     for i, t in enumerate(plan):
         assert t["id"] == i
         spec = tasks.get(t["task"])
-        assert set(t["args"]) <= set(spec.inputs)
+        assert set(t["args"]) <= set(spec.inputs) | set(spec.optional)
         assert set(spec.inputs) - set(spec.optional) <= set(t["args"])
         refs = sorted({int(v[len(GENERATED) :]) for v in t["args"].values() if v.startswith(GENERATED)})
         assert t["dep"] == (refs or [-1])
@@ -646,3 +646,15 @@ def test_also_say_it_out_loud_speaks_the_result_not_the_source(planner):
     plan = planner.plan("tldr? also say it out loud", ["voicemail.wav"])
     assert [t["task"] for t in plan] == ["automatic-speech-recognition", "summarization", "text-to-speech"]
     assert plan[2]["args"] == {"text": f"{GENERATED}1"}
+
+
+def test_a_question_about_a_scan_based_on_an_earlier_result_takes_it_as_context(planner):
+    plan = planner.plan(
+        "transcribe memo.wav, then answer 'when is the meeting?' based on the transcript and the scan agenda.png"
+    )
+    check_format(plan)
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "document-question-answering"]
+    assert plan[1]["args"] == {"image": "agenda.png", "text": "when is the meeting?", "context": f"{GENERATED}0"}
+    # a question with no earlier result to draw on has no context
+    plan = planner.plan("transcribe memo.wav. Also, answer 'when is the meeting?' about the scan agenda.png")
+    assert "context" not in plan[-1]["args"]

@@ -37,6 +37,14 @@ def test_big_images_are_scaled_and_questions_required(tmp_path):
         build_messages(Task(2, "image-to-text", {}), {"image": tmp_path / "bad.png"})
 
 
+def test_a_question_with_context_sends_it_with_the_question(tmp_path):
+    img = tmp_path / "scan.png"
+    Image.new("RGB", (40, 40), "white").save(img)
+    args = {"image": img, "text": "when is the meeting?", "context": "The meeting moved to Friday."}
+    prompt = build_messages(Task(0, "document-question-answering", args), args)[0]["content"][0]["text"]
+    assert "when is the meeting?" in prompt and "The meeting moved to Friday." in prompt
+
+
 def test_router_vlms_come_from_the_live_listing(tmp_path, monkeypatch):
     monkeypatch.delenv("HF_HUB_OFFLINE")
     served = [router_model("org/vlm-live", inputs=("text", "image")), router_model("org/text-only")]

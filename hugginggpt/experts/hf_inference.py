@@ -437,6 +437,8 @@ def _image_segmentation(ex: HFExpert, c: InferenceClient, args: dict, ctx: Exper
     return {"image": path, "text": count_summary([s.label for s in segments]), "data": data}
 
 
+# The Hub's VQA and document QA APIs take an image and a question only: a step's `context` (an earlier result
+# the answer may also draw on) reaches a vision-language model (vlm.py) and the embedded document QA, not these.
 @_handles("visual-question-answering")
 def _vqa(ex: HFExpert, c: InferenceClient, args: dict, ctx: ExpertContext, _t: float) -> dict:
     items = [_as_dict(x) for x in c.visual_question_answering(_media(args, "image"), _text(args))]

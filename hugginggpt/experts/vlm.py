@@ -74,6 +74,9 @@ def build_messages(task: Task, inputs: dict[str, Any]) -> list[dict[str, Any]]:
     if task.task != "image-to-text" and not text:
         raise ExpertError("the task has no question (text input)")
     prompt = _PROMPTS[task.task].format(text=text)
+    context = str(inputs.get("context") or "").strip()
+    if task.task != "image-to-text" and context:  # an earlier result the answer is also to draw on
+        prompt += f"\nAlso use this text, which comes with the image:\n{context}"
     if task.task == "image-to-text" and text:  # "what is in this picture", "describe the colours"...
         prompt = f"{text}\n\n{prompt}"
     return [{"role": "user", "content": [{"type": "text", "text": prompt}, image_part(path)]}]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
@@ -172,6 +173,11 @@ class DocumentQAExpert(EmbeddedExpert):
         question = get_text(inputs, "text", "question")
         text, _ = read_text(load_image(inputs))
         lines = [ln for ln in text.splitlines() if ln.strip()]
+        # an earlier result the question is also asked of ("based on the transcript and the scan"): its
+        # sentences are candidate answers beside the page's lines
+        context = inputs.get("context")
+        if isinstance(context, str) and context.strip():
+            lines += [s for s in re.split(r"(?<=[.!?])\s+|\n+", context.strip()) if s.strip()]
         if not lines:
             raise ExpertError("no text found in the document image, so there is nothing to answer from")
         e = embed([question, *lines])

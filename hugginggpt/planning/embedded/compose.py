@@ -34,6 +34,8 @@ _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
+# a question asked in light of something: "based on the transcript and the scan", "about the translated text"
+_BASED_ON = re.compile(r"\b(?:based on|according to|using|about|from|in light of|together with|along with)\b")
 _AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _EACH = re.compile(  # "transcribe both recordings": the goal on every input of that kind
     r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) )"
@@ -219,7 +221,7 @@ class Composer(Sources, Slots):
         document = any(_DOCUMENT.search(w) for w in (want.clause.words, self.text.lower(), thing.value.lower()))
         if self.cap is None:  # every task counts as runnable: the literal one
             task = "document-question-answering" if document else "visual-question-answering"
-            self._step(task, {"image": thing.value, "text": question}, want, thing, "answer")
+            self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")
             return
         serves = self.cap.serves
         sight = want.goal.name == "ask-visual" or (not document and about_sight(question))
@@ -243,7 +245,19 @@ class Composer(Sources, Slots):
             task = "document-question-answering"
         else:
             task = "visual-question-answering"  # it cannot run: the run says what to configure
-        self._step(task, {"image": thing.value, "text": question}, want, thing, "answer")
+        self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")
+
+    def _with_context(self, want: Want, args: dict[str, str]) -> dict[str, str]:
+        """A question about a picture that is also to draw on an earlier result ("answer it based on the
+        transcribed text and the document image"): that result is its context."""
+        if not _BASED_ON.search(want.clause.words):
+            return args
+        for goal in self._refs_of(want, anywhere=True):
+            for result in self._results_of(goal, "text"):
+                read_here = result.origin is not None and result.origin.value == args["image"]
+                if result.value != args["text"] and not read_here:
+                    return {**args, "context": result.value}
+        return args
 
     def _describe(self, want: Want, thing: Thing) -> None:
         if self.cap is None or _captions(self.cap):
