@@ -1,6 +1,6 @@
 """Planning benchmark: the offline planner on TaskBench (Hugging Face tools), scored like TaskBench.
 
-    python bench/planning.py [--data requests.jsonl] [--half A|B|C] [--lines even|odd] [--direct]
+    python bench/planning.py [--data requests.jsonl] [--half A|B|C|D] [--lines even|odd] [--direct]
                              [--out bench/results/planning.json]
 
 bench/data/planning_proxy.jsonl is a held-out proxy written for this repo (124 requests in TaskBench's style,
@@ -122,7 +122,9 @@ def score(gt_path: Path, pred_path: Path) -> dict[str, dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--half", choices=("A", "B", "C"), help="only the rows of this half (rows with a 'half' field)")
+    ap.add_argument(
+        "--half", choices=("A", "B", "C", "D"), help="only the rows of this half (rows with a 'half' field)"
+    )
     ap.add_argument(
         "--lines",
         choices=("even", "odd"),

@@ -15,9 +15,9 @@ then written by hand for each graph, with the texts the placeholders stand for (
 `check` verifies a finished file: tool names, `<node-k>` indices, links against arguments, eval fields, halves.
 
 `sample --seed N --n TOTAL --mix S,C,D --prefix P` draws another set (half C: seed 20250611, 100 graphs,
-40/50/10, ids freshc-001..): the chain lengths and DAG sizes keep the default's proportions (largest remainder),
-and singles take every tool once per 23 before a seeded draw of the rest. With no options the output is the
-original 160 graphs, byte for byte.
+40/50/10, ids freshc-001..; half D: seed 20261207, the same counts, ids freshd-001..): the chain lengths and DAG
+sizes keep the default's proportions (largest remainder), and singles take every tool once per 23 before a seeded
+draw of the rest. With no options the output is the original 160 graphs, byte for byte.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ N_SINGLE, N_CHAIN, N_DAG = 64, 80, 16
 CHAIN_LENGTHS = {2: 24, 3: 30, 4: 18, 5: 8}
 DAG_SIZES = {3: 5, 4: 8, 5: 3}
 NODE = re.compile(r"<node-(\d+)>")
-HALVES = ("A", "B", "C")
+HALVES = ("A", "B", "C", "D")
 FILE_KIND = {"jpg": "image", "png": "image", "wav": "audio", "mp3": "audio", "txt": "text"}
 
 # What a literal text in each tool's slot stands for (a hint to the writer; the written text replaces it).
