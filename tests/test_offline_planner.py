@@ -658,3 +658,60 @@ def test_a_question_about_a_scan_based_on_an_earlier_result_takes_it_as_context(
     # a question with no earlier result to draw on has no context
     plan = planner.plan("transcribe memo.wav. Also, answer 'when is the meeting?' about the scan agenda.png")
     assert "context" not in plan[-1]["args"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["voicemail.wav"], "my landlord called, could you write it all out for me", ["automatic-speech-recognition"]),
+        (
+            ["review.wav"],
+            "does the customer in this recording actually like the kettle or not",
+            ["automatic-speech-recognition", "text-classification"],
+        ),
+        (["card.png"], "does the note on this card sound cheerful and kind?", ["image-to-text", "text-classification"]),
+        (
+            ["talk.wav"],
+            "voice memo from work, no time to listen, what's the gist",
+            ["automatic-speech-recognition", "summarization"],
+        ),
+        (
+            ["a.wav", "b.wav"],
+            "two clips here, do they say pretty much the same thing?",
+            ["automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"],
+        ),
+        (["menu.png"], "make me a picture of the meal on this menu card", ["image-to-text", "text-to-image"]),
+        (["team.jpg"], "this one's far too bright. darken it and box the faces", ["image-editing", "object-detection"]),
+        (["team.jpg"], "find the faces, then crop the marked photo to a square", ["object-detection", "image-editing"]),
+        (["garden.png"], "how far is each thing from the camera? a depth map please", ["depth-estimation"]),
+        ([], "come up with a catchy caption for my post about hiking", ["text-generation"]),
+        (["street.png"], "only the outlines of this street photo, like a pencil tracing", ["canny-control"]),
+        (
+            ["news.wav"],
+            "type up what he says and have a calmer voice say it back",
+            ["automatic-speech-recognition", "text-to-speech"],
+        ),
+    ],
+)
+def test_everyday_wordings_plan_every_step_and_no_other(planner, files, request_text, expected):
+    plan = planner.plan(request_text, files)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected
+    assert len(plan) == 1 or plan[-1]["dep"] != [-1]  # the last step is fed by the ones before
+
+
+def test_an_ask_after_a_colon_passage_is_no_part_of_it_and_it_points_at_the_result(planner):
+    plan = planner.plan(
+        "Opening hours: weekdays 9 to 5, Saturday 10 to 2, and Sunday closed. When do they open on Saturday? "
+        "read it out loud please"
+    )
+    assert [t["task"] for t in plan] == ["question-answering", "text-to-speech"]
+    assert plan[0]["args"]["text"] == "When do they open on Saturday?"
+    assert "Sunday closed" in plan[0]["args"]["context"] and "?" not in plan[0]["args"]["context"]
+    assert plan[1]["args"] == {"text": f"{GENERATED}0"}
+    plan = planner.plan(
+        "shorten this and say it out loud for me: The library will close early on Friday. Staff will be at a "
+        "training day. Returns can go in the box outside."
+    )
+    assert [t["task"] for t in plan] == ["summarization", "text-to-speech"]
+    assert plan[1]["args"] == {"text": f"{GENERATED}0"}

@@ -117,6 +117,20 @@ def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[t
     return out
 
 
+_LAST_WORD = re.compile(r"\s*([a-z]+)\s*(?:[.!?;,]|$)", re.I)
+
+
+def _one_word_pair(plain: str, start: int, a: int, b: int) -> bool:
+    """ "... come across as warm and happy?": one word after "and" that ends the sentence, and is no verb
+    of an ask ("transcribe it and summarize."), pairs with the word before it."""
+    m = _LAST_WORD.match(plain, b)
+    if m is None or len(plain[start:a].split()) < 2:
+        return False
+    from .goals import GOALS  # the words that name an ask (goals imports nothing of this module)
+
+    return not any(g.cue_rx is not None and g.cue_rx.search(m[1].lower()) for g in GOALS)
+
+
 def split(text: str, inputs: list[_Input]) -> list[Clause]:
     """The clauses of `text`, in order; empty spans are skipped. Inputs are attached to the clause they
     start in."""
@@ -135,8 +149,10 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     for a, b, word in marks:
         if a < start:
             continue
-        if word.strip().lower() == "and" and (_PAIR.search(plain[start:a]) or _between_inputs(a, b, inputs, text)):
-            continue  # "between X and Y", "both X and Y", "'X' and 'Y'" join two things, not two asks
+        if word.strip().lower() == "and" and (
+            _PAIR.search(plain[start:a]) or _between_inputs(a, b, inputs, text) or _one_word_pair(plain, start, a, b)
+        ):
+            continue  # "between X and Y", "both X and Y", "'X' and 'Y'", "warm and happy?" join two things
         spans.append((start, a, joiner))
         start, joiner = b, word.strip().lower()
     spans.append((start, len(plain), joiner))

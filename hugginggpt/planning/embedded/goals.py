@@ -93,6 +93,7 @@ GOALS: tuple[Goal, ...] = (
         r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech|\bwrite (?:down|out) what\b"
+        r"|\bwrite (?:it|this|that|them|everything) (?:all )?(?:out|down)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
         "copy the text from this screenshot; what does the label say; read the receipt; extract the text from the "
@@ -156,7 +157,7 @@ GOALS: tuple[Goal, ...] = (
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
         "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat; is it "
         "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind; does the summary "
-        "sound positive",
+        "sound positive; did they enjoy the product; does the reviewer actually like it",
         r"\bsentiment\b",
     ),
     _g(
@@ -237,7 +238,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
-        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b"
+        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+back\b"
+        r"|\bvoice\s+(?:say|read|speak)\w*\b"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
@@ -256,7 +258,7 @@ GOALS: tuple[Goal, ...] = (
         "text=sentence-similarity",
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
-        r"|\b(?:say|says|saying|mean|means|meaning) the same\b"
+        r"|\b(?:say|says|saying|mean|means|meaning) (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b",
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
@@ -272,14 +274,15 @@ GOALS: tuple[Goal, ...] = (
         + r"|writ\w*|compos\w*|tell (?:me|us))\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image)[\w-]+\s+)?(?:text|paragraph|story|essay|poem|article|content|"
-        r"continuation|explanation|message|email|letter)s?\b|\bwrite\b(?!\s+(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
+        r"continuation|explanation|message|email|letter)s?\b"
+        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
         r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)|\b(?:additional|more comprehensive|more detailed)"
         r" (?:\w+ )?text",
         "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
         "paragraph about climate change; continue this story; write a haiku; correct the spelling; fix the grammar; "
-        "proofread this; rewrite it more politely",
+        "proofread this; rewrite it more politely; come up with a funny caption for my post about cats",
         r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
     ),
     _g(
@@ -300,7 +303,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"text[- ]to[- ]image|\b(?:"
         + _VERB_MAKE
-        + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+"
+        + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+(?:me\s+|us\s+)?"
         + _DET
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)[\w-]+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
@@ -370,6 +373,7 @@ GOALS: tuple[Goal, ...] = (
         "image=image-editing",
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
@@ -432,7 +436,7 @@ GOALS: tuple[Goal, ...] = (
         "image=canny-control",
         "artifact",
         r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show)\w*\s+(?:me\s+)?"
-        r"(?:the\s+)?(?:edges|outlines|contours)\b",
+        r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b",
         "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
         r"\bedge map\b|\bedges\b",
     ),
@@ -476,4 +480,9 @@ CONTEXT_EXAMPLES = (
     "i have a long article",
     "the user uploads a file",
     "here is the text",
+    # a bare noun phrase naming the file ("podcast clip, whats the short version") presents it too
+    "voice memo",
+    "an audio clip",
+    "old photo",
+    "screenshot from my phone",
 )

@@ -162,6 +162,15 @@ _TAIL_Q = re.compile(
 )
 
 
+def _trailing_asks(body: str) -> tuple[str, str]:
+    """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud")."""
+    sentences = [x for x in _SENTENCE.findall(body) if x.strip()]
+    k = len(sentences)
+    while k > 1 and (sentences[k - 1].strip().endswith("?") or _ASK_WORDS.match(sentences[k - 1].strip())):
+        k -= 1
+    return "".join(sentences[:k]).strip(), "".join(sentences[k:]).strip()
+
+
 @dataclass
 class Parts:
     instruction: str  # what is asked, without the passage it is about
@@ -184,6 +193,10 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
     if not quotes:
         # "answer this: what year was it finished? <passage>": a question after the colon is no passage
         if (m := _COLON.match(text)) and not _OPENS_QUESTION.match(m["body"]):
+            passage, asks = _trailing_asks(m["body"])
+            if asks:  # "Bus times: <times>. When's the last bus? say it out loud": the asks end the passage
+                question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")
+                return Parts(f"{m['head'].strip()}: {asks}", passage, question)
             return Parts(m["head"].strip(), m["body"].strip())
         if m := _LEAD_Q.match(text):
             return Parts(m["head"].strip(), m["body"].strip())

@@ -22,7 +22,7 @@ from .clauses import Clause, split
 from .compose import Composer
 from .goals import ASK_GOALS, BY_NAME, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores
+from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores, unlocated
 from .things import NOUNS, Fate, Step
 
 
@@ -289,10 +289,18 @@ def _asking(c: Clause, at: int) -> Want:
     """What a question in the clause's own words asks: a verdict on the text as a whole when it reads as
     one ("and is it friendly?", "is it in French?": which an extracted span cannot give), its words when it
     asks for them, else an answer."""
-    (best,) = scores([_INDIRECT.sub("", c.words)])  # "tell me if it sounds positive": "it sounds positive"
+    # "tell me if it sounds positive": "it sounds positive"; "does the person in this recording like it":
+    # where the subject is does not say what is asked of it
+    (best,) = scores([unlocated(_INDIRECT.sub("", c.words))])
     # ... or the words of it ("what's written on the shirt?"), which a reading gives whole
     verdict = max((*_VERDICTS, "words"), key=lambda g: best.get(g, 0.0))
-    if best.get(verdict, 0.0) >= THRESHOLD and best[verdict] >= best.get("ask", 0.0) + AMBIGUOUS:
+    # not a question about what a picture shows ("does she like the dress?": a visual answer, not a verdict)
+    asked = max(best.get("ask", 0.0), best.get("ask-visual", 0.0))
+    # the clause is known to ask: a verdict it reads nearest of all goals, and clearly nearer than an answer,
+    # is asked even below the threshold that says whether words ask at all
+    top = max((k for k in best if k), key=lambda k: best[k], default="")
+    near = best.get(verdict, 0.0) >= THRESHOLD or top == verdict and best[verdict] >= asked + 2 * AMBIGUOUS
+    if near and best[verdict] >= asked + AMBIGUOUS:
         return Want(BY_NAME[verdict], c, at, len(c.words), "meaning", best[verdict])
     return Want(BY_NAME["ask"], c, at, len(c.words), "question")
 

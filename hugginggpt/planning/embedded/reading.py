@@ -32,7 +32,8 @@ _PRESENTS = re.compile(
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
     r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
     r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b"
-    r"|^in (?:this|the|my|our) \w+,? (?:i|we|someone|somebody|he|she|they|the speaker)\b",  # "In memo.wav I ask ..."
+    r"|^in (?:this|the|my|our) \w+,? (?:i|we|someone|somebody|he|she|they|the speaker)\b"  # "In memo.wav I ask ..."
+    r"|^(?:this|that|it)(?: \w+){0,2}?(?:'s| is| are| was| looks| seems)\b",  # "this one's way too dark"
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -140,10 +141,22 @@ def nearest(best: dict[str, float], among: set[str] | None = None) -> tuple[Goal
     return BY_NAME[name], fits[name], context
 
 
+# "in this recording", "on the photo": where the subject of a question is, not what is asked of it
+_LOCATED = re.compile(
+    r"\s*\b(?:in|on|from|inside)\s+(?:this|that|the|my|your|these)\s+(?:image|picture|photo\w*|pic|recording|audio"
+    r"|clip|voice ?memo|memo|voicemail|video|file|scan)\b"
+)
+
+
+def unlocated(words: str) -> str:
+    """The words of a question without where its subject is ("does the man in this recording like it")."""
+    return _LOCATED.sub("", words).strip() or words
+
+
 def about_sound(question: str) -> bool:
     """Is a question about a recording about its sound (what makes it, the mood of a voice) rather than
     about what is said in it?"""
-    (best,) = scores([question])
+    (best,) = scores([unlocated(question.lower())])
     sound = max(best.get("label", 0.0), best.get("emotion", 0.0))
     return sound > max(best.get("ask", 0.0), best.get("words", 0.0))
 
@@ -172,7 +185,8 @@ def _may_ask(clause: Clause) -> bool:
     a thing to the clause before ("and a document image") asks nothing by its meaning."""
     if clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words):
         return False  # "... and a document image 'a.jpg'": one more thing, not an ask
-    return not presents(clause) and not (clause.joiner == "," and _GERUND.match(clause.words))
+    describes = _GERUND.match(clause.words) or _LIKE.match(clause.words)
+    return not presents(clause) and not (clause.joiner == "," and describes)
 
 
 _LIST_TAIL = re.compile(r"[\w-]+(?: [\w-]+)? (?:or|and) [\w-]+(?: [\w-]+)?\s*(?:[:?.!]|$)")
@@ -184,6 +198,7 @@ QUESTION_GOALS = {
 }  # fmt: skip
 _NOUN_PHRASE = re.compile(r"(?:a|an|the|some|my|our|its|their|this|these|another)\b")
 _GERUND = re.compile(r"(?:which|that|where|who|\w+ing)\b")
+_LIKE = re.compile(r"(?:like|such as|similar to|kind of like|sort of like)\b")  # ", like a line sketch": how, not what
 
 
 # "please find the photo attached": a letter's way of giving a file

@@ -26,6 +26,7 @@ _FORMS = ("speak", "translate")  # goals that give what came before in another f
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
+_POINTER_WORD = re.compile(r"\b(?:it|them)\b")
 _WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 
 
@@ -57,6 +58,8 @@ class Sources:
             if i.kind == "file" and i.modality in goal.output_kinds and i.modality not in goal.tasks:
                 continue
             asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
+            if self._shared_after_colon(want, i):
+                continue
             if i.kind in ("file", "quote", "question") and not asked and takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
         # a made thing is made from a result its clause names anywhere ("with the detected labels, make a video")
@@ -71,6 +74,8 @@ class Sources:
                 keep(t)
                 break
         tail = want.clause.words[want.at :]
+        if any(self._shared_after_colon(want, i) for i in own):  # its placeholder names no thing of the clause
+            tail = want.clause.words[want.at : want.clause.words.find(":")]
         if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
             tail = want.clause.words
             # "describe this photo in Spanish": the form of what the clause asked for before its wish
@@ -156,6 +161,20 @@ class Sources:
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
         return found, False
 
+    def _shared_after_colon(self, want: Want, i: _Input) -> bool:
+        """ "boil this down and read it out for me: <text>": the text after the colon is what the whole
+        sentence works on, and a pointer ("it") in the clause that ends with it is the result of the goal
+        before, which already took that text."""
+        words = want.clause.words
+        colon = words.find(":")
+        if colon < 0 or want.clause.where(i) < colon or not _POINTER_WORD.search(words[:colon]):
+            return False
+        given = next((t for t in self.things if t.step is None and t.value == i.value), None)
+        return given is not None and any(
+            s.goal is not None and s.reads is given and s.clause is not None and s.clause < want.clause.index
+            for s in self.steps
+        )
+
     def _asked_before(self, want: Want) -> list[list[int]]:
         """The steps of each goal its clause asked for before it ("both summarize it and ...")."""
         return [ks for (c, at, _), ks in self.by_cue.items() if c == want.clause.index and at < want.at]
@@ -212,6 +231,8 @@ class Sources:
             for r in self.refs
             if r.clause is want.clause
             and r.goal.name in self.served
+            # not the want's own cue ("depth map please" after a depth map was asked: the same ask again)
+            and not (r.goal is want.goal and want.at <= r.at < want.last)
             # not another item of a list of wants ("I need a summary, an image")
             and not (
                 (r.clause.index, r.at, r.goal.name) in self.by_cue and "," in _between(r.clause.words, r.at, want.at)

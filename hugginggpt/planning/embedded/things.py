@@ -14,7 +14,7 @@ NOUNS = {
     # things that carry words name a picture too, when a picture is given: "this sign", "the receipt"
     "image": re.compile(
         r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
-        r"board|ticket|flyer|notice|invoice|chart|diagram|graph|letter)s?\b"
+        r"board|ticket|flyer|notice|invoice|chart|diagram|graph|letter|card)s?\b"
     ),
     "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
