@@ -5,6 +5,7 @@
     python bench/compose.py --half B            # aggregate figures only (the held-out half)
     python bench/compose.py --half B --show     # per-case detail of B too (only at the very end)
     python bench/compose.py --half C            # the second held-out half, the same way as B
+    python bench/compose.py --half D            # the third held-out half, the same way as B and C
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -12,8 +13,9 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B and C are held out: without --show nothing of their requests is printed or written, only the
-figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner.
+Halves B, C and D are held out: without --show nothing of their requests is printed or written, only the
+figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
+half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper.
 """
 
 from __future__ import annotations
@@ -195,6 +197,123 @@ SPEECH_C = {
 }
 
 
+# half D's files
+SCHOOL_NOTE = [
+    "Dear parents,",
+    "On Thursday the class goes on a trip to the",
+    "science museum. The bus leaves the school at",
+    "half past eight and comes back at three.",
+    "Please bring a packed lunch and five dollars.",
+    "Thank you, Mrs Clarke",
+]
+PILL_LABEL = [
+    "AMOXICILLIN 500 MG",
+    "Take one tablet twice a day",
+    "with food for seven days.",
+    "Do not drink alcohol.",
+]
+DELAY_LETTER = [
+    "Dear Ms Lopez,",
+    "We are very sorry, but your new sofa will",
+    "arrive three weeks late. Our factory had a",
+    "serious problem and the order was delayed.",
+    "We apologise for the trouble this causes.",
+    "Sincerely,",
+    "Home Comfort Furniture",
+]
+NOTE_ES = [
+    "Hola Carlos,",
+    "La cena es el viernes a las siete.",
+    "Por favor, trae pan y una botella de vino.",
+    "Un abrazo, Lucia",
+]
+POSTCARD_IT = [
+    "Ciao Giulia!",
+    "Roma e bellissima e il tempo e perfetto.",
+    "Mangiamo gelato ogni giorno.",
+    "Torno a casa domenica. Baci, Marco",
+]
+PARKING_FINE = [
+    "PARKING FINE",
+    "Vehicle: blue hatchback",
+    "Amount due: 60 dollars",
+    "Pay within fourteen days.",
+]
+GYM_NOTE = ["Gone to the gym,", "back at seven.", "Dinner is in the oven."]
+
+
+def five_faces() -> Image.Image:
+    """Five faces in a row: one of demo's pairs and one of its threes side by side."""
+    pair, three = demo.faces(2), demo.faces(3)
+    img = Image.new("RGB", (pair.width + three.width, max(pair.height, three.height)), (60, 60, 60))
+    img.paste(pair, (0, 0))
+    img.paste(three, (pair.width, 0))
+    return img
+
+
+def two_walkers() -> Image.Image:
+    """Two standing figures side by side."""
+    one = demo.person(320)
+    img = Image.new("RGB", (2 * one.width, one.height))
+    img.paste(one, (0, 0))
+    img.paste(one, (one.width, 0))
+    return img
+
+
+def street() -> Image.Image:
+    """Two houses, a road, a tree and the sun: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (160, 200, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 600, 400], fill=(90, 90, 95))
+    d.line([0, 350, 600, 350], fill=(240, 240, 240), width=4)
+    d.rectangle([60, 170, 220, 300], fill=(200, 120, 90))
+    d.polygon([(45, 170), (140, 100), (235, 170)], fill=(120, 50, 40))
+    d.rectangle([120, 230, 160, 300], fill=(70, 45, 30))
+    d.rectangle([300, 190, 440, 300], fill=(240, 220, 150))
+    d.polygon([(285, 190), (370, 130), (455, 190)], fill=(60, 80, 120))
+    d.rectangle([330, 215, 370, 250], fill=(170, 210, 240))
+    d.rectangle([505, 200, 520, 300], fill=(100, 70, 40))
+    d.ellipse([470, 130, 555, 220], fill=(50, 140, 60))
+    d.ellipse([500, 30, 560, 90], fill=(250, 220, 80))
+    return img
+
+
+def beach() -> Image.Image:
+    """Sea, sand, a low orange sun and a parasol: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 380), (250, 170, 110))
+    d = ImageDraw.Draw(img)
+    d.ellipse([240, 140, 360, 260], fill=(250, 120, 50))
+    d.rectangle([0, 200, 600, 290], fill=(40, 90, 150))
+    d.rectangle([0, 290, 600, 380], fill=(230, 200, 140))
+    d.line([450, 230, 470, 360], fill=(90, 60, 40), width=6)
+    d.pieslice([380, 190, 540, 290], 180, 360, fill=(220, 40, 60))
+    return img
+
+
+SPEECH_D = {
+    "plumber.wav": (
+        "Hi, this is Mike the plumber. I can come on Thursday at eight in the morning to fix the leaking pipe. "
+        "The job will cost about ninety dollars."
+    ),
+    "party_invite.wav": (
+        "Hey! We are having a barbecue at our place on Saturday at six. It is going to be great fun, "
+        "so bring your swimsuit and let me know if you can come!"
+    ),
+    "refund.flac": (
+        "This is the second time my order has been wrong. The shoes are the wrong size and the box was "
+        "damaged. I want a full refund, and I am never shopping here again."
+    ),
+    "museum_guide.wav": (
+        "Welcome to the city museum. The building was a railway station until nineteen fifty. On the ground "
+        "floor you can see old steam trains and maps. The first floor shows paintings by local artists. "
+        "The cafe on the top floor has a lovely view of the river."
+    ),
+    "gate_change.wav": "Attention please. Flight two oh eight to Madrid now leaves from gate seventeen.",
+    "gate_again.wav": "Passengers flying to Madrid, please go to gate seventeen for boarding.",
+    "vet.wav": "Hello, this is the vet. Your cat Milo is ready to be picked up. We close at half past five today.",
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -242,6 +361,31 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "hiker.png": _img(lambda: demo.person(280)),
     "living_room.png": _img(living_room),
     **{name: _speech(text) for name, text in SPEECH_C.items()},
+    # half D
+    "poster.png": _img(lambda: demo.sign(["JAZZ NIGHT", "FRIDAY 8 PM"], bg=(90, 30, 120))),
+    "upside_poster.jpg": _img(lambda: demo.sign(["JAZZ NIGHT", "FRIDAY 8 PM"], bg=(90, 30, 120)).rotate(180)),
+    "road_sign.png": _img(lambda: demo.sign(["ROAD CLOSED", "USE DETOUR"], bg=(235, 130, 20), fg=(10, 10, 10))),
+    "bus_board.png": _img(lambda: board(["BUS 42 TO AIRPORT", "STOP C", "EVERY 15 MINUTES"])),
+    "tilted_bus_board.png": _img(
+        lambda: board(["BUS 42 TO AIRPORT", "STOP C", "EVERY 15 MINUTES"]).rotate(90, expand=True)
+    ),
+    "school_note.png": _img(lambda: page(SCHOOL_NOTE, size=28)),
+    "pill_label.png": _img(lambda: page(PILL_LABEL, size=32, width=620, bg=(235, 245, 255))),
+    "delay_letter.jpg": _img(lambda: page(DELAY_LETTER, bg=(250, 248, 240))),
+    "sideways_letter.jpg": _img(lambda: page(DELAY_LETTER, bg=(250, 248, 240)).rotate(90, expand=True)),
+    "note_es.png": _img(lambda: page(NOTE_ES, bg=(255, 240, 220))),
+    "postcard_it.png": _img(lambda: page(POSTCARD_IT, bg=(235, 250, 235))),
+    "parking_fine.jpg": _img(lambda: page(PARKING_FINE, size=32, width=620)),
+    "gym_note.png": _img(lambda: page(GYM_NOTE, bg=(255, 245, 180)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)),
+    "dish_note1.png": _img(lambda: page(["Please wash your dishes", "on the same day you use them."])),
+    "dish_note2.png": _img(lambda: page(["Do not leave dirty dishes", "in the sink overnight."], bg=(230, 245, 255))),
+    "five_faces.jpg": _img(five_faces),
+    "two_walkers.png": _img(two_walkers),
+    "tall_walker.png": _img(lambda: demo.person(400)),
+    "night_walker.jpg": _img(lambda: darker(demo.person(320), 0.25)),
+    "street.png": _img(street),
+    "beach.png": _img(beach),
+    **{name: _speech(text) for name, text in SPEECH_D.items()},
 }
 
 
@@ -440,9 +584,9 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
-    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for halves B and C)")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for halves B, C, D)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
     args = ap.parse_args(argv)
     cases = [c for c in load_cases() if c["half"] == args.half]
@@ -474,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for half A (or with `show`), each case with its request, plan and
-    outcome. A held-out half (B, C) without `show` holds figures only: nothing of its requests."""
+    outcome. A held-out half (B, C, D) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
