@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from hugginggpt.experts.base import ExpertContext, ExpertError
 from hugginggpt.experts.embedded import EmbeddedBackend
@@ -172,10 +172,60 @@ def test_file_names_and_chit_chat_are_not_edits():
 
 
 def test_a_bare_fix_it_takes_its_edit_from_the_fault_told_before_it():
-    assert [e.name for e in parse("this sign is upside down, fix it")] == ["rotated 180° (upside down)"]
+    assert [e.name for e in parse("this sign is upside down, fix it")] == ["turned 180° (it was upside down)"]
     with pytest.raises(ExpertError, match="without being told how"):
         parse("fix it")
 
 
 def test_unmirror_flips_back():
     assert [e.name for e in parse("unmirror it")] == ["mirrored left to right"]
+
+
+def test_a_stated_fault_and_a_bare_turn_undo_the_fault(tmp_path):
+    upside_down = picture().transpose(Image.Transpose.ROTATE_180)
+    for text in ("this came out upside down lol, flip it", "it's upside down, turn it around", "upside-down scan"):
+        out, im = edit(tmp_path, text, upside_down)
+        assert (arr(im) == arr(picture())).all(), text
+        assert "180°" in out["text"]
+    # a stated fault and another edit: the fault is undone first
+    _, im = edit(tmp_path, "it's upside down, make it black and white", upside_down)
+    assert im.size == picture().size and arr(im)[8, 8].tolist() == [255, 255, 255]  # the white square is back
+    # no fault stated: a flip is a mirror
+    _, im = edit(tmp_path, "flip it", picture())
+    assert (arr(im) == arr(picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT))).all()
+
+
+def page(lines: list[str]) -> Image.Image:
+    im = Image.new("RGB", (640, 90 * len(lines) + 60), "white")
+    d = ImageDraw.Draw(im)
+    for i, line in enumerate(lines):
+        d.text((30, 30 + 90 * i), line, fill="black", font=ImageFont.load_default(size=56))
+    return im
+
+
+@pytest.mark.slow  # OCR of each turn
+@pytest.mark.parametrize("turned", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_270, Image.Transpose.ROTATE_180])
+def test_the_right_way_up_is_told_by_the_text_in_the_picture(tmp_path, turned):
+    upright = page(["Opening hours", "Mon to Fri 9 to 5"])
+    out, im = edit(tmp_path, "can you turn this the right way round", upright.transpose(turned))
+    assert im.size == upright.size and (arr(im) == arr(upright)).all(), out["text"]
+    out, im = edit(tmp_path, "make it upright", upright)
+    assert "already the right way up" in out["text"] and (arr(im) == arr(upright)).all()
+
+
+def test_sideways_with_nothing_to_tell_by_is_turned_clockwise_and_says_so_and_a_bare_ask_is_refused(tmp_path):
+    plain = Image.new("RGB", (120, 80), (90, 140, 200))
+    out, im = edit(tmp_path, "this pic is sideways, fix it", plain)
+    assert im.size == (80, 120) and "nothing in the picture shows which way is up" in out["text"]
+    with pytest.raises(ExpertError, match="shows which way is up"):
+        edit(tmp_path, "turn it the right way up", plain)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("turned", [Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270])
+def test_the_right_way_up_of_a_photo_is_told_by_its_faces(tmp_path, turned):
+    from made_photos import person_photo
+
+    photo, _ = person_photo(2, face=110)
+    out, im = edit(tmp_path, "turn this photo the right way round", photo.transpose(turned))
+    assert im.size == photo.size and (arr(im) == arr(photo)).all(), out["text"]

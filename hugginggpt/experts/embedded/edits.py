@@ -146,6 +146,41 @@ def _rotate(clause: str) -> Edit:
     return Edit(f"rotated {abs(deg):g}°{way}", op)
 
 
+_SIDEWAYS = ("sideways", "on its side")
+
+
+def _upright(way: str | None) -> Edit:
+    """A turn back to upright ("it's sideways, fix it", "turn it the right way round"): a half turn when the
+    picture is said to be upside down, else the quarter turn its faces and text show (`upright`)."""
+    upside_down = bool(way and way.startswith("upside"))
+    edit = Edit("turned 180° (it was upside down)" if upside_down else "turned the right way up", lambda im: im)
+
+    def op(im: Image.Image) -> Image.Image:
+        from .upright import turn, upright_turn
+
+        if upside_down:
+            return turn(im, 180)
+        sideways = way in _SIDEWAYS
+        degrees = upright_turn(im, (90, 270) if sideways else (0, 90, 180, 270))
+        if degrees is None and sideways:
+            edit.name = (
+                "turned 90° clockwise (nothing in the picture shows which way is up: say 'rotate it left' if it "
+                "should go the other way)"
+            )
+            return turn(im, 270)
+        if degrees is None:
+            raise ExpertError(
+                "nothing in the picture (no face, no text) shows which way is up: say how to turn it, e.g. "
+                "'rotate it 90 degrees left'"
+            )
+        edit.name = {0: "left as it is (it is already the right way up)", 90: "turned 90° counterclockwise",
+                     180: "turned 180°", 270: "turned 90° clockwise"}[degrees]  # fmt: skip
+        return turn(im, degrees)
+
+    edit.op = op
+    return edit
+
+
 def _flip(clause: str) -> Edit:
     if re.search(r"\b(vertical(ly)?|upside[- ]down|top to bottom|up and down|over)\b", clause):
         return Edit("flipped upside down (top to bottom)", ImageOps.flip)
@@ -321,6 +356,19 @@ _REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instructio
     r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten)\s+(?:it|this|that)"
     r"(?:\s+up)?(?:\s+please)?\??"
 )
+# a fault of the picture's orientation stated in the instruction ("this came out upside down", "it's sideways")
+_FAULT = re.compile(
+    r"\b(?:is|are|was|were|'s|came out|comes out|looks?|got|ended up|appears?|seems?)\s+(?:\w+\s+)?"
+    r"(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?)"
+)
+_UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
+    r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
+)
+# with a fault stated, a bare turn ("flip it", "fix it", "turn it back") undoes it
+_BACK = re.compile(
+    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten|flip|turn|rotate|spin)"
+    r"\s+(?:it|this|that|them)(?:\s+(?:back|round|around|over|up))?(?:\s+please)?\??"
+)
 _SPLIT = re.compile(r"\s*(?:[,;:]|\.(?:\s|$)|\b(?:and then|then|after that|afterwards|and|also|plus)\b)\s*")
 
 
@@ -338,6 +386,8 @@ def parse(instruction: str) -> list[Edit]:
     """The edits an instruction asks for, in its order; ExpertError when a part of it is not an edit
     this module can do."""
     text = _normalize(instruction)
+    fault = _FAULT.search(text)
+    way = fault["way"].replace("-", " ") if fault else None
     found: list[tuple[int, Edit]] = []
     bare = ""
     offset = 0
@@ -346,6 +396,11 @@ def parse(instruction: str) -> list[Edit]:
         clause = clause.strip()
         if not clause:
             continue
+        if _UPRIGHT.search(clause) or fault and _BACK.fullmatch(clause):
+            found.append((offset * 10_000, _upright(way)))
+            continue
+        if fault and _FAULT.search(clause) and not _GENERATIVE.search(clause[: _FAULT.search(clause).start()]):
+            continue  # "it came out upside down": what is wrong, not an edit; the ask that follows undoes it
         matched = {name: m for name, rx, _ in _RULES if (m := rx.search(clause))}
         if "flip" in matched and "rotate" in matched and matched["rotate"].group(0).startswith("upside"):
             del matched["rotate"]  # "flip it upside down" is one flip, not a flip and a half turn
@@ -373,6 +428,9 @@ def parse(instruction: str) -> list[Edit]:
             if name == "edge map" and "pencil sketch" in names:
                 continue
             found.append((offset * 10_000 + pos, build(clause)))
+    turned = any(e.name.startswith(("turned", "rotated", "flipped", "mirrored")) for _, e in found)
+    if fault and not turned:  # "it's upside down", "it's sideways, make it black and white": undone first
+        found.append((0, _upright(way)))
     if bare and not found:
         raise ExpertError(
             f"the offline image editor cannot '{bare[:80]}' without being told how: say which edit "

@@ -481,7 +481,7 @@ CONTEXT_EXAMPLES = (
     "the user uploads a file",
     "here is the text",
     # a bare noun phrase naming the file ("podcast clip, whats the short version") presents it too
-    "voice memo",
+    "podcast episode",
     "an audio clip",
     "old photo",
     "screenshot from my phone",

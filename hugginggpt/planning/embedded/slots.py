@@ -25,6 +25,11 @@ _AS_SAID = re.compile(
     r"|(?:these|those|the) changes)\b"
 )
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
+# "it came out upside down, flip it": a bare turn after a stated fault undoes the fault
+_TURN_BACK = re.compile(
+    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:flip|turn|rotate|spin)\s+(?:it|this|that)"
+    r"(?:\s+(?:back|round|around|over))?(?:\s+please)?"
+)
 _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same text in other words
 
 
@@ -37,6 +42,7 @@ class Slots:
     steps: list[Step]
     things: list[Thing]
     used_questions: set[int]
+    asking: set[int]
 
     def _args(self, task: str, thing: Thing, want: Want) -> dict[str, str]:
         spec = registry.get(task)
@@ -77,7 +83,9 @@ class Slots:
             given = next((t for t in self.things if t.step is None and t.value == i.value), None)
             if given is not None:
                 return self._words_of(given, want).value
-        if REPAIR.fullmatch(want.clause.words) and want.clause.index > 0:  # "it's upside down. fix it": the fault
+        k = want.clause.index
+        turn_back = _TURN_BACK.fullmatch(want.clause.words) and k > 0 and k - 1 not in self.asking
+        if (REPAIR.fullmatch(want.clause.words) or turn_back) and k > 0:  # "it's upside down. fix it": the fault
             before = self.clauses[want.clause.index - 1].text.strip(" .,;")
             return f"{before}, {argtext.instruction(want.clause.text)}"
         return argtext.instruction(want.clause.text)
