@@ -715,3 +715,19 @@ def test_an_ask_after_a_colon_passage_is_no_part_of_it_and_it_points_at_the_resu
     )
     assert [t["task"] for t in plan] == ["summarization", "text-to-speech"]
     assert plan[1]["args"] == {"text": f"{GENERATED}0"}
+
+
+def test_a_drawing_of_a_description_given_elsewhere_draws_those_words(planner):
+    plan = planner.plan("I recorded a description in memo.wav, draw it")
+    assert shape(plan) == [
+        ("automatic-speech-recognition", {"audio": "memo.wav"}),
+        ("text-to-image", {"text": f"{GENERATED}0"}),
+    ]
+    plan = planner.plan("make a video based on the description in the recording", ["idea.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "text-to-video"]
+    assert plan[1]["args"] == {"text": f"{GENERATED}0"}
+    plan = planner.plan("summarize notes.txt and paint it")
+    assert [t["task"] for t in plan] == ["summarization", "text-to-image"] and plan[1]["dep"] == [0]
+    # a drawing that describes itself is drawn from its own words, not from a recording's
+    plan = planner.plan("classify the sound in x.wav and generate a picture of a lighthouse")
+    assert plan[-1]["args"] == {"text": "a lighthouse"}

@@ -44,6 +44,14 @@ _COUNT = re.compile(
     r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
 )
 _DESCRIBE = "Describe this image."
+_BASED_ON_TEXT = re.compile(
+    r"\bbased on (?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?(?:description|prompt|command|request)s?$"
+)
+# a prompt that only points at a text given elsewhere ("it", "a description", "the text")
+_POINTS_AT_TEXT = re.compile(
+    r"it|this|that|them|(?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:description|text|prompt|command|instructions?|request|words)"
+)
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
 # twice, done twice
@@ -294,9 +302,14 @@ class Composer(Sources, Slots):
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
-        words = "" if words.lower() in ("it", "this", "that", "them") else words  # "a picture of it": the last text
+        # "a picture of it", "based on the description": the last text, else the words of a recording given
+        pointed = bool(_POINTS_AT_TEXT.fullmatch(words.lower()) or _BASED_ON_TEXT.search(want.clause.words))
+        words = "" if pointed else words
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
+            spoken = self._latest({"audio"}, original=True)
+            if prompt_thing is None and pointed and spoken is not None:  # "I recorded a description in memo.wav,
+                prompt_thing = self._words_of(spoken, want)  # draw it": what it says
         made = [s for s in self.steps if s.goal in PROMPTED and "text" in s.args]
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
