@@ -731,3 +731,29 @@ def test_a_drawing_of_a_description_given_elsewhere_draws_those_words(planner):
     # a drawing that describes itself is drawn from its own words, not from a recording's
     plan = planner.plan("classify the sound in x.wav and generate a picture of a lighthouse")
     assert plan[-1]["args"] == {"text": "a lighthouse"}
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["note.png"], "what's the note about, in a couple of sentences?", ["image-to-text", "summarization"]),
+        (
+            ["call.wav"],
+            "no time to listen to this call, just the essential details please",
+            ["automatic-speech-recognition", "summarization"],
+        ),
+        (["label.jpg"], "what does the label say, in french please", ["image-to-text", "translation"]),
+        (["yard.jpg"], "give me a depth map and the edges as well", ["depth-estimation", "canny-control"]),
+        (
+            [],
+            "give me a summary of 'The meeting moved to Friday because the room was booked.' and a translation too",
+            ["summarization", "translation"],
+        ),
+    ],
+)
+def test_a_wish_named_by_its_result_or_a_form_after_a_comma_is_planned(planner, files, request_text, expected):
+    plan = planner.plan(request_text, files)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected
+    if expected[-1] == "canny-control":  # the edges of the picture, not of its depth map
+        assert plan[1]["args"] == {"image": "yard.jpg"}

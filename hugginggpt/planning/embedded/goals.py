@@ -211,7 +211,10 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
-        r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b",
+        r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
+        r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
+        r"|\bwhat(?:'s| is| was)? (?:this|that|the|my) (?:letter|article|text|document|email|message|note|page|story|"
+        r"report|paper|podcast|lecture|talk|recording|memo|voicemail|call|episode|speech)s? (?:is |was )?about\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence; list "
         "the action items from the meeting; give me bullet points of the talk",
@@ -222,7 +225,8 @@ GOALS: tuple[Goal, ...] = (
         "text=translation",
         "artifact",
         rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
-        rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b",
+        rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b"
+        rf"|^(?:and\s+)?(?:in|into)\s+(?:{_L})(?:\s+(?:please|pls|plz|too))?$",  # "..., in english pls"
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
         "sentence into italian",
         r"\btranslat(?:ed|ion)\b",

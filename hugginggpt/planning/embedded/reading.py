@@ -230,6 +230,32 @@ def presents(clause: Clause) -> bool:
     return clause.presenting
 
 
+# "show me a depth map and the edges too": one more thing wanted, named by the noun for a goal's result
+_LIST_ITEM = re.compile(
+    r"(?:an?|the|some|its|their)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:\s+(?:too|as well|also|please|pls))?"
+)
+_GIVE_ME = re.compile(r"(?:(?:can|could|would) you\s+)?(?:please\s+)?(?:show|give|get|make|send|find)\s+(?:me|us)\b")
+
+
+def _listed(clauses: list[Clause], wants: list[Want], cued: dict[int, list[Want]]) -> list[Want]:
+    """Wants named as one more item after "show me / give me X": the goal whose result the noun names."""
+    out = []
+    for k, c in enumerate(clauses):
+        if k == 0 or any(w.clause is c for w in wants) or c.joiner not in ("and", ","):
+            continue
+        if not _LIST_ITEM.fullmatch(c.words) or not _GIVE_ME.match(clauses[k - 1].words):
+            continue
+        if not any(w.clause is clauses[k - 1] for w in wants):
+            continue
+        for goal in GOALS:
+            if goal.names_rx is not None and (m := goal.names_rx.search(c.words)):
+                w = Want(goal, c, m.start(), m.end(), "cue")
+                out.append(w)
+                cued.setdefault(c.index, []).append(w)
+                break
+    return out
+
+
 def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     """The goals each clause asks for, in request order. A cue that only names the result of a goal asked
     before ("the summary" after "sum it up") is no new goal. A short fragment after "and" that asks nothing
@@ -241,6 +267,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
     cued = {c.index: cues(c) for c in asking}
     wants = _by_meaning_where_unread(asking, cued)
+    wants = sorted(wants + _listed(asking, wants, cued), key=lambda w: (w.clause.index, w.at))
     # a noun naming the result of a goal asked before ("the summary" after "sum it up") refers to it
     earlier: list[Want] = []
     for c in asking:
@@ -298,7 +325,15 @@ def references(clauses: list[Clause], wants: list[Want]) -> list[Reference]:
     for c in clauses:
         asked = [w for w in wants if w.clause.index < c.index or w.clause is c]
         _references(c, asked, refs)
-    return refs
+    # "how far is it? show me a depth map": the goal asked again, its noun is that ask, not a name for the result
+    again = [
+        w
+        for w in wants
+        if any(e.goal is w.goal and e.clause.index < w.clause.index for e in wants) and w.evidence != "question"
+    ]
+    return [
+        r for r in refs if not any(w.clause is r.clause and w.goal is r.goal and w.at <= r.at < w.last for w in again)
+    ]
 
 
 def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]]) -> list[Want]:
