@@ -757,3 +757,38 @@ def test_a_wish_named_by_its_result_or_a_form_after_a_comma_is_planned(planner, 
     assert [t["task"] for t in plan] == expected
     if expected[-1] == "canny-control":  # the edges of the picture, not of its depth map
         assert plan[1]["args"] == {"image": "yard.jpg"}
+
+
+def test_answers_asked_together_are_all_given_in_the_wished_form(planner):
+    plan = planner.plan("when is this due and how much? tell me out loud", ["bill.jpg"])
+    assert [t["task"] for t in plan] == [
+        "document-question-answering",
+        "document-question-answering",
+        "text-to-speech",
+        "text-to-speech",
+    ]
+    assert {plan[2]["args"]["text"], plan[3]["args"]["text"]} == {f"{GENERATED}0", f"{GENERATED}1"}
+    plan = planner.plan(
+        "Context: The pool opens at 7 and closes at 9. When does it open and when does it close? "
+        "Translate the answers to Spanish."
+    )
+    assert [t["task"] for t in plan] == ["question-answering"] * 2 + ["translation"] * 2
+    assert plan[0]["args"]["context"] == "The pool opens at 7 and closes at 9."
+
+
+def test_a_clause_that_asks_its_own_question_is_not_given_another(planner):
+    plan = planner.plan("did the caller sound angry? also what's the address they gave", ["call.wav"])
+    asked = [t["args"]["text"] for t in plan if t["task"] == "question-answering"]
+    assert asked == ["What's the address they gave?"]
+    assert "text-classification" in [t["task"] for t in plan]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["class.mp3"], "take notes from this class for me", ["automatic-speech-recognition", "summarization"]),
+        (["me.jpg"], "make me look twenty years younger", ["image-editing"]),
+    ],
+)
+def test_notes_are_a_summary_and_a_change_of_looks_is_an_edit(planner, files, request_text, expected):
+    assert [t["task"] for t in planner.plan(request_text, files)] == expected

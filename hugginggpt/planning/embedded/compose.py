@@ -168,10 +168,31 @@ class Composer(Sources, Slots):
 
     def _each(self, want: Want, thing: Thing) -> list[Thing]:
         """`thing`, or every input of its kind when the clause says so ("transcribe both recordings")."""
+        if want.goal.name in ("speak", "translate") and thing.step is not None and thing.makes == "answer":
+            return self._answers_asked_with(thing)
         if thing.step is not None or want.goal.name in ASK_GOALS or not _EACH.search(want.clause.words):
             return [thing]
         given = [t for t in self.things if t.step is None and t.makes == "input" and t.modality == thing.modality]
         return given if len(given) > 1 else [thing]
+
+    def _answers_asked_with(self, answer: Thing) -> list[Thing]:
+        """ "when is it due and how much? tell me out loud": the answers to the questions asked together in
+        one sentence (clauses joined by "and" or a comma) are all given in that form."""
+        k = self.steps[answer.step].clause
+        together = {k}
+        while k is not None and k > 0 and self.clauses[k].joiner in ("and", ","):
+            k -= 1
+            together.add(k)
+        answers = [
+            t
+            for t in self.things
+            if t.makes == "answer"
+            and t.modality == "text"
+            and t.step is not None
+            and self.steps[t.step].goal in ASK_GOALS
+            and self.steps[t.step].clause in together
+        ]
+        return answers if answer in answers else [answer]
 
     def _realize(self, want: Want, thing: Thing) -> None:
         goal, m = want.goal, thing.modality

@@ -213,6 +213,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
+        r"|\b(?:make|take|write)\s+(?:me\s+)?(?:some\s+)?notes\b"
         r"|\bwhat(?:'s| is| was)? (?:this|that|the|my) (?:letter|article|text|document|email|message|note|page|story|"
         r"report|paper|podcast|lecture|talk|recording|memo|voicemail|call|episode|speech)s? (?:is |was )?about\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
@@ -388,7 +389,8 @@ GOALS: tuple[Goal, ...] = (
         "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "
         "brighter; blur this image; sharpen this photo; crop the image; resize this picture to half; increase the "
         "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "
-        "image; make it look like a pencil sketch; give it a sepia look; change the colour of the car to red",
+        "image; make it look like a pencil sketch; give it a sepia look; change the colour of the car to red; make me "
+        "look older; give him a beard",
         r"\b(?:edited|modified|changed)\b",
     ),
     _g(

@@ -189,6 +189,10 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
         q = m["q"].strip()
         return Parts(q, m["ctx"].strip(), q[0].upper() + q[1:])
     if m := _PASSAGE_LABEL.search(text):  # "... Passage: <text>" after the ask
+        passage, asks = _trailing_asks(m["ctx"])
+        if asks:  # "Context: <text>. When does it open? Translate the answer": the asks end the passage
+            question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")
+            return Parts(f"{text[: m.start()].strip()} {asks}".strip(), passage, question)
         return Parts(text[: m.start()].strip(), m["ctx"].strip())
     if not quotes:
         # "answer this: what year was it finished? <passage>": a question after the colon is no passage
