@@ -792,3 +792,38 @@ def test_a_clause_that_asks_its_own_question_is_not_given_another(planner):
 )
 def test_notes_are_a_summary_and_a_change_of_looks_is_an_edit(planner, files, request_text, expected):
     assert [t["task"] for t in planner.plan(request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["pic.jpg"], "remove the bg pls", ["image-segmentation"]),
+        (["pic.jpg"], "b/w then find the faces", ["image-editing", "object-detection"]),
+        (["pic.jpg"], "cartoonify this", ["image-editing"]),
+        ([], "tell me a joke about penguins, then say it out loud", ["text-generation", "text-to-speech"]),
+        (["story.txt"], "give me a two line summary and the overall tone", ["summarization", "text-classification"]),
+        (
+            ["memo.wav"],
+            "sum it up, then send it back as a voice note",
+            ["automatic-speech-recognition", "summarization", "text-to-speech"],
+        ),
+        (["beach.jpg"], "make the water greener and add a sailboat", ["image-editing", "image-editing"]),
+    ],
+)
+def test_short_and_abbreviated_asks_each_plan_their_goal(planner, files, request_text, expected):
+    plan = planner.plan(request_text, files)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected
+    assert len(plan) == 1 or plan[-1]["dep"] != [-1]
+
+
+def test_a_video_of_it_after_a_drawing_shows_the_same_description(planner):
+    plan = planner.plan("make an image of a fox in a raincoat then turn it into a short video")
+    assert [t["task"] for t in plan] == ["text-to-image", "text-to-video"]
+    assert plan[1]["args"] == {"text": plan[0]["args"]["text"]} == {"text": "a fox in a raincoat"}
+
+
+def test_an_any_question_about_a_flyer_is_answered_from_its_words_offline(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("any dates on this flyer?", ["flyer.png"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]

@@ -28,7 +28,7 @@ from .slots import AS_QUESTION, THE_QUESTION, Slots
 from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
 
-_POINTER = re.compile(r"(?:please\s+)?\w+\s+(?:it|this|that|them)(?:\s+too|\s+as well|\s+please)?")
+_POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
@@ -335,8 +335,8 @@ class Composer(Sources, Slots):
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
             prompt = prompt_thing.value if prompt_thing is not None else self._chat_text(want)
-        elif prompt_thing is None and not words and made and _POINTER.fullmatch(want.clause.words):
-            prompt = made[-1].args["text"]  # "draw a sunset and animate it": the same description
+        elif prompt_thing is None and not words and made and _POINTS_AT.search(want.clause.words):
+            prompt = made[-1].args["text"]  # "draw a sunset and animate it", "turn it into a video": the same
         else:
             prompt = prompt_thing.value if prompt_thing is not None else (words or want.clause.text)
         task = goal.tasks["text"]

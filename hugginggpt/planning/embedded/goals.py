@@ -158,7 +158,7 @@ GOALS: tuple[Goal, ...] = (
         "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat; is it "
         "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind; does the summary "
         "sound positive; did they enjoy the product; does the reviewer actually like it",
-        r"\bsentiment\b",
+        r"\bsentiment\b|\b(?:overall )?tone\b",
     ),
     _g(
         "language",
@@ -244,7 +244,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+back\b"
-        r"|\bvoice\s+(?:say|read|speak)\w*\b"
+        r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
@@ -279,7 +279,7 @@ GOALS: tuple[Goal, ...] = (
         + r"|writ\w*|compos\w*|tell (?:me|us))\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image)[\w-]+\s+)?(?:text|paragraph|story|essay|poem|article|content|"
-        r"continuation|explanation|message|email|letter)s?\b"
+        r"continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun)s?\b"
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
@@ -287,7 +287,7 @@ GOALS: tuple[Goal, ...] = (
         r" (?:\w+ )?text",
         "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
         "paragraph about climate change; continue this story; write a haiku; correct the spelling; fix the grammar; "
-        "proofread this; rewrite it more politely; come up with a funny caption for my post about cats",
+        "proofread this; rewrite it more politely; come up with a funny caption for my post about cats; tell me a joke",
         r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
     ),
     _g(
@@ -297,7 +297,7 @@ GOALS: tuple[Goal, ...] = (
         r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
         r"|conversation (?:response|reply)|\bchat(?!ter)\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
         r"|\bconverse\b",
-        "hello; hi there; thanks, that was helpful; how are you; what can you do; tell me a joke; what do you think "
+        "hello; hi there; thanks, that was helpful; how are you; what can you do; what do you think "
         "about music; can you give me some advice; i need tips for my trip; help me decide what to do; why does "
         "this happen; explain how something works; who invented the telephone; what should i cook tonight",
         r"\b(?:response|reply|conversation)\b|\byour answer\b",
@@ -358,7 +358,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"segment\w*|\b(?:divid|split)\w*[^.;]{0,40}\b(?:segments|regions|parts)|\bseparate (?:regions|segments)"
         r"|\bmasks?\b"
-        r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?background"
+        r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
         r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
@@ -380,8 +380,10 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b"
+        r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
-        r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")\b"
+        r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"
+        r"|\bmak\w*\b[^.;]{0,30}?\b(?:brighter|darker|warmer|cooler|sharper|lighter|more (?:colou?rful|vivid))\b"
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
         r"(?:image|picture|photo)|\bcolou?rs? more vivid"

@@ -143,6 +143,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     return uploads + found
 
 
+_ANY = re.compile(r"(?:(?:and|so|also)\s+)?any(?:thing|one|body)?\s+\w+")  # "any vegetarian options on it?"
 # "and from which platform": a second question in a fragment
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
 # "... and how it can help", ", where a speaker is giving a talk": a wh-word before its subject, with no
@@ -244,7 +245,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
 _ASK_FORM = re.compile(
     r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
     r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
-    r"i want|i need|i'd like|i would like)\b"
+    r"i want|i need|i'd like|i would like|add|remove|put|insert|erase|delete|replace|swap)\b"
 )
 
 
@@ -320,7 +321,13 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         if not asked and not mine and follows and _PREP_WH.match(c.words):
             # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
-        elif not asked and not mine and not presents(c) and "?" in text[c.end : c.end + 2] and _has_ask_words(c):
+        elif (
+            not asked
+            and not mine
+            and not presents(c)
+            and "?" in text[c.end : c.end + 2]
+            and (_has_ask_words(c) or _ANY.match(c.words))
+        ):
             # "total? and the shop name?": a bare noun with its question mark asks for it
             out.append(_asking(c, 0))
         elif (

@@ -256,6 +256,29 @@ def _listed(clauses: list[Clause], wants: list[Want], cued: dict[int, list[Want]
     return out
 
 
+# verbs that change what a picture shows: after an edit, "and add a sailboat" is one more edit of it
+_CHANGE = re.compile(r"(?:please\s+)?(?:add|remove|put|insert|erase|delete|replace|swap|place|get rid of|take out)\b")
+CONTINUED = 0.35  # an ask right after an edit that reads nearest an edit, from this cosine, is one more edit
+
+
+def _continued_edits(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+    """ "make the sky purple and add a rainbow": a clause that asks, right after an edit, and reads nearest an
+    edit of all goals (if below the threshold for a clause on its own) is one more edit of the picture."""
+    out = list(wants)
+    for k, c in enumerate(clauses):
+        if k == 0 or c.joiner not in ("and", ",", "then", "and then") or any(w.clause is c for w in out):
+            continue
+        if not any(w.clause is clauses[k - 1] and w.goal.name == "edit" for w in out) or not _may_ask(c):
+            continue
+        if _NOUN_PHRASE.match(c.words):
+            continue
+        goal, score, context = by_meaning([c.words])[0]
+        near = goal is not None and goal.name == "edit" and score >= max(CONTINUED, context + MARGIN)
+        if near or _CHANGE.match(c.words):
+            out.append(Want(BY_NAME["edit"], c, 0, len(c.words), "meaning", score))
+    return sorted(out, key=lambda w: (w.clause.index, w.at))
+
+
 def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     """The goals each clause asks for, in request order. A cue that only names the result of a goal asked
     before ("the summary" after "sum it up") is no new goal. A short fragment after "and" that asks nothing
@@ -296,6 +319,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     wants = _repairs(asking, wants)
+    wants = _continued_edits(asking, wants)
     clauses = _fragments_joined(clauses, wants)
     return clauses, wants
 
