@@ -229,3 +229,8 @@ def test_the_right_way_up_of_a_photo_is_told_by_its_faces(tmp_path, turned):
     photo, _ = person_photo(2, face=110)
     out, im = edit(tmp_path, "turn this photo the right way round", photo.transpose(turned))
     assert im.size == photo.size and (arr(im) == arr(photo)).all(), out["text"]
+
+
+def test_an_edit_that_needs_a_generative_model_says_what_to_configure(tmp_path):
+    with pytest.raises(ExpertError, match=r"generative model: enter a Hugging Face token in Settings.*HF_TOKEN"):
+        edit(tmp_path, "make the sky purple")

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageEnhance, ImageFilter, ImageOps
 
+from ...capabilities import advice
 from ...types import Task
 from ..base import ExpertContext, ExpertError
 from ._common import EmbeddedExpert, check, load_image, save_png
@@ -412,14 +413,14 @@ def parse(instruction: str) -> list[Edit]:
             if _GENERATIVE.search(clause):
                 raise ExpertError(
                     f"the offline image editor cannot '{clause[:80]}': it only applies whole-image edits "
-                    f"({NAMES}); that needs a generative model"
+                    f"({NAMES}); that needs a generative model: {advice('token')}"
                 )
             continue  # "here is my photo", "please": no edit asked for
         part = _PART.search(clause)
         if part and not any(name in ("crop", "resize", "rotate", "flip") for _, name, _ in hits):
             raise ExpertError(
                 f"the offline image editor cannot '{clause[:80]}': its edits apply to the whole image, "
-                f"not to the {part.group(1)} alone; that needs a generative model"
+                f"not to the {part.group(1)} alone; that needs a generative model: {advice('token')}"
             )
         names = {name for _, name, _ in hits}
         for pos, name, build in hits:
@@ -472,7 +473,7 @@ class ImageEditExpert(EmbeddedExpert):
         if not edits:
             raise ExpertError(
                 f"no edit found in '{instruction[:80]}': the offline image editor does {NAMES}; "
-                "other edits need a generative model"
+                f"other edits need a generative model: {advice('token')}"
             )
         image = load_image(inputs)
         for edit in edits:
