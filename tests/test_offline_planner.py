@@ -808,6 +808,7 @@ def test_notes_are_a_summary_and_a_change_of_looks_is_an_edit(planner, files, re
             ["automatic-speech-recognition", "summarization", "text-to-speech"],
         ),
         (["beach.jpg"], "make the water greener and add a sailboat", ["image-editing", "image-editing"]),
+        (["page.png"], "who gets mentioned on this page? give me the names", ["image-to-text", "token-classification"]),
     ],
 )
 def test_short_and_abbreviated_asks_each_plan_their_goal(planner, files, request_text, expected):

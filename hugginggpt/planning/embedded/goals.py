@@ -199,7 +199,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
-        r"|\b(?:names|people|places) (?:mentioned|named)\b",
+        r"|\b(?:names|people|places) (?:mentioned|named)\b|\b(?:who|which people|what places)(?:'s| is| are| gets?)? "
+        r"(?:mentioned|named)\b",
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
         "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
         "and places does it name",
