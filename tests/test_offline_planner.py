@@ -828,3 +828,15 @@ def test_an_any_question_about_a_flyer_is_answered_from_its_words_offline(planne
     offline = Pipeline.from_config(Config(mode="offline")).capabilities()
     plan = planner.plan("any dates on this flyer?", ["flyer.png"], capabilities=offline)
     assert [t["task"] for t in plan] == ["image-to-text", "question-answering"]
+
+
+def test_checking_my_answer_answers_the_question_then_compares_the_two(planner):
+    plan = planner.plan(
+        "Is my answer right? Question: who painted the ceiling? My answer: 'Raphael'. Passage: The ceiling of "
+        "the chapel was painted by Michelangelo between 1508 and 1512."
+    )
+    assert shape(plan) == [
+        ("question-answering", {"text": "Who painted the ceiling?", "context": plan[0]["args"]["context"]}),
+        ("sentence-similarity", {"text1": f"{GENERATED}0", "text2": "Raphael"}),
+    ]
+    assert plan[0]["args"]["context"].startswith("The ceiling of the chapel")

@@ -21,7 +21,7 @@ from ... import tasks as registry
 from ...types import GENERATED, Route
 from . import args as argtext
 from .clauses import Clause
-from .goals import ASK_GOALS, BY_NAME, PROMPTED, Goal
+from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, PROMPTED, Goal
 from .inputs import _Input
 from .reading import Reference, Want, about_sight, about_sound, by_meaning
 from .slots import AS_QUESTION, THE_QUESTION, Slots
@@ -297,6 +297,12 @@ class Composer(Sources, Slots):
 
     def _similarity(self, want: Want, objects: list[Thing]) -> None:
         things = list(objects)
+        if CHECKS_ANSWER.search(want.clause.words):  # the answer found, and the asker's own (a quote)
+            found = self._latest({"text"}, results_only=True)
+            given = {i.value for i in self.inputs if i.kind == "quote"}
+            mine = [t for t in self.things if t.step is None and t.value in given]
+            if found is not None and found.makes == "answer" and mine:
+                things = [found, mine[-1]]
         while len(things) < 2:
             more = self._latest({"text"}, results_only=True, verdicts=True, besides=things) or self._latest(
                 {"text"}, convert=set(CONVERT), before=want.clause.end, besides=things

@@ -33,6 +33,7 @@ _COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|go
 _L = LANGUAGES = "|".join(_LANGS)
 _NON_EN = "|".join(x for x in _LANGS if x != "english")
 _DET = r"(?:(?:an?|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
+_CHECKS = r"\b(?:check|mark|grade) (?:my|our|his|her|their) (?:\w+ )?answers?\b|\bis my answer (?:right|correct)\b"
 # verbs of making, not their nouns ("produce", never "product"; "create", never "creator")
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
@@ -266,7 +267,8 @@ GOALS: tuple[Goal, ...] = (
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
         r"|\b(?:say|says|saying|mean|means|meaning) (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
-        r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b",
+        r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b"
+        r"|" + _CHECKS,
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
         r"\bsimilarity\b",
@@ -471,6 +473,8 @@ GOALS: tuple[Goal, ...] = (
 )
 
 BY_NAME: dict[str, Goal] = {g.name: g for g in GOALS}
+# "check my quiz answer": the asker's answer compared with the one found, after the question is answered
+CHECKS_ANSWER = re.compile(_CHECKS)
 ASK_GOALS = frozenset({"ask", "ask-visual"})  # goals that answer a question about what they work on
 # goals that make something new from a prompt: the request's own words, or a text it names
 PROMPTED = frozenset({"draw", "video", "write", "chat"})

@@ -20,7 +20,7 @@ from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import Composer
-from .goals import ASK_GOALS, BY_NAME, GOALS, LANGUAGES, PROMPTED, Goal
+from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores, unlocated
 from .things import NOUNS, Fate, Step
@@ -390,6 +390,12 @@ def _ordered(wants: list[Want]) -> list[Want]:
                     k = out.index(next(o for o in out if o.clause is earlier[-1].clause))
                 out.remove(w)
                 out.insert(k, w)
+    asks = [w for w in out if w.goal.name in ASK_GOALS]
+    for w in list(out):  # "check my answer. Question: ...": compared once the question is answered
+        checks = w.goal.name == "similarity" and CHECKS_ANSWER.search(w.clause.words)
+        if checks and asks and out.index(asks[-1]) > out.index(w):
+            out.remove(w)
+            out.insert(out.index(asks[-1]) + 1, w)
     i = 0
     while i < len(out) - 1:
         a, b = out[i], out[i + 1]
