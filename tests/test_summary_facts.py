@@ -106,3 +106,14 @@ def test_of_two_times_in_a_sentence_the_one_in_the_questions_part_answers():
     sentence = "Construction began last June, and work on the roof starts in March."
     assert short_answer("When does work on the roof start?", sentence) == "in March"
     assert short_answer("When did construction begin?", sentence) == "June"
+
+
+def test_a_review_keeps_its_writers_verdict():
+    review = (
+        "I bought this kettle for my office in March. It boils a full litre in about three minutes. The lid "
+        "is a little stiff and the cord is short. The handle stays cool. Overall I am really happy with it "
+        "and would buy it again."
+    )
+    out = summarize(review)["text"]
+    assert "Overall I am really happy with it" in out, out
+    assert len(out) < len(review)

@@ -66,6 +66,15 @@ _CLOSER = re.compile(
     r"have a (?:nice|good|great)|enjoy (?:your|the)|hope (?:you|this)|looking forward)\b",
     re.I,
 )
+# the writer's own conclusion in a review or an opinion ("Overall we loved it", "I would not recommend it"):
+# the verdict a summary of it must keep, whatever facts the other sentences hold
+_CONCLUSION = re.compile(
+    r"^(?:overall|all in all|in short|in the end|to sum up|in summary|bottom line|on the whole|all things considered)\b"
+    r"|\b(?:would|will|wouldn't|won't|would not|will not|can't|cannot)\s+(?:\w+\s+)?(?:recommend|come back|go back|"
+    r"return|buy (?:it |this |one )?again|stay (?:there |here )?again|order (?:it |from them )?again)\b"
+    r"|\b(?:highly|strongly) recommend|\bnever again\b|\b(?:avoid|skip) (?:it|this|them)\b",
+    re.I,
+)
 # "it's Maria from Home Comforts", "this is Dr. Evans at Park Lane Vets": who is speaking, not the news
 _INTRO = re.compile(r"^(?:it'?s|this is|i'?m|my name is)\b", re.I)
 
@@ -103,6 +112,7 @@ def summarize(text: str, embed: Embed, max_sentences: int | None = None) -> tupl
         return " ".join(trimmed), list(range(len(sentences)))
     facts = [facts_in(t) for t in trimmed]
     closing = [bool(_CLOSER.search(t)) for t in trimmed]
+    verdict = [bool(_CONCLUSION.search(t)) for t in trimmed]
     # who is speaking, and lead-ins left alone ("Quick update."): worth a place only for a fact they add
     intro = [bool(_INTRO.search(t)) or (len(t.split()) <= 3 and not facts[i]) for i, t in enumerate(trimmed)]
     n = len(sentences)
@@ -128,11 +138,16 @@ def summarize(text: str, embed: Embed, max_sentences: int | None = None) -> tupl
             new = facts[i] - covered
             # the first sentence past the greeting says what the message is about (the sofa, the parcel)
             gain = 1.0 * len(new) + 1.5 * float(central[i]) + (1.5 if i == first else 0.0)
+            if verdict[i] and not any(verdict[k] for k in chosen):
+                gain += 2.0  # one conclusion of the writer's is kept
             if closing[i] or intro[i]:
                 gain -= 2.0
             if gain > best_gain:
                 best, best_gain, best_new = i, gain, len(new)
-        if best is None or (chosen and (best_new == 0 or closing[best] or intro[best]) and best_gain < 2.0):
+        if best is None:
+            break
+        stop = best_new == 0 and not verdict[best] or closing[best] or intro[best]
+        if chosen and stop and best_gain < 2.0:
             break  # nothing new worth its words
         chosen.append(best)
         covered |= facts[best]
