@@ -840,3 +840,31 @@ def test_checking_my_answer_answers_the_question_then_compares_the_two(planner):
         ("sentence-similarity", {"text1": f"{GENERATED}0", "text2": "Raphael"}),
     ]
     assert plan[0]["args"]["context"].startswith("The ceiling of the chapel")
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["a.jpg", "b.jpg"], "which of these pictures shows more people", ["object-detection", "object-detection"]),
+        (["me.jpg"], "turn me into a cartoon, then spot my face in it", ["image-editing", "object-detection"]),
+        (["show.wav"], "what's this radio show about?", ["automatic-speech-recognition", "summarization"]),
+        (["noisy.wav"], "denoise it and write down what's said", ["audio-to-audio", "automatic-speech-recognition"]),
+        ([], "write a short ad for our garage sale, then make a poster for it", ["text-generation", "text-to-image"]),
+        (["msg.wav"], "answer this voicemail for me, kindly", ["automatic-speech-recognition", "conversational"]),
+        (["email.txt"], "make this sound friendlier", ["text-generation"]),
+    ],
+)
+def test_more_everyday_wordings_plan_every_step(planner, files, request_text, expected):
+    plan = planner.plan(request_text, files)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected
+    if len(plan) == 2 and plan[0]["task"] != plan[1]["task"]:
+        assert plan[1]["dep"] == [0], plan  # fed by the step before
+    if files == ["email.txt"]:
+        assert plan[0]["args"] == {"text": "email.txt"}  # the text rewritten, not a text about "this"
+
+
+def test_a_phone_number_on_a_flyer_is_read_offline_and_called_out(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("whats the phone number on this flyer? call it out", ["flyer.jpg"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text", "question-answering", "text-to-speech"]

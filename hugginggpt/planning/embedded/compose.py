@@ -28,6 +28,8 @@ from .slots import AS_QUESTION, THE_QUESTION, Slots
 from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
 
+REPLY = re.compile(r"\b(?:reply|respond|answer|write back)\b")
+_POINTER_LED = re.compile(r"(?:it|this|that|them)\b")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
@@ -38,7 +40,8 @@ _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 _BASED_ON = re.compile(r"\b(?:based on|according to|using|about|from|in light of|together with|along with)\b")
 _AS_CONTEXT = re.compile(r"\bas (?:the|a)? ?(?:context|passage|source)\b")
 _EACH = re.compile(  # "transcribe both recordings": the goal on every input of that kind
-    r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) )"
+    r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) "
+    r"|(?:which|one) of (?:these|those|the) \w+s\b)"
 )
 _COUNT = re.compile(
     r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
@@ -51,6 +54,8 @@ _BASED_ON_TEXT = re.compile(
 _POINTS_AT_TEXT = re.compile(
     r"it|this|that|them|(?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:description|text|prompt|command|instructions?|request|words)"
+    r"|(?:an?\s+)?(?:picture|image|illustration|drawing|video|clip|poster)\s+(?:for|of|to go with)\s+"
+    r"(?:it|this|that|them)"
 )
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
@@ -324,11 +329,17 @@ class Composer(Sources, Slots):
         goal = want.goal
         prompt_thing = next((t for t in objects if t.modality == "text"), None)
         image = next((t for t in objects if t.modality == "image"), None)
-        if prompt_thing is None and goal.name != "chat":  # "draw whatever this sign says": its words
+        # "draw whatever this sign says": its words; "reply to this voicemail": what it says is the message
+        if prompt_thing is None and (goal.name != "chat" or REPLY.search(want.clause.words)):
             source = next((t for t in objects if t.modality in CONVERT and t.step is None), None)
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
+        if goal.name == "write" and prompt_thing is None and _POINTER_LED.match(words):
+            # "make this sound more professional": a rewrite of the text given, not a text about "this"
+            prompt_thing = self._latest({"text"}, convert=set(CONVERT), before=want.clause.end)
+            if prompt_thing is not None and prompt_thing.modality in CONVERT:
+                prompt_thing = self._words_of(prompt_thing, want)
         # "a picture of it", "based on the description": the last text, else the words of a recording given
         pointed = bool(_POINTS_AT_TEXT.fullmatch(words.lower()) or _BASED_ON_TEXT.search(want.clause.words))
         words = "" if pointed else words

@@ -127,7 +127,8 @@ GOALS: tuple[Goal, ...] = (
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|(?<!\bi )(?<!\bwe )\bask\b|\banswer this\b|\bhow many\b|\bhow far\b"
+        r"|(?<!\bi )(?<!\bwe )\bask\b|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
+        r"|\bhow many\b|\bhow far\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
@@ -158,7 +159,8 @@ GOALS: tuple[Goal, ...] = (
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
         "worry about it; is it bad; does it sound upset; does it sound cheerful or sad; is the mood upbeat; is it "
         "friendly or rude; is the tone polite; does this note sound hostile; is the wording kind; does the summary "
-        "sound positive; did they enjoy the product; does the reviewer actually like it",
+        "sound positive; did they enjoy the product; does the reviewer actually like it; how does the speaker feel "
+        "about it",
         r"\bsentiment\b|\b(?:overall )?tone\b",
     ),
     _g(
@@ -217,7 +219,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
         r"|\b(?:make|take|write)\s+(?:me\s+)?(?:some\s+)?notes\b"
         r"|\bwhat(?:'s| is| was)? (?:this|that|the|my) (?:letter|article|text|document|email|message|note|page|story|"
-        r"report|paper|podcast|lecture|talk|recording|memo|voicemail|call|episode|speech)s? (?:is |was )?about\b",
+        r"report|paper|podcast|lecture|talk|recording|memo|voicemail|call|episode|speech)s? (?:is |was )?about\b"
+        # "what's this radio show about": any text or recording, not a picture (what a picture shows is a caption)
+        r"|\bwhat(?:'s| is| was)? (?:this|that|the|my) (?!(?:\w+ )?(?:image|picture|photo|pic|painting|drawing|"
+        r"scene)s?\b)(?:[\w-]+ ){1,2}(?:is |was )?about\b",
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence; list "
         "the action items from the meeting; give me bullet points of the talk",
@@ -246,6 +251,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\w+\s+){0,3}?to me\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+back\b"
+        r"|\bcall\s+(?:it|them|that|those)\s+out\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
@@ -285,12 +291,15 @@ GOALS: tuple[Goal, ...] = (
         r"continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun)s?\b"
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
+        # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
+        r"|\bmake (?:it|this|that|them) (?:sound|read) (?!(?:\w+ )?(?:clearer|louder|quieter|cleaner|better|crisper)\b)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
         r"|(?:text|paragraph|story|essay|poem)\s+(?:about|on)\b)|\b(?:additional|more comprehensive|more detailed)"
         r" (?:\w+ )?text",
         "write a short poem about the sea; write a story about a robot; compose an email to my boss; write a "
         "paragraph about climate change; continue this story; write a haiku; correct the spelling; fix the grammar; "
-        "proofread this; rewrite it more politely; come up with a funny caption for my post about cats; tell me a joke",
+        "proofread this; rewrite it more politely; come up with a funny caption for my post about cats; "
+        "tell me a joke; make this sound more professional",
         r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
     ),
     _g(
@@ -299,6 +308,7 @@ GOALS: tuple[Goal, ...] = (
         "answer",
         r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
         r"|conversation (?:response|reply)|\bchat(?!ter)\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
+        r"|\banswer (?:this|that|the|my) (?:voicemail|e-?mail|message|text|letter|call|note)\b"
         r"|\bconverse\b",
         "hello; hi there; thanks, that was helpful; how are you; what can you do; what do you think "
         "about music; can you give me some advice; i need tips for my trip; help me decide what to do; why does "
@@ -345,7 +355,9 @@ GOALS: tuple[Goal, ...] = (
         "annotation",
         r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount\w*\b"
         r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
-        r"(?:\w+\s+)?objects?\b",
+        r"(?:\w+\s+)?objects?\b"
+        r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the)?\s*"
+        r"(?:faces?|people|persons?|heads)\b",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
         "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
@@ -429,7 +441,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"audio[- ]to[- ]audio|\b(?:enhanc|improv|clean|denois)\w*[^.;]{0,30}?\b(?:audio|speech|sound|voice|recording)"
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
-        r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b",
+        r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b|\bdenois\w*",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",

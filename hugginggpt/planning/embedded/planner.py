@@ -19,7 +19,7 @@ from typing import Any
 from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
-from .compose import Composer
+from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores, unlocated
@@ -67,7 +67,11 @@ class GoalPlanner:
         wants = _ordered(wants)
         refs = references(clauses, wants)
         material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
-        if not wants or all(w.goal.name == "chat" or w.goal.name == "ask" and not material for w in wants):
+        files = any(i.kind == "file" for i in inputs)
+        replies = [w for w in wants if w.goal.name == "chat" and files and REPLY.search(w.clause.words)]
+        if not wants or all(
+            w.goal.name == "chat" and w not in replies or w.goal.name == "ask" and not material for w in wants
+        ):
             # nothing to work on: the whole request is the chat's ("My cat sneezes. Should I see a vet?")
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)

@@ -170,7 +170,9 @@ def about_sight(question: str) -> bool:
     return best.get("ask-visual", 0.0) > best.get("ask", 0.0)
 
 
-_ABOUT_WORDS = re.compile(r"\b(?:written|writing|says?|text|words?|printed|spelled|spelt)\b")
+_ABOUT_WORDS = re.compile(
+    r"\b(?:written|writing|says?|text|words?|printed|spelled|spelt|(?:phone )?numbers?|email|address|website|price)\b"
+)
 
 
 def _asked_part(clause: Clause) -> str:
