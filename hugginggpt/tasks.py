@@ -124,6 +124,7 @@ _add(
     "text",
     "text",
     "reply to a message in a dialogue",
+    "context",  # a text the reply is about: the letter read from a picture, the voicemail's words
     label="chat",
     llm=True,
     synonyms="chat, dialogue, dialog, chatbot, chat-completion",
@@ -133,6 +134,7 @@ _add(
     "text",
     "text",
     "write new text continuing or following a prompt",
+    "context",  # a text the writing works from: "make this sound friendlier" (the text), "a poem from my notes"
     label="write text",
     llm=True,
     synonyms="text-completion, story-generation, writing, generate-text, creative-writing, llm",

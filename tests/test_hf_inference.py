@@ -353,6 +353,16 @@ def test_language_tasks_use_chat_completion(backend, fake, ctx, task):
     assert req.json()["messages"] == [{"role": "user", "content": "hello"}]
 
 
+def test_a_reply_about_a_text_sends_the_ask_then_the_text(backend, fake, ctx):
+    args = {"text": "reply to this voicemail politely", "context": "Hi, the plumber can come on Friday."}
+    out, req = run(backend, fake, "conversational", echo_chat, args, ctx)
+    content = req.json()["messages"][0]["content"]
+    assert content.startswith("reply to this voicemail politely") and content.endswith(
+        "the plumber can come on Friday."
+    )
+    assert out["text"] == f"echo: {content}"
+
+
 def test_image_to_image_with_prompt_sends_json(backend, fake, ctx, image):
     out, req = run(backend, fake, "image-to-image", image_reply(), {"image": image, "text": "make it red"}, ctx)
     body = req.json()

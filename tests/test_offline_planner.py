@@ -492,7 +492,8 @@ def test_contracted_questions_are_asked_and_a_reply_written_is_one_text(planner)
     assert [t["args"].get("text") for t in plan] == [None, "Who's calling?", "What's their number?"]
     plan = planner.plan("write a polite reply to this letter and read it aloud", ["letter.png"])
     assert [t["task"] for t in plan] == ["image-to-text", "text-generation", "text-to-speech"]
-    assert plan[1]["args"]["text"] == f"{GENERATED}0"  # the reply is to the letter's words
+    # the reply is to the letter's words, and keeps what was asked of it
+    assert plan[1]["args"] == {"text": "write a polite reply to this letter", "context": f"{GENERATED}0"}
 
 
 def test_a_wish_for_a_language_translates_what_its_clause_asked_for(planner):
@@ -861,10 +862,27 @@ def test_more_everyday_wordings_plan_every_step(planner, files, request_text, ex
     if len(plan) == 2 and plan[0]["task"] != plan[1]["task"]:
         assert plan[1]["dep"] == [0], plan  # fed by the step before
     if files == ["email.txt"]:
-        assert plan[0]["args"] == {"text": "email.txt"}  # the text rewritten, not a text about "this"
+        assert plan[0]["args"] == {"text": "make this sound friendlier", "context": "email.txt"}  # the text rewritten
 
 
 def test_a_phone_number_on_a_flyer_is_read_offline_and_called_out(planner):
     offline = Pipeline.from_config(Config(mode="offline")).capabilities()
     plan = planner.plan("whats the phone number on this flyer? call it out", ["flyer.jpg"], capabilities=offline)
     assert [t["task"] for t in plan] == ["image-to-text", "question-answering", "text-to-speech"]
+
+
+def test_a_reply_or_a_rewrite_of_a_text_given_keeps_the_ask_and_takes_the_text_as_context(planner):
+    plan = planner.plan("write back to this voicemail kindly", ["msg.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", plan[1]["task"]]
+    assert plan[1]["task"] in ("conversational", "text-generation")
+    assert plan[1]["args"] == {"text": "write back to this voicemail kindly", "context": f"{GENERATED}0"}
+    plan = planner.plan("make this read more formally", ["note.txt"])
+    assert shape(plan) == [("text-generation", {"text": "make this read more formally", "context": "note.txt"})]
+    plan = planner.plan("translate notes.txt into english and then write a limerick about it")
+    assert [t["task"] for t in plan] == ["translation", "text-generation"]
+    assert plan[1]["args"]["context"] == f"{GENERATED}0" and "limerick" in plan[1]["args"]["text"]
+
+
+def test_drawing_whatever_a_sign_says_draws_its_words(planner):
+    plan = planner.plan("paint whatever this sign says", ["sign.png"])
+    assert shape(plan) == [("image-to-text", {"image": "sign.png"}), ("text-to-image", {"text": f"{GENERATED}0"})]

@@ -513,7 +513,10 @@ def _sentence_similarity(ex: HFExpert, c: InferenceClient, args: dict, ctx: Expe
 
 @_handles(*CHAT_TASKS)
 def _chat(ex: HFExpert, c: InferenceClient, args: dict, ctx: ExpertContext, _t: float) -> dict:
-    out = c.chat_completion(messages=[{"role": "user", "content": _text(args)}], max_tokens=512)
+    content = _text(args)
+    if str(args.get("context") or "").strip():  # the text the reply or the writing is about, after the ask
+        content = f"{content}\n\nText:\n{args['context']}"
+    out = c.chat_completion(messages=[{"role": "user", "content": content}], max_tokens=512)
     return {"text": (out.choices[0].message.content or "").strip()}
 
 

@@ -29,6 +29,7 @@ from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
 
 REPLY = re.compile(r"\b(?:reply|respond|answer|write back)\b")
+_ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|based on)\s+(?:it|this|that|them)$")
 _POINTER_LED = re.compile(r"(?:it|this|that|them)\b")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -342,6 +343,15 @@ class Composer(Sources, Slots):
                 prompt_thing = self._words_of(prompt_thing, want)
         # "a picture of it", "based on the description": the last text, else the words of a recording given
         pointed = bool(_POINTS_AT_TEXT.fullmatch(words.lower()) or _BASED_ON_TEXT.search(want.clause.words))
+        if goal.name in ("chat", "write") and prompt_thing is None and _ABOUT_IT.search(words.lower()):
+            # "write a poem about it": the poem asked for, about the newest text
+            latest = self._latest({"text"}, results_only=True)
+            if latest is not None:
+                ask = argtext.instruction(want.clause.text)
+                self._step(goal.tasks["text"], {"text": ask, "context": latest.value}, want, latest, goal.makes)
+                return
+        if _ABOUT_IT.search(words.lower()) and not pointed:  # "a picture about it": drawn from the newest text
+            pointed, words = True, ""
         words = "" if pointed else words
         if prompt_thing is None and not words and goal.name != "chat":
             prompt_thing = self._latest({"text"}, results_only=True)
@@ -349,6 +359,12 @@ class Composer(Sources, Slots):
             if prompt_thing is None and pointed and spoken is not None:  # "I recorded a description in memo.wav,
                 prompt_thing = self._words_of(spoken, want)  # draw it": what it says
         made = [s for s in self.steps if s.goal in PROMPTED and "text" in s.args]
+        if goal.name in ("chat", "write") and prompt_thing is not None and self._given_words(prompt_thing):
+            # "reply to this voicemail politely", "make this sound friendlier": the ask in the request's words,
+            # about the text given (or read from a file), which is its context
+            ask = argtext.instruction(want.clause.text)
+            self._step(goal.tasks["text"], {"text": ask, "context": prompt_thing.value}, want, prompt_thing, goal.makes)
+            return
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
             prompt = prompt_thing.value if prompt_thing is not None else self._chat_text(want)
@@ -364,6 +380,12 @@ class Composer(Sources, Slots):
         if image is not None and task.endswith("-text-to-image") and task != "text-to-image":
             args = {"image": image.value, "text": prompt}
         self._step(task, args, want, prompt_thing or image, goal.makes)
+
+    def _given_words(self, thing: Thing) -> bool:
+        """A text the request gives (a file, a quote), or the words read from a file it gives."""
+        if thing.step is None:
+            return thing.at < 0 or any(i.kind == "file" and i.value == thing.value for i in self.inputs)
+        return thing.origin is not None and thing.origin.step is None and self.steps[thing.step].goal is None
 
     def _same_step(self, task: str, args: dict[str, str]) -> Step | None:
         """The step already planned that does `task` on `args` (a comparison is the same either way round)."""

@@ -329,6 +329,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
         r"|\b(?:draw|sketch)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle)"
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
+        r"|\b(?:draw|paint|illustrate|sketch)\s+(?:me\s+)?(?:whatever|what)\b"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
         r"|\binto an? (?:image|picture|drawing|illustration)\b"
         # "I need a summary, an image, and a short video": a picture in a list of things wanted
