@@ -886,3 +886,23 @@ def test_a_reply_or_a_rewrite_of_a_text_given_keeps_the_ask_and_takes_the_text_a
 def test_drawing_whatever_a_sign_says_draws_its_words(planner):
     plan = planner.plan("paint whatever this sign says", ["sign.png"])
     assert shape(plan) == [("image-to-text", {"image": "sign.png"}), ("text-to-image", {"text": f"{GENERATED}0"})]
+
+
+def test_both_as_an_object_still_splits_two_asks_and_a_short_unread_ask_is_said(planner):
+    plan = planner.plan("summarize both and tell me which one mentions the airport", ["a.txt", "b.txt"])
+    assert [t["task"] for t in plan][:2] == ["summarization", "summarization"]
+    assert "question-answering" in [t["task"] for t in plan]
+    reading = planner.planner.read("transcribe the lecture and make flashcards", ["lecture.wav"])
+    assert [t.task for t in reading.plan.tasks] == ["automatic-speech-recognition"]
+    assert any("make flashcards" in u for u in reading.plan.unplanned)
+
+
+def test_reading_a_long_named_thing_to_me_speaks_its_words(planner):
+    plan = planner.plan("read my little brother's birthday card to me please", ["card.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "text-to-speech"]
+
+
+def test_every_fault_told_before_a_bare_fix_is_its_instruction(planner):
+    plan = planner.plan("the photo is sideways. and it's too dark. fix it", ["p.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing"]
+    assert "sideways" in plan[0]["args"]["text"] and "too dark" in plan[0]["args"]["text"]

@@ -30,7 +30,8 @@ _NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
 
 
 # "between X and", "both X and": the "and" joins two things ("both recordings and" is a whole phrase)
-_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?!.*\band\b)(?!\s+\w+s\s*$)", re.I)
+# ("transcribe both and ...": "both" is the object, and "and" joins two asks)
+_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?=\s+\S)(?!.*\band\b)(?!\s+\w+s\s*$)", re.I)
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
 )

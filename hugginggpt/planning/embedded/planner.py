@@ -255,7 +255,11 @@ _ASK_FORM = re.compile(
 
 def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     """The clause has the form of an ask, but no goal was read from it or in it."""
-    if any(w.clause is clause for w in wants) or presents(clause) or len(clause.words.split()) < 3:
+    words = clause.words.split()
+    # "make flashcards" asks; "tell me", "do it" only point at an ask made elsewhere
+    if any(w.clause is clause for w in wants) or presents(clause) or len(words) < 2:
+        return False
+    if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
         return False
     return bool(_ASK_FORM.match(clause.words))
 

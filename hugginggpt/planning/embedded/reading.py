@@ -401,6 +401,11 @@ EMBEDDED = re.compile(
 )
 
 
+_VERB_LED = re.compile(
+    r"(?:please\s+)?(?:make|give|tell|send|show|write|add|remove|put|turn|get|find|read|say|draw|create|list)\s+\w+"
+)
+
+
 def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
     """A short fragment after "and" or a comma that gives no input and asks nothing new (no goal, or by its
     meaning the goal of the clause before) belongs to that clause: "make it black | and white", "is this
@@ -417,6 +422,9 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
             c.joiner == "and" and not mine and _NOUN_PHRASE.match(c.words) and not presents(out[-1]) if out else False
         )
         embedded = c.joiner == "and" and not mine and bool(EMBEDDED.match(c.words))  # "... and how it helps"
+        if _VERB_LED.match(c.words) and not mine:  # "... and make flashcards": an ask of its own, even unread
+            out.append(c)
+            continue
         # "as the question asked against this note, 'The photo was...'": the quote the clause before points at
         apposed = c.joiner == "," and not mine and c.words in ("this text", "this image", "this recording")
         if (

@@ -89,8 +89,12 @@ class Slots:
         k = want.clause.index
         turn_back = _TURN_BACK.fullmatch(want.clause.words) and k > 0 and k - 1 not in self.asking
         if (REPAIR.fullmatch(want.clause.words) or turn_back) and k > 0:  # "it's upside down. fix it": the fault
-            before = self.clauses[want.clause.index - 1].text.strip(" .,;")
-            return f"{before}, {argtext.instruction(want.clause.text)}"
+            # the faults told before it, in one sentence ("it's crooked | and too dark, fix both")
+            start = k - 1
+            while start > 0 and self.clauses[start].joiner in ("and", ",") and start - 1 not in self.asking:
+                start -= 1
+            told = " and ".join(c.text.strip(" .,;") for c in self.clauses[start:k])
+            return f"{told}, {argtext.instruction(want.clause.text)}"
         return argtext.instruction(want.clause.text)
 
     def _unasked(self, want: Want) -> list[_Input]:
