@@ -906,3 +906,9 @@ def test_every_fault_told_before_a_bare_fix_is_its_instruction(planner):
     plan = planner.plan("the photo is sideways. and it's too dark. fix it", ["p.jpg"])
     assert [t["task"] for t in plan] == ["image-editing"]
     assert "sideways" in plan[0]["args"]["text"] and "too dark" in plan[0]["args"]["text"]
+
+
+def test_tell_me_if_asks_the_yes_no_question_it_wraps(planner):
+    plan = planner.plan("translate this notice into english and tell me if it's about parking", ["notice.jpg"])
+    asked = [t["args"]["text"] for t in plan if t["task"] in ("question-answering", "document-question-answering")]
+    assert asked == ["It's about parking?"]

@@ -70,10 +70,13 @@ def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
     q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
+    # "tell me if it's a warning": the yes/no question it wraps ("it's a warning?")
+    asked_if = bool(re.match(r"(?:if|whether)\s+\S+\s+\S+", q, re.I))
+    q = re.sub(r"^(?:if|whether)\s+(?=\S+\s+\S+)", "", q, flags=re.I)
     if not q:
         return clause.strip()
     q = q[0].upper() + q[1:]
-    return q if q.endswith("?") or not _WH.match(q) else q + "?"
+    return q if q.endswith("?") or not (_WH.match(q) or asked_if) else q + "?"
 
 
 _LIST = re.compile(
