@@ -347,8 +347,7 @@ class Composer(Sources, Slots):
             # "write a poem about it": the poem asked for, about the newest text
             latest = self._latest({"text"}, results_only=True)
             if latest is not None:
-                ask = argtext.instruction(want.clause.text)
-                self._step(goal.tasks["text"], {"text": ask, "context": latest.value}, want, latest, goal.makes)
+                self._ask_about(want, latest)
                 return
         if _ABOUT_IT.search(words.lower()) and not pointed:  # "a picture about it": drawn from the newest text
             pointed, words = True, ""
@@ -362,8 +361,7 @@ class Composer(Sources, Slots):
         if goal.name in ("chat", "write") and prompt_thing is not None and self._given_words(prompt_thing):
             # "reply to this voicemail politely", "make this sound friendlier": the ask in the request's words,
             # about the text given (or read from a file), which is its context
-            ask = argtext.instruction(want.clause.text)
-            self._step(goal.tasks["text"], {"text": ask, "context": prompt_thing.value}, want, prompt_thing, goal.makes)
+            self._ask_about(want, prompt_thing)
             return
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
@@ -381,8 +379,13 @@ class Composer(Sources, Slots):
             args = {"image": image.value, "text": prompt}
         self._step(task, args, want, prompt_thing or image, goal.makes)
 
+    def _ask_about(self, want: Want, text: Thing) -> None:
+        """A reply or a piece of writing asked in the request's words, about `text` (its context)."""
+        args = {"text": argtext.instruction(want.clause.text), "context": text.value}
+        self._step(want.goal.tasks["text"], args, want, text, want.goal.makes)
+
     def _given_words(self, thing: Thing) -> bool:
-        """A text the request gives (a file, a quote), or the words read from a file it gives."""
+        """A text file the request gives, or the words read from a file it gives (not a result made)."""
         if thing.step is None:
             return thing.at < 0 or any(i.kind == "file" and i.value == thing.value for i in self.inputs)
         return thing.origin is not None and thing.origin.step is None and self.steps[thing.step].goal is None

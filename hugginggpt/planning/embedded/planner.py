@@ -249,7 +249,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
 _ASK_FORM = re.compile(
     r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
     r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
-    r"i want|i need|i'd like|i would like|add|remove|put|insert|erase|delete|replace|swap)\b"
+    r"i want|i need|i'd like|i would like|add|remove|insert|erase|delete|replace|swap)\b"
 )
 
 

@@ -192,7 +192,7 @@ def _may_ask(clause: Clause) -> bool:
 
 
 _LIST_TAIL = re.compile(r"[\w-]+(?: [\w-]+)? (?:or|and) [\w-]+(?: [\w-]+)?\s*(?:[:?.!]|$)")
-_QUESTION_FORM = re.compile(r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|did)\b(?! you\b)")
+QUESTION_FORM = re.compile(r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|did)\b(?! you\b)")
 # the goals a question can ask for: something told about a thing, not a new thing made from it
 QUESTION_GOALS = {
     "ask", "ask-visual", "words", "describe", "sentiment", "language", "label", "emotion", "entities",
@@ -369,7 +369,7 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
     everything = dict(zip((c.index for c in unread), scores([_asked_part(c) for c in unread]), strict=True))
     verdicts = {k: nearest(best) for k, best in everything.items()}
     for c in unread:  # a question asks to be told something, never for an edit or a drawing
-        if _QUESTION_FORM.match(c.words):
+        if QUESTION_FORM.match(c.words):
             verdicts[c.index] = by_meaning([c.words], QUESTION_GOALS)[0]
     for c in clauses:
         if cued.get(c.index):

@@ -10,7 +10,7 @@ from ...types import GENERATED
 from . import args as argtext
 from .clauses import Clause
 from .inputs import _Input
-from .reading import REPAIR, Want
+from .reading import QUESTION_FORM, REPAIR, Want
 from .things import Step, Thing
 
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
@@ -18,9 +18,6 @@ AS_QUESTION = re.compile(r"\bas (?:the|a|my|your)? ?(?:question|query)\b")
 THE_QUESTION = re.compile(r"\b(?:the|this|that|my) (?:question|query)\b")
 # words that hold a question of their own ("answer it" holds none)
 _HOLDS_QUESTION = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b")
-_OWN_QUESTION = re.compile(
-    r"(?:(?:and|also|then|so|but|plus)\s+)*(?:who|whom|whose|what|when|where|which|why|how)(?:'s|'re)?\b\s+\w+"
-)
 _ASKED = re.compile(r"\b(?:questions?|query|ask|asks|asked|asking)\b")
 # an edit whose words point at an instruction given elsewhere
 _AS_SAID = re.compile(
@@ -100,7 +97,7 @@ class Slots:
     def _unasked(self, want: Want) -> list[_Input]:
         """The questions the request gives that no step asks yet, those of the want's clause first."""
         mine = [i for i in want.clause.inputs if i.kind == "question" and id(i) not in self.used_questions]
-        if not mine and _OWN_QUESTION.match(want.clause.words) and not _ASKED.search(want.clause.words):
+        if not mine and QUESTION_FORM.match(want.clause.words) and not _ASKED.search(want.clause.words):
             return []  # "did he sound upset? also what's their number": the clause asks its own question
         rest = [i for i in self.inputs if i.kind == "question" and id(i) not in self.used_questions]
         return list({id(i): i for i in mine + rest}.values())
