@@ -22,6 +22,7 @@ from ...capabilities import advice
 from ...types import Task
 from ..base import ExpertContext, ExpertError
 from ._common import EmbeddedExpert, check, load_image, save_png
+from .upright import turn
 
 MODEL_ID = "pillow/instruction-edits"
 MAX_OUT_SIDE = 4096  # resize never makes an image larger than this
@@ -137,11 +138,7 @@ def _rotate(clause: str) -> Edit:
 
     def op(im: Image.Image) -> Image.Image:
         if angle % 90 == 0:  # exact quarter turns: no resampling, no border
-            return im.transpose(
-                {90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}[
-                    int(angle % 360)
-                ]
-            )
+            return turn(im, int(angle % 360))
         return im.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=fill)
 
     return Edit(f"rotated {abs(deg):g}°{way}", op)
@@ -157,7 +154,7 @@ def _upright(way: str | None) -> Edit:
     edit = Edit("turned 180° (it was upside down)" if upside_down else "turned the right way up", lambda im: im)
 
     def op(im: Image.Image) -> Image.Image:
-        from .upright import turn, upright_turn
+        from .upright import upright_turn
 
         if upside_down:
             return turn(im, 180)

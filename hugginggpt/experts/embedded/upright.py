@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ..base import ExpertError
 from ._common import Lazy
+from .vision import detect_faces, haar_cascade
 
 PROBE_SIDE = 640  # the turns are compared on a copy this size: faces and large print survive it
 _TURNS = {0: None, 90: Image.Transpose.ROTATE_90, 180: Image.Transpose.ROTATE_180, 270: Image.Transpose.ROTATE_270}
@@ -41,24 +41,12 @@ def upright_turn(image: Image.Image, candidates: tuple[int, ...] = (0, 90, 180, 
     return best if scores[best] > 0 else None
 
 
-def _load_eyes():
-    import cv2
-
-    path = cv2.data.haarcascades + "haarcascade_eye.xml"
-    cascade = cv2.CascadeClassifier(path)
-    if cascade.empty():
-        raise ExpertError(f"the Haar cascade {path} could not be read (is opencv-python-headless < 5 installed?)")
-    return cascade
-
-
-HAAR_EYE: Lazy[Any] = Lazy("opencv/haarcascade_eye", _load_eyes)
+HAAR_EYE: Lazy[Any] = Lazy("opencv/haarcascade_eye", lambda: haar_cascade("haarcascade_eye.xml"))
 
 
 def upright_faces(image: Image.Image) -> int:
     """The faces in `image` whose eyes are found in their upper half."""
     import cv2
-
-    from .vision import detect_faces
 
     gray = cv2.cvtColor(np.asarray(image.convert("RGB")), cv2.COLOR_RGB2GRAY)
     count = 0

@@ -27,10 +27,11 @@ HOG_MIN_WEIGHT = 0.3  # SVM margin below which HOG hits are mostly false positiv
 COLORS = {"face": (255, 140, 0), "person": (30, 144, 255)}
 
 
-def _load_faces():
+def haar_cascade(name: str):
+    """One of the Haar cascades OpenCV's wheel ships (`haarcascade_*.xml`), loaded."""
     import cv2
 
-    path = cv2.data.haarcascades + "haarcascade_frontalface_default.xml"
+    path = cv2.data.haarcascades + name
     cascade = cv2.CascadeClassifier(path)
     if cascade.empty():
         raise ExpertError(f"the Haar cascade {path} could not be read (is opencv-python-headless < 5 installed?)")
@@ -45,7 +46,9 @@ def _load_hog():
     return hog
 
 
-HAAR_FACE: Lazy[Any] = Lazy("opencv/haarcascade_frontalface_default", _load_faces)
+HAAR_FACE: Lazy[Any] = Lazy(
+    "opencv/haarcascade_frontalface_default", lambda: haar_cascade("haarcascade_frontalface_default.xml")
+)
 HOG_PEOPLE: Lazy[Any] = Lazy("opencv/hog-people-detector", _load_hog)
 
 
