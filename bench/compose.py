@@ -73,13 +73,20 @@ def darker(img: Image.Image, factor: float = 0.22) -> Image.Image:
     return ImageEnhance.Brightness(img).enhance(factor)
 
 
+def side_by_side(*images: Image.Image, bg=(0, 0, 0)) -> Image.Image:
+    """The images in a row, left to right, top-aligned on a `bg` canvas as tall as the tallest."""
+    img = Image.new("RGB", (sum(i.width for i in images), max(i.height for i in images)), bg)
+    x = 0
+    for i in images:
+        img.paste(i, (x, 0))
+        x += i.width
+    return img
+
+
 def four_faces() -> Image.Image:
     """Four faces in a row: two of demo's pairs side by side (its `faces(4)` runs past its canvas)."""
     pair = demo.faces(2)
-    img = Image.new("RGB", (2 * pair.width, pair.height))
-    img.paste(pair, (0, 0))
-    img.paste(pair, (pair.width, 0))
-    return img
+    return side_by_side(pair, pair)
 
 
 def living_room() -> Image.Image:
@@ -244,20 +251,13 @@ GYM_NOTE = ["Gone to the gym,", "back at seven.", "Dinner is in the oven."]
 
 def five_faces() -> Image.Image:
     """Five faces in a row: one of demo's pairs and one of its threes side by side."""
-    pair, three = demo.faces(2), demo.faces(3)
-    img = Image.new("RGB", (pair.width + three.width, max(pair.height, three.height)), (60, 60, 60))
-    img.paste(pair, (0, 0))
-    img.paste(three, (pair.width, 0))
-    return img
+    return side_by_side(demo.faces(2), demo.faces(3), bg=(60, 60, 60))
 
 
 def two_walkers() -> Image.Image:
     """Two standing figures side by side."""
     one = demo.person(320)
-    img = Image.new("RGB", (2 * one.width, one.height))
-    img.paste(one, (0, 0))
-    img.paste(one, (one.width, 0))
-    return img
+    return side_by_side(one, one)
 
 
 def street() -> Image.Image:

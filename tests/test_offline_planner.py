@@ -30,6 +30,13 @@ def shape(plan: list[dict]) -> list[tuple[str, dict]]:
     return [(t["task"], t["args"]) for t in plan]
 
 
+def planned(planner, request_text: str, files: list[str]) -> list[dict]:
+    """The plan of a request, its format checked."""
+    plan = planner.plan(request_text, files)
+    check_format(plan)
+    return plan
+
+
 def check_format(plan: list[dict]) -> None:
     """Ids 0..n-1, known tasks, declared argument names, deps that match the <GENERATED> references."""
     for i, t in enumerate(plan):
@@ -695,8 +702,7 @@ def test_a_question_about_a_scan_based_on_an_earlier_result_takes_it_as_context(
     ],
 )
 def test_everyday_wordings_plan_every_step_and_no_other(planner, files, request_text, expected):
-    plan = planner.plan(request_text, files)
-    check_format(plan)
+    plan = planned(planner, request_text, files)
     assert [t["task"] for t in plan] == expected
     assert len(plan) == 1 or plan[-1]["dep"] != [-1]  # the last step is fed by the ones before
 
@@ -753,8 +759,7 @@ def test_a_drawing_of_a_description_given_elsewhere_draws_those_words(planner):
     ],
 )
 def test_a_wish_named_by_its_result_or_a_form_after_a_comma_is_planned(planner, files, request_text, expected):
-    plan = planner.plan(request_text, files)
-    check_format(plan)
+    plan = planned(planner, request_text, files)
     assert [t["task"] for t in plan] == expected
     if expected[-1] == "canny-control":  # the edges of the picture, not of its depth map
         assert plan[1]["args"] == {"image": "yard.jpg"}
@@ -792,7 +797,7 @@ def test_a_clause_that_asks_its_own_question_is_not_given_another(planner):
     ],
 )
 def test_notes_are_a_summary_and_a_change_of_looks_is_an_edit(planner, files, request_text, expected):
-    assert [t["task"] for t in planner.plan(request_text, files)] == expected
+    assert [t["task"] for t in planned(planner, request_text, files)] == expected
 
 
 @pytest.mark.parametrize(
@@ -813,8 +818,7 @@ def test_notes_are_a_summary_and_a_change_of_looks_is_an_edit(planner, files, re
     ],
 )
 def test_short_and_abbreviated_asks_each_plan_their_goal(planner, files, request_text, expected):
-    plan = planner.plan(request_text, files)
-    check_format(plan)
+    plan = planned(planner, request_text, files)
     assert [t["task"] for t in plan] == expected
     assert len(plan) == 1 or plan[-1]["dep"] != [-1]
 
@@ -856,8 +860,7 @@ def test_checking_my_answer_answers_the_question_then_compares_the_two(planner):
     ],
 )
 def test_more_everyday_wordings_plan_every_step(planner, files, request_text, expected):
-    plan = planner.plan(request_text, files)
-    check_format(plan)
+    plan = planned(planner, request_text, files)
     assert [t["task"] for t in plan] == expected
     if len(plan) == 2 and plan[0]["task"] != plan[1]["task"]:
         assert plan[1]["dep"] == [0], plan  # fed by the step before

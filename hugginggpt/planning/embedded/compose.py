@@ -30,7 +30,6 @@ from .things import CONVERT, NOUNS, Step, Thing
 
 REPLY = re.compile(r"\b(?:reply|respond|answer|write back)\b")
 _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|based on)\s+(?:it|this|that|them)$")
-_POINTER_LED = re.compile(r"(?:it|this|that|them)\b")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
@@ -336,20 +335,21 @@ class Composer(Sources, Slots):
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
-        if goal.name == "write" and prompt_thing is None and _POINTER_LED.match(words):
+        if goal.name == "write" and prompt_thing is None and _POINTS_AT.match(words):
             # "make this sound more professional": a rewrite of the text given, not a text about "this"
             prompt_thing = self._latest({"text"}, convert=set(CONVERT), before=want.clause.end)
             if prompt_thing is not None and prompt_thing.modality in CONVERT:
                 prompt_thing = self._words_of(prompt_thing, want)
         # "a picture of it", "based on the description": the last text, else the words of a recording given
         pointed = bool(_POINTS_AT_TEXT.fullmatch(words.lower()) or _BASED_ON_TEXT.search(want.clause.words))
-        if goal.name in ("chat", "write") and prompt_thing is None and _ABOUT_IT.search(words.lower()):
+        about_it = bool(_ABOUT_IT.search(words.lower()))
+        if goal.name in ("chat", "write") and prompt_thing is None and about_it:
             # "write a poem about it": the poem asked for, about the newest text
             latest = self._latest({"text"}, results_only=True)
             if latest is not None:
                 self._ask_about(want, latest)
                 return
-        if _ABOUT_IT.search(words.lower()) and not pointed:  # "a picture about it": drawn from the newest text
+        if about_it and not pointed:  # "a picture about it": drawn from the newest text
             pointed, words = True, ""
         words = "" if pointed else words
         if prompt_thing is None and not words and goal.name != "chat":

@@ -53,12 +53,13 @@ class Sources:
             if t is not None and t not in found:
                 found.append(t)
 
+        shared = [i for i in own if self._shared_after_colon(want, i)]
         for i in own:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
             if i.kind == "file" and i.modality in goal.output_kinds and i.modality not in goal.tasks:
                 continue
             asked = i.kind == "question" and goal.name in ASK_GOALS  # the question itself, not what it is about
-            if self._shared_after_colon(want, i):
+            if i in shared:
                 continue
             if i.kind in ("file", "quote", "question") and not asked and takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
@@ -74,7 +75,7 @@ class Sources:
                 keep(t)
                 break
         tail = want.clause.words[want.at :]
-        if any(self._shared_after_colon(want, i) for i in own):  # its placeholder names no thing of the clause
+        if shared:  # its placeholder names no thing of the clause
             tail = want.clause.words[want.at : want.clause.words.find(":")]
         if _WISH_FORM.match(tail):  # "turn what's said in this recording into an image": named before it
             tail = want.clause.words
