@@ -234,3 +234,9 @@ def test_the_right_way_up_of_a_photo_is_told_by_its_faces(tmp_path, turned):
 def test_an_edit_that_needs_a_generative_model_says_what_to_configure(tmp_path):
     with pytest.raises(ExpertError, match=r"generative model: enter a Hugging Face token in Settings.*HF_TOKEN"):
         edit(tmp_path, "make the sky purple")
+
+
+def test_can_u_fix_it_after_a_stated_fault_undoes_it(tmp_path):
+    upside_down = picture().transpose(Image.Transpose.ROTATE_180)
+    _, im = edit(tmp_path, "ugh this came out upside down, can u fix it", upside_down)
+    assert (arr(im) == arr(picture())).all()

@@ -915,3 +915,9 @@ def test_tell_me_if_asks_the_yes_no_question_it_wraps(planner):
     plan = planner.plan("translate this notice into english and tell me if it's about parking", ["notice.jpg"])
     asked = [t["args"]["text"] for t in plan if t["task"] in ("question-answering", "document-question-answering")]
     assert asked == ["It's about parking?"]
+
+
+def test_a_fix_asked_as_people_type_it_follows_the_fault(planner):
+    plan = planned(planner, "ugh this came out upside down, can u fix it and tell me what it says", ["sign.png"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-to-text"]
+    assert "upside down" in plan[0]["args"]["text"] and plan[1]["dep"] == [0]

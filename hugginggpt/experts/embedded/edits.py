@@ -350,8 +350,9 @@ RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
 _RULES = [(name, re.compile(rf"\b(?:{pattern})"), build) for name, pattern, build in RULES]
 NAMES = ", ".join(name for name, _, _ in RULES)
 
+_POLITE = r"(?:please\s+)?(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?"  # "can u fix it"
 _REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instruction says
-    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten)\s+(?:it|this|that)"
+    _POLITE + r"(?:fix|repair|correct|sort out|straighten)\s+(?:it|this|that)"
     r"(?:\s+up)?(?:\s+please)?\??"
 )
 # a fault of the picture's orientation stated in the instruction ("this came out upside down", "it's sideways")
@@ -364,7 +365,7 @@ _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, howeve
 )
 # with a fault stated, a bare turn ("flip it", "fix it", "turn it back") undoes it
 _BACK = re.compile(
-    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:fix|repair|correct|sort out|straighten|flip|turn|rotate|spin)"
+    _POLITE + r"(?:fix|repair|correct|sort out|straighten|flip|turn|rotate|spin)"
     r"\s+(?:it|this|that|them)(?:\s+(?:back|round|around|over|up))?(?:\s+please)?\??"
 )
 _SPLIT = re.compile(r"\s*(?:[,;:]|\.(?:\s|$)|\b(?:and then|then|after that|afterwards|and|also|plus)\b)\s*")

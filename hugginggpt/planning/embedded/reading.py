@@ -206,8 +206,10 @@ _LIKE = re.compile(r"(?:like|such as|similar to|kind of like|sort of like)\b")  
 # "please find the photo attached": a letter's way of giving a file
 _ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
 _BARE_MAKE = re.compile(r"(?:please\s+)?(?:generate|create|make|produce)\s+this text")  # "Generate 'X'"
+# the polite lead of a bare ask, as people type it ("can u fix it", "could you please flip it")
+POLITE = r"(?:please\s+)?(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?"
 REPAIR = re.compile(
-    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:then\s+)?(?:fix|repair|correct|sort out|straighten|clean up|remove|"
+    POLITE + r"(?:then\s+)?(?:fix|repair|correct|sort out|straighten|clean up|remove|"
     r"delete|erase|get rid of)\s+(?:it|this|that)"
     r"(?:\s+up)?(?:\s+please)?"
 )

@@ -10,7 +10,7 @@ from ...types import GENERATED
 from . import args as argtext
 from .clauses import Clause
 from .inputs import _Input
-from .reading import QUESTION_FORM, REPAIR, Want
+from .reading import POLITE, QUESTION_FORM, REPAIR, Want
 from .things import Step, Thing
 
 _USE_THE = re.compile(r"\buse (?:the|that|this|its|your) (?:\w+ )?\w+ (?:to|as)\b")
@@ -27,7 +27,7 @@ _AS_SAID = re.compile(
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 # "it came out upside down, flip it": a bare turn after a stated fault undoes the fault
 _TURN_BACK = re.compile(
-    r"(?:please\s+)?(?:can you\s+|could you\s+)?(?:flip|turn|rotate|spin)\s+(?:it|this|that)"
+    POLITE + r"(?:flip|turn|rotate|spin)\s+(?:it|this|that)"
     r"(?:\s+(?:back|round|around|over))?(?:\s+please)?"
 )
 _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same text in other words
