@@ -921,3 +921,25 @@ def test_a_fix_asked_as_people_type_it_follows_the_fault(planner):
     plan = planned(planner, "ugh this came out upside down, can u fix it and tell me what it says", ["sign.png"])
     assert [t["task"] for t in plan] == ["image-editing", "image-to-text"]
     assert "upside down" in plan[0]["args"]["text"] and plan[1]["dep"] == [0]
+
+
+def test_a_reply_to_a_file_given_in_another_clause_replies_to_its_words(planner):
+    plan = planned(planner, "my neighbour sent me this, could u write back a friendly no thanks", ["note.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", plan[1]["task"]]
+    assert plan[1]["task"] in ("conversational", "text-generation")
+    assert plan[1]["args"]["context"] == f"{GENERATED}0" and "friendly" in plan[1]["args"]["text"]
+
+
+def test_what_is_on_a_document_picture_is_read_offline_and_a_photo_still_needs_a_visual_model(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("describe this letter for me", ["from_school.png"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["image-to-text"]
+    plan = planner.plan("what's in this photo?", ["beach.jpg"], capabilities=offline)
+    assert [t["task"] for t in plan] == ["visual-question-answering"]
+
+
+def test_a_reply_named_is_not_a_reply_asked_for(planner):
+    plan = planned(
+        planner, "start a chat with 'hi there', then expand the chatbot's reply into a longer text", ["x.jpg"]
+    )
+    assert "image-to-text" not in [t["task"] for t in plan]

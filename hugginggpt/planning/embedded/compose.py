@@ -28,7 +28,11 @@ from .slots import AS_QUESTION, THE_QUESTION, Slots
 from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
 
-REPLY = re.compile(r"\b(?:reply|respond|answer|write back)\b")
+# a reply asked for (the verb: "reply to this", "write back"), not one named ("the chatbot's reply")
+REPLY = re.compile(
+    r"(?<!'s )(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bmy )"
+    r"\b(?:reply|respond|answer|write back)\b"
+)
 _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|based on)\s+(?:it|this|that|them)$")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -294,7 +298,9 @@ class Composer(Sources, Slots):
         return args
 
     def _describe(self, want: Want, thing: Thing) -> None:
-        if self.cap is None or _captions(self.cap):
+        # what a menu, a letter or a receipt has on it is its words: read them where no captioner runs
+        document = any(_DOCUMENT.search(w) for w in (want.clause.words, thing.value.lower()))
+        if self.cap is None or _captions(self.cap) or document and self.cap.serves("image-to-text"):
             self._step("image-to-text", {"image": thing.value}, want, thing, "artifact")
             return
         # the only image-to-text here reads text: a description needs a visual model (which may not run)
@@ -330,8 +336,11 @@ class Composer(Sources, Slots):
         prompt_thing = next((t for t in objects if t.modality == "text"), None)
         image = next((t for t in objects if t.modality == "image"), None)
         # "draw whatever this sign says": its words; "reply to this voicemail": what it says is the message
-        if prompt_thing is None and (goal.name != "chat" or REPLY.search(want.clause.words)):
+        replies = goal.name in ("chat", "write") and bool(REPLY.search(want.clause.words))
+        if prompt_thing is None and (goal.name != "chat" or replies):
             source = next((t for t in objects if t.modality in CONVERT and t.step is None), None)
+            if source is None and replies:  # "my landlord left this, can u write back ...": the file given
+                source = self._latest(set(CONVERT), original=True, before=want.clause.end)
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
