@@ -6,6 +6,7 @@
     python bench/compose.py --half B --show     # per-case detail of B too (only at the very end)
     python bench/compose.py --half C            # the second held-out half, the same way as B
     python bench/compose.py --half D            # the third held-out half, the same way as B and C
+    python bench/compose.py --half E            # the fourth held-out half, the same way as B, C and D
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -13,9 +14,10 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C and D are held out: without --show nothing of their requests is printed or written, only the
+Halves B, C, D and E are held out: without --show nothing of their requests is printed or written, only the
 figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
-half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper.
+half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
+co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
 """
 
 from __future__ import annotations
@@ -314,6 +316,112 @@ SPEECH_D = {
 }
 
 
+# half E's files
+LOST_CAT = ["LOST CAT", "GREY TABBY", "CALL 555 0142"]
+LAUNDRY_TAG = ["MACHINE WASH COLD", "DO NOT TUMBLE DRY", "IRON ON LOW HEAT", "100% COTTON"]
+PROMOTION_LETTER = [
+    "Dear Priya,",
+    "I am very happy to let you know that you",
+    "have been promoted to senior designer.",
+    "Your hard work this year has been wonderful",
+    "and the whole team is thrilled for you.",
+    "Warm regards,",
+    "Helen Ward, People Team",
+]
+NEWSLETTER = [
+    "VILLAGE NEWS",
+    "The summer fair will be held on the village",
+    "green on the last Saturday of July. There",
+    "will be a bake sale, a dog show and live",
+    "music. Volunteers are needed to put up the",
+    "tents on Friday evening. Please contact",
+    "Helen at the post office to sign up.",
+]
+NOTE_NL = [
+    "Hallo Sanne,",
+    "de vergadering is verplaatst naar donderdag.",
+    "Vergeet je laptop niet mee te nemen.",
+    "Groetjes, Pieter",
+]
+CONCERT_TICKET = ["CITY ARENA", "The Lanterns - Live", "Row F  Seat 12", "Doors open 7:30 pm", "Saturday 14 June"]
+PHARMACY_RECEIPT = ["CORNER PHARMACY", "Cough syrup 8.99", "Plasters 3.49", "Vitamin C 5.20", "TOTAL 17.68"]
+WATER_BILL = ["RIVERSIDE WATER", "Account 4471", "Amount due 84.20", "Due date 12 March"]
+RECYCLE_NOTE1 = ["Glass bottles go in", "the green bin."]
+RECYCLE_NOTE2 = ["Please put empty glass jars", "and bottles in the green box."]
+
+
+def six_faces() -> Image.Image:
+    """Six faces in a row: three of demo's pairs side by side."""
+    pair = demo.faces(2)
+    return side_by_side(pair, pair, pair, bg=(60, 60, 60))
+
+
+def three_walkers() -> Image.Image:
+    """Three standing figures side by side."""
+    one = demo.person(300)
+    return side_by_side(one, one, one)
+
+
+def garden() -> Image.Image:
+    """A lawn, a pond, three flower beds and a tree: shapes and colours, no text (nor blobs OCR reads as letters)."""
+    img = Image.new("RGB", (600, 400), (175, 215, 245))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 210, 600, 400], fill=(90, 170, 70))
+    d.polygon([(40, 330), (120, 300), (260, 305), (320, 340), (200, 375), (70, 365)], fill=(80, 150, 200))
+    for x, y, colour in ((330, 270, (230, 60, 90)), (420, 320, (250, 210, 50)), (500, 255, (180, 90, 200))):
+        d.polygon([(x, y), (x + 40, y - 15), (x + 80, y), (x + 70, y + 25), (x + 10, y + 25)], fill=colour)
+    d.rectangle([470, 130, 495, 240], fill=(100, 70, 40))
+    d.polygon([(400, 150), (440, 40), (520, 20), (570, 100), (550, 160)], fill=(45, 120, 55))
+    return img
+
+
+def mountain_lake() -> Image.Image:
+    """Snowy peaks over a lake with a pine shore: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (150, 195, 235))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 240), (150, 70), (300, 240)], fill=(110, 110, 125))
+    d.polygon([(110, 117), (150, 70), (190, 117)], fill=(250, 250, 250))
+    d.polygon([(220, 240), (400, 40), (600, 240)], fill=(95, 95, 110))
+    d.polygon([(345, 101), (400, 40), (455, 101)], fill=(250, 250, 250))
+    d.rectangle([0, 240, 600, 400], fill=(40, 100, 150))
+    for x in range(20, 600, 70):
+        d.polygon([(x, 250), (x + 18, 200), (x + 36, 250)], fill=(30, 80, 40))
+    return img
+
+
+SPEECH_E = {
+    "hairdresser.wav": (
+        "Hi, this is Bella from the hair salon. Your haircut appointment is on Wednesday at four fifteen. "
+        "If you are running late, just give us a call."
+    ),
+    "job_offer.ogg": (
+        "Hi Daniel, it's Karen from Bright Labs. Great news, we would love to offer you the job! "
+        "Everyone on the team was really impressed with you."
+    ),
+    "broken_heater.flac": (
+        "It is freezing in my flat. The heater has been broken for a whole week and nobody answers my calls. "
+        "This is completely unacceptable."
+    ),
+    "cooking_show.wav": (
+        "Today we are making a simple tomato soup. First, chop two onions and fry them in olive oil until soft. "
+        "Then add six ripe tomatoes and a litre of vegetable stock. Let it cook for twenty minutes. "
+        "Blend it until smooth and finish with a few leaves of fresh basil."
+    ),
+    "school_closure.wav": (
+        "Good morning parents. Because of the heavy snow, the school will be closed tomorrow. "
+        "Lessons will start again on Thursday."
+    ),
+    "train_delay.wav": "The eight fifteen train to Manchester is delayed by twenty minutes due to a signal failure.",
+    "train_delay2.wav": "Passengers for Manchester, the eight fifteen service will arrive twenty minutes late.",
+    "packing_list.ogg": "For the camping trip, please pack the tent, two sleeping bags, a torch and plenty of water.",
+    "birthday_wish.wav": (
+        "Happy birthday Grandma! We miss you so much and we cannot wait to see you next month. "
+        "Have a lovely day. Love you lots!"
+    ),
+    "lift_announcement.wav": "The lift is out of order today. Please use the stairs.",
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -386,6 +494,37 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "street.png": _img(street),
     "beach.png": _img(beach),
     **{name: _speech(text) for name, text in SPEECH_D.items()},
+    # half E
+    "lost_cat.png": _img(lambda: demo.sign(LOST_CAT, bg=(240, 200, 40), fg=(10, 10, 10), size=(640, 400))),
+    "laundry_tag.png": _img(lambda: page(LAUNDRY_TAG, size=32, width=620, bg=(245, 240, 230))),
+    "promotion_letter.png": _img(lambda: page(PROMOTION_LETTER)),
+    "newsletter.jpg": _img(lambda: page(NEWSLETTER, size=28, bg=(250, 248, 240))),
+    "note_nl.png": _img(lambda: page(NOTE_NL, size=28, bg=(255, 245, 180))),
+    "concert_ticket.jpg": _img(lambda: page(CONCERT_TICKET, size=34, width=620, bg=(255, 235, 240))),
+    "pharmacy_receipt.png": _img(lambda: page(PHARMACY_RECEIPT, size=32, width=520)),
+    "sideways_receipt.jpg": _img(lambda: page(PHARMACY_RECEIPT, size=32, width=520).rotate(270, expand=True)),
+    "water_bill.jpg": _img(lambda: page(WATER_BILL, size=32, width=620, bg=(235, 245, 255))),
+    "lift_sign.png": _img(
+        lambda: demo.sign(
+            ["LIFT OUT OF ORDER", "USE THE STAIRS"], bg=(250, 250, 250), fg=(200, 20, 20), size=(860, 360)
+        )
+    ),
+    "upside_parcel.jpg": _img(
+        lambda: demo.sign(["FRAGILE", "THIS SIDE UP"], bg=(200, 150, 90), fg=(20, 20, 20)).rotate(180)
+    ),
+    "selfie_sign.jpg": _img(
+        lambda: demo.sign(["FRESH BREAD", "BAKED DAILY"], bg=(120, 60, 30)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "recycle_note1.png": _img(lambda: page(RECYCLE_NOTE1, bg=(220, 255, 220))),
+    "recycle_note2.jpg": _img(lambda: page(RECYCLE_NOTE2)),
+    "six_faces.png": _img(six_faces),
+    "upside_selfie.jpg": _img(lambda: demo.faces(2).rotate(180)),
+    "three_walkers.png": _img(three_walkers),
+    "runner.png": _img(lambda: demo.person(360)),
+    "sideways_walker.jpg": _img(lambda: demo.person(340).rotate(90, expand=True)),
+    "garden.png": _img(garden),
+    "mountain_lake.png": _img(mountain_lake),
+    **{name: _speech(text) for name, text in SPEECH_E.items()},
 }
 
 
@@ -584,9 +723,9 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
-    ap.add_argument("--show", action="store_true", help="print and write per-case detail (needed for halves B, C, D)")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
     args = ap.parse_args(argv)
     cases = [c for c in load_cases() if c["half"] == args.half]
@@ -618,7 +757,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for half A (or with `show`), each case with its request, plan and
-    outcome. A held-out half (B, C, D) without `show` holds figures only: nothing of its requests."""
+    outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]

@@ -1,5 +1,5 @@
 """The cooperation set (bench/data/compose.jsonl) is well formed, and bench/compose.py scores plans
-right. Halves B, C and D are held out: no assertion message here quotes a request, only case ids."""
+right. Halves B, C, D and E are held out: no assertion message here quotes a request, only case ids."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in ("A", "B", "C", "D") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in ("A", "B", "C", "D", "E") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -91,15 +91,28 @@ def test_half_c_is_fifty_cases_after_a_and_b_with_its_own_files():
     assert len(new) >= 15  # most of its files are drawn or recorded for it
 
 
-def test_half_d_is_fifty_cases_at_the_end_with_files_of_its_own():
+def test_half_d_is_fifty_cases_after_c_with_files_of_its_own():
     d_cases = [c for c in CASES if c["half"] == "D"]
     assert [c["id"] for c in d_cases] == [f"co-d{i:02d}" for i in range(1, 51)]
-    assert CASES[-50:] == d_cases
+    assert CASES[-100:-50] == d_cases
     kinds = Counter(c["kind"] for c in d_cases)
     assert dict(kinds) == {"single": 8, "two-step": 20, "three-step": 10, "mixed-remote": 6, "needs-remote": 6}
     earlier = {f for c in CASES if c["half"] != "D" for f in c["files"]}
     mine = {f for c in d_cases for f in c["files"]}
     assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
+
+
+def test_half_e_is_fifty_cases_at_the_end_with_files_of_its_own():
+    e_cases = [c for c in CASES if c["half"] == "E"]
+    assert [c["id"] for c in e_cases] == [f"co-e{i:02d}" for i in range(1, 51)]
+    assert CASES[-50:] == e_cases
+    kinds = Counter(c["kind"] for c in e_cases)
+    assert dict(kinds) == {"single": 8, "two-step": 20, "three-step": 10, "mixed-remote": 6, "needs-remote": 6}
+    earlier = {f for c in CASES if c["half"] != "E" for f in c["files"]}
+    mine = {f for c in e_cases for f in c["files"]}
+    assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
+    others = {c["request"] for c in CASES if c["half"] != "E"}
+    assert not [c["id"] for c in e_cases if c["request"] in others]  # no request of another half reused
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -186,7 +199,7 @@ def test_figures_add_up():
     assert f["links"]["recall"] == round(1 / 4, 3) and f["links"]["precision"] == 1.0
 
 
-@pytest.mark.parametrize("half", ["B", "C", "D"])
+@pytest.mark.parametrize("half", ["B", "C", "D", "E"])
 @pytest.mark.parametrize("show", [False, True])
 def test_the_held_out_half_is_written_as_figures_only(show, half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
