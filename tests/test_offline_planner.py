@@ -943,3 +943,78 @@ def test_a_reply_named_is_not_a_reply_asked_for(planner):
         planner, "start a chat with 'hi there', then expand the chatbot's reply into a longer text", ["x.jpg"]
     )
     assert "image-to-text" not in [t["task"] for t in plan]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a question after a sentence presenting the file is asked of the file, not a passage of its own
+        (
+            ["memo.png"],
+            "my boss left this on my desk. is it a good or bad sign?",
+            ["image-to-text", "text-classification"],
+        ),
+        # "write out/type up everything" is the words of it
+        (["card.png"], "copy down everything on this card and then what time does it start?",
+         ["image-to-text", "question-answering"]),
+        # a feeling asked of how someone comes across is a sentiment of the words
+        (["call.wav"], "does my sister seem annoyed in this message?",
+         ["automatic-speech-recognition", "text-classification"]),
+        # an answer wished "by voice"
+        (["menu.png"], "whats the cheapest starter? answer via audio pls",
+         ["document-question-answering", "text-to-speech"]),
+        # a dash ends a clause, and an aside before it asks nothing
+        (["a.png", "b.png"], "two sticky notes from my roommates - do they want the same thing??",
+         ["image-to-text", "image-to-text", "sentence-similarity"]),
+        (["fine.png"], "on the bus rn - read me the amount on this bill", ["image-to-text", "text-to-speech"]),
+        # people and places named in what is said
+        (["news.wav"], "what places and people get mentioned in this clip", ["automatic-speech-recognition",
+                                                                           "token-classification"]),
+    ],
+)
+def test_everyday_wordings_of_two_steps_written_another_way(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    last = plan[-1]
+    assert last["dep"] != [-1], plan  # the last step is fed by what came before
+
+
+def test_a_fault_told_is_mended_by_the_change_asked_and_asks_no_change_of_its_own(planner):
+    plan = planned(planner, "way too blurry. sharpen it, then find the faces", ["kid.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing", "object-detection"]
+    assert plan[1]["dep"] == [0]
+    # a picture told to be a mirror image, then a bare fix: an edit, given the fault
+    plan = planned(planner, "the writing on this one is mirrored. could you fix it and read it out", ["shirt.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-to-text", "text-to-speech"]
+    assert "mirrored" in plan[0]["args"]["text"]
+    # "turn it the right way up" and "flip him" are edits by their words
+    plan = planned(planner, "get this the right way up and then crop it to a square", ["selfie.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-editing"]
+    plan = planned(planner, "remove the background from her and flip her to face right", ["girl.png"])
+    assert [t["task"] for t in plan] == ["image-segmentation", "image-editing"]
+
+
+def test_the_answer_wished_in_the_form_its_clause_asks_for_is_the_one_spoken(planner):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan("just say out loud what time the shop on this receipt closes", ["receipt.png"],
+                        capabilities=offline)
+    assert [t["task"] for t in plan] == ["document-question-answering", "text-to-speech"]
+    assert plan[1]["args"] == {"text": f"{GENERATED}0"}
+
+
+def test_a_verdict_on_a_recording_spoken_back_is_of_its_words_not_of_the_speech_made(planner):
+    plan = planned(planner, "transcribe this, play it back to me, then tell me if she sounds upset", ["vm.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "text-to-speech", "text-classification"]
+    assert plan[2]["args"] == {"text": f"{GENERATED}0"}
+
+
+def test_a_text_written_to_go_with_a_picture_given_takes_its_words(planner):
+    plan = planned(planner, "make up a catchy caption to go on instagram for this", ["flyer.png"])
+    texts = [t for t in plan if t["task"] in ("text-generation", "conversational")]
+    if texts:  # the caption may also be read as a description of the picture; a text written takes its words
+        assert texts[0]["args"].get("context") == f"{GENERATED}0"
+    plan = planned(planner, "write a short text message inviting my mum to this", ["concert.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "text-generation"]
+    assert plan[1]["args"]["context"] == f"{GENERATED}0"

@@ -179,6 +179,14 @@ def _upright(way: str | None) -> Edit:
     return edit
 
 
+def _undo(way: str | None) -> Edit:
+    """The edit that undoes a stated fault: a mirror image ("it's back to front") is mirrored back; a turned
+    one is turned upright."""
+    if way and _MIRRORED.search(way):
+        return Edit("mirrored left to right (it was a mirror image)", ImageOps.mirror)
+    return _upright(way)
+
+
 def _flip(clause: str) -> Edit:
     if re.search(r"\b(vertical(ly)?|upside[- ]down|top to bottom|up and down|over)\b", clause):
         return Edit("flipped upside down (top to bottom)", ImageOps.flip)
@@ -358,8 +366,10 @@ _REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instructio
 # a fault of the picture's orientation stated in the instruction ("this came out upside down", "it's sideways")
 _FAULT = re.compile(
     r"\b(?:is|are|was|were|'s|came out|comes out|looks?|got|ended up|appears?|seems?)\s+(?:\w+\s+)?"
-    r"(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?)"
+    r"(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?|"
+    r"back to front|backwards|mirrored|reversed|(?:a |like a |in a )?mirror(?:ed)?(?: image)?)"
 )
+_MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
 )
@@ -396,7 +406,7 @@ def parse(instruction: str) -> list[Edit]:
         if not clause:
             continue
         if _UPRIGHT.search(clause) or fault and _BACK.fullmatch(clause):
-            found.append((offset * 10_000, _upright(way)))
+            found.append((offset * 10_000, _undo(way)))
             continue
         if fault and _FAULT.search(clause) and not _GENERATIVE.search(clause[: _FAULT.search(clause).start()]):
             continue  # "it came out upside down": what is wrong, not an edit; the ask that follows undoes it
@@ -429,7 +439,7 @@ def parse(instruction: str) -> list[Edit]:
             found.append((offset * 10_000 + pos, build(clause)))
     turned = any(e.name.startswith(("turned", "rotated", "flipped", "mirrored")) for _, e in found)
     if fault and not turned:  # "it's upside down", "it's sideways, make it black and white": undone first
-        found.append((0, _upright(way)))
+        found.append((0, _undo(way)))
     if bare and not found:
         raise ExpertError(
             f"the offline image editor cannot '{bare[:80]}' without being told how: say which edit "

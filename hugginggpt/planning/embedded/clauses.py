@@ -16,7 +16,7 @@ from .inputs import _Input
 # and the words that join clauses ("and", "then", "also", "after that", "finally"...)
 _BOUNDARY = re.compile(
     r"[.!?;](?=\s|$)"
-    r"|,(?=\s)"
+    r"|,(?=\s)|(?<=\s)[-–—]+(?=\s)"  # a dash between words ends a clause too ("these two notes - are they ...")
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|next|plus|as well as|"
     r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)",
     re.I,
@@ -31,7 +31,10 @@ _NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
 
 # "between X and", "both X and": the "and" joins two things ("both recordings and" is a whole phrase)
 # ("transcribe both and ...": "both" is the object, and "and" joins two asks)
-_PAIR = re.compile(r"\bbetween\b(?!.*\band\b)|\bboth\b(?=\s+\S)(?!.*\band\b)(?!\s+\w+s\s*$)", re.I)
+# ("which places and names come up": two things one question asks for)
+_PAIR = re.compile(
+    r"\bbetween\b(?!.*\band\b)|\bboth\b(?=\s+\S)(?!.*\band\b)(?!\s+\w+s\s*$)|^\W*(?:which|what)\s+[a-z]+s\s*$", re.I
+)
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I
 )

@@ -33,7 +33,7 @@ REPLY = re.compile(
     r"(?<!'s )(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bmy )"
     r"\b(?:reply|respond|answer|write back)\b"
 )
-_ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|based on)\s+(?:it|this|that|them)$")
+_ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on)\s+(?:it|this|that|them)$")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
@@ -355,6 +355,9 @@ class Composer(Sources, Slots):
         if goal.name in ("chat", "write") and prompt_thing is None and about_it:
             # "write a poem about it": the poem asked for, about the newest text
             latest = self._latest({"text"}, results_only=True)
+            given = self._latest(set(CONVERT), original=True, before=want.clause.end)
+            if latest is None and given is not None:  # "a fun tweet inviting my friends to this": a poster's words
+                latest = self._words_of(given, want)
             if latest is not None:
                 self._ask_about(want, latest)
                 return

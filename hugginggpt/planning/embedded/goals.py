@@ -93,7 +93,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
         r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
-        r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech|\bwrite (?:down|out) what\b"
+        r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
+        r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
+        r"|(?:this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\bwrite (?:it|this|that|them|everything) (?:all )?(?:out|down)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
@@ -153,7 +155,11 @@ GOALS: tuple[Goal, ...] = (
         "sentiment",
         "text=text-classification",
         "verdict",
-        r"\bsentiment\b|\b(?:positive or negative|negative or positive|good or bad|bad or good)\b",
+        r"\bsentiment\b|\b(?:positive or negative|negative or positive|good or bad|bad or good)\b"
+        # a feeling asked of how someone or something comes across ("tell me if they sound excited")
+        r"|\b(?:sound|sounds|sounded|seem|seems|seemed|come across|comes across)\s+(?:\w+\s+)?(?:happy|sad|angry|"
+        r"upset|excited|pleased|annoyed|cross|mad|cheerful|positive|negative|friendly|rude|hostile|grumpy|thrilled|"
+        r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
@@ -202,7 +208,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
-        r"|\b(?:names|people|places) (?:mentioned|named)\b|\b(?:who|which people|what places)(?:'s| is| are| gets?)? "
+        r"|\b(?:names|people|places|persons|organi[sz]ations) (?:\w+ )?(?:mentioned|named|come up|comes up|came up"
+        r"|appear|appears|appeared)\b|\b(?:who|which people|what places)(?:'s| is| are| gets?)? "
         r"(?:mentioned|named)\b",
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
         "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
@@ -251,6 +258,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b|\bread\w*\s+(?:\S+\s+){0,5}?to me\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+back\b"
+        r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
@@ -271,7 +279,8 @@ GOALS: tuple[Goal, ...] = (
         "text=sentence-similarity",
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
-        r"|\b(?:say|says|saying|mean|means|meaning) (?:\w+ ){0,2}the same\b"
+        r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
+        r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b"
         r"|" + _CHECKS,
@@ -395,7 +404,9 @@ GOALS: tuple[Goal, ...] = (
         "image=image-editing",
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
-        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ped|ping)?\b(?! through)"
+        r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
+        r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"

@@ -36,14 +36,14 @@ _UNQUOTED_Q = re.compile(
 )
 # "What is the longest river?" as a sentence of its own (not "Can you ...?")
 _DIRECT_Q = re.compile(
-    r"(?:^|(?<=[.!?,:])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3}))((?:what|who|whom|whose|when|where|which|why|how|"
+    r"(?:^|(?<=[.!?,:])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3})|(?<=\s[-–—])\s+)((?:what|who|whom|whose|when|where|which|why|how|"
     r"(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)"
     r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,
 )
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
-    r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know)\s+"
+    r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?)\s+"
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
     r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})(?:[.?]|$)",
     re.I,

@@ -21,7 +21,7 @@ from ...types import GENERATED, Plan, Route, Task
 from .clauses import Clause, split
 from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
-from .inputs import GREETING, _Input, file_modality, find_inputs, split_parts, statements
+from .inputs import _ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores, unlocated
 from .things import NOUNS, Fate, Step
 
@@ -117,6 +117,8 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
+    if files and (_ONLY_QUESTIONS.fullmatch(passage) or _ASK_WORDS.match(passage)):
+        passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
         # "The bread I baked came out flat. Is it still edible?": one's own story and a yes/no question ask for
@@ -270,6 +272,7 @@ def _asks_something(passage: str) -> bool:
     return any(g.cue_rx is not None and (m := g.cue_rx.search(words)) and m.start() < 12 for g in GOALS)
 
 
+_ONLY_QUESTIONS = re.compile(r"(?:[^.!?]+\?+\s*)+")
 _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
 
 

@@ -213,7 +213,15 @@ REPAIR = re.compile(
     r"delete|erase|get rid of)\s+(?:it|this|that)"
     r"(?:\s+up)?(?:\s+please)?"
 )
-_STATES = re.compile(r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got)\b")
+_STATES = re.compile(
+    r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got|came out|comes out|turned out|ended up)\b"
+)
+# what is wrong with a picture, as people tell it ("it came out sideways", "so dark", "it's back to front")
+_LOOKS_WRONG = re.compile(
+    r"\b(?:upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed"
+    r"|the wrong way(?: round| up| around)?|crooked|tilted|wonky|skewed"
+    r"|(?:too|so|very|really|super|kinda|way too) (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
+)
 _CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
 _REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fault only says which
 # "My summary: 'Walks help you sleep.'": a label for what follows
@@ -283,6 +291,9 @@ def _continued_edits(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     return sorted(out, key=lambda w: (w.clause.index, w.at))
 
 
+_DASHES = {"-", "--", "–", "—"}
+
+
 def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     """The goals each clause asks for, in request order. A cue that only names the result of a goal asked
     before ("the summary" after "sum it up") is no new goal. A short fragment after "and" that asks nothing
@@ -293,7 +304,9 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
             clause.presenting = not _ASKS.search(clause.words)
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
     cued = {c.index: cues(c) for c in asking}
-    wants = _by_meaning_where_unread(asking, cued)
+    # "busy morning - give me ...", "im driving - tell me ...": words before a dash that name no ask are an aside
+    asides = {c.index for c, n in zip(clauses, clauses[1:]) if n.joiner in _DASHES and not cued.get(c.index)}
+    wants = [w for w in _by_meaning_where_unread(asking, cued) if w.clause.index not in asides]
     wants = sorted(wants + _listed(asking, wants, cued), key=lambda w: (w.clause.index, w.at))
     # a noun naming the result of a goal asked before ("the summary" after "sum it up") refers to it
     earlier: list[Want] = []
@@ -333,13 +346,24 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     change; the statement asks nothing of its own."""
     out = list(wants)
     for k, c in enumerate(clauses):
-        if k == 0 or any(w.clause is c for w in out) or not REPAIR.fullmatch(c.words):
+        if k == 0:
             continue
         before = clauses[k - 1]
+        faulty = bool(_LOOKS_WRONG.search(before.words)) and not any(
+            w.clause is before and w.evidence == "cue" for w in out
+        )
+        if faulty and any(w.clause is c and w.goal.name in _CHANGES for w in out):
+            # "so dark. brighten it": the fault told is what the change asked for mends, no change of its own
+            out = [w for w in out if not (w.clause is before and w.goal.name in _CHANGES)]
+            continue
+        if any(w.clause is c for w in out) or not REPAIR.fullmatch(c.words):
+            continue
         goal, score, _ = by_meaning([f"{before.words}, {c.words}"], _CHANGES)[0]
+        if faulty:  # how a picture looks wrong: mended by an edit (the editor reads the fault)
+            goal, score = BY_NAME["edit"], 1.0
         if goal is None or score < _REPAIR_FLOOR:
             continue
-        if _STATES.match(before.words):
+        if _STATES.match(before.words) or faulty:
             out = [w for w in out if not (w.clause is before and w.evidence == "meaning")]
         out.append(Want(goal, c, 0, len(c.words), "meaning", score))
     out.sort(key=lambda w: (w.clause.index, w.at))

@@ -53,6 +53,17 @@ class Sources:
             if t is not None and t not in found:
                 found.append(t)
 
+        if goal.name in _FORMS:  # "tell me out loud how much I owe on this ticket": the answer its clause asks
+            answers = [
+                t
+                for t in self.things
+                if t.makes == "answer"
+                and t.step is not None
+                and self.steps[t.step].clause == want.clause.index
+                and self.steps[t.step].goal in ASK_GOALS
+            ]
+            if answers:
+                return answers[-1:], True
         shared = [i for i in own if self._shared_after_colon(want, i)]
         for i in own:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")

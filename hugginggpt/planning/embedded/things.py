@@ -16,7 +16,11 @@ NOUNS = {
         r"\b(?:image|picture|photo\w*|pic|scan|screenshot|drawing|painting|scene|frame|sign|receipt|menu|poster|"
         r"board|ticket|flyer|notice|invoice|chart|diagram|graph|letter|card)s?\b"
     ),
-    "audio": re.compile(r"\b(?:audio|recording|speech|voice|sound|clip|memo|song|music|podcast|voicemail)s?\b"),
+    # "sound" as a noun ("the sound"), not the verb ("they sound excited")
+    "audio": re.compile(
+        r"\b(?:audio|recording|speech|voice|clip|memo|song|music|podcast|voicemail)s?\b"
+        r"|\b(?:the|this|that|a|an|its|their|his|her|my|our|of|any)\s+(?:\w+\s+)?sounds?\b"
+    ),
     "text": re.compile(r"\b(?:text|article|sentence|paragraph|passage|story|review|comment|message|email|tweet)s?\b"),
 }
 CONVERT = {"image": "image-to-text", "audio": "automatic-speech-recognition"}  # a thing's words
