@@ -240,3 +240,14 @@ def test_can_u_fix_it_after_a_stated_fault_undoes_it(tmp_path):
     upside_down = picture().transpose(Image.Transpose.ROTATE_180)
     _, im = edit(tmp_path, "ugh this came out upside down, can u fix it", upside_down)
     assert (arr(im) == arr(picture())).all()
+
+
+def test_a_picture_told_to_be_a_mirror_image_is_mirrored_back(tmp_path):
+    mirrored = picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    for text in ("the writing is back to front, fix it", "this came out mirrored, flip it back", "it's backwards"):
+        out, im = edit(tmp_path, text, mirrored)
+        assert (arr(im) == arr(picture())).all(), text
+        assert "mirror image" in out["text"]
+    # told, then another edit: mirrored back first, then the edit
+    out, im = edit(tmp_path, "this scan is reversed, make it grayscale", mirrored)
+    assert im.size == picture().size and out["text"].index("mirror") < out["text"].index("gray")
