@@ -1018,3 +1018,10 @@ def test_a_text_written_to_go_with_a_picture_given_takes_its_words(planner):
     plan = planned(planner, "write a short text message inviting my mum to this", ["concert.png"])
     assert [t["task"] for t in plan] == ["image-to-text", "text-generation"]
     assert plan[1]["args"]["context"] == f"{GENERATED}0"
+
+
+def test_a_result_named_before_the_goal_said_after_it_but_done_first_is_that_result(planner):
+    request_text = "Transcribe sound.wav, and tag the entities in the class label produced after classifying the audio."
+    plan = planned(planner, request_text, [])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "audio-classification", "token-classification"]
+    assert plan[2]["args"] == {"text": f"{GENERATED}1"}  # the label, not the transcript

@@ -375,7 +375,10 @@ def references(clauses: list[Clause], wants: list[Want]) -> list[Reference]:
     marked photo", "your own recording")."""
     refs: list[Reference] = []
     for c in clauses:
-        asked = [w for w in wants if w.clause.index < c.index or w.clause is c]
+        # asked before it: in an earlier clause, in it, or done first though said later ("... obtained after
+        # classifying the audio": the wants come in the order they are done)
+        first = next((k for k, w in enumerate(wants) if w.clause is c), len(wants))
+        asked = [w for k, w in enumerate(wants) if w.clause.index < c.index or w.clause is c or k < first]
         _references(c, asked, refs)
     # "how far is it? show me a depth map": the goal asked again, its noun is that ask, not a name for the result
     again = [
