@@ -1025,3 +1025,37 @@ def test_a_result_named_before_the_goal_said_after_it_but_done_first_is_that_res
     plan = planned(planner, request_text, [])
     assert [t["task"] for t in plan] == ["automatic-speech-recognition", "audio-classification", "token-classification"]
     assert plan[2]["args"] == {"text": f"{GENERATED}1"}  # the label, not the transcript
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["flyer.png"], "sorry its sideways. what does the flyer say", ["image-editing", "image-to-text"]),
+        (["label.jpg"], "the print is tiny, read it to my nan", ["image-to-text", "text-to-speech"]),
+        (["board.png"], "when's the next bus to the airport? say it out loud",
+         ["image-to-text", "question-answering", "text-to-speech"]),
+        (["bill.png"], "give me the due date", ["document-question-answering"]),
+        (["house.jpg"], "paint a cartoon version of our house", ["image-editing"]),
+    ],
+)
+def test_plain_wordings_read_as_one_ask_each(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    if files == ["bill.png"]:
+        assert plan[0]["args"]["text"] == "What is the due date?"
+    if files == ["board.png"]:
+        assert "next bus to the airport" in plan[1]["args"]["text"]
+
+
+def test_a_mood_asked_of_a_recording_where_no_audio_classifier_runs_is_read_from_what_is_said():
+    from hugginggpt.planning.embedded import GoalPlanner
+
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    reading = GoalPlanner().read("what mood is the speaker in", ["call.wav"], offline)
+    assert [t.task for t in reading.plan.tasks] == ["automatic-speech-recognition", "text-classification"]
+    assert any("mood was read from what is said" in r.note for r in reading.plan.routes)
+    # a question about what makes a sound still needs the audio classifier (the run says what to configure)
+    reading = GoalPlanner().read("is that a car horn or a bird?", ["street.wav"], offline)
+    assert [t.task for t in reading.plan.tasks] == ["audio-classification"]

@@ -365,7 +365,7 @@ _REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instructio
 )
 # a fault of the picture's orientation stated in the instruction ("this came out upside down", "it's sideways")
 _FAULT = re.compile(
-    r"\b(?:is|are|was|were|'s|came out|comes out|looks?|got|ended up|appears?|seems?)\s+(?:\w+\s+)?"
+    r"\b(?:is|are|was|were|'s|its|came out|comes out|looks?|got|ended up|appears?|seems?)\s+(?:\w+\s+)?"
     r"(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?|"
     r"back to front|backwards|mirrored|reversed|(?:a |like a |in a )?mirror(?:ed)?(?: image)?)"
 )

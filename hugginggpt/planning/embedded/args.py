@@ -69,6 +69,8 @@ def instruction(clause: str) -> str:
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
+    # "tell me the star rating": what the thing named is
+    q = re.sub(r"^(?:tell|give|show) (?:me|us) (?=(?:the|its|his|her|their)\s)", "what is ", q, flags=re.I)
     q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
     # "tell me if it's a warning": the yes/no question it wraps ("it's a warning?")
     asked_if = bool(re.match(r"(?:if|whether)\s+\S+\s+\S+", q, re.I))

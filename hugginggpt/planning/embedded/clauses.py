@@ -17,8 +17,10 @@ from .inputs import _Input
 _BOUNDARY = re.compile(
     r"[.!?;](?=\s|$)"
     r"|,(?=\s)|(?<=\s)[-–—]+(?=\s)"  # a dash between words ends a clause too ("these two notes - are they ...")
-    r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|next|plus|as well as|"
-    r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)",
+    r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
+    r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)"
+    # "next" joins asks, but "the next train" names a thing
+    r"|(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\btheir)\snext(?=\s)",
     re.I,
 )
 _ONLY_JOINERS = re.compile(

@@ -23,7 +23,7 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, PROMPTED, Goal
 from .inputs import _Input
-from .reading import Reference, Want, about_sight, about_sound, by_meaning
+from .reading import Reference, Want, about_mood, about_sight, about_sound, by_meaning
 from .slots import AS_QUESTION, THE_QUESTION, Slots
 from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
@@ -211,6 +211,9 @@ class Composer(Sources, Slots):
         if goal.name == "describe" and m == "image":
             self._describe(want, thing)
             return
+        mood = goal.name == "emotion" and m == "audio" and about_mood(want.clause.words)
+        if mood and self._mood_by_words(want, thing):
+            return
         if m not in goal.tasks and "text" in goal.tasks and m in CONVERT:
             if want.evidence == "meaning" and m in goal.output_kinds:
                 # a recording's words spoken as a recording again ("type up what this voicemail says" read
@@ -247,7 +250,8 @@ class Composer(Sources, Slots):
             self._step("question-answering", {"text": question, "context": context.value}, want, context, "answer")
             return
         if thing.modality == "audio" and about_sound(question):  # "is that a dog barking or a doorbell?"
-            self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
+            if not (about_mood(question) and self._mood_by_words(want, thing)):
+                self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
             return
         # a picture whose words are already read here: answered from them (with no map, the literal task)
         read = next((t for t in self.things if t.origin is thing and t.modality == "text"), None)
@@ -284,6 +288,18 @@ class Composer(Sources, Slots):
         else:
             task = "visual-question-answering"  # it cannot run: the run says what to configure
         self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")
+
+    def _mood_by_words(self, want: Want, recording: Thing) -> bool:
+        """ "is the speaker angry or calm?" where no audio classifier runs: the sentiment of what is said, with
+        a note that says so. False where an audio classifier runs (or every task counts as runnable)."""
+        serves = self.cap.serves if self.cap is not None else None
+        if serves is None or serves("audio-classification") or not serves("text-classification"):
+            return False
+        text = self._words_of(recording, want)
+        self._step("text-classification", {"text": text.value}, want, text, "verdict")
+        note = "No audio classifier runs here, so the mood was read from what is said."
+        self.routes.append(Route(self.steps[-1].id, note, self.cap.message("audio-classification")))
+        return True
 
     def _with_context(self, want: Want, args: dict[str, str]) -> dict[str, str]:
         """A question about a picture that is also to draw on an earlier result ("answer it based on the

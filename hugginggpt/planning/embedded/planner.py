@@ -64,6 +64,10 @@ class GoalPlanner:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
                     i.kind = "quote"
         wants = _reachable(clauses, wants, inputs)
+        if any(i.kind == "file" and i.modality == "image" for i in inputs):
+            # "draw me a cartoon version of my cat" with the cat's photo: the change of look, not a new picture
+            changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
+            wants = [w for w in wants if not (w.goal.name == "draw" and w.clause.index in changed)]
         wants = _ordered(wants)
         refs = references(clauses, wants)
         material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
@@ -170,6 +174,11 @@ _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
 _INDIRECT = re.compile(r"^(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+")
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
+# "tell me the star rating", "give me the total": a fact asked for by its noun
+_TELL_THE = re.compile(
+    r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:tell|give|show)\s+(?:me|us)"
+    r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|translation)\b)\w+"
+)
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 # a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
@@ -350,6 +359,9 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not (_RELATIVE.match(c.words) and "?" not in text[c.end : c.end + 3])
         ):
             # "who called and when is the meeting": a question without its question mark
+            out.append(_asking(c, 0))
+        elif not asked and not mine and _TELL_THE.match(c.words) and not presents(c):
+            # "read this review aloud and tell me the star rating": a thing it holds, asked for
             out.append(_asking(c, 0))
         elif asked and not mine and not (presents(c) and any(w.goal.name in ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)

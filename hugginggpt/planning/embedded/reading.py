@@ -161,6 +161,17 @@ def about_sound(question: str) -> bool:
     return sound > max(best.get("ask", 0.0), best.get("words", 0.0))
 
 
+def about_mood(question: str) -> bool:
+    """Is a question about a recording's sound about how someone feels ("is the speaker angry or calm?"),
+    which what they say shows too, rather than about what makes the sound?"""
+    (best,) = scores([unlocated(question.lower())])
+    mood = best.get("sentiment", 0.0)
+    return mood >= MOOD_FLOOR and mood > max(best.get("label", 0.0), best.get("detect", 0.0))
+
+
+MOOD_FLOOR = 0.45
+
+
 def about_sight(question: str) -> bool:
     """Is the question about what a picture shows (a colour, what someone holds) rather than about words
     in it (a total, a date, a platform)? Without MiniLM: no (reading the picture is tried)."""
@@ -217,9 +228,13 @@ _STATES = re.compile(
     r"(?:this|that|it|the|my|our)\b.*\b(?:is|are|was|looks|sounds|seems|got|came out|comes out|turned out|ended up)\b"
 )
 # what is wrong with a picture, as people tell it ("it came out sideways", "so dark", "it's back to front")
+_TURNED = (
+    r"upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed"
+    r"|the wrong way(?: round| up| around)?"
+)
+_TURNED_RX = re.compile(rf"\b(?:{_TURNED})\b")
 _LOOKS_WRONG = re.compile(
-    r"\b(?:upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed"
-    r"|the wrong way(?: round| up| around)?|crooked|tilted|wonky|skewed"
+    rf"\b(?:{_TURNED}|crooked|tilted|wonky|skewed"
     r"|(?:too|so|very|really|super|kinda|way too) (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
 )
 _CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
@@ -366,6 +381,14 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if _STATES.match(before.words) or faulty:
             out = [w for w in out if not (w.clause is before and w.evidence == "meaning")]
         out.append(Want(goal, c, 0, len(c.words), "meaning", score))
+    for k, c in enumerate(clauses):
+        # "sorry its sideways. what does the flyer say": a picture told to be turned, with no change asked
+        # after the faults told, is turned back first
+        if any(w.clause is c for w in out) or not _TURNED_RX.search(c.words):
+            continue
+        after = next((n for n in clauses[k + 1 :] if not _LOOKS_WRONG.search(n.words)), None)
+        if after is None or not any(w.clause is after and w.goal.name in _CHANGES for w in out):
+            out.append(Want(BY_NAME["edit"], c, 0, len(c.words), "meaning", 1.0))
     out.sort(key=lambda w: (w.clause.index, w.at))
     return out
 
