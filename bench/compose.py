@@ -7,6 +7,7 @@
     python bench/compose.py --half C            # the second held-out half, the same way as B
     python bench/compose.py --half D            # the third held-out half, the same way as B and C
     python bench/compose.py --half E            # the fourth held-out half, the same way as B, C and D
+    python bench/compose.py --half F            # a development half, like A: per-case detail, compose_F.json
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -18,6 +19,9 @@ Halves B, C, D and E are held out: without --show nothing of their requests is p
 figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
+Half F (co-f01 .. co-f60, files of its own made in the section "half F's files") was written later still by
+another helper who had not read the planner, the same way, but it is a development half like A: its cases are
+printed and written per case, to develop the planner on.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech 
 DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
+DEVELOPMENT = ("A", "F")  # halves developed on: per-case output; the others are held out (figures only)
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -421,6 +426,149 @@ SPEECH_E = {
     "lift_announcement.wav": "The lift is out of order today. Please use the stairs.",
 }
 
+# half F's files
+DOG_GATE = ["BEWARE OF", "THE DOG"]
+BOARDING_PASS = ["BOARDING PASS", "Flight LX 318 to Zurich", "Gate B7    Seat 23A", "Boarding 06:40"]
+PLANT_TAG = ["PEACE LILY", "Water once a week.", "Keep out of direct sun.", "Toxic to cats and dogs."]
+REJECTION_LETTER = [
+    "Dear Mr Okafor,",
+    "Thank you for applying. Sadly, your",
+    "application was unsuccessful and we will",
+    "not be offering you an interview. We are",
+    "sorry to disappoint you with this bad news.",
+    "Yours sincerely,",
+    "Harbour Logistics",
+]
+SCHOLARSHIP_LETTER = [
+    "Dear Lina,",
+    "Congratulations! You have won the Green",
+    "Valley scholarship for next year. It will pay",
+    "your full tuition. We are proud of you and",
+    "excited to welcome you in September.",
+    "With best wishes,",
+    "The Scholarship Committee",
+]
+FUN_RUN = ["CHARITY FUN RUN", "5 km race around the lake", "Sunday 9 am at the boathouse", "Medals for every runner"]
+NOTE_PT = ["Ola Joana,", "O jantar de sabado foi cancelado.", "Vamos ao cinema na proxima semana?", "Beijos, Rita"]
+NOTE_SV = ["Hej Erik,", "Jag har lagt nycklarna under mattan.", "Katten har redan fatt mat.", "Kram, Anna"]
+GYM_LETTER = [
+    "FITLIFE GYM",
+    "Dear member, from the first of September the",
+    "monthly fee will rise to forty dollars. The",
+    "swimming pool will be closed for repairs during",
+    "August. New spin classes start on Tuesday and",
+    "Thursday evenings. Members who bring a friend",
+    "get one month free.",
+]
+BACK_SOON = ["BACK IN", "TEN MINUTES"]
+MARKET_FLYER = ["FARMERS MARKET", "EVERY SATURDAY", "8 AM - 1 PM"]
+CHALKBOARD = ["TODAY'S SPECIALS", "Lentil soup 5.00", "Apple pie 3.50", "Mint tea 2.20"]
+LIBRARY_SLIP = ["CITY LIBRARY", "Book: The Silent Forest", "Due back: 2 October", "Late fee: 20 cents a day"]
+BOILER_NOTE = [
+    "Dear residents,",
+    "The gas engineer will check the boiler in",
+    "every flat on Monday between nine and noon.",
+    "Please make sure someone is at home to let",
+    "him in. Thank you for your help.",
+    "Building Management",
+]
+PARCEL_NOTE1 = ["Your parcel is with", "the neighbour at number 12."]
+PARCEL_NOTE2 = ["We left your package", "next door at house 12."]
+DINNER_NOTE = ["Dinner is moved to", "Thursday at 7 pm."]
+
+
+def team_row() -> Image.Image:
+    """Seven faces in a row: a three, a pair and a pair of demo's, side by side."""
+    return side_by_side(demo.faces(3), demo.faces(2), demo.faces(2), bg=(60, 60, 60))
+
+
+def queue() -> Image.Image:
+    """Four standing figures side by side."""
+    one = demo.person(280)
+    return side_by_side(one, one, one, one)
+
+
+def harbour() -> Image.Image:
+    """Sea, a pier, two sailing boats and gulls' sky: shapes and colours, no text."""
+    img = Image.new("RGB", (620, 400), (170, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 230, 620, 400], fill=(30, 80, 130))
+    d.rectangle([0, 300, 260, 330], fill=(120, 90, 60))
+    for x in range(20, 260, 60):
+        d.rectangle([x, 330, x + 10, 400], fill=(90, 65, 45))
+    for x, sail in ((330, (245, 245, 245)), (470, (230, 80, 60))):
+        d.polygon([(x, 270), (x + 110, 270), (x + 90, 295), (x + 20, 295)], fill=(150, 60, 40))
+        d.line([x + 55, 270, x + 55, 150], fill=(70, 50, 30), width=4)
+        d.polygon([(x + 58, 155), (x + 58, 262), (x + 105, 262)], fill=sail)
+    d.ellipse([60, 40, 130, 110], fill=(255, 235, 140))
+    return img
+
+
+def fruit_bowl() -> Image.Image:
+    """Oranges, a banana and apples in a white bowl on a table: shapes and colours, no text."""
+    img = Image.new("RGB", (560, 400), (230, 225, 215))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 280, 560, 400], fill=(150, 105, 70))
+    for box, colour in (
+        ([170, 170, 250, 250], (245, 140, 30)),
+        ([240, 160, 320, 240], (200, 30, 40)),
+        ([310, 175, 390, 255], (245, 140, 30)),
+        ([205, 130, 280, 205], (120, 180, 50)),
+    ):
+        d.ellipse(box, fill=colour)
+    d.arc([200, 110, 380, 230], 200, 340, fill=(250, 215, 50), width=22)
+    d.chord([130, 160, 430, 330], 0, 180, fill=(250, 250, 250))
+    return img
+
+
+def red_car() -> Image.Image:
+    """A red car on a grey road under a blue sky: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 380), (150, 195, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 270, 600, 380], fill=(85, 85, 90))
+    d.rounded_rectangle([120, 190, 480, 270], radius=20, fill=(200, 25, 30))
+    d.polygon([(190, 190), (240, 135), (380, 135), (430, 190)], fill=(200, 25, 30))
+    d.polygon([(210, 188), (250, 145), (305, 145), (305, 188)], fill=(190, 225, 245))
+    d.polygon([(315, 188), (315, 145), (370, 145), (410, 188)], fill=(190, 225, 245))
+    for x in (170, 370):
+        d.ellipse([x, 240, x + 70, 310], fill=(25, 25, 25))
+        d.ellipse([x + 20, 260, x + 50, 290], fill=(170, 170, 170))
+    return img
+
+
+SPEECH_F = {
+    "garage.wav": (
+        "Hello, this is Dave from Northside Garage. Your car is ready to collect. We replaced the front brakes, "
+        "and the total comes to two hundred and forty dollars."
+    ),
+    "castle_tour.wav": (
+        "Welcome to Stirling Castle. The castle stands on a high rock above the river. Kings and queens lived "
+        "here for more than three hundred years. The great hall was built for feasts and was restored in the "
+        "year nineteen ninety nine. From the walls you can see the old battlefield and the mountains to the north."
+    ),
+    "hotel_review.flac": (
+        "We loved our stay. The room was spotless, the breakfast was delicious and the staff were so friendly. "
+        "We will definitely come back."
+    ),
+    "gym_complaint.wav": (
+        "You charged my card twice this month and nobody has replied to my emails. This is ridiculous and "
+        "I want my money back today."
+    ),
+    "dinner_call.wav": "Hey, just so you know, dinner is now on Thursday at seven.",
+    "traffic_report.wav": (
+        "There has been a crash on the ring road near exit nine. Expect delays of about thirty minutes."
+    ),
+    "traffic_again.wav": "Because of an accident by exit nine on the ring road, traffic is half an hour behind.",
+    "delivery_driver.ogg": "Hi, it's your delivery driver. I left the parcel behind the green bin by the back door.",
+    "match_report.wav": (
+        "In tonight's football final, the home team won three goals to one. The captain scored twice, "
+        "and the fans sang until the very last whistle."
+    ),
+    "lunch_cancel.wav": (
+        "Hi Tom, it's Maya. I'm so sorry, but I have to cancel our lunch in Brighton tomorrow. My son Leo is sick."
+    ),
+}
+
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
@@ -525,6 +673,39 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "garden.png": _img(garden),
     "mountain_lake.png": _img(mountain_lake),
     **{name: _speech(text) for name, text in SPEECH_E.items()},
+    # half F
+    "dog_gate.png": _img(lambda: demo.sign(DOG_GATE, bg=(250, 210, 30), fg=(10, 10, 10))),
+    "boarding_pass.jpg": _img(lambda: page(BOARDING_PASS, size=32, width=640, bg=(235, 240, 250))),
+    "sideways_pass.jpg": _img(
+        lambda: page(BOARDING_PASS, size=32, width=640, bg=(235, 240, 250)).rotate(90, expand=True)
+    ),
+    "plant_tag.png": _img(lambda: page(PLANT_TAG, size=30, width=600, bg=(225, 245, 225))),
+    "rejection_letter.jpg": _img(lambda: page(REJECTION_LETTER, bg=(250, 248, 240))),
+    "scholarship_letter.png": _img(lambda: page(SCHOLARSHIP_LETTER)),
+    "fun_run.png": _img(lambda: page(FUN_RUN, size=34, width=680, bg=(255, 240, 200))),
+    "note_pt.png": _img(lambda: page(NOTE_PT, bg=(255, 245, 225))),
+    "note_sv.jpg": _img(lambda: page(NOTE_SV, bg=(230, 240, 255))),
+    "gym_letter.png": _img(lambda: page(GYM_LETTER, size=28)),
+    "back_soon.jpg": _img(
+        lambda: demo.sign(BACK_SOON, bg=(250, 250, 250), fg=(20, 20, 120)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "upside_flyer.png": _img(lambda: demo.sign(MARKET_FLYER, bg=(40, 120, 60), size=(700, 400)).rotate(180)),
+    "chalkboard.jpg": _img(lambda: page(CHALKBOARD, size=34, width=620, bg=(30, 60, 45), fg=(245, 245, 235))),
+    "library_slip.png": _img(lambda: page(LIBRARY_SLIP, size=32, width=640)),
+    "boiler_note.png": _img(lambda: page(BOILER_NOTE, size=28)),
+    "parcel_note1.png": _img(lambda: page(PARCEL_NOTE1, bg=(255, 245, 180))),
+    "parcel_note2.jpg": _img(lambda: page(PARCEL_NOTE2)),
+    "dinner_note.png": _img(lambda: page(DINNER_NOTE, bg=(255, 235, 240))),
+    "team_row.jpg": _img(team_row),
+    "candlelit.jpg": _img(lambda: darker(demo.faces(3), 0.3)),
+    "tilted_couple.jpg": _img(lambda: demo.faces(2).rotate(90, expand=True)),
+    "queue.png": _img(queue),
+    "dancer.png": _img(lambda: demo.person(380)),
+    "dusk_jogger.jpg": _img(lambda: darker(demo.person(340), 0.3)),
+    "harbour.png": _img(harbour),
+    "fruit_bowl.png": _img(fruit_bowl),
+    "sideways_car.jpg": _img(lambda: red_car().rotate(90, expand=True)),
+    **{name: _speech(text) for name, text in SPEECH_F.items()},
 }
 
 
@@ -723,7 +904,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -756,8 +937,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for half A (or with `show`), each case with its request, plan and
-    outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
+    """The figures of one half, and, for a development half (A, F) or with `show`, each case with its request,
+    plan and outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
@@ -775,7 +956,7 @@ def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False
             "p50_s": _median([r["seconds"] for r in runs]),
             "max_s": round(max(r["seconds"] for r in runs), 3),
         }
-    if half == "A" or show:
+    if half in DEVELOPMENT or show:
         out["cases"] = [
             {"id": c["id"], "kind": c["kind"], "request": c["request"], "files": c["files"], **row}
             for c, row in zip(cases, rows)
