@@ -1059,3 +1059,47 @@ def test_a_mood_asked_of_a_recording_where_no_audio_classifier_runs_is_read_from
     # a question about what makes a sound still needs the audio classifier (the run says what to configure)
     reading = GoalPlanner().read("is that a car horn or a bird?", ["street.wav"], offline)
     assert [t.task for t in reading.plan.tasks] == ["audio-classification"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # two things given, asked whether they say the same
+        (["a.png", "b.jpg"], "got two letters from the bank. same info in both?",
+         ["image-to-text", "image-to-text", "sentence-similarity"]),
+        (["note.png", "call.wav"], "my boss sent a memo plus a voicemail. do they agree on the deadline?",
+         ["image-to-text", "automatic-speech-recognition", "sentence-similarity"]),
+        # the asker's own notes against a recording
+        (["talk.wav"], "I wrote down 'meeting moved to 3pm in room 4'. did I note it correctly?",
+         ["automatic-speech-recognition", "sentence-similarity"]),
+        # a list, one item a line
+        (["flyer.png"], "two things:\n1. copy out the flyer\n2. what's the entry fee?",
+         ["image-to-text", "question-answering"]),
+        (["pic.jpg"], "- brighten it\n- cut out the dog\n- shrink it for my profile",
+         ["image-editing", "image-segmentation", "image-editing"]),
+        # the answer named before the question is asked is spoken once it is answered
+        ([], "Say the answer out loud - what time does the gym open? Hours: The gym opens at 6 am and closes at 10 pm.",
+         ["question-answering", "text-to-speech"]),
+        # a text to write, with what the request tells about it as its context
+        ([], "Draft a short thank-you note for my neighbour. She watered my plants all summer.", ["text-generation"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    tasks = [t["task"] for t in plan]
+    if expected[-1] == "sentence-similarity":  # the two readings may come in either order
+        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
+    assert tasks == expected, plan
+    if expected[-1] == "sentence-similarity":
+        assert len(set(plan[-1]["args"].values())) == 2  # two different things compared
+    if expected == ["text-generation"]:
+        assert plan[0]["args"]["context"].startswith("She watered")
+
+
+def test_telling_about_someone_asks_nothing_and_a_third_party_putting_something_is_no_edit(planner):
+    plan = planned(planner, "my son wants to paint this. can you trace the outlines of it?", ["house.png"])
+    assert [t["task"] for t in plan] == ["canny-control"]
+    plan = planned(planner, "the school put a notice on the gate. what does it say?", ["gate.jpg"])
+    assert [t["task"] for t in plan] == ["image-to-text"]

@@ -15,7 +15,10 @@ from .inputs import _Input
 # where one ask ends and the next begins: a sentence end, a semicolon, a comma,
 # and the words that join clauses ("and", "then", "also", "after that", "finally"...)
 _BOUNDARY = re.compile(
-    r"[.!?;](?=\s|$)"
+    # a new line, with the marker of a numbered or bulleted list after it ("\n2) box the faces"), a list
+    # marker at the start or inside a line ("1) read this 2) tell me ..."): each item is a clause
+    r"\s*\n[\s\n]*(?:\(?\d{1,2}[.)]\s+|[-*•]\s+)?|^\s*\(?\d{1,2}[.)]\s+|(?<=\s)\(?\d{1,2}\)\s+"
+    r"|[.!?;](?=\s|$)"
     r"|,(?=\s)|(?<=\s)[-–—]+(?=\s)"  # a dash between words ends a clause too ("these two notes - are they ...")
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
     r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)"
@@ -137,6 +140,22 @@ def _one_word_pair(plain: str, start: int, a: int, b: int) -> bool:
     return not any(g.cue_rx is not None and g.cue_rx.search(m[1].lower()) for g in GOALS)
 
 
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]")
+_MARKER = re.compile(r"[-*•]")
+
+
+def _joiner(boundary: str, at: int) -> str:
+    """The joining word a boundary stands for: a list item follows the one before ("then"), a new line
+    ends a sentence."""
+    word = boundary.strip().lower()
+    last = word.split()[-1] if word else ""
+    if _NUMBERED.fullmatch(last) or "\n" in boundary and _MARKER.fullmatch(last):
+        return "then" if at > 0 else ""
+    if not word and "\n" in boundary:
+        return "."
+    return word
+
+
 def split(text: str, inputs: list[_Input]) -> list[Clause]:
     """The clauses of `text`, in order; empty spans are skipped. Inputs are attached to the clause they
     start in."""
@@ -160,7 +179,7 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
         ):
             continue  # "between X and Y", "both X and Y", "'X' and 'Y'", "warm and happy?" join two things
         spans.append((start, a, joiner))
-        start, joiner = b, word.strip().lower()
+        start, joiner = b, _joiner(word, a)
     spans.append((start, len(plain), joiner))
     spans = _lead_phrases_joined(text, spans)
     clauses: list[Clause] = []

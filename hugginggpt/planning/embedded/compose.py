@@ -47,8 +47,10 @@ _EACH = re.compile(  # "transcribe both recordings": the goal on every input of 
     r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) "
     r"|(?:which|one) of (?:these|those|the) \w+s\b)"
 )
+# "how many people ...", "are there 7 or 8 of us in the pic": a count of people
 _COUNT = re.compile(
-    r"\bhow many\b.*\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans)\b"
+    r"\b(?:how many|(?:are|were) there (?:\d+|\w+)(?: or (?:\d+|\w+))?)\b.*"
+    r"\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans|of (?:us|them|you))\b"
 )
 _DESCRIBE = "Describe this image."
 _BASED_ON_TEXT = re.compile(
@@ -331,8 +333,10 @@ class Composer(Sources, Slots):
             if found is not None and found.makes == "answer" and mine:
                 things = [found, mine[-1]]
         while len(things) < 2:
-            more = self._latest({"text"}, results_only=True, verdicts=True, besides=things) or self._latest(
-                {"text"}, convert=set(CONVERT), before=want.clause.end, besides=things
+            # not a thing already compared, nor its words, nor what they were read from
+            used = [*things, *(t for t in self.things if t.origin in things), *(t.origin for t in things if t.origin)]
+            more = self._latest({"text"}, results_only=True, verdicts=True, besides=used) or self._latest(
+                {"text"}, convert=set(CONVERT), before=want.clause.end, besides=used
             )
             if more is None:
                 break
@@ -391,6 +395,11 @@ class Composer(Sources, Slots):
             # about the text given (or read from a file), which is its context
             self._ask_about(want, prompt_thing)
             return
+        passage = self._unread_passage()
+        if goal.name in ("chat", "write") and prompt_thing is None and passage is not None:
+            # "Give me a toast for my friend's wedding. She loves hiking and puns!": written with what it tells
+            self._ask_about(want, passage)
+            return
         if goal.name == "chat":  # a reply about the newest result, or to the request itself
             prompt_thing = prompt_thing or self._latest({"text"}, results_only=True)
             prompt = prompt_thing.value if prompt_thing is not None else self._chat_text(want)
@@ -406,6 +415,18 @@ class Composer(Sources, Slots):
         if image is not None and task.endswith("-text-to-image") and task != "text-to-image":
             args = {"image": image.value, "text": prompt}
         self._step(task, args, want, prompt_thing or image, goal.makes)
+
+    def _unread_passage(self) -> Thing | None:
+        """The text the request gives in its own words (no quotes, no file), if no step works on it yet."""
+        passages = {i.value for i in self.inputs if i.kind == "passage"}
+        return next(
+            (
+                t
+                for t in self.things
+                if t.step is None and t.value in passages and not any(s.reads is t for s in self.steps)
+            ),
+            None,
+        )
 
     def _ask_about(self, want: Want, text: Thing) -> None:
         """A reply or a piece of writing asked in the request's words, about `text` (its context)."""

@@ -97,6 +97,7 @@ GOALS: tuple[Goal, ...] = (
         # "what does the note say" (all of it; "... say about the price" asks a question)
         r"|\bwhat\s+(?:does|do|did)\s+(?:it|this|that|the|my|his|her|their|these|those)\b(?:\s+[\w'-]+){0,3}\s+say$"
         r"|\bwhat\s+(?:it|they|this|that)\s+says?$"
+        r"|\b(?:type|copy)\s+(?:out|up|down)\s+(?:the|this|that|my|his|her|their|our)\b"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
         r"|(?:this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\bwrite (?:it|this|that|them|everything) (?:all )?(?:out|down)\b"
@@ -287,6 +288,14 @@ GOALS: tuple[Goal, ...] = (
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b"
+        # "same message, or ...", "same news both times?", "do they agree on the day?", "is that what the card
+        # says too?", "did I get it right?" (what the asker wrote, against what a file says)
+        r"|^(?:(?:is it|are they|is this|was it)\s+)?(?:the\s+)?same\s+(?:\w+\s+)?(?:message|news|thing|text|words|info"
+        r"|information|story|meaning|content|request|announcement|details)\b"
+        r"|\b(?:do|does|did) (?:they|these|those|both|the two|both of them|the \w+ and the \w+) (?:\w+ )?"
+        r"(?:agree|match|differ|line up|say the same)\b|\b(?:is|was) (?:that|this|it) what\b[^.?]*\bsays?\b"
+        r"|\bdid (?:i|we) (?:get|hear|write|note|copy|jot) (?:\w+ )?(?:it|that|this|them|everything) "
+        r"(?:down )?(?:right|correctly)\b"
         r"|" + _CHECKS,
         "how similar are these two sentences; do these sentences mean the same thing; compare these two texts; are "
         "these phrases paraphrases of each other; how close in meaning are these",
@@ -298,10 +307,12 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"text[- ]generation|\b(?:"
         + _VERB_MAKE
-        + r"|writ\w*|compos\w*|tell (?:me|us))\s+"
+        + r"|writ\w*|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with|put together)\s+"
         + _DET
-        + r"(?:(?!video|audio|voice|spoken|visual|image)[\w-]+\s+)?(?:text|paragraph|story|essay|poem|article|content|"
-        r"continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun)s?\b"
+        + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
+        r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun|toast|eulogy"
+        r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
+        r"|thank[- ]you)s?\b"
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
@@ -320,7 +331,9 @@ GOALS: tuple[Goal, ...] = (
         "text=conversational",
         "answer",
         r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
-        r"|conversation (?:response|reply)|\bchat(?!ter)\w*|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
+        r"|conversation (?:response|reply)"
+        r"|(?<!group )(?<!family )(?<!the )(?<!our )(?<!my )\bchat(?!ter)\w*"  # not "the group chat"
+        r"|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
         r"|\banswer (?:this|that|the|my) (?:voicemail|e-?mail|message|text|letter|call|note)\b"
         r"|\bconverse\b",
         "hello; hi there; thanks, that was helpful; how are you; what can you do; what do you think "
@@ -408,6 +421,7 @@ GOALS: tuple[Goal, ...] = (
         "image=image-editing",
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
+        r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ped|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
@@ -418,7 +432,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
         r"(?:image|picture|photo)|\bcolou?rs? more vivid"
-        r"|\b(?:add|put)\w*\s+(?:a|an|some)\s+(?:\w+\s+)?\w+\s+(?:to|on|onto)\s+(?:the|this|my|her|his|their)\s+\w+",
+        # asked ("put a hat on him", "can you add ..."), not told ("the neighbours put a sign on their gate")
+        r"|(?:^|\b(?:please|pls|to|and|then|also|you|u|just|now)\s+)(?:add|put)\w*\s+(?:a|an|some)\s+(?:\w+\s+)?\w+\s+"
+        r"(?:to|on|onto)\s+(?:the|this|my|her|his|their)\s+\w+",
         "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "
         "brighter; blur this image; sharpen this photo; crop the image; resize this picture to half; increase the "
         "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "

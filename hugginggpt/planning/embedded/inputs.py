@@ -117,7 +117,9 @@ _NOT_STATEMENT = re.compile(
 _ASK_WORDS = re.compile(
     r"^(?:what|who|whom|whose|when|where|which|why|how|is|are|do|does|did|can|could|would|will|should|please|"
     r"tell|give|read|say|summari[sz]e|translate|transcribe|describe|draw|make|write|find|show|list|check|compare|"
-    r"classify|detect|count|cut|remove|turn|convert|speak|answer|explain|let)\b",
+    r"classify|detect|count|cut|remove|turn|convert|speak|answer|explain|let|draft|compose|create|generate|"
+    r"produce|paint|sketch|design|suggest|prepare|send|reply|respond|crop|rotate|flip|brighten|add|fix|edit|"
+    r"change|play|listen|look|identify|extract|pull|copy|type|sum|boil|shorten|help|come up|put)\b",
     re.I,
 )
 

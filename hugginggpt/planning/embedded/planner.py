@@ -22,7 +22,18 @@ from .clauses import Clause, split
 from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import _ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
-from .reading import THRESHOLD, Want, by_meaning, nearest, presents, read, references, scores, unlocated
+from .reading import (
+    THRESHOLD,
+    Want,
+    _has_words,
+    by_meaning,
+    nearest,
+    presents,
+    read,
+    references,
+    scores,
+    unlocated,
+)
 from .things import NOUNS, Fate, Step
 
 
@@ -242,7 +253,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         # no goal named: a file given asks for the goal its words mean on that file; with only words, the
         # goal they mean when it reads clearly nearer than a chat reply ("paint me a watercolour of a fox")
         files = any(i.kind == "file" for i in inputs)
-        options = [c for c in clauses if len(c.words.split()) >= 2 and not presents(c)] or clauses
+        options = [c for c in clauses if _has_words(c) and not presents(c)] or clauses
         if not files:  # "my cat keeps sneezing": telling about oneself asks for a reply, not a task
             options = [c for c in options if not _TELLING.match(c.words)]
         everything = scores([c.words for c in options])
@@ -413,6 +424,21 @@ def _ordered(wants: list[Want]) -> list[Want]:
                     k = out.index(next(o for o in out if o.clause is earlier[-1].clause))
                 out.remove(w)
                 out.insert(k, w)
+    for w in list(out):  # "read me the answer please - which floor is ...?": spoken once it is answered
+        if w.goal.name not in _WISHES:
+            continue
+        k = out.index(w)
+        named = [
+            o
+            for o in out[k + 1 :]
+            if o.clause is not w.clause
+            and o.goal.names_rx is not None
+            and o.goal.names_rx.search(w.clause.words, w.at)
+            and not any(e.goal is o.goal for e in out[:k])
+        ]
+        if named:
+            out.remove(w)
+            out.insert(out.index(named[0]) + 1, w)
     asks = [w for w in out if w.goal.name in ASK_GOALS]
     for w in list(out):  # "check my answer. Question: ...": compared once the question is answered
         checks = w.goal.name == "similarity" and CHECKS_ANSWER.search(w.clause.words)

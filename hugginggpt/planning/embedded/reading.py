@@ -33,7 +33,11 @@ _PRESENTS = re.compile(
     r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
     r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b"
     r"|^in (?:this|the|my|our) \w+,? (?:i|we|someone|somebody|he|she|they|the speaker)\b"  # "In memo.wav I ask ..."
-    r"|^(?:this|that|it)(?: \w+){0,2}?(?:'s| is| are| was| looks| seems)\b",  # "this one's way too dark"
+    r"|^(?:this|that|it)(?: \w+){0,2}?(?:'s| is| are| was| looks| seems)\b"  # "this one's way too dark"
+    # someone giving it: "the courier texted me ...", "my sister left me a note", "Rita left this on the fridge"
+    r"|^(?!(?:please|pls|can|could|would|will|just|and|then|also|now|so|i|we|you|u)\b)(?:[\w']+\s+){1,3}?"
+    r"(?:texted|sent|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
+    r"\s+(?:me|us|this|these|that|it)\b",
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -193,10 +197,13 @@ def _asked_part(clause: Clause) -> str:
     return clause.words
 
 
+_LISTING = ("and", ",", "and also", "also", "plus", "as well as")  # joiners that may add one more thing
+
+
 def _may_ask(clause: Clause) -> bool:
     """A clause that presents a file, describes one after a comma ("making it hard to hear"), or only adds
     a thing to the clause before ("and a document image") asks nothing by its meaning."""
-    if clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words):
+    if clause.joiner in _LISTING and _NOUN_PHRASE.match(clause.words):
         return False  # "... and a document image 'a.jpg'": one more thing, not an ask
     describes = _GERUND.match(clause.words) or _LIKE.match(clause.words)
     return not presents(clause) and not (clause.joiner == "," and describes)
@@ -306,6 +313,15 @@ def _continued_edits(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     return sorted(out, key=lambda w: (w.clause.index, w.at))
 
 
+# a clause that tells about the asker or someone ("my kid wants ...", "she left this"), not a wish ("I'd like")
+TELLS = re.compile(
+    r"(?:i|we|my|our|his|her|their|he|she|they|i'm|we're|i've|we've|he's|she's|they're)\b"
+    r"(?!\s*(?:'d|would|want|need|wanna|wish)\b)"
+)
+_THEIR_PLAN = re.compile(
+    r"(?:(?:my|our|his|her|their)\s+\w+|he|she|they)\s+(?:wants?|would like|likes?|needs?|is going|are going|plans?"
+    r"|loves?|has|have)\s+to\b"
+)
 _DASHES = {"-", "--", "–", "—"}
 
 
@@ -315,7 +331,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     of its own rejoins the clause before it ("make it black and white"): the clauses come back with such
     fragments joined."""
     for k, clause in enumerate(clauses):
-        if k and clause.joiner in ("and", ",") and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
+        if k and clause.joiner in _LISTING and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
             clause.presenting = not _ASKS.search(clause.words)
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
     cued = {c.index: cues(c) for c in asking}
@@ -348,6 +364,13 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         wants += _by_meaning_where_unread(emptied, {c.index: [] for c in emptied})
         wants.sort(key=lambda w: (w.clause.index, w.at))
     wants = [w for w in wants if w.evidence != "cue" or w in cued[w.clause.index]]
+    if any(w.evidence == "cue" or not TELLS.match(w.clause.words) for w in wants):
+        # "my kid wants to colour this in. can you trace the outlines": telling about someone asks nothing
+        # where another clause names what it asks
+        wants = [w for w in wants if not (w.evidence == "meaning" and TELLS.match(w.clause.words))]
+    if any(not _THEIR_PLAN.match(w.clause.words) for w in wants):
+        # "my son wants to paint this": someone else's plan, told beside the ask, is not the ask
+        wants = [w for w in wants if not _THEIR_PLAN.match(w.clause.words)]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     wants = _repairs(asking, wants)
@@ -523,6 +546,9 @@ def _names_result(goal: Goal, words: str, w: Want) -> bool:
 
 def _has_words(clause: Clause) -> bool:
     """Enough words to be read by meaning: a single word is no ask unless a cue names it."""
+    # "this text", "this image": a thing given, standing alone, asks nothing
+    if re.fullmatch(r"(?:this (?:text|image|recording|video|file|question)\W*)+", clause.words):
+        return False
     return len(re.findall(r"[a-z]{2,}", clause.words)) >= 2
 
 
