@@ -1103,3 +1103,44 @@ def test_telling_about_someone_asks_nothing_and_a_third_party_putting_something_
     assert [t["task"] for t in plan] == ["canny-control"]
     plan = planned(planner, "the school put a notice on the gate. what does it say?", ["gate.jpg"])
     assert [t["task"] for t in plan] == ["image-to-text"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected, labels",
+    [
+        (["talk.mp3"], "cooking, travel or finance - what's this episode about?",
+         ["automatic-speech-recognition", "text-classification"], "cooking, travel, finance"),
+        (["leaflet.png"], "which kind of leaflet is this: health, housing or transport?",
+         ["image-to-text", "text-classification"], "health, housing, transport"),
+        ([], "would you file this under — weather, crime or business? 'Heavy snow closed three airports today.'",
+         ["text-classification"], "weather, crime, business"),
+    ],
+)
+def test_options_listed_are_the_labels_and_a_topic_of_a_recording_or_leaflet_is_of_its_words(
+    planner, files, request_text, expected, labels
+):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    assert plan[-1]["args"]["labels"] == labels
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a fact named to be spoken is found first
+        (["ticket.jpg"], "arms full - read me the seat number out loud", ["document-question-answering",
+                                                                          "text-to-speech"]),
+        # a noun-phrase question of several words
+        (["menu.png"], "the soup of the day on this menu?", ["document-question-answering"]),
+        # two languages offered; "I don't speak" is no wish for speech
+        (["note.jpg"], "found this note. french or italian? i don't speak either", ["image-to-text",
+                                                                                    "text-classification"]),
+    ],
+)
+def test_more_wordings_by_other_writers(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan

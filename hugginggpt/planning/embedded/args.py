@@ -66,9 +66,20 @@ def instruction(clause: str) -> str:
     return _POLITE.sub("", clause.strip()).strip(" .,;") or clause.strip()
 
 
+# "say the gate number out loud": a thing named, to be found and spoken
+SAID_THE = re.compile(
+    r"^(?:just\s+)?(?:say|read(?: out)?|tell me|call out)\s+(?:me\s+|us\s+)?"
+    r"(?P<thing>(?:the|its|his|her|their|my|our)\s+[\w'-]+(?:\s+[\w'-]+){0,3}?)"
+    r"\s+(?:out loud|aloud|for me|to me|back)\b",
+    re.I,
+)
+
+
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
+    if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"
+        return f"What is {m['thing']}?"
     # "tell me the star rating": what the thing named is
     q = re.sub(r"^(?:tell|give|show) (?:me|us) (?=(?:the|its|his|her|their)\s)", "what is ", q, flags=re.I)
     q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
@@ -81,6 +92,13 @@ def question(clause: str) -> str:
     return q if q.endswith("?") or not (_WH.match(q) or asked_if) else q + "?"
 
 
+# options of one or two words each after a colon or a dash, or opening the clause ("... go in — sport, politics
+# or food?", "sports, business or weather: which one?")
+_BARE_LIST = re.compile(
+    r"(?:[:—–-]\s*|^)(?P<items>[\w'-]+(?: [\w'-]+)?(?:\s*,\s*[\w'-]+(?: [\w'-]+)?)*\s*,?\s+or\s+[\w'-]+(?: [\w'-]+)?)"
+    r"\s*(?:[?.:!—–-]|$)",
+    re.I,
+)
 _LIST = re.compile(
     r"\b(?:about|as|into|among|between|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
     r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)\s*(?:[?.:!]|$)",
@@ -90,7 +108,7 @@ _LIST = re.compile(
 
 def labels(words: str) -> str | None:
     """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
-    m = _LIST.search(words)
+    m = _LIST.search(words) or _BARE_LIST.search(words)
     if not m:
         return None
     items = [x.strip() for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"]) if x.strip()]

@@ -156,6 +156,22 @@ def _joiner(boundary: str, at: int) -> str:
     return word
 
 
+# a short list of options that ends with "or" ("sport, politics or food?", "tech, health or money:")
+_OPTIONS_AFTER = re.compile(
+    r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.—–-]|$)"
+)
+_OPTIONS_ONLY = re.compile(r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*")
+_ITEM_BEFORE = re.compile(r"(?:^|[,:—–-]\s*)[\w'-]+(?: [\w'-]+)?\s*$")
+
+
+def _in_options(plain: str, start: int, a: int, b: int) -> bool:
+    """The comma or dash at a..b is inside (or opens) a list of options: a short item before a comma, and
+    more short items after it that end with "or"; a dash followed by such a list."""
+    if not _OPTIONS_AFTER.match(plain, b):
+        return False
+    return plain[a] != "," or bool(_ITEM_BEFORE.search(plain[start:a]))
+
+
 def split(text: str, inputs: list[_Input]) -> list[Clause]:
     """The clauses of `text`, in order; empty spans are skipped. Inputs are attached to the clause they
     start in."""
@@ -174,6 +190,10 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     for a, b, word in marks:
         if a < start:
             continue
+        if word.strip() in (",", "-", "–", "—") and _in_options(plain, start, a, b):
+            continue  # "sport, politics or food?", "would this go in — sport, ...": options, not asks
+        if word.strip() in ("-", "–", "—", ":") and _OPTIONS_ONLY.fullmatch(plain, start, a):
+            continue  # "cooking, travel or finance - what's it about?": the options and their question
         if word.strip().lower() == "and" and (
             _PAIR.search(plain[start:a]) or _between_inputs(a, b, inputs, text) or _one_word_pair(plain, start, a, b)
         ):

@@ -39,6 +39,10 @@ _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
+_TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
+_CARRIES_TEXT = re.compile(
+    r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter)s?(?:\b|_)"
+)
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 # a question asked in light of something: "based on the transcript and the scan", "about the translated text"
 _BASED_ON = re.compile(r"\b(?:based on|according to|using|about|from|in light of|together with|along with)\b")
@@ -213,6 +217,8 @@ class Composer(Sources, Slots):
         if goal.name == "describe" and m == "image":
             self._describe(want, thing)
             return
+        if goal.name == "label" and m in CONVERT and self._topic_of_words(want, thing):
+            thing, m = self._words_of(thing, want), "text"  # which of the topics listed: what it says tells
         mood = goal.name == "emotion" and m == "audio" and about_mood(want.clause.words)
         if mood and self._mood_by_words(want, thing):
             return
@@ -290,6 +296,17 @@ class Composer(Sources, Slots):
         else:
             task = "visual-question-answering"  # it cannot run: the run says what to configure
         self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")
+
+    def _topic_of_words(self, want: Want, thing: Thing) -> bool:
+        """Options listed for a recording or a picture of a text ("sports, business or weather: which one is this
+        clip?", "what kind of event is this flyer for: sports, music or food?") are topics of what it says;
+        not kinds of sound ("is it music or speech?") nor of what a photo shows ("a cat or a dog?")."""
+        words = want.clause.words
+        if not argtext.labels(words):
+            return False
+        if thing.modality == "audio":
+            return bool(_TOPICAL.search(words)) or not about_sound(words)
+        return any(_DOCUMENT.search(w) or _CARRIES_TEXT.search(w) for w in (words, thing.value.lower()))
 
     def _mood_by_words(self, want: Want, recording: Thing) -> bool:
         """ "is the speaker angry or calm?" where no audio classifier runs: the sentiment of what is said, with

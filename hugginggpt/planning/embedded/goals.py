@@ -272,7 +272,9 @@ GOALS: tuple[Goal, ...] = (
         + r"|mak(?:e|es|ing))\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
-        r"|\bin audio format|\bspeak\b|\bpronounc\w*"
+        # "speak it", not "I don't speak either one" (a language the asker knows)
+        r"|\bin audio format|(?<!\bi )(?<!\bi don't )(?<!\bi do not )(?<!\bi can't )(?<!\bwe )(?<!\bthey )\bspeak\b"
+        r"|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b",
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
         "audio of this sentence; pronounce this; narrate the story; voice this message",

@@ -18,11 +18,13 @@ from typing import Any
 
 from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
+from . import args as argtext
 from .clauses import Clause, split
 from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import _ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
+    QUESTION_GOALS,
     THRESHOLD,
     Want,
     _has_words,
@@ -70,6 +72,7 @@ class GoalPlanner:
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
         wants = _questions(clauses, wants, text)
+        wants = _choices(wants)
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
             for i in c.inputs:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
@@ -132,7 +135,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
-    if files and (_ONLY_QUESTIONS.fullmatch(passage) or _ASK_WORDS.match(passage)):
+    if files and ("?" in passage or _ASK_WORDS.match(passage) or len(passage.split()) < 6):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -190,6 +193,35 @@ _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:tell|give|show)\s+(?:me|us)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|translation)\b)\w+"
 )
+_CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
+_MOODS = re.compile(
+    r"(?:positive|negative|neutral|good|bad|happy|sad|angry|upset|calm|pleased|annoyed|friendly|rude|polite|"
+    r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed)(?: news)?"
+)
+
+
+def _choice_of(words: str) -> Goal | None:
+    """The goal of a question that picks one of the options it lists: the language among languages, the
+    sentiment among moods, else the label among the topics listed (None: no options listed)."""
+    options = argtext.labels(words)
+    if not options or not _CHOICE.search(words):
+        return None
+    items = [x.strip().lower() for x in options.split(",")]
+    if all(re.fullmatch(LANGUAGES, x, re.I) for x in items):
+        return BY_NAME["language"]
+    if all(_MOODS.fullmatch(x) for x in items):
+        return BY_NAME["sentiment"]
+    return BY_NAME["label"]
+_POLITE_LEAD = re.compile(r"^(?:(?:please|pls|can you|could you|can u|could u|would you)\s+)+")
+
+
+def _names_a_thing(words: str) -> bool:
+    """ "the letter", "the summary", "its words": the thing itself or a result, not a fact found in it."""
+    return any(rx.search(words) for rx in NOUNS.values()) or any(
+        g.names_rx is not None and g.names_rx.search(words) for g in GOALS
+    ) or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words))
+
+
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
 # a clause that names a goal it cannot reach, and a request that names no goal but gives a file: the goal
 # its words mean among those that can be reached, from this cosine (low: the clause is known to ask something)
@@ -292,7 +324,6 @@ def _asks_something(passage: str) -> bool:
     return any(g.cue_rx is not None and (m := g.cue_rx.search(words)) and m.start() < 12 for g in GOALS)
 
 
-_ONLY_QUESTIONS = re.compile(r"(?:[^.!?]+\?+\s*)+")
 _LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
 
 
@@ -308,9 +339,10 @@ _INTERROGATIVE = re.compile(
 
 
 def _has_ask_words(c: Clause) -> bool:
-    """A short noun phrase ("total?", "the shop name?"; not "hm?", "this?", "can you help me?")."""
+    """A short noun phrase ("total?", "the shop name?", "apple pie price on the board?"; not "hm?", "this?",
+    "can you help me?")."""
     return (
-        len(c.words.split()) <= 4
+        len(c.words.split()) <= 8
         and bool(re.search(r"[a-z]{3,}", c.words))
         and not re.fullmatch(r"(?:hi|hey|hello|ok|okay|this|that|it|so)", c.words)
         and not re.search(r"\b(?:you|u|help|please|pls|me|i|we|thanks?)\b", c.words)
@@ -324,6 +356,8 @@ def _asking(c: Clause, at: int) -> Want:
     # "tell me if it sounds positive": "it sounds positive"; "does the person in this recording like it":
     # where the subject is does not say what is asked of it
     (best,) = scores([unlocated(_INDIRECT.sub("", c.words))])
+    if choice := _choice_of(c.words):  # "which one is this clip: sports, business or weather?"
+        return Want(choice, c, at, len(c.words), "question")
     # ... or the words of it ("what's written on the shirt?"), which a reading gives whole
     verdict = max((*_VERDICTS, "words"), key=lambda g: best.get(g, 0.0))
     # not a question about what a picture shows ("does she like the dress?": a visual answer, not a verdict)
@@ -371,6 +405,18 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         ):
             # "who called and when is the meeting": a question without its question mark
             out.append(_asking(c, 0))
+        elif (
+            not asked
+            and mine
+            and all(w.goal.name == "speak" for w in mine)
+            and (m := argtext.SAID_THE.match(_POLITE_LEAD.sub("", c.words)))
+            and not _names_a_thing(m["thing"])
+        ):
+            # "say the gate number out loud for me": the number found, then spoken
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif not asked and not mine and (choice := _choice_of(c.words)) is not None:
+            # "would you file this under — weather, crime or business?": one of the options listed
+            out.append(Want(choice, c, 0, len(c.words), "question"))
         elif not asked and not mine and _TELL_THE.match(c.words) and not presents(c):
             # "read this review aloud and tell me the star rating": a thing it holds, asked for
             out.append(_asking(c, 0))
@@ -407,6 +453,19 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             goal = goal if goal is not None and score >= REACH_FLOOR else BY_NAME["ask"]
             out.append(Want(goal, c, c.where(own_words[0]), len(c.words), "question"))
     out.sort(key=lambda w: (w.clause.index, w.at))
+    return out
+
+
+def _choices(wants: list[Want]) -> list[Want]:
+    """A clause that lists options to pick from ("cooking, travel or finance - what's this episode about?")
+    asks which one, whatever else its words read as (here a summary): one want, the choice."""
+    out: list[Want] = []
+    for w in wants:
+        choice = _choice_of(w.clause.words) if w.goal.name in QUESTION_GOALS else None
+        if choice is None:
+            out.append(w)
+        elif not any(o.clause is w.clause for o in out):
+            out.append(Want(choice, w.clause, w.at, w.end, "question"))
     return out
 
 
