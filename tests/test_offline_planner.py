@@ -1144,3 +1144,40 @@ def test_more_wordings_by_other_writers(planner, files, request_text, expected):
     plan = planner.plan(request_text, files, capabilities=offline)
     check_format(plan)
     assert [t["task"] for t in plan] == expected, plan
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a yes/no about a recording asked as an opinion ("would you say ...")
+        (["msg.ogg"], "my aunt left a voicemail. do you think she was happy with the gift?",
+         ["automatic-speech-recognition", "text-classification"]),
+        # pasted text after a blank line
+        ([], "can you sum this up and read it out\n\nThe library will be closed on Monday for repairs. Books can be "
+             "returned at the town hall until Wednesday, and fines are waived for the week.",
+         ["summarization", "text-to-speech"]),
+        # "+" joins two asks, an emoji ends a clause, and a camera that flipped the picture tells a fault
+        (["menu.jpg"], "my camera flipped the menu 😩 flip it back + what does it say",
+         ["image-editing", "image-to-text"]),
+        # a surprised question mark after a fault told is no question
+        (["group.jpg"], "why did it save this pic upside down?? fix it then count the faces",
+         ["image-editing", "object-detection"]),
+        # things asked to be boxed, then the boxed copy changed
+        (["street.png"], "cars in the street photo boxed, and then the boxed version made smaller",
+         ["object-detection", "image-editing"]),
+        # a cut-out made of someone, with nothing behind them
+        (["kid.png"], "brighten it a bit and then make my son a cut-out with nothing behind him",
+         ["image-editing", "image-segmentation"]),
+        # a short version read out loud, after a note that arrived
+        (["notice.jpg"], "This notice came today. I'd like a two-line summary read out loud please",
+         ["image-to-text", "summarization", "text-to-speech"]),
+        # ESL: "say me if", "with voice"
+        (["letter.png"], "This letter come from school. Please read it with voice and say me if is good or bad news",
+         ["image-to-text", "text-to-speech", "text-classification"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step_2(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan

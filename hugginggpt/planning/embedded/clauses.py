@@ -19,7 +19,10 @@ _BOUNDARY = re.compile(
     # marker at the start or inside a line ("1) read this 2) tell me ..."): each item is a clause
     r"\s*\n[\s\n]*(?:\(?\d{1,2}[.)]\s+|[-*•]\s+)?|^\s*\(?\d{1,2}[.)]\s+|(?<=\s)\(?\d{1,2}\)\s+"
     r"|[.!?;](?=\s|$)"
-    r"|,(?=\s)|(?<=\s)[-–—]+(?=\s)"  # a dash between words ends a clause too ("these two notes - are they ...")
+    # a dash, "+" or "&" between words ends a clause too ("these two notes - are they ...", "... + whats it say"),
+    # and so does an emoji ("... the shop sign 🙄 mirror it back")
+    r"|,(?=\s)|(?<=\s)[-–—+&]+(?=\s)"
+    r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\s+|$)"
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
     r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)"
     # "next" joins asks, but "the next train" names a thing
@@ -153,7 +156,14 @@ def _joiner(boundary: str, at: int) -> str:
         return "then" if at > 0 else ""
     if not word and "\n" in boundary:
         return "."
+    if word in ("+", "&"):
+        return "and"
+    if _EMOJI.fullmatch(word):
+        return "."
     return word
+
+
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
 
 
 # a short list of options that ends with "or" ("sport, politics or food?", "tech, health or money:")

@@ -163,7 +163,8 @@ GOALS: tuple[Goal, ...] = (
         # a feeling asked of how someone or something comes across ("tell me if they sound excited")
         r"|\b(?:sound|sounds|sounded|seem|seems|seemed|come across|comes across)\s+(?:\w+\s+)?(?:happy|sad|angry|"
         r"upset|excited|pleased|annoyed|cross|mad|cheerful|positive|negative|friendly|rude|hostile|grumpy|thrilled|"
-        r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b",
+        r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b"
+        r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed)\s+with\b",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
@@ -224,7 +225,9 @@ GOALS: tuple[Goal, ...] = (
         "summarize",
         "text=summarization",
         "artifact",
-        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
+        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)"
+        r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
+        r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
@@ -275,7 +278,7 @@ GOALS: tuple[Goal, ...] = (
         # "speak it", not "I don't speak either one" (a language the asker knows)
         r"|\bin audio format|(?<!\bi )(?<!\bi don't )(?<!\bi do not )(?<!\bi can't )(?<!\bwe )(?<!\bthey )\bspeak\b"
         r"|\bpronounc\w*"
-        r"|^\s*(?:please\s+)?say\b",
+        r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)",  # "say me if ...": tell me
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
         "audio of this sentence; pronounce this; narrate the story; voice this message",
         r"\b(?:generated|resulting|synthesi[sz]ed|spoken) (?:audio|speech|voice)\b|\byour (?:own )?recording\b"
@@ -386,7 +389,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
         r"(?:\w+\s+)?objects?\b"
         r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the)?\s*"
-        r"(?:faces?|people|persons?|heads)\b",
+        r"(?:faces?|people|persons?|heads)\b"
+        r"|\b(?:faces?|people|persons?|heads|objects|cars)\b[^.;,]{0,30}\b(?:boxed|circled)\b(?!\s+(?:version|image|copy|one))",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
         "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
@@ -404,7 +408,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bmasks?\b"
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
-        r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b",
+        r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
+        r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b",
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
         "separate the person from the background; isolate the subject; give me a mask of the person",
         r"\bsegment(?:ed|s)\b|\bsegmentation (?:map|mask|result|output|image)s?\b|\bcut-?outs?\b|\bmasks?\b",
@@ -424,13 +429,14 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
-        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ped|ping)?\b(?! through)"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"
-        r"|\bmak\w*\b[^.;]{0,30}?\b(?:brighter|darker|warmer|cooler|sharper|lighter|more (?:colou?rful|vivid))\b"
+        r"|\b(?:mak\w*|made)\b[^.;]{0,30}?\b(?:brighter|darker|warmer|cooler|sharper|lighter|smaller|bigger|larger"
+        r"|tinier|more (?:colou?rful|vivid))\b"
         r"|\breplac\w*\b[^.;]{0,40}\bwith\b"
         r"|\b(?:add|remov|replac|eras|insert)\w*\b[^.;]{0,30}\b(?:to|from|in|on|onto)\s+(?:the|this|my)\s+"
         r"(?:image|picture|photo)|\bcolou?rs? more vivid"

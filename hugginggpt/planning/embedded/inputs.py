@@ -164,6 +164,9 @@ _TAIL_Q = re.compile(
 )
 
 
+_AFTER_BLANK = re.compile(r"^(?P<head>[^\n]{3,300}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
+
+
 def _trailing_asks(body: str) -> tuple[str, str]:
     """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud")."""
     sentences = [x for x in _SENTENCE.findall(body) if x.strip()]
@@ -196,6 +199,9 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
             question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")
             return Parts(f"{text[: m.start()].strip()} {asks}".strip(), passage, question)
         return Parts(text[: m.start()].strip(), m["ctx"].strip())
+    if not quotes and (m := _AFTER_BLANK.match(text)) and not _OPENS_QUESTION.match(m["body"]):
+        # "boil it down and say it to me\n\n<passage>": the text pasted after a blank line
+        return Parts(m["head"].strip(), m["body"].strip())
     if not quotes:
         # "answer this: what year was it finished? <passage>": a question after the colon is no passage
         if (m := _COLON.match(text)) and not _OPENS_QUESTION.match(m["body"]):

@@ -24,7 +24,10 @@ from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import _ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
+    CHANGES,
+    LOOKS_WRONG,
     QUESTION_GOALS,
+    TELLS,
     THRESHOLD,
     Want,
     _has_words,
@@ -73,6 +76,16 @@ class GoalPlanner:
         clauses, wants = read(clauses)
         wants = _questions(clauses, wants, text)
         wants = _choices(wants)
+        # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
+        wants = [
+            w
+            for w in wants
+            if not (
+                w.evidence == "question"
+                and LOOKS_WRONG.search(w.clause.words)
+                and any(o.clause.index == w.clause.index + 1 and o.goal.name in CHANGES for o in wants)
+            )
+        ]
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
             for i in c.inputs:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
@@ -135,7 +148,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
-    if files and ("?" in passage or _ASK_WORDS.match(passage) or len(passage.split()) < 6):
+    if files and ("?" in passage or _ASK_WORDS.match(passage) or len(passage.split()) < 6 or _names_a_goal(passage)):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -186,7 +199,10 @@ _SAY_IN = re.compile(
 # an indirect question ("tell me if ...")
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
-_INDIRECT = re.compile(r"^(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+")
+_INDIRECT = re.compile(
+    r"^(?:(?:can you |please )?(?:tell me|let me know|check|say(?: me)?))\s+(?:if|whether)\s+"
+    r"|^(?:would|do|did|does) (?:you|u) (?:say|think|reckon|feel)\s+(?:that\s+)?"
+)
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
@@ -318,6 +334,11 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     return bool(_ASK_FORM.match(clause.words))
 
 
+def _names_a_goal(words: str) -> bool:
+    """Words that name something to do anywhere in them ("... boxed, and then the boxed version in greyscale")."""
+    return any(g.cue_rx is not None and g.cue_rx.search(words.lower()) for g in GOALS)
+
+
 def _asks_something(passage: str) -> bool:
     """A "passage" that starts by naming a goal ("Then speak the answer.") is an instruction, not a text."""
     words = _LEAD_JOINERS.sub("", passage.lower())[:24]
@@ -333,6 +354,7 @@ _INTERROGATIVE = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|whether)\b(?! you\b)\s+\w+"
     r"|(?:who|what|where|when|how)'?s\s+\w+"
     r"|(?:(?:can you |please )?(?:tell me|let me know|check|say))\s+(?:if|whether)\s+\w+"
+    r"|(?:would|do|did|does) (?:you|u) (?:say|think|reckon|feel)\s+\w+"
     r"|(?:does|do|did)\s+(?:the|this|that|these|those|they|it|he|she|we|both|any|all|my|our|their)\b"
     r"|(?:should|shall|can|could|will|would|may|might|must)\s+(?:i|we|it|he|she|they|this|that|these|those|my|our)\b"
 )
@@ -341,8 +363,9 @@ _INTERROGATIVE = re.compile(
 def _has_ask_words(c: Clause) -> bool:
     """A short noun phrase ("total?", "the shop name?", "apple pie price on the board?"; not "hm?", "this?",
     "can you help me?")."""
+    n = len(c.words.split())
     return (
-        len(c.words.split()) <= 8
+        (n <= 4 or n <= 8 and not TELLS.match(c.words) and not LOOKS_WRONG.search(c.words))
         and bool(re.search(r"[a-z]{3,}", c.words))
         and not re.fullmatch(r"(?:hi|hey|hello|ok|okay|this|that|it|so)", c.words)
         and not re.search(r"\b(?:you|u|help|please|pls|me|i|we|thanks?)\b", c.words)

@@ -37,7 +37,8 @@ _PRESENTS = re.compile(
     # someone giving it: "the courier texted me ...", "my sister left me a note", "Rita left this on the fridge"
     r"|^(?!(?:please|pls|can|could|would|will|just|and|then|also|now|so|i|we|you|u)\b)(?:[\w']+\s+){1,3}?"
     r"(?:texted|sent|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
-    r"\s+(?:me|us|this|these|that|it)\b",
+    r"\s+(?:me|us|this|these|that|it)\b"
+    r"|^(?:this|that|the|a|an|my|our)\s+(?:\w+\s+)?(?:came|come|comes|arrived|arrives)\b",  # "this letter came for ..."
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -236,15 +237,15 @@ _STATES = re.compile(
 )
 # what is wrong with a picture, as people tell it ("it came out sideways", "so dark", "it's back to front")
 _TURNED = (
-    r"upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed"
+    r"upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed|flipped"
     r"|the wrong way(?: round| up| around)?"
 )
 _TURNED_RX = re.compile(rf"\b(?:{_TURNED})\b")
-_LOOKS_WRONG = re.compile(
+LOOKS_WRONG = re.compile(
     rf"\b(?:{_TURNED}|crooked|tilted|wonky|skewed"
     r"|(?:too|so|very|really|super|kinda|way too) (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
 )
-_CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
+CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
 _REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fault only says which
 # "My summary: 'Walks help you sleep.'": a label for what follows
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
@@ -387,30 +388,31 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if k == 0:
             continue
         before = clauses[k - 1]
-        faulty = bool(_LOOKS_WRONG.search(before.words)) and not any(
+        faulty = bool(LOOKS_WRONG.search(before.words)) and not any(
             w.clause is before and w.evidence == "cue" for w in out
         )
-        if faulty and any(w.clause is c and w.goal.name in _CHANGES for w in out):
+        if faulty and any(w.clause is c and w.goal.name in CHANGES for w in out):
             # "so dark. brighten it": the fault told is what the change asked for mends, no change of its own
-            out = [w for w in out if not (w.clause is before and w.goal.name in _CHANGES)]
+            # (nor a question: "why did it save this upside down?? fix it")
+            out = [w for w in out if not (w.clause is before and (w.goal.name in CHANGES or w.evidence == "question"))]
             continue
         if any(w.clause is c for w in out) or not REPAIR.fullmatch(c.words):
             continue
-        goal, score, _ = by_meaning([f"{before.words}, {c.words}"], _CHANGES)[0]
+        goal, score, _ = by_meaning([f"{before.words}, {c.words}"], CHANGES)[0]
         if faulty:  # how a picture looks wrong: mended by an edit (the editor reads the fault)
             goal, score = BY_NAME["edit"], 1.0
         if goal is None or score < _REPAIR_FLOOR:
             continue
         if _STATES.match(before.words) or faulty:
-            out = [w for w in out if not (w.clause is before and w.evidence == "meaning")]
+            out = [w for w in out if not (w.clause is before and w.evidence in ("meaning", "question"))]
         out.append(Want(goal, c, 0, len(c.words), "meaning", score))
     for k, c in enumerate(clauses):
         # "sorry its sideways. what does the flyer say": a picture told to be turned, with no change asked
         # after the faults told, is turned back first
         if any(w.clause is c for w in out) or not _TURNED_RX.search(c.words):
             continue
-        after = next((n for n in clauses[k + 1 :] if not _LOOKS_WRONG.search(n.words)), None)
-        if after is None or not any(w.clause is after and w.goal.name in _CHANGES for w in out):
+        after = next((n for n in clauses[k + 1 :] if not LOOKS_WRONG.search(n.words)), None)
+        if after is None or not any(w.clause is after and w.goal.name in CHANGES for w in out):
             out.append(Want(BY_NAME["edit"], c, 0, len(c.words), "meaning", 1.0))
     out.sort(key=lambda w: (w.clause.index, w.at))
     return out
