@@ -1181,3 +1181,31 @@ def test_wordings_by_other_writers_plan_every_step_2(planner, files, request_tex
     plan = planner.plan(request_text, files, capabilities=offline)
     check_format(plan)
     assert [t["task"] for t in plan] == expected, plan
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # two wh-words asking for names: the people and places named
+        (["call.wav"], "who and what gets mentioned in this call? just the names",
+         ["automatic-speech-recognition", "token-classification"]),
+        # "how would I write '...' in <language>" is a translation
+        ([], "how do I write 'where is the nearest pharmacy?' in german", ["translation"]),
+        # the outlines kept, a new picture drawn from them
+        (["bridge.png"], "use just the outlines of bridge.png and generate a new image from them at sunset",
+         ["canny-control", "canny-text-to-image"]),
+        # a style named alone after a drawing is the drawing's style
+        ([], "can you draw me a lighthouse in a storm? anime style pls", ["text-to-image"]),
+        # the voice itself, not the words, needs an audio classifier
+        (["vm.wav"], "is she nervous? not what she says, the tone of voice", ["audio-classification"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step_3(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    if expected == ["text-to-image"]:
+        assert "anime" in plan[0]["args"]["text"] and "lighthouse" in plan[0]["args"]["text"]
+    if expected[-1] == "canny-text-to-image":
+        assert plan[1]["args"]["image"] == f"{GENERATED}0"

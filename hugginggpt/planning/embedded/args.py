@@ -19,6 +19,11 @@ _OF = re.compile(
     r"(?=\s+(?:based on|with the following|using|from)\b|[,.;!?](?:\s|$)|\s+(?:and then|then)\s|$)",
     re.I,
 )
+_TRAILING_STYLE = re.compile(
+    r"\s*[,.;!?]\s+(?P<style>(?:in\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:style|styled|look|watercolou?r|cartoon|sketch"
+    r"|anime|pixel art|oil painting|black and white|sepia))(?:\s+(?:please|pls|plz|thanks))?\W*$",
+    re.I,
+)
 _MAKE = re.compile(
     r"^(?:draw|paint|sketch|illustrate|render|create|generate|make|produce|design|film|write|compose|show me)"
     r"(?:\s+(?:me|us))?\s+",
@@ -34,7 +39,10 @@ _WH = re.compile(
 def prompt(clause: str) -> str:
     """The description a drawing, video or text is to show ("" when the clause gives none of its own)."""
     if m := _OF.search(clause):
-        return re.sub(r"^(?:the|a|an)\s+(?=\w+\s+of\b)", "", m.group(1).strip())
+        body = re.sub(r"^(?:the|a|an)\s+(?=\w+\s+of\b)", "", m.group(1).strip())
+        if style := _TRAILING_STYLE.match(clause, m.end()):  # "... in a café? cartoon style plz"
+            body = f"{body}, {style['style'].strip()}"
+        return body
     rest = _POLITE.sub("", clause.strip())
     if m := _MAKE.match(rest):
         body = rest[m.end() :].strip(" .!?")

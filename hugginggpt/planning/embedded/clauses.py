@@ -41,7 +41,9 @@ _NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
 # ("transcribe both and ...": "both" is the object, and "and" joins two asks)
 # ("which places and names come up": two things one question asks for)
 _PAIR = re.compile(
-    r"\bbetween\b(?!.*\band\b)|\bboth\b(?=\s+\S)(?!.*\band\b)(?!\s+\w+s\s*$)|^\W*(?:which|what)\s+[a-z]+s\s*$", re.I
+    r"\bbetween\b(?!.*\band\b)|\bboth\b(?=\s+\S)(?!.*\band\b)(?!\s+\w+s\s*$)|^\W*(?:which|what)\s+[a-z]+s\s*$"
+    r"|^\W*(?:who|what|when|where|which|why|how)\s*$",  # "who and where gets mentioned": one question
+    re.I,
 )
 _LEAD = re.compile(
     r"(?:based on|using|according to|with|from|given|after|once|for|in|on|regarding|about|as for)\b", re.I

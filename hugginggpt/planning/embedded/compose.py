@@ -39,6 +39,10 @@ _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 _DOCUMENT = re.compile(
     r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
 )
+_VOICE_ITSELF = re.compile(
+    r"\bnot (?:just )?(?:the words|what (?:he|she|they|it|the \w+) (?:says?|said))\b"
+    r"|\b(?:actual|tone of|sound of (?:his|her|their)) voice\b|\bhow (?:he|she|they) sounds?,? not\b"
+)
 _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
 _CARRIES_TEXT = re.compile(
     r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter)s?(?:\b|_)"
@@ -135,10 +139,14 @@ class Composer(Sources, Slots):
     def add(self, want: Want, own: list[_Input]) -> list[int]:
         """The steps that serve `want` (conversions included); [] with a reason in `unplanned`."""
         goal = want.goal
-        if goal.name == "draw" and (
-            any(i.kind == "file" and i.modality == "image" for i in own)
-            or _THIS_IMAGE.search(want.clause.words)
-            and self._latest({"image"}) is not None
+        if (
+            goal.name == "draw"
+            and self._condition() is None  # a drawing from a map made of the picture is a new picture
+            and (
+                any(i.kind == "file" and i.modality == "image" for i in own)
+                or _THIS_IMAGE.search(want.clause.words)
+                and self._latest({"image"}) is not None
+            )
         ):
             goal = BY_NAME["edit"]  # "make this image smaller": a change of the picture given, not a new one
             want = Want(goal, want.clause, want.at, want.end, want.evidence, want.score)
@@ -217,6 +225,10 @@ class Composer(Sources, Slots):
         if goal.name == "describe" and m == "image":
             self._describe(want, thing)
             return
+        if goal.name in ("sentiment", "emotion") and m == "audio" and _VOICE_ITSELF.search(self.text.lower()):
+            # "does he sound calm? not the words, his actual voice": the voice itself, by an audio classifier
+            self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
+            return
         if goal.name == "label" and m in CONVERT and self._topic_of_words(want, thing):
             thing, m = self._words_of(thing, want), "text"  # which of the topics listed: what it says tells
         mood = goal.name == "emotion" and m == "audio" and about_mood(want.clause.words)
@@ -257,8 +269,9 @@ class Composer(Sources, Slots):
         if context is not None:  # "with the class label as context, answer ...": asked of that text
             self._step("question-answering", {"text": question, "context": context.value}, want, context, "answer")
             return
-        if thing.modality == "audio" and about_sound(question):  # "is that a dog barking or a doorbell?"
-            if not (about_mood(question) and self._mood_by_words(want, thing)):
+        voice = _VOICE_ITSELF.search(self.text.lower())  # "is she nervous? not the words, the tone of voice"
+        if thing.modality == "audio" and (about_sound(question) or voice):  # "is that a dog or a doorbell?"
+            if voice or not (about_mood(question) and self._mood_by_words(want, thing)):
                 self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
             return
         # a picture whose words are already read here: answered from them (with no map, the literal task)

@@ -214,7 +214,8 @@ GOALS: tuple[Goal, ...] = (
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
         r"|\b(?:names|people|places|persons|organi[sz]ations) (?:\w+ )?(?:mentioned|named|come up|comes up|came up"
-        r"|appear|appears|appeared)\b|\b(?:who|which people|what places)(?:'s| is| are| gets?)? "
+        r"|appear|appears|appeared)\b"
+        r"|\b(?:who|where|which people|what places)(?: and (?:who|what|where|when))?(?:'s| is| are| gets?)? "
         r"(?:mentioned|named)\b",
         "find the names of people, places and organisations in this text; tag each word with its part of speech; "
         "extract the entities from the sentence; highlight the proper nouns; list the names in it; which people "
@@ -288,7 +289,7 @@ GOALS: tuple[Goal, ...] = (
         "similarity",
         "text=sentence-similarity",
         "verdict",
-        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b"
+        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b(?!\s+an?\b)"
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
@@ -318,7 +319,9 @@ GOALS: tuple[Goal, ...] = (
         r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun|toast|eulogy"
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
+        # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
+        r"(?!\s+(?:this|that|it) (?:text |question )?in \w+$)"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
         # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
         r"|\bmake (?:it|this|that|them) (?:sound|read) (?!(?:\w+ )?(?:clearer|louder|quieter|cleaner|better|crisper)\b)"
@@ -358,7 +361,7 @@ GOALS: tuple[Goal, ...] = (
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
-        r"|\b(?:draw|sketch)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle)"
+        r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle)"
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
         r"|\b(?:draw|paint|illustrate|sketch)\s+(?:me\s+)?(?:whatever|what)\b"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
@@ -499,7 +502,8 @@ GOALS: tuple[Goal, ...] = (
         "edges",
         "image=canny-control",
         "artifact",
-        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show)\w*\s+(?:me\s+)?"
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take)\w*\s+"
+        r"(?:me\s+)?(?:just\s+|only\s+)?"
         r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b",
         "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
         r"\bedge map\b|\bedges\b",

@@ -91,10 +91,13 @@ class GoalPlanner:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
                     i.kind = "quote"
         wants = _reachable(clauses, wants, inputs)
+        drawn = {w.clause.index for w in wants if w.goal.name == "draw"}
+        changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
         if any(i.kind == "file" and i.modality == "image" for i in inputs):
             # "draw me a cartoon version of my cat" with the cat's photo: the change of look, not a new picture
-            changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
             wants = [w for w in wants if not (w.goal.name == "draw" and w.clause.index in changed)]
+        else:  # "paint a green tractor in a field": the look is the drawing's, no edit of it
+            wants = [w for w in wants if not (w.goal.name in ("edit", "restyle") and w.clause.index in drawn)]
         wants = _ordered(wants)
         refs = references(clauses, wants)
         material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
@@ -540,12 +543,15 @@ def _ordered(wants: list[Want]) -> list[Want]:
                 and b.goal.names_rx.match(a.clause.words, a.end + 1) is not None
             )
         )
-        if a.clause is b.clause and _feeds(b, a) and (not _feeds(a, b) or attributive):
+        # "keep the outlines of it but generate a new picture from them": a drawing after a map is drawn from it
+        conditioned = a.goal.name in _MAP_GOALS and b.goal.name == "draw"
+        if a.clause is b.clause and _feeds(b, a) and (not _feeds(a, b) or attributive) and not conditioned:
             out[i], out[i + 1] = b, a
         i += 1
     return out
 
 
+_MAP_GOALS = {"edges", "soft-edges", "pose", "depth"}  # maps of a picture a drawing can be conditioned on
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)")
 _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
 

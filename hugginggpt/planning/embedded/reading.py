@@ -483,6 +483,13 @@ _VERB_LED = re.compile(
 )
 
 
+# a style named alone ("cartoon style plz", "in watercolour", "make it look retro" is an ask of its own)
+_STYLE_ONLY = re.compile(
+    r"(?:in\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:style|styled|look|watercolou?r|cartoon|sketch|anime|pixel art"
+    r"|oil painting|black and white|sepia)(?:\s+(?:please|pls|plz|thanks))?\W*"
+)
+
+
 def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
     """A short fragment after "and" or a comma that gives no input and asks nothing new (no goal, or by its
     meaning the goal of the clause before) belongs to that clause: "make it black | and white", "is this
@@ -504,6 +511,14 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
             continue
         # "as the question asked against this note, 'The photo was...'": the quote the clause before points at
         apposed = c.joiner == "," and not mine and c.words in ("this text", "this image", "this recording")
+        # "make me an image of a hedgehog in a café? cartoon style plz": the drawing's style, no edit of it
+        if out and "draw" in goals_of.get(id(out[-1]), set()) and mine <= {"edit", "restyle"} and (
+            c.joiner not in ("then", "and then", "after that", "after", "next") and _STYLE_ONLY.fullmatch(c.words)
+        ):
+            wants[:] = [w for w in wants if w.clause is not c]
+            prev = out[-1]
+            prev.text, prev.words, prev.end = f"{prev.text}, {c.text}", f"{prev.words}, {c.words}", c.end
+            continue
         if (
             out
             and c.joiner in ("and", ",")
