@@ -251,3 +251,13 @@ def test_a_picture_told_to_be_a_mirror_image_is_mirrored_back(tmp_path):
     # told, then another edit: mirrored back first, then the edit
     out, im = edit(tmp_path, "this scan is reversed, make it grayscale", mirrored)
     assert im.size == picture().size and out["text"].index("mirror") < out["text"].index("gray")
+
+
+def test_a_fault_told_with_any_verb_is_undone_and_a_turn_asked_is_done():
+    # told ("my phone saved it sideways"): undone by the turn the picture shows
+    told = "my camera saved this one sideways?, straighten it up"
+    assert [e.name for e in parse(told)] == ["turned the right way up"]
+    # asked ("turn it upside down", "rotate it sideways"): done as asked
+    assert [e.name for e in parse("turn the scan upside down")] == ["rotated 180° (upside down)"]
+    assert [e.name for e in parse("rotate the photo sideways")] == ["rotated 90° clockwise"]
+    assert [e.name for e in parse("mirror it")] == ["mirrored left to right"]

@@ -364,11 +364,30 @@ _REPAIR = re.compile(  # a bare "fix it": which edit, the rest of the instructio
     r"(?:\s+up)?(?:\s+please)?\??"
 )
 # a fault of the picture's orientation stated in the instruction ("this came out upside down", "it's sideways")
-_FAULT = re.compile(
-    r"\b(?:is|are|was|were|'s|its|came out|comes out|looks?|got|ended up|appears?|seems?)\s+(?:\w+\s+)?"
-    r"(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?|"
-    r"back to front|backwards|mirrored|reversed|(?:a |like a |in a )?mirror(?:ed)?(?: image)?)"
+_WAY = re.compile(
+    r"\b(?P<way>upside[- ]down|sideways|on its side|the wrong way(?: round| up| around)?|"
+    r"back to front|backwards|mirrored|reversed|(?:a |like a |in a )mirror(?: image)?)"
 )
+# ... told, not asked: "it's sideways", "my phone saved it sideways"; not "turn it upside down"
+_ASKED_TURN = re.compile(
+    r"\b(?:turn|rotate|flip|spin|put|make|set|mirror)\w*\b(?![^,.;?!]*\b(?:is|was|'s|came)\b)[^,.;?!]*$"
+)
+
+
+class _Fault:
+    """A fault of the picture's orientation stated in an instruction ("this came out upside down", "it's
+    sideways", "my phone saved this selfie sideways"), not a turn asked for ("turn it upside down")."""
+
+    @staticmethod
+    def search(text: str) -> re.Match[str] | None:
+        for m in _WAY.finditer(text):
+            start = max(text.rfind(x, 0, m.start()) for x in ",.;?!")
+            if not _ASKED_TURN.search(text[start + 1 : m.start()]):
+                return m
+        return None
+
+
+_FAULT = _Fault()
 _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
