@@ -1209,3 +1209,29 @@ def test_wordings_by_other_writers_plan_every_step_3(planner, files, request_tex
         assert "anime" in plan[0]["args"]["text"] and "lighthouse" in plan[0]["args"]["text"]
     if expected[-1] == "canny-text-to-image":
         assert plan[1]["args"]["image"] == f"{GENERATED}0"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["bill.png"], "ocr it + pull out the due date", ["image-to-text", "question-answering"]),
+        (["invite.jpg"], "who sent this invitation?", ["image-to-text", "question-answering"]),
+        (["letter.jpg"], "when you've read it, let me know if it's in spanish", ["image-to-text",
+                                                                              "text-classification"]),
+    ],
+)
+def test_wordings_of_this_session_plan_every_step(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    if files == ["bill.png"]:
+        assert plan[1]["args"]["text"] == "What is the due date?"
+    if files == ["letter.jpg"]:
+        assert plan[1]["args"]["labels"] == "language"
+
+
+def test_a_verdict_on_a_thing_named_after_a_question_about_it_is_of_the_thing_not_the_answer(planner):
+    plan = planned(planner, "what's the price on it? and is the advert positive?", ["advert.txt"])
+    assert [t["task"] for t in plan] == ["question-answering", "text-classification"]
+    assert plan[1]["args"] == {"text": "advert.txt"}

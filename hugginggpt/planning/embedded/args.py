@@ -89,7 +89,12 @@ def question(clause: str) -> str:
     if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"
         return f"What is {m['thing']}?"
     # "tell me the star rating": what the thing named is
-    q = re.sub(r"^(?:tell|give|show) (?:me|us) (?=(?:the|its|his|her|their)\s)", "what is ", q, flags=re.I)
+    q = re.sub(
+        r"^(?:(?:tell|give|show) (?:me|us)|extract|find|get|pull out|grab|look up) (?=(?:the|its|his|her|their)\s)",
+        "what is ",
+        q,
+        flags=re.I,
+    )
     q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
     # "tell me if it's a warning": the yes/no question it wraps ("it's a warning?")
     asked_if = bool(re.match(r"(?:if|whether)\s+\S+\s+\S+", q, re.I))

@@ -201,6 +201,10 @@ _SAY_IN = re.compile(
 # the asker's own question around a quote ("Is '...' Spanish?"), the form wished for ("... in French"), and
 # an indirect question ("tell me if ...")
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
+_ASKS_IF_IN = re.compile(  # "tell me whether it's in French"
+    r"\b(?:tell me|let me know|check|say|know|wondering)\s+(?:if|whether)\s+(?:it|this|that|the \w+)(?:'s| is| was)"
+    r"\s+(?:written\s+)?in\s+\w+\s*$"
+)
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
 _INDIRECT = re.compile(
     r"^(?:(?:can you |please )?(?:tell me|let me know|check|say(?: me)?))\s+(?:if|whether)\s+"
@@ -209,8 +213,10 @@ _INDIRECT = re.compile(
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
-    r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:tell|give|show)\s+(?:me|us)"
-    r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|translation)\b)\w+"
+    r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
+    r"|extract|find|get|pull out|grab|look up)"
+    r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
+    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+\w+){0,3}$"
 )
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
 _MOODS = re.compile(
@@ -460,6 +466,13 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not any(w.goal.name in ASK_GOALS for w in wants)
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
+        elif (
+            mine
+            and all(w.goal.name == "translate" for w in mine)
+            and _ASKS_IF_IN.search(c.words)
+        ):  # "tell me whether it's in French": the language asked about, no translation
+            out[:] = [w for w in out if w not in mine]
+            out.append(Want(BY_NAME["language"], c, 0, len(c.words), "question"))
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
             # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
             among = {g.name for g in GOALS if g.name not in _WISHES and g.name != "chat"}

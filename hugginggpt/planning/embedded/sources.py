@@ -27,6 +27,8 @@ _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 _POINTER_WORD = re.compile(r"\b(?:it|them)\b")
+_THE_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)[a-z]+")
+_NAMED_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|its|our)\s+$")
 _WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 
 
@@ -103,7 +105,13 @@ class Sources:
             for m, rx in NOUNS.items()
             if takes(goal, m)
             for h in rx.finditer(tail)
-            if not (m in goal.output_kinds and want.at <= h.start() + shift < want.last)
+            # a noun of the kind the goal makes, inside its own words, names the result ("in two sentences"),
+            # unless it names a thing given ("is the review positive")
+            if not (
+                m in goal.output_kinds
+                and want.at <= h.start() + shift < want.last
+                and (want.evidence == "cue" or not _NAMED_THING.search(tail[: h.start()]))
+            )
         )
         if _MINE.search(tail):  # "how close mine is": the text the asker labels as theirs ("My summary: '...'")
             for c in self.clauses:
@@ -158,6 +166,11 @@ class Sources:
             last = self._last_asked(reading=True)
             if last is not None and takes(goal, last.reads.modality):
                 keep(last.reads)
+                return found, False
+        if goal.makes == "verdict" and not refs and _THE_THING.search(tail):
+            # "how many stars? and is the advert positive?": a thing named, not the answer just found
+            keep(self._latest(set(goal.tasks), convert=convertible, original=True, before=want.clause.end))
+            if found:
                 return found, False
         latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
         answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
