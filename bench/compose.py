@@ -8,6 +8,7 @@
     python bench/compose.py --half D            # the third held-out half, the same way as B and C
     python bench/compose.py --half E            # the fourth held-out half, the same way as B, C and D
     python bench/compose.py --half F            # a development half, like A: per-case detail, compose_F.json
+    python bench/compose.py --half G            # another development half, like A and F
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -21,7 +22,9 @@ half D (co-d01 .. co-d50, its own files) later still, the same way, by another s
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
 Half F (co-f01 .. co-f60, files of its own made in the section "half F's files") was written later still by
 another helper who had not read the planner, the same way, but it is a development half like A: its cases are
-printed and written per case, to develop the planner on.
+printed and written per case, to develop the planner on. Half G (co-g01 .. co-g60, files of its own made in the
+section "half G's files") was written after F by yet another helper who had not read the planner, the same way, and
+is a development half too, like A and F.
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech 
 DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
-DEVELOPMENT = ("A", "F")  # halves developed on: per-case output; the others are held out (figures only)
+DEVELOPMENT = ("A", "F", "G")  # halves developed on: per-case output; the others are held out (figures only)
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -570,6 +573,156 @@ SPEECH_F = {
 }
 
 
+# half G's files
+DUCK_SIGN = ["SLOW", "DUCKS CROSSING"]
+WARD_HOURS = ["WARD 6", "Visiting hours", "2 pm to 8 pm daily", "Two visitors per bed"]
+PLANNING_LETTER = [
+    "Dear Mr Sharma,",
+    "We are pleased to tell you that your",
+    "plan to build a garden studio has been",
+    "approved. Building work may begin at any",
+    "time. We wish you every success with it.",
+    "Kind regards,",
+    "Planning Department, Elmbridge Council",
+]
+CHOIR_LETTER = [
+    "Dear Sofia,",
+    "Thank you for coming to the choir audition.",
+    "Sadly, you did not get a place this year.",
+    "We know this is sad and disappointing news,",
+    "and we are sorry. You may try again in spring.",
+    "Yours sincerely,",
+    "Mrs Green, Music Teacher",
+]
+RECALL_NOTICE = [
+    "PRODUCT RECALL",
+    "The Brightline electric kettle, model K200,",
+    "is being recalled because the handle can",
+    "crack and cause burns. Stop using the kettle",
+    "at once. Take it back to any store for a full",
+    "refund. No receipt is needed. We apologise",
+    "to our customers for this problem.",
+]
+NOTE_FI = ["Hei Antti,", "kokous on siirretty torstaille.", "Muista ottaa avaimet mukaan.", "Terveisin, Liisa"]
+NOTE_ID = ["Halo Budi,", "rapat besok dibatalkan.", "Tolong beritahu teman-teman.", "Terima kasih, Sari"]
+HARDWARE_RECEIPT = ["HILLTOP HARDWARE", "Paint roller 6.50", "Wood glue 4.20", "Screws 2.80", "TOTAL 13.50"]
+ALLERGY_CARD = [
+    "ALLERGY INFORMATION",
+    "Carrot cake contains:",
+    "walnuts, milk and eggs.",
+    "Not suitable for nut allergy.",
+]
+FLU_CLINIC = ["FLU VACCINE CLINIC", "Free flu jabs for over 65s", "Thursday 10 am - 4 pm", "Riverside Health Centre"]
+CAT_NOTE1 = ["Please feed Biscuit at", "8 in the morning and 6 at night."]
+CAT_NOTE2 = ["Biscuit gets breakfast at eight", "and his dinner at six."]
+COACH_NOTE = ["Football practice is on", "Wednesday at 5:30 pm.", "Bring shin pads and water."]
+QUIET_SIGN = ["QUIET ZONE", "NO PHONES"]
+CRUISE_TICKET = ["RIVER CRUISE", "Adult ticket 18.00", "Departs Pier 3", "at 11:15 am"]
+PIANO_TIMES = ["PIANO LESSONS", "Monday 4 pm - Ella", "Wednesday 5 pm - Sam", "Friday 3 pm - Noor"]
+HAPPY_HOUR = ["HAPPY HOUR", "5 - 7 PM", "ALL DRINKS HALF PRICE"]
+
+
+def choir() -> Image.Image:
+    """Five faces in two rows: three at the back, two in front."""
+    back, front = demo.faces(3), demo.faces(2)
+    img = Image.new("RGB", (back.width, back.height + front.height - 100), (60, 60, 60))
+    img.paste(back, (0, 0))
+    img.paste(front, ((back.width - front.width) // 2, back.height - 100))
+    return img
+
+
+def campfire() -> Image.Image:
+    """Three faces round a fire at night: a large one and two of demo's, side by side, dark."""
+    return darker(side_by_side(demo.faces(1, 260), demo.faces(2), bg=(60, 60, 60)), 0.25)
+
+
+def crossing() -> Image.Image:
+    """Two standing figures of different heights on a light ground."""
+    return side_by_side(demo.person(320), demo.person(360), bg=(200, 200, 200))
+
+
+def cake() -> Image.Image:
+    """A pink birthday cake with five candles on a plate: shapes and colours, no text."""
+    img = Image.new("RGB", (560, 400), (245, 235, 215))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 560, 400], fill=(170, 120, 80))
+    d.ellipse([110, 280, 450, 330], fill=(250, 250, 250))
+    d.rectangle([150, 180, 410, 300], fill=(240, 150, 180))
+    d.ellipse([150, 160, 410, 200], fill=(250, 190, 210))
+    d.ellipse([150, 280, 410, 320], fill=(240, 150, 180))
+    for x in range(185, 400, 48):
+        d.rectangle([x, 115, x + 12, 175], fill=(120, 170, 230))
+        d.ellipse([x - 2, 92, x + 14, 118], fill=(255, 200, 40))
+    return img
+
+
+def bicycle() -> Image.Image:
+    """A green bicycle in front of a fence: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 380), (200, 225, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 600, 380], fill=(150, 150, 140))
+    for x in range(0, 600, 40):
+        d.rectangle([x + 5, 120, x + 25, 300], fill=(215, 185, 140))
+    for cx in (170, 430):
+        d.ellipse([cx - 85, 215, cx + 85, 385], outline=(30, 30, 30), width=12)
+    green = (30, 140, 70)
+    d.line([170, 300, 280, 300, 400, 200, 250, 200, 170, 300], fill=green, width=10)
+    d.line([280, 300, 240, 180], fill=green, width=10)
+    d.line([400, 200, 430, 300], fill=green, width=10)
+    d.line([390, 160, 410, 205], fill=green, width=10)
+    d.line([370, 160, 420, 155], fill=(30, 30, 30), width=10)
+    d.rectangle([215, 168, 270, 182], fill=(30, 30, 30))
+    return img
+
+
+def snowman() -> Image.Image:
+    """A snowman with a red scarf and a black hat on a snowy field under a grey sky: no text."""
+    img = Image.new("RGB", (500, 420), (190, 200, 210))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 320, 500, 420], fill=(245, 248, 252))
+    d.ellipse([160, 220, 340, 390], fill=(252, 252, 252), outline=(200, 205, 215), width=3)
+    d.ellipse([190, 120, 310, 235], fill=(252, 252, 252), outline=(200, 205, 215), width=3)
+    d.rectangle([185, 205, 315, 225], fill=(200, 30, 40))
+    d.rectangle([270, 215, 292, 270], fill=(200, 30, 40))
+    d.rectangle([200, 112, 300, 124], fill=(20, 20, 20))
+    d.rectangle([218, 50, 282, 114], fill=(20, 20, 20))
+    d.polygon([(250, 170), (250, 182), (300, 176)], fill=(240, 130, 30))
+    return img
+
+
+SPEECH_G = {
+    "pharmacy.wav": (
+        "Hello, this is Green Cross Pharmacy. Your prescription is ready to collect. "
+        "We are open until seven o'clock tonight."
+    ),
+    "nursery.wav": (
+        "Hi, this is Miss Patel from Little Acorns nursery. Lily has a slight fever, so please could someone "
+        "pick her up before twelve o'clock today."
+    ),
+    "taxi.ogg": "Hi, it's your taxi driver. I'm waiting outside in a silver van, just by the post office.",
+    "rain_jacket.flac": (
+        "This rain jacket is fantastic. It kept me completely dry on a three day hike, "
+        "and it packs down really small. I love it."
+    ),
+    "booking_complaint.wav": (
+        "I booked a table for six people weeks ago, and when we arrived you had no record of it. "
+        "It was embarrassing, the manager was rude, and we had to go home hungry. I am furious."
+    ),
+    "owls.wav": (
+        "Owls hunt mostly at night. Their large eyes help them see in the dark, and their soft feathers let "
+        "them fly almost silently. Most owls eat mice, frogs and insects. A single barn owl can catch more "
+        "than a thousand mice in one year, which makes farmers very happy."
+    ),
+    "yoga_move.wav": "Tonight's yoga class has moved from room two to the main hall.",
+    "yoga_again.wav": "Just a reminder, yoga this evening is in the main hall instead of room two.",
+    "coach.wav": "Hi team, football practice is on Wednesday at five thirty. Bring your shin pads and some water.",
+    "travel_plans.wav": (
+        "Hi Omar, it's Grace. I land in Lisbon on Tuesday morning, and then I'm taking the train to Porto "
+        "to meet Daniel."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -706,6 +859,37 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "fruit_bowl.png": _img(fruit_bowl),
     "sideways_car.jpg": _img(lambda: red_car().rotate(90, expand=True)),
     **{name: _speech(text) for name, text in SPEECH_F.items()},
+    # half G
+    "duck_sign.png": _img(lambda: demo.sign(DUCK_SIGN, bg=(250, 215, 40), fg=(10, 10, 10), size=(700, 360))),
+    "ward_hours.png": _img(lambda: page(WARD_HOURS, size=34, width=620, bg=(230, 240, 250))),
+    "planning_letter.png": _img(lambda: page(PLANNING_LETTER)),
+    "choir_letter.jpg": _img(lambda: page(CHOIR_LETTER, bg=(250, 248, 240))),
+    "recall_notice.png": _img(lambda: page(RECALL_NOTICE, size=28)),
+    "note_fi.png": _img(lambda: page(NOTE_FI, bg=(255, 245, 200))),
+    "window_note.jpg": _img(lambda: page(NOTE_ID, bg=(235, 250, 240)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)),
+    "hardware_receipt.jpg": _img(lambda: page(HARDWARE_RECEIPT, size=32, width=520)),
+    "allergy_card.png": _img(lambda: page(ALLERGY_CARD, size=30, width=640, bg=(255, 240, 235))),
+    "flu_clinic.png": _img(lambda: page(FLU_CLINIC, size=32, width=640)),
+    "cat_note1.png": _img(lambda: page(CAT_NOTE1, bg=(255, 245, 180))),
+    "cat_note2.jpg": _img(lambda: page(CAT_NOTE2, bg=(235, 245, 255))),
+    "coach_note.png": _img(lambda: page(COACH_NOTE, bg=(225, 250, 225))),
+    "mirror_gym_sign.jpg": _img(
+        lambda: demo.sign(QUIET_SIGN, bg=(30, 30, 30), fg=(250, 250, 250)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "upside_ticket.jpg": _img(lambda: page(CRUISE_TICKET, size=32, width=560, bg=(235, 245, 255)).rotate(180)),
+    "sideways_piano.jpg": _img(lambda: page(PIANO_TIMES, size=32, width=600).rotate(270, expand=True)),
+    "dim_happy_hour.jpg": _img(lambda: darker(board(HAPPY_HOUR), 0.3)),
+    "choir.jpg": _img(choir),
+    "upside_baby.jpg": _img(lambda: demo.faces(1, 260).rotate(180)),
+    "campfire.jpg": _img(campfire),
+    "skater.png": _img(lambda: demo.person(360)),
+    "tilted_skater.jpg": _img(lambda: demo.person(340).rotate(90, expand=True)),
+    "crossing.png": _img(crossing),
+    "cake.png": _img(cake),
+    "upside_cake.jpg": _img(lambda: cake().rotate(180)),
+    "bicycle.png": _img(bicycle),
+    "snowman.png": _img(snowman),
+    **{name: _speech(text) for name, text in SPEECH_G.items()},
 }
 
 
@@ -904,7 +1088,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -937,7 +1121,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F) or with `show`, each case with its request,
+    """The figures of one half, and, for a development half (A, F, G) or with `show`, each case with its request,
     plan and outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
