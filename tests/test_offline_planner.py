@@ -1235,3 +1235,39 @@ def test_a_verdict_on_a_thing_named_after_a_question_about_it_is_of_the_thing_no
     plan = planned(planner, "what's the price on it? and is the advert positive?", ["advert.txt"])
     assert [t["task"] for t in plan] == ["question-answering", "text-classification"]
     assert plan[1]["args"] == {"text": "advert.txt"}
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["gym.png"], "until what time is the pool open? (pic of the notice)", ["image-to-text", "question-answering"]),
+        (["school.wav"], "School called earlier. By when do I need to pay for the trip?",
+         ["automatic-speech-recognition", "question-answering"]),
+        (["bill.jpg"], "first grab all the text from this bill. after that, what's the account number",
+         ["image-to-text", "question-answering"]),
+        (["memo.ogg"], "which list does this memo go on: shopping, chores, or work?",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["a.wav", "b.wav"], "two messages from the garage - same news, or has the price changed?",
+         ["automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"]),
+        (["board.png"], "I want a short summary of the board read aloud. Before that, rotate it 90 degrees",
+         ["image-editing", "image-to-text", "summarization", "text-to-speech"]),
+        (["msg.wav"], "the message is crackly, can you say it again nice and clearly",
+         ["automatic-speech-recognition", "text-to-speech"]),
+        (["group.png"], "box both kids in the photo and then crop it to the left half",
+         ["object-detection", "image-editing"]),
+        (["review.wav"], "boil the caller's rant down to one line and say if it's a thumbs up or a thumbs down",
+         ["automatic-speech-recognition", "summarization", "text-classification"]),
+        (["dog.png"], "bg removal on dog.png pls", ["image-segmentation"]),
+        (["runner.png"], "openpose skeleton of the runner for my animation project", ["openpose-control"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step_4(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    tasks = [t["task"] for t in plan]
+    if expected[-1] == "sentence-similarity":
+        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
+    assert tasks == expected, plan
+    if files == ["memo.ogg"]:
+        assert plan[1]["args"]["labels"] == "shopping, chores, work"

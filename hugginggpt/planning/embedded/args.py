@@ -7,7 +7,7 @@ import re
 
 # the words that ask, before what is asked ("could you please", "i would like you to")
 _POLITE = re.compile(
-    r"^(?:(?:and|then|also|finally|lastly|next|now|so|ok|okay|hey|hi|hello)\W+)*"
+    r"^(?:(?:and|then|also|finally|lastly|next|now|so|ok|okay|hey|hi|hello|after that|afterwards)\W+)*"
     r"(?:(?:please|kindly|can you|could you|would you|will you|i want(?: you)? to|i'd like(?: you)? to|"
     r"i would like(?: you)? to|i need(?: you)? to|help me|let's|lets|go ahead and)\W+)*",
     re.I,
@@ -124,5 +124,6 @@ def labels(words: str) -> str | None:
     m = _LIST.search(words) or _BARE_LIST.search(words)
     if not m:
         return None
-    items = [x.strip() for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"]) if x.strip()]
+    items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"])]
+    items = [x for x in items if x]
     return ", ".join(items) if len(items) >= 2 else None

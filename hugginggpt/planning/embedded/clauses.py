@@ -30,7 +30,8 @@ _BOUNDARY = re.compile(
     re.I,
 )
 _ONLY_JOINERS = re.compile(
-    r"\s*(?:(?:and|then|also|afterwards|after that|finally|lastly|next|first|firstly|second|secondly|plus|"
+    r"\s*(?:(?:and|then|also|afterwards|after that|before that|before this|before anything else|first of all|"
+    r"finally|lastly|next|first|firstly|second|secondly|plus|"
     r"additionally|moreover|furthermore|besides|now|so|please)\W*)+\s*",
     re.I,
 )
@@ -170,10 +171,10 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
 
 # a short list of options that ends with "or" ("sport, politics or food?", "tech, health or money:")
 _OPTIONS_AFTER = re.compile(
-    r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.—–-]|$)"
+    r"\s*(?:[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+)?or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.—–-]|$)"
 )
 _OPTIONS_ONLY = re.compile(r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*")
-_ITEM_BEFORE = re.compile(r"(?:^|[,:—–-]\s*)[\w'-]+(?: [\w'-]+)?\s*$")
+_ITEM_BEFORE = re.compile(r"(?:^\s*|[,:—–-]\s*)[\w'-]+(?: [\w'-]+)?\s*$")
 
 
 def _in_options(plain: str, start: int, a: int, b: int) -> bool:

@@ -89,7 +89,8 @@ GOALS: tuple[Goal, ...] = (
         "words",
         "image=image-to-text audio=automatic-speech-recognition",
         "artifact",
-        r"\bocr\b|image[- ]to[- ]text|\bextract\w*\s+(?:the\s+|all\s+|any\s+)?(?:text|words|writing)"
+        r"\bocr\b|image[- ]to[- ]text"
+        r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
         r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
@@ -164,7 +165,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:sound|sounds|sounded|seem|seems|seemed|come across|comes across)\s+(?:\w+\s+)?(?:happy|sad|angry|"
         r"upset|excited|pleased|annoyed|cross|mad|cheerful|positive|negative|friendly|rude|hostile|grumpy|thrilled|"
         r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b"
-        r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed)\s+with\b",
+        r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed)\s+with\b"
+        r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
@@ -229,7 +231,7 @@ GOALS: tuple[Goal, ...] = (
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
         r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
-        r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:\w+ )?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
+        r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
         r"|\b(?:make|take|write)\s+(?:me\s+)?(?:some\s+)?notes\b"
@@ -264,9 +266,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
-        r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your) \w+)\s+(?:out|back)\b"
+        r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your|that|this) \w+)\s+(?:out|back)\b"
         r"|\bread\w*\s+(?:\S+\s+){0,5}?to (?:me|him|her|them|us|my \w+)\b"
-        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+back\b"
+        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
         r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
@@ -289,7 +291,8 @@ GOALS: tuple[Goal, ...] = (
         "similarity",
         "text=sentence-similarity",
         "verdict",
-        r"sentence similarity|\bsimilar\w*|\bcompar\w*|\bhow close|\b(?:the )?same (?:thing |\w+ )?as\b(?!\s+an?\b)"
+        r"sentence similarity|\bsimilar\w*|\bsame meaning\b|\bcompar\w*|\bhow close"
+        r"|\b(?:the )?same (?:thing |\w+ )?as\b(?!\s+an?\b)"
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
@@ -365,6 +368,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
         r"|\b(?:draw|paint|illustrate|sketch)\s+(?:me\s+)?(?:whatever|what)\b"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
+        r"|\b(?:logo|poster|illustration|drawing|painting|picture|image|artwork|icon|sticker|banner)\s+"
+        r"(?:idea|design|concept|mock-?up)s?\b"
         r"|\binto an? (?:image|picture|drawing|illustration)\b"
         # "I need a summary, an image, and a short video": a picture in a list of things wanted
         r"|,\s*an? (?:image|picture|illustration|drawing)\b(?!\s+(?:of|showing|with|that|which|named|called|file))"
@@ -379,7 +384,8 @@ GOALS: tuple[Goal, ...] = (
         "video",
         "text=text-to-video",
         "artifact",
-        r"text[- ]to[- ]video|\bvideos?\b|\banimation\b|\banimate\b",
+        r"text[- ]to[- ]video|\bvideos?\b|(?<!\bfor my )(?<!\bfor our )(?<!\bfor an )(?<!\bfor the )\banimation\b"
+        r"|\banimate\b",
         "make a video of a cat playing; generate a short clip; create an animation of a scene; film a scene of "
         "kites over a hill",
         r"\bvideo\b",
@@ -391,7 +397,8 @@ GOALS: tuple[Goal, ...] = (
         r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount\w*\b"
         r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
         r"(?:\w+\s+)?objects?\b"
-        r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the)?\s*"
+        r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the|both|both the"
+        r"|the two|two|these|those)?\s*"
         r"(?:faces?|people|persons?|heads)\b"
         r"|\b(?:faces?|people|persons?|heads|objects|cars)\b[^.;,]{0,30}\b(?:boxed|circled)\b(?!\s+(?:version|image|copy|one))",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
@@ -411,7 +418,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bmasks?\b"
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
-        r"|\bbackground\s+(?:removal|remover)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
+        r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
         r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b",
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
         "separate the person from the background; isolate the subject; give me a mask of the person",

@@ -36,7 +36,8 @@ _UNQUOTED_Q = re.compile(
 )
 # "What is the longest river?" as a sentence of its own (not "Can you ...?")
 _DIRECT_Q = re.compile(
-    r"(?:^|(?<=[.!?,:])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3})|(?<=\s[-–—])\s+)((?:what|who|whom|whose|when|where|which|why|how|"
+    r"(?:^|(?<=[.!?,:])\s+(?:(?:and|but|also|then)\s+)?|(?<=\s{3})|(?<=\s[-–—])\s+)((?:(?:till|until|by|from|since|"
+    r"before|after|at|in|on|for|to)\s+)?(?:what|who|whom|whose|when|where|which|why|how|"
     r"(?:is|are|was|were|does|do|did|has|have|can|could|will|would|should)(?!\s+(?:you|u)\b))\b(?! similar)"
     r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,

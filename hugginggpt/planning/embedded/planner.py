@@ -151,7 +151,8 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     quotes = [i.value for i in found if i.kind in ("quote", "question") and i.quoted]
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
-    if files and ("?" in passage or _ASK_WORDS.match(passage) or len(passage.split()) < 6 or _names_a_goal(passage)):
+    lead = _LEAD_JOINERS.sub("", passage.lower())
+    if files and ("?" in passage or _ASK_WORDS.match(lead) or len(passage.split()) < 6 or _names_a_goal(passage)):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -212,6 +213,7 @@ _INDIRECT = re.compile(
 )
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 # "tell me the star rating", "give me the total": a fact asked for by its noun
+_OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|would|should|can|could)\b")
 _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|grab|look up)"
@@ -354,7 +356,10 @@ def _asks_something(passage: str) -> bool:
     return any(g.cue_rx is not None and (m := g.cue_rx.search(words)) and m.start() < 12 for g in GOALS)
 
 
-_LEAD_JOINERS = re.compile(r"^(?:(?:then|and|also|now|please|next|finally|after that),?\s+)+")
+_LEAD_JOINERS = re.compile(
+    r"^(?:(?:then|and|also|now|please|next|finally|after that|afterwards|after this|once done|once that's done|"
+    r"second|secondly|lastly),?\s+)+"
+)
 
 
 # goals that say how a result is given, not what: "tell me out loud what day it is" still asks a question
@@ -413,6 +418,8 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         # the text asked about, not the question
         asked = [i for i in asked if not (i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()))]
         mine = [w for w in wants if w.clause is c]
+        if k and not mine and _OR_ELSE.match(c.words) and any(w.clause is clauses[k - 1] for w in out):
+            continue  # "same info, or is one of them out of date?": the other half of the question before it
         own_words = [i for i in asked if not i.quoted]
         follows = k > 0 and any(w.clause is clauses[k - 1] and w.goal.name in ASK_GOALS for w in out)
         if not asked and not mine and follows and _PREP_WH.match(c.words):
@@ -430,7 +437,7 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         elif (
             not asked
             and not mine
-            and _INTERROGATIVE.match(c.words)
+            and _INTERROGATIVE.match(_LEAD_JOINERS.sub("", c.words))
             and not presents(c)
             and not any(i.kind == "question" and i.quoted for i in c.inputs)  # framed: "is 'X?' Spanish?"
             and not (_RELATIVE.match(c.words) and "?" not in text[c.end : c.end + 3])
@@ -514,7 +521,9 @@ def _ordered(wants: list[Want]) -> list[Want]:
     summary of it": the summary first)."""
     out = list(wants)
     for w in list(out):  # "..., but first translate it", "remove the background after brightening it"
-        if w.clause.joiner in ("after", "but first", "first") or _FIRST.search(w.clause.words[w.at :]):
+        if w.clause.joiner in ("after", "but first", "first", "before that", "before this", "before anything else") or (
+            _FIRST.search(w.clause.words[w.at :])
+        ):
             earlier = [o for o in out if o.clause.index < w.clause.index or o.clause is w.clause and o.at < w.at]
             if earlier:
                 k = out.index(earlier[-1] if w.clause.joiner == "after" else earlier[0])
