@@ -96,7 +96,8 @@ GOALS: tuple[Goal, ...] = (
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
         # "what does the note say" (all of it; "... say about the price" asks a question)
-        r"|\bwhat\s+(?:does|do|did)\s+(?:it|this|that|the|my|his|her|their|these|those)\b(?:\s+[\w'-]+){0,3}\s+say$"
+        r"|\bwhat\s+(?:does|do|did)\s+(?:it|this|that|the|my|his|her|their|these|those)\b(?:\s+[\w'-]+){0,5}?\s+say"
+        r"(?:$|\s+(?!(?:about|regarding|on|of|to|in|when|that|if|whether|for|with|here)\b))"
         r"|\bwhat\s+(?:it|they|this|that)\s+says?$"
         r"|\b(?:type|copy)\s+(?:out|up|down)\s+(?:the|this|that|my|his|her|their|our)\b"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
@@ -400,7 +401,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the|both|both the"
         r"|the two|two|these|those)?\s*"
         r"(?:faces?|people|persons?|heads)\b"
-        r"|\b(?:faces?|people|persons?|heads|objects|cars)\b[^.;,]{0,30}\b(?:boxed|circled)\b(?!\s+(?:version|image|copy|one))",
+        r"|\b(?:faces?|people|persons?|heads|objects|cars)\b[^.;,]{0,30}\b(?:boxed|circled)\b(?!\s+(?:version|image|copy|one))"
+        r"|\b(?:face|people|person)[- ](?:finder|detector|detection|counter|tracker)\b",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
         "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "

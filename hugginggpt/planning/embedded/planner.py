@@ -19,6 +19,7 @@ from typing import Any
 from ... import tasks as registry
 from ...types import GENERATED, Plan, Route, Task
 from . import args as argtext
+from . import spelling
 from .clauses import Clause, split
 from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
@@ -68,7 +69,7 @@ class GoalPlanner:
         return self.read(text, files, capabilities).plan
 
     def read(self, text: str, files: list[str] | tuple[str, ...] = (), capabilities: Any = None) -> Reading:
-        text = (text or "").strip()
+        text = spelling.corrected((text or "").strip())
         inputs = _inputs(text, files)
         clauses = split(text, inputs)
         if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):

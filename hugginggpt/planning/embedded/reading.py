@@ -30,7 +30,7 @@ MARGIN = 0.05  # ... and by this much nearer than the phrasings that only presen
 _PRESENTS = re.compile(
     r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
-    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see|here)\b"
+    r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see(?!\s+(?:if|whether|what|how|which|who)\b)|here)\b"
     r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b"
     r"|^in (?:this|the|my|our) \w+,? (?:i|we|someone|somebody|he|she|they|the speaker)\b"  # "In memo.wav I ask ..."
     r"|^(?:this|that|it)(?: \w+){0,2}?(?:'s| is| are| was| looks| seems)\b"  # "this one's way too dark"
