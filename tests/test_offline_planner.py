@@ -1274,3 +1274,41 @@ def test_wordings_by_other_writers_plan_every_step_4(planner, files, request_tex
     assert tasks == expected, plan
     if files == ["memo.ogg"]:
         assert plan[1]["args"]["labels"] == "shopping, chores, work"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # options beside the question, after it or before it
+        (["call.wav"], "is the caller annoyed? calm, meh or fuming", ["automatic-speech-recognition",
+                                                                     "text-classification"]),
+        (["letter.png"], "sorting my mail into trays - bank, council or medical. which tray does this go in?",
+         ["image-to-text", "text-classification"]),
+        # "which is it" after options already asked
+        (["card.jpg"], "Spanish? Catalan? Not sure. Which one is it, and what does it say?",
+         ["image-to-text", "text-classification"]),
+        # compared once, though asked twice
+        (["a.png", "b.png"], "my kids wrote two notes - same thing or not? compare them for me",
+         ["image-to-text", "image-to-text", "sentence-similarity"]),
+        # a text written for a file given, pointed at by a gerund
+        (["invite.png"], "draft a reply email thanking them for inviting me to this", ["image-to-text",
+                                                                                      "text-generation"]),
+        # a drawing described after a dash
+        ([], "poster idea for the school fair - a ferris wheel at night, bright colours", ["text-to-image"]),
+        # a question quoted as a message given, asked only what language it is in
+        ([], "my neighbour sent me this text: 'Kommst du heute Abend?' which language is that?",
+         ["text-classification"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step_5(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    tasks = [t["task"] for t in plan]
+    if expected[-1] == "sentence-similarity":
+        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
+    assert tasks == expected, plan
+    if files == ["letter.png"]:
+        assert plan[1]["args"]["labels"] == "bank, council, medical"
+    if files == ["invite.png"]:
+        assert plan[1]["args"]["context"] == f"{GENERATED}0"

@@ -121,9 +121,11 @@ _LIST = re.compile(
 
 def labels(words: str) -> str | None:
     """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
-    m = _LIST.search(words) or _BARE_LIST.search(words)
-    if not m:
+    # the options nearest the end: "into trays - bank, council or medical" lists the trays
+    found = [m for m in (_LIST.search(words), _BARE_LIST.search(words)) if m]
+    if not found:
         return None
+    m = max(found, key=lambda x: x.start("items"))
     items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"])]
     items = [x for x in items if x]
     return ", ".join(items) if len(items) >= 2 else None

@@ -36,6 +36,10 @@ _ONLY_JOINERS = re.compile(
     re.I,
 )
 _NEXT_SENTENCE = re.compile(r"[\"'”’]?\s+[A-Z]")
+# ... or an ask in lower case ("... 'Kommst du heute Abend?' which language is that?")
+_ASK_NEXT = re.compile(
+    r"[\"'”’]?\s+(?:which|what|who|how|is|are|does|do|can|could|please|tell|translate|say|read)\b", re.I
+)
 
 
 # "between X and", "both X and": the "and" joins two things ("both recordings and" is a whole phrase)
@@ -197,7 +201,9 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     start, joiner = 0, ""
     # a quote that ends its sentence ("... Peru." What is ...) ends the clause too
     ends = [
-        (i.end, i.end, ".") for i in inputs if i.quoted and i.value[-1:] in ".!?" and _NEXT_SENTENCE.match(text, i.end)
+        (i.end, i.end, ".")
+        for i in inputs
+        if i.quoted and i.value[-1:] in ".!?" and (_NEXT_SENTENCE.match(text, i.end) or _ASK_NEXT.match(text, i.end))
     ]
     marks = sorted([(m.start(), m.end(), m.group(0)) for m in _BOUNDARY.finditer(plain)] + ends)
     for a, b, word in marks:

@@ -33,7 +33,8 @@ REPLY = re.compile(
     r"(?<!'s )(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bmy )"
     r"\b(?:reply|respond|answer|write back)\b"
 )
-_ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on)\s+(?:it|this|that|them)$")
+# "a poem about it", "an email to the council for approving this": what a text written is about
+_ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on|\w+ing)\s+(?:it|this|that|them)$")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
@@ -155,7 +156,7 @@ class Composer(Sources, Slots):
             return self.by_cue[cue]  # edit by its cue, and a drawing of a picture given, which is an edit)
         before = len(self.steps)
         objects, named = self._objects(want, own)
-        if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
+        if not named and goal.name in self.served and (goal.name not in _EACH_ITS_OWN or goal.name == "similarity"):
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
         asked = [s for s in self.steps if s.goal in ASK_GOALS]
         if (
@@ -319,7 +320,11 @@ class Composer(Sources, Slots):
             return False
         if thing.modality == "audio":
             return bool(_TOPICAL.search(words)) or not about_sound(words)
-        return any(_DOCUMENT.search(w) or _CARRIES_TEXT.search(w) for w in (words, thing.value.lower()))
+        if any(_DOCUMENT.search(w) or _CARRIES_TEXT.search(w) for w in (words, thing.value.lower())):
+            return True
+        # options of the asker's own ("bills, school things or health"): a classifier of pictures knows its own
+        # labels only; the words on the picture are what can be sorted by them, unless a visual model runs
+        return self.cap is not None and not self.cap.serves("visual-question-answering")
 
     def _mood_by_words(self, want: Want, recording: Thing) -> bool:
         """ "is the speaker angry or calm?" where no audio classifier runs: the sentiment of what is said, with
@@ -401,7 +406,9 @@ class Composer(Sources, Slots):
                 prompt_thing = self._words_of(prompt_thing, want)
         # "a picture of it", "based on the description": the last text, else the words of a recording given
         pointed = bool(_POINTS_AT_TEXT.fullmatch(words.lower()) or _BASED_ON_TEXT.search(want.clause.words))
-        about_it = bool(_ABOUT_IT.search(words.lower()))
+        # ("draft a reply thanking them for inviting me to this": the ask's own words when no prompt is read)
+        asked = words or (argtext.instruction(want.clause.text) if goal.name == "write" else "")
+        about_it = bool(_ABOUT_IT.search(asked.lower()))
         if goal.name in ("chat", "write") and prompt_thing is None and about_it:
             # "write a poem about it": the poem asked for, about the newest text
             latest = self._latest({"text"}, results_only=True)

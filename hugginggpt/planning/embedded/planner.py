@@ -75,8 +75,9 @@ class GoalPlanner:
         if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
+        _quoted_messages(clauses, wants)
         wants = _questions(clauses, wants, text)
-        wants = _choices(wants)
+        wants = _choices(wants, clauses)
         # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
         wants = [
             w
@@ -153,7 +154,9 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
     lead = _LEAD_JOINERS.sub("", passage.lower())
-    if files and ("?" in passage or _ASK_WORDS.match(lead) or len(passage.split()) < 6 or _names_a_goal(passage)):
+    told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15  # "sorting my mail into trays - ..."
+    short = len(passage.split()) < 6
+    if files and ("?" in passage or _ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -214,6 +217,7 @@ _INDIRECT = re.compile(
 )
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 # "tell me the star rating", "give me the total": a fact asked for by its noun
+_WHICH_IS_IT = re.compile(r"(?:so\s+|and\s+)?(?:which|what)(?: one)? (?:is it|is that|it is|are they)\W*")
 _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|would|should|can|could)\b")
 _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
@@ -224,7 +228,8 @@ _TELL_THE = re.compile(
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
 _MOODS = re.compile(
     r"(?:positive|negative|neutral|good|bad|happy|sad|angry|upset|calm|pleased|annoyed|friendly|rude|polite|"
-    r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed)(?: news)?"
+    r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed|meh|ok|okay|fine|furious|livid|cross|mad|"
+    r"thrilled|delighted|content|fuming|relaxed|stressed|worried)(?: news)?"
 )
 
 
@@ -234,6 +239,11 @@ def _choice_of(words: str) -> Goal | None:
     options = argtext.labels(words)
     if not options or not _CHOICE.search(words):
         return None
+    return _choice_among(options)
+
+
+def _choice_among(options: str) -> Goal:
+    """The language among languages, the sentiment among moods, else the label among the options."""
     items = [x.strip().lower() for x in options.split(",")]
     if all(re.fullmatch(LANGUAGES, x, re.I) for x in items):
         return BY_NAME["language"]
@@ -421,6 +431,8 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         mine = [w for w in wants if w.clause is c]
         if k and not mine and _OR_ELSE.match(c.words) and any(w.clause is clauses[k - 1] for w in out):
             continue  # "same info, or is one of them out of date?": the other half of the question before it
+        if not mine and _WHICH_IS_IT.fullmatch(c.words) and any(w.goal.name in _VERDICTS + ("label",) for w in out):
+            continue  # "Finnish? Estonian? Which is it?": the choice asked already
         own_words = [i for i in asked if not i.quoted]
         follows = k > 0 and any(w.clause is clauses[k - 1] and w.goal.name in ASK_GOALS for w in out)
         if not asked and not mine and follows and _PREP_WH.match(c.words):
@@ -503,9 +515,38 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
     return out
 
 
-def _choices(wants: list[Want]) -> list[Want]:
+_OF_A_TEXT = {"language", "sentiment", "label", "emotion", "entities", "speak", "summarize", "similarity"}
+
+
+def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> None:
+    """ "My friend sent me this message: 'Bugun hava cok guzel, parka gidelim mi?' Which language is it?": a
+    question quoted in a clause that presents it is the text asked about, not a question to answer, when
+    the rest of the request only asks things of a text."""
+    for c in clauses:
+        others = [w for w in wants if w.clause is not c]
+        if not presents(c) or not others or not all(w.goal.name in _OF_A_TEXT for w in others):
+            continue
+        if re.search(r"\b(?:question|query|ask)", c.words.replace("this question", "")):
+            continue  # "I have a question: '...?'": a question it is
+        for i in c.inputs:
+            if i.kind == "question" and i.quoted:
+                i.kind = "quote"
+
+
+def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Want]:
     """A clause that lists options to pick from ("cooking, travel or finance - what's this episode about?")
-    asks which one, whatever else its words read as (here a summary): one want, the choice."""
+    asks which one, whatever else its words read as (here a summary): one want, the choice. A question beside
+    a clause that lists them ("how cross are they? happy, meh or furious", "... piles - bills, school things or
+    health. In which pile goes this one?") asks that choice, on the clause with the options."""
+    for c in clauses or []:
+        if not any(w.clause is c and w.goal.name in ASK_GOALS for w in wants) or argtext.labels(c.words):
+            continue
+        beside = [n for n in clauses if abs(n.index - c.index) == 1 and argtext.labels(n.words)]
+        if beside and not any(w.clause is beside[0] and w.goal.name not in QUESTION_GOALS for w in wants):
+            listed = beside[0]
+            wants = [w for w in wants if w.clause not in (c, listed)]
+            choice = Want(_choice_among(argtext.labels(listed.words)), listed, 0, len(listed.words), "question")
+            wants = sorted([*wants, choice], key=lambda w: (w.clause.index, w.at))
     out: list[Want] = []
     for w in wants:
         choice = _choice_of(w.clause.words) if w.goal.name in QUESTION_GOALS else None

@@ -36,8 +36,8 @@ _PRESENTS = re.compile(
     r"|^(?:this|that|it)(?: \w+){0,2}?(?:'s| is| are| was| looks| seems)\b"  # "this one's way too dark"
     # someone giving it: "the courier texted me ...", "my sister left me a note", "Rita left this on the fridge"
     r"|^(?!(?:please|pls|can|could|would|will|just|and|then|also|now|so|i|we|you|u|who|whom|whose|what|which|when"
-    r"|where|why|how|did|does|do|has|have|is|was)\b)(?:[\w']+\s+){1,3}?"
-    r"(?:texted|sent|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
+    r"|where|why|how|did|does|do|has|have|is|was)\b)(?:[\w']+\s+){1,5}?"
+    r"(?:texted|sent|send|sends|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
     r"\s+(?:me|us|this|these|that|it)\b"
     r"|^(?:this|that|the|a|an|my|our)\s+(?:\w+\s+)?(?:came|come|comes|arrived|arrives)\b",  # "this letter came for ..."
 )
@@ -487,7 +487,7 @@ _VERB_LED = re.compile(
 # a style named alone ("cartoon style plz", "in watercolour", "make it look retro" is an ask of its own)
 _STYLE_ONLY = re.compile(
     r"(?:in\s+)?(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:style|styled|look|watercolou?r|cartoon|sketch|anime|pixel art"
-    r"|oil painting|black and white|sepia)(?:\s+(?:please|pls|plz|thanks))?\W*"
+    r"|oil painting|black and white|sepia|colou?rs?|tones?|palette)(?:\s+(?:please|pls|plz|thanks))?\W*"
 )
 
 
@@ -513,9 +513,12 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
         # "as the question asked against this note, 'The photo was...'": the quote the clause before points at
         apposed = c.joiner == "," and not mine and c.words in ("this text", "this image", "this recording")
         # "make me an image of a hedgehog in a café? cartoon style plz": the drawing's style, no edit of it
+        described = c.joiner in ("-", "–", "—", ":", ",") and bool(_NOUN_PHRASE.match(c.words)) and not c.inputs
         if out and "draw" in goals_of.get(id(out[-1]), set()) and mine <= {"edit", "restyle"} and (
-            c.joiner not in ("then", "and then", "after that", "after", "next") and _STYLE_ONLY.fullmatch(c.words)
+            c.joiner not in ("then", "and then", "after that", "after", "next")
+            and (_STYLE_ONLY.fullmatch(c.words) or described)
         ):
+            # ... and "logo idea for our bake sale - a smiling cupcake wearing a chef's hat": what it shows
             wants[:] = [w for w in wants if w.clause is not c]
             prev = out[-1]
             prev.text, prev.words, prev.end = f"{prev.text}, {c.text}", f"{prev.words}, {c.words}", c.end
