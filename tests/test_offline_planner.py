@@ -1312,3 +1312,20 @@ def test_wordings_by_other_writers_plan_every_step_5(planner, files, request_tex
         assert plan[1]["args"]["labels"] == "bank, council, medical"
     if files == ["invite.png"]:
         assert plan[1]["args"]["context"] == f"{GENERATED}0"
+
+
+def test_an_ask_said_after_but_done_first_changes_the_picture_the_others_use(planner):
+    plan = planned(planner, "I want the outlines of the dog cut out from pet.png. Before that, make it brighter.", [])
+    assert [t["task"] for t in plan] == ["image-editing", "image-segmentation", "canny-control"]
+    assert plan[1]["args"]["image"] == f"{GENERATED}0" and plan[2]["args"]["image"] == f"{GENERATED}1"
+
+
+def test_a_run_on_request_with_its_text_after_here_is_the_info(planner):
+    plan = planned(
+        planner,
+        "tell me out loud when the pool opens on sunday here is the info the pool opens at seven on weekdays "
+        "and at nine on sundays and it closes at eight every day",
+        [],
+    )
+    assert [t["task"] for t in plan] == ["question-answering", "text-to-speech"]
+    assert plan[0]["args"]["context"].startswith("the pool opens at seven")

@@ -44,6 +44,7 @@ _VOICE_ITSELF = re.compile(
     r"\bnot (?:just )?(?:the words|what (?:he|she|they|it|the \w+) (?:says?|said))\b"
     r"|\b(?:actual|tone of|sound of (?:his|her|their)) voice\b|\bhow (?:he|she|they) sounds?,? not\b"
 )
+_DONE_FIRST = ("before that", "before this", "before anything else", "but first", "first")
 _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
 _CARRIES_TEXT = re.compile(
     r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter)s?(?:\b|_)"
@@ -104,6 +105,7 @@ class Composer(Sources, Slots):
         self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
         self.named: set[int] = set()  # id(thing) of results a later clause names
         self.reused: int | None = None  # the step an ask asked twice is served by
+        self.replaced: dict[int, Thing] = {}  # id(input) -> its changed copy, asked to be made before the rest
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
         for i in inputs:
@@ -182,6 +184,12 @@ class Composer(Sources, Slots):
             for thing in self._each(want, objects[0]):
                 self._realize(want, thing)
         made = list(range(before, len(self.steps)))
+        if goal.name in ("edit", "restyle", "enhance", "clean-audio") and want.clause.joiner in _DONE_FIRST:
+            # "I need an edge map of the skater. Before that, flip the photo": the flipped photo is the one meant
+            for k in made:
+                read, out = self.steps[k].reads, [t for t in self.things if t.step == k]
+                if read is not None and read.step is None and out:
+                    self.replaced[id(read)] = out[0]
         if self.reused is not None and not made:
             made = [self.reused]
         self.reused = None

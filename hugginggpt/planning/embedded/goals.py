@@ -511,7 +511,8 @@ GOALS: tuple[Goal, ...] = (
         "edges",
         "image=canny-control",
         "artifact",
-        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take)\w*\s+"
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)"
+        r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need)\w*\s+"
         r"(?:me\s+)?(?:just\s+|only\s+)?"
         r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b",
         "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",

@@ -44,7 +44,8 @@ _DIRECT_Q = re.compile(
 )
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
-    r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?)\s+"
+    r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
+    r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
     r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})(?:[.?]|$)",
     re.I,
@@ -165,6 +166,11 @@ _TAIL_Q = re.compile(
 )
 
 
+_HERE_IS = re.compile(
+    r"^(?P<head>.{8,300}?)[\s,.;:-]+(?:here(?:'s| is| are)|this is)\s+(?:the|some|my|our)\s+(?:info|information|details"
+    r"|text|times|timetable|hours|notice|message|letter|email|note)\b\s*:?\s*(?P<body>\S.{20,})$",
+    re.S | re.I,
+)
 _AFTER_BLANK = re.compile(r"^(?P<head>[^\n]{3,300}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
 
 
@@ -200,6 +206,8 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
             question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")
             return Parts(f"{text[: m.start()].strip()} {asks}".strip(), passage, question)
         return Parts(text[: m.start()].strip(), m["ctx"].strip())
+    if not quotes and (m := _HERE_IS.match(text)):  # "... on saturday here is the info the centre is open ..."
+        return Parts(m["head"].strip(), m["body"].strip())
     if not quotes and (m := _AFTER_BLANK.match(text)) and not _OPENS_QUESTION.match(m["body"]):
         # "boil it down and say it to me\n\n<passage>": the text pasted after a blank line
         return Parts(m["head"].strip(), m["body"].strip())

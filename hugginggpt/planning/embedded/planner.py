@@ -609,12 +609,18 @@ def _ordered(wants: list[Want]) -> list[Want]:
         )
         # "keep the outlines of it but generate a new picture from them": a drawing after a map is drawn from it
         conditioned = a.goal.name in _MAP_GOALS and b.goal.name == "draw"
-        if a.clause is b.clause and _feeds(b, a) and (not _feeds(a, b) or attributive) and not conditioned:
+        # "an edge map of the skater cut out": the cut-out first, the map of it
+        postpositive = (
+            a.clause is b.clause and b.goal.name in CHANGES and bool(_OF_THE.fullmatch(a.clause.words[a.end : b.at]))
+        )
+        feeds = _feeds(b, a) and (not _feeds(a, b) or attributive or postpositive)
+        if a.clause is b.clause and feeds and not conditioned:
             out[i], out[i + 1] = b, a
         i += 1
     return out
 
 
+_OF_THE = re.compile(r"\s*(?:of|for) (?:the|this|that|my|his|her|their|our) [\w-]+(?: [\w-]+)?\s*")
 _MAP_GOALS = {"edges", "soft-edges", "pose", "depth"}  # maps of a picture a drawing can be conditioned on
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)")
 _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")

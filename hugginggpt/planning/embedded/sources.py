@@ -43,6 +43,7 @@ class Sources:
     by_cue: dict[tuple[int, int, str], list[int]]
     named: set[int]
     seen: dict[int, int]
+    replaced: dict[int, Thing]
 
     def _objects(self, want: Want, own: list[_Input]) -> tuple[list[Thing], bool]:
         """The things `want` works on, best first, and whether its clause names them: inputs written in
@@ -133,6 +134,7 @@ class Sources:
                     keep(self._latest({m}, original=True, answers=False, before=want.clause.end))
         if goal.name in ASK_GOALS:  # a question about a picture its clause names is asked of the picture
             found.sort(key=lambda t: t.modality != "image")
+        found = [self.replaced.get(id(t), t) for t in found]
         if found or goal.name in PROMPTED:
             return found, True
         convertible = set(CONVERT) if "text" in goal.tasks else set()
