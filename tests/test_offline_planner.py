@@ -1329,3 +1329,9 @@ def test_a_run_on_request_with_its_text_after_here_is_the_info(planner):
     )
     assert [t["task"] for t in plan] == ["question-answering", "text-to-speech"]
     assert plan[0]["args"]["context"].startswith("the pool opens at seven")
+
+
+def test_turning_it_the_right_way_up_after_a_fault_told_hands_the_fault_to_the_editor(planner):
+    plan = planned(planner, "this scan came out upside down. put it the right way up, then read it", ["scan.png"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-to-text"]
+    assert "upside down" in plan[0]["args"]["text"]

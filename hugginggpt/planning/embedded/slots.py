@@ -27,8 +27,8 @@ _AS_SAID = re.compile(
 _BASED = re.compile(r"\b(?:based on|according to|using|use|to reflect|to match|following|as described in)\b")
 # "it came out upside down, flip it": a bare turn after a stated fault undoes the fault
 _TURN_BACK = re.compile(
-    POLITE + r"(?:flip|turn|rotate|spin)\s+(?:it|this|that)"
-    r"(?:\s+(?:back|round|around|over))?(?:\s+please)?"
+    POLITE + r"(?:flip|turn|rotate|spin|put|get)\s+(?:it|this|that|her|him|them)"
+    r"(?:\s+(?:back|round|around|over|(?:the )?right (?:way|side) (?:up|round|around)|upright))?(?:\s+please)?"
 )
 _REWORDS = ("translate", "summarize", "write")  # goals whose result is the same text in other words
 
