@@ -9,6 +9,7 @@
     python bench/compose.py --half E            # the fourth held-out half, the same way as B, C and D
     python bench/compose.py --half F            # a development half, like A: per-case detail, compose_F.json
     python bench/compose.py --half G            # another development half, like A and F
+    python bench/compose.py --half H            # another development half, like A, F and G
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -24,7 +25,9 @@ Half F (co-f01 .. co-f60, files of its own made in the section "half F's files")
 another helper who had not read the planner, the same way, but it is a development half like A: its cases are
 printed and written per case, to develop the planner on. Half G (co-g01 .. co-g60, files of its own made in the
 section "half G's files") was written after F by yet another helper who had not read the planner, the same way, and
-is a development half too, like A and F.
+is a development half too, like A and F. Half H (co-h01 .. co-h40, files of its own made in the section "half H's
+files") was written after G by yet another helper who had not read the planner, the same way, and is a development
+half too, like A, F and G.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech 
 DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
-DEVELOPMENT = ("A", "F", "G")  # halves developed on: per-case output; the others are held out (figures only)
+DEVELOPMENT = ("A", "F", "G", "H")  # halves developed on: per-case output; the others are held out (figures only)
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -723,6 +726,151 @@ SPEECH_G = {
 }
 
 
+# half H's files
+FERRY_BOARD = ["FERRY TO ARRAN", "PIER 2", "DEPARTS 16:20"]
+DEPOSIT_LETTER = [
+    "Dear Ms Novak,",
+    "Good news: your full deposit of 900 dollars",
+    "will be paid back to you this week. The flat",
+    "was left clean and in great condition.",
+    "Thank you for being a wonderful tenant!",
+    "Best regards,",
+    "Oakwood Lettings",
+]
+HOTEL_LETTER = [
+    "Dear Mr Brennan,",
+    "We are very sorry to tell you that the hotel",
+    "is overbooked and your room for the twelfth",
+    "of July has been cancelled. This is bad news,",
+    "and we apologise for our terrible mistake.",
+    "Regards,",
+    "Seaview Hotel",
+]
+BINGO_POSTER = ["BINGO NIGHT", "WEDNESDAY 7 PM"]
+NOTE_PL = ["Czesc Ania,", "wracam do domu w sobote wieczorem.", "Prosze podlac kwiaty w kuchni.", "Dziekuje, Tomek"]
+POOL_TIMETABLE = ["LEISURE POOL", "Lane swimming 6:30 - 9 am", "Kids splash 3 - 5 pm", "Aqua fit Tuesday 7 pm"]
+LIGHTHOUSE_LEAFLET = [
+    "THE OLD LIGHTHOUSE",
+    "The lighthouse on Gull Point was built in 1852",
+    "to warn ships away from the rocks. Its lamp",
+    "could be seen twenty miles out to sea. The last",
+    "keeper left in 1989, when the light became",
+    "automatic. Today the tower is a small museum,",
+    "and visitors can climb all 120 steps to the top.",
+]
+WORKSHEET = [
+    "YEAR 7 HOMEWORK",
+    "Plants make their own food by photosynthesis.",
+    "They use sunlight, water and carbon dioxide",
+    "from the air, and they give out oxygen.",
+    "Label the leaf, the roots and the stem.",
+]
+WINE_LIST = ["WINE LIST", "House red 5.50", "Merlot 7.00", "Rose 6.20"]
+BOOK_CLUB1 = ["Reading group meets on the", "second Tuesday of each month."]
+BOOK_CLUB2 = ["Our book club gets together", "every second Tuesday at 6 pm."]
+SWIM_CARD = ["Swimming lessons move to", "Thursday at 4 pm this week."]
+SCONE_RECIPE = [
+    "CHEESE SCONES",
+    "Rub butter into two cups of flour.",
+    "Stir in grated cheese and some milk.",
+    "Bake for twelve minutes until golden.",
+]
+
+
+def wedding_table() -> Image.Image:
+    """Four faces round a table: one of demo's threes and a single face, side by side."""
+    return side_by_side(demo.faces(3), demo.faces(1), bg=(60, 60, 60))
+
+
+def flat_hallway() -> Image.Image:
+    """A hallway: a wooden floor, a white door, a round mirror and coat hooks: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (240, 236, 225))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 400), (120, 290), (480, 290), (600, 400)], fill=(170, 120, 75))
+    d.rectangle([230, 90, 370, 290], fill=(252, 252, 250), outline=(200, 200, 195), width=4)
+    d.ellipse([345, 190, 357, 202], fill=(190, 160, 60))
+    d.ellipse([430, 110, 520, 200], fill=(200, 220, 230), outline=(150, 120, 80), width=8)
+    d.rectangle([60, 130, 170, 142], fill=(110, 80, 50))
+    for x in (75, 110, 145):
+        d.rectangle([x, 142, x + 8, 160], fill=(60, 60, 60))
+    d.rectangle([95, 160, 135, 250], fill=(70, 100, 60))
+    return img
+
+
+def lighthouse() -> Image.Image:
+    """A red and white striped lighthouse on grey rocks by the sea: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (165, 205, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 260, 600, 400], fill=(35, 90, 145))
+    d.polygon([(150, 330), (220, 250), (380, 245), (460, 330)], fill=(110, 110, 105))
+    for i, y in enumerate(range(100, 250, 30)):
+        d.rectangle([270, y, 330, y + 30], fill=(200, 30, 40) if i % 2 else (250, 250, 250))
+    d.rectangle([262, 70, 338, 100], fill=(40, 40, 40))
+    d.rectangle([275, 75, 325, 98], fill=(255, 230, 110))
+    d.polygon([(258, 70), (300, 40), (342, 70)], fill=(200, 30, 40))
+    return img
+
+
+def pizza() -> Image.Image:
+    """A pizza on a wooden board: crust, tomato, cheese, basil and olives: shapes and colours, no text."""
+    img = Image.new("RGB", (560, 400), (150, 100, 60))
+    d = ImageDraw.Draw(img)
+    d.ellipse([100, 40, 460, 370], fill=(215, 160, 80))
+    d.ellipse([125, 65, 435, 345], fill=(200, 50, 35))
+    for x, y in ((180, 120), (300, 100), (240, 220), (360, 200), (200, 280), (320, 290)):
+        d.ellipse([x, y, x + 55, y + 45], fill=(250, 240, 200))
+    for x, y in ((260, 150), (350, 260), (170, 200)):
+        d.ellipse([x, y, x + 26, y + 16], fill=(40, 130, 50))
+    for x, y in ((220, 180), (320, 150), (280, 300), (390, 230)):
+        d.ellipse([x, y, x + 16, y + 16], fill=(25, 25, 25))
+    return img
+
+
+def tent_camp() -> Image.Image:
+    """An orange tent in a clearing, pine trees behind it, a small fire in front: no text."""
+    img = Image.new("RGB", (600, 400), (120, 160, 210))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 250, 600, 400], fill=(85, 140, 60))
+    for x in range(-20, 620, 80):
+        d.polygon([(x, 260), (x + 40, 90), (x + 80, 260)], fill=(30, 85, 45))
+    d.polygon([(170, 340), (290, 190), (410, 340)], fill=(240, 130, 30))
+    d.polygon([(270, 340), (290, 260), (310, 340)], fill=(60, 40, 30))
+    d.line([430, 370, 500, 350], fill=(100, 70, 40), width=8)
+    d.line([430, 350, 500, 370], fill=(100, 70, 40), width=8)
+    d.polygon([(445, 355), (465, 310), (485, 355)], fill=(250, 170, 30))
+    return img
+
+
+SPEECH_H = {
+    "health_visitor.wav": (
+        "Hello, this is Anna, your health visitor. Your baby's check-up is on Thursday at two in the afternoon, "
+        "at the community hall on Park Road."
+    ),
+    "tenant_complaint.flac": (
+        "Hi, it's Chloe in flat two. The kitchen tap has been dripping for three weeks and the mould in the "
+        "bathroom is getting worse. I have emailed four times and I am really sick of waiting."
+    ),
+    "revision_podcast.wav": (
+        "Welcome back to revision time. Today's topic is volcanoes. A volcano forms where hot melted rock, called "
+        "magma, rises up through a crack in the earth's crust. When it reaches the surface it is called lava. Some "
+        "volcanoes erupt often, while others sleep for thousands of years. The ash from an eruption can make the "
+        "soil around a volcano very rich for farming."
+    ),
+    "tour_bus.ogg": (
+        "Welcome aboard, everyone. Our first stop is the old town square, where we will stay for forty minutes. "
+        "Please be back on the bus by eleven o'clock."
+    ),
+    "cafe_order.wav": (
+        "Hi, this is Jenny from the cafe across the road. Could we order forty bread rolls and two chocolate "
+        "cakes for Saturday morning, please?"
+    ),
+    "swim_change.wav": (
+        "Hello, this is the leisure pool. This week, swimming lessons are moved from Tuesday to Thursday "
+        "at four o'clock."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -890,6 +1038,29 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "bicycle.png": _img(bicycle),
     "snowman.png": _img(snowman),
     **{name: _speech(text) for name, text in SPEECH_G.items()},
+    # half H
+    "ferry_board.png": _img(lambda: board(FERRY_BOARD)),
+    "wedding_table.jpg": _img(wedding_table),
+    "flat_hallway.png": _img(flat_hallway),
+    "goalkeeper.png": _img(lambda: demo.person(380)),
+    "deposit_letter.png": _img(lambda: page(DEPOSIT_LETTER)),
+    "bingo_poster.png": _img(lambda: demo.sign(BINGO_POSTER, bg=(200, 40, 110), size=(700, 360))),
+    "note_pl.png": _img(lambda: page(NOTE_PL, bg=(255, 240, 225))),
+    "pool_timetable.jpg": _img(lambda: page(POOL_TIMETABLE, size=32, width=620, bg=(225, 240, 255))),
+    "lighthouse_leaflet.png": _img(lambda: page(LIGHTHOUSE_LEAFLET, size=28)),
+    "worksheet.png": _img(lambda: page(WORKSHEET, size=28)),
+    "upside_wine_list.jpg": _img(lambda: page(WINE_LIST, size=34, width=560, bg=(250, 245, 235)).rotate(180)),
+    "dim_toddlers.jpg": _img(lambda: darker(demo.faces(2), 0.3)),
+    "lighthouse.png": _img(lighthouse),
+    "book_club1.png": _img(lambda: page(BOOK_CLUB1, bg=(255, 245, 180))),
+    "book_club2.jpg": _img(lambda: page(BOOK_CLUB2, bg=(230, 245, 255))),
+    "swim_card.png": _img(lambda: page(SWIM_CARD, bg=(225, 250, 240))),
+    "sideways_recipe.jpg": _img(lambda: page(SCONE_RECIPE, size=30, width=680).rotate(90, expand=True)),
+    "hotel_letter.jpg": _img(lambda: page(HOTEL_LETTER, bg=(250, 248, 240))),
+    "sideways_grandkids.jpg": _img(lambda: demo.faces(3).rotate(270, expand=True)),
+    "pizza.png": _img(pizza),
+    "tent_camp.png": _img(tent_camp),
+    **{name: _speech(text) for name, text in SPEECH_H.items()},
 }
 
 
@@ -1088,7 +1259,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -1121,7 +1292,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G) or with `show`, each case with its request,
+    """The figures of one half, and, for a development half (A, F, G, H) or with `show`, each case with its request,
     plan and outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])

@@ -1,6 +1,6 @@
 """The cooperation set (bench/data/compose.jsonl) is well formed, and bench/compose.py scores plans
-right. Halves B, C, D and E are held out: no assertion message here quotes a request, only case ids (halves F and G
-are development halves, like A, but their messages quote none either)."""
+right. Halves B, C, D and E are held out: no assertion message here quotes a request, only case ids (halves F, G and
+H are development halves, like A, but their messages quote none either)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in ("A", "B", "C", "D", "E", "F", "G") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in ("A", "B", "C", "D", "E", "F", "G", "H") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -136,10 +136,11 @@ def test_half_f_is_sixty_development_cases_after_e_with_files_of_its_own():
     assert "F" in compose.DEVELOPMENT
 
 
-def test_half_g_is_sixty_development_cases_at_the_end_with_files_of_its_own():
+def test_half_g_is_sixty_development_cases_after_f_with_files_of_its_own():
     g_cases = [c for c in CASES if c["half"] == "G"]
     assert [c["id"] for c in g_cases] == [f"co-g{i:02d}" for i in range(1, 61)]
-    assert CASES[-60:] == g_cases and CASES[-61]["half"] == "F"
+    start = CASES.index(g_cases[0])
+    assert CASES[start : start + 60] == g_cases and CASES[start - 1]["half"] == "F"
     kinds = Counter(c["kind"] for c in g_cases)
     assert dict(kinds) == {"single": 10, "two-step": 24, "three-step": 12, "mixed-remote": 7, "needs-remote": 7}
     earlier = {f for c in CASES if c["half"] != "G" for f in c["files"]}
@@ -151,6 +152,23 @@ def test_half_g_is_sixty_development_cases_at_the_end_with_files_of_its_own():
     requests = [c["request"].lower() for c in g_cases]
     assert len(set(requests)) == len(requests)  # nor one of its own repeated
     assert "G" in compose.DEVELOPMENT
+
+
+def test_half_h_is_forty_development_cases_at_the_end_with_files_of_its_own():
+    h_cases = [c for c in CASES if c["half"] == "H"]
+    assert [c["id"] for c in h_cases] == [f"co-h{i:02d}" for i in range(1, 41)]
+    assert CASES[-40:] == h_cases and CASES[-41]["half"] == "G"
+    kinds = Counter(c["kind"] for c in h_cases)
+    assert dict(kinds) == {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "needs-remote": 5}
+    earlier = {f for c in CASES if c["half"] != "H" for f in c["files"]}
+    mine = {f for c in h_cases for f in c["files"]}
+    assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
+    assert set(compose.SPEECH_H) <= mine  # and every recording made for it is used
+    others = {c["request"].lower() for c in CASES if c["half"] != "H"}
+    assert not [c["id"] for c in h_cases if c["request"].lower() in others]  # no request of another half reused
+    requests = [c["request"].lower() for c in h_cases]
+    assert len(set(requests)) == len(requests)  # nor one of its own repeated
+    assert "H" in compose.DEVELOPMENT
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -248,7 +266,7 @@ def test_the_held_out_half_is_written_as_figures_only(show, half):
     assert ("image-to-text" in written) == show  # nor its plans
 
 
-@pytest.mark.parametrize("half", ["F", "G"])
+@pytest.mark.parametrize("half", ["F", "G", "H"])
 def test_a_development_half_is_written_case_by_case(half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "VISIBLE-REQUEST", "files": ["x"]}]
     plan = _plan((0, "image-to-text", {"image": "x"}))
