@@ -1335,3 +1335,36 @@ def test_turning_it_the_right_way_up_after_a_fault_told_hands_the_fault_to_the_e
     plan = planned(planner, "this scan came out upside down. put it the right way up, then read it", ["scan.png"])
     assert [t["task"] for t in plan] == ["image-editing", "image-to-text"]
     assert "upside down" in plan[0]["args"]["text"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["menu.png"], "whats on the menu?? my translation app crashed", ["image-to-text"]),
+        (["party.jpg"], "how many guests came to the party in this pic? need it for the caterer", ["object-detection"]),
+        (["room.png"], "room.png is far too dark. tone it up a bit for the listing", ["image-editing"]),
+        (["flyer.png"], "my grandad wants to know what the flyer says but he lost his glasses. read it to him?",
+         ["image-to-text", "text-to-speech"]),
+        (["note.png"], "A friend left this on my desk for 'Tomek'. Which language is it, and can you copy it out?",
+         ["image-to-text", "text-classification"]),
+        (["vm.flac"], "Neighbour left me this. Is he just grumbling or is he properly angry with me?",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["guide.ogg"], "The driver say something about the stop, but I not understand well. Which stop he said?",
+         ["automatic-speech-recognition", "question-answering"]),
+        (["order.wav"], "File this voicemail under one of: refund request, delivery question, or praise.",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["dentist.wav"], "My calendar says 'dentist Friday 9am'. Does the surgery's message still match that?",
+         ["automatic-speech-recognition", "sentence-similarity"]),
+        ([], "how would you say 'two coffees please' in Italian? off to Rome on Monday", ["translation"]),
+        ([], "draw a robot reading a book, then make it black and white", ["text-to-image", "image-editing"]),
+    ],
+)
+def test_wordings_by_other_writers_plan_every_step_6(planner, files, request_text, expected):
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = planner.plan(request_text, files, capabilities=offline)
+    check_format(plan)
+    assert [t["task"] for t in plan] == expected, plan
+    if files == ["order.wav"]:
+        assert plan[1]["args"]["labels"] == "refund request, delivery question, praise"
+    if files == ["note.png"]:
+        assert plan[1]["args"]["text"] == f"{GENERATED}0"  # the note's words, not the name quoted

@@ -136,6 +136,16 @@ def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[t
     return out
 
 
+# word pairs that are one thing ("make it black and white")
+_BINOMIALS = {("black", "white"), ("salt", "pepper"), ("pros", "cons"), ("bed", "breakfast"), ("rock", "roll")}
+
+
+def _binomial(plain: str, a: int, b: int) -> bool:
+    before = re.search(r"(\w+)\s*$", plain[:a])
+    after = re.match(r"\s*(\w+)", plain[b:])
+    return bool(before and after and (before[1].lower(), after[1].lower()) in _BINOMIALS)
+
+
 _LAST_WORD = re.compile(r"\s*([a-z]+)\s*(?:[.!?;,]|$)", re.I)
 
 
@@ -214,7 +224,10 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
         if word.strip() in ("-", "–", "—", ":") and _OPTIONS_ONLY.fullmatch(plain, start, a):
             continue  # "cooking, travel or finance - what's it about?": the options and their question
         if word.strip().lower() == "and" and (
-            _PAIR.search(plain[start:a]) or _between_inputs(a, b, inputs, text) or _one_word_pair(plain, start, a, b)
+            _PAIR.search(plain[start:a])
+            or _between_inputs(a, b, inputs, text)
+            or _one_word_pair(plain, start, a, b)
+            or _binomial(plain, a, b)
         ):
             continue  # "between X and Y", "both X and Y", "'X' and 'Y'", "warm and happy?" join two things
         spans.append((start, a, joiner))

@@ -44,6 +44,7 @@ _VOICE_ITSELF = re.compile(
     r"\bnot (?:just )?(?:the words|what (?:he|she|they|it|the \w+) (?:says?|said))\b"
     r"|\b(?:actual|tone of|sound of (?:his|her|their)) voice\b|\bhow (?:he|she|they) sounds?,? not\b"
 )
+_A_NAME = re.compile(r"\b(?:for|to|from|by|called|named|labelled|labeled|signed)\s*$", re.I)
 _DONE_FIRST = ("before that", "before this", "before anything else", "but first", "first")
 _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
 _CARRIES_TEXT = re.compile(
@@ -60,7 +61,8 @@ _EACH = re.compile(  # "transcribe both recordings": the goal on every input of 
 # "how many people ...", "are there 7 or 8 of us in the pic": a count of people
 _COUNT = re.compile(
     r"\b(?:how many|(?:are|were) there (?:\d+|\w+)(?: or (?:\d+|\w+))?)\b.*"
-    r"\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans|of (?:us|them|you))\b"
+    r"\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans|guests|players|students"
+    r"|pupils|passengers|customers|visitors|members|staff|workers|babies|toddlers|of (?:us|them|you))\b"
 )
 _DESCRIBE = "Describe this image."
 _BASED_ON_TEXT = re.compile(
@@ -109,6 +111,8 @@ class Composer(Sources, Slots):
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
         for i in inputs:
+            if i.kind == "quote" and _A_NAME.search(text[: max(0, i.start)]) and len(i.value.split()) <= 2:
+                continue  # "left this in the kitchen for 'Ania'": a name, not a text to work on
             if i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted:
                 # a quoted question is a text to work on only where a clause gives it ("translate 'where?'")
                 self.things.append(

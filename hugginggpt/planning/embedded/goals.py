@@ -98,8 +98,11 @@ GOALS: tuple[Goal, ...] = (
         # "what does the note say" (all of it; "... say about the price" asks a question)
         r"|\bwhat\s+(?:does|do|did)\s+(?:it|this|that|the|my|his|her|their|these|those)\b(?:\s+[\w'-]+){0,5}?\s+say"
         r"(?:$|\s+(?!(?:about|regarding|on|of|to|in|when|that|if|whether|for|with|here)\b))"
-        r"|\bwhat\s+(?:it|they|this|that)\s+says?$"
+        r"|\bwhat\s+(?:it|they|this|that|the\s+[\w ]{1,30}?)\s+says?\b"
+        r"(?!\s+(?:about|regarding|on|of|to|when|if|whether)\b)"
         r"|\b(?:type|copy)\s+(?:out|up|down)\s+(?:the|this|that|my|his|her|their|our)\b"
+        r"|\bwhat(?:'s| is| was)\s+(?:written\s+)?on\s+(?:the|this|that|my)\s+(?:menu|sign|board|poster|flyer|note"
+        r"|letter|card|label|receipt|screen|page|notice|leaflet|ticket)\b(?!\s+(?:for|about|at)\b)"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
         r"|(?:this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\bwrite (?:it|this|that|them|everything) (?:all )?(?:out|down)\b"
@@ -166,7 +169,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:sound|sounds|sounded|seem|seems|seemed|come across|comes across)\s+(?:\w+\s+)?(?:happy|sad|angry|"
         r"upset|excited|pleased|annoyed|cross|mad|cheerful|positive|negative|friendly|rude|hostile|grumpy|thrilled|"
         r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b"
-        r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed)\s+with\b"
+        r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
+        r"|cross|mad|furious)\s+with\b"
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
@@ -193,7 +197,8 @@ GOALS: tuple[Goal, ...] = (
         "verdict",
         r"\bclassif(?:y|ying|ies)\b|\bclassified\b(?!\s+(?:text|image|audio|response|result|label|output|data|content))"
         r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of)"
-        r"|\bmain category|\bbelongs? to|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
+        r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
+        r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
         r"|image classification|audio classification|text classification|\bspeaker identification",
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
         "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "
@@ -250,7 +255,7 @@ GOALS: tuple[Goal, ...] = (
         "translate",
         "text=translation",
         "artifact",
-        rf"translat\w*|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
+        rf"translat\w*\b(?!\s+(?:app|apps|tool|tools|service|button|software|feature)\b)|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
         rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b"
         rf"|^(?:and\s+)?(?:in|into)\s+(?:{_L})(?:\s+(?:please|pls|plz|too))?$",  # "..., in english pls"
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
@@ -297,7 +302,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
-        r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my)\b"
+        r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my|that|this|it)\b"
         # "same message, or ...", "same news both times?", "do they agree on the day?", "is that what the card
         # says too?", "did I get it right?" (what the asker wrote, against what a file says)
         r"|^(?:(?:is it|are they|is this|was it)\s+)?(?:the\s+)?same\s+(?:\w+\s+)?(?:message|news|thing|text|words|info"
@@ -441,6 +446,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
+        r"|\btone (?:it |this |that |them )?(?:down|up)\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"

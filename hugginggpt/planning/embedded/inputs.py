@@ -47,7 +47,7 @@ _INDIRECT_Q = re.compile(
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
-    r"(?! (?:kind|class|category|type))[^?\"'.;]{3,200})(?:[.?]|$)",
+    r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s)[^?\"'.;]){3,200})(?:[.?]|,?\s+but\s|$)",
     re.I,
 )
 GREETING = re.compile(
@@ -188,6 +188,7 @@ class Parts:
     instruction: str  # what is asked, without the passage it is about
     passage: str = ""  # an unquoted text the request is about ("Summarize this: ...")
     question: str = ""  # a question asked about the passage
+    marked: bool = True  # the passage is set off (a label, a colon, a blank line), not only a sentence apart
 
 
 _PASSAGE_LABEL = re.compile(
@@ -220,9 +221,9 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
                 return Parts(f"{m['head'].strip()}: {asks}", passage, question)
             return Parts(m["head"].strip(), m["body"].strip())
         if m := _LEAD_Q.match(text):
-            return Parts(m["head"].strip(), m["body"].strip())
+            return Parts(m["head"].strip(), m["body"].strip(), marked=False)
         if m := _LEAD_SENT.match(text):
-            return Parts(m["head"].strip(), m["body"].strip())
+            return Parts(m["head"].strip(), m["body"].strip(), marked=False)
         if m := _TAIL_Q.match(text):
-            return Parts(m["head"].strip(), m["body"].strip(), m["head"].strip())
+            return Parts(m["head"].strip(), m["body"].strip(), m["head"].strip(), marked=False)
     return Parts(text)

@@ -78,6 +78,13 @@ class GoalPlanner:
         _quoted_messages(clauses, wants)
         wants = _questions(clauses, wants, text)
         wants = _choices(wants, clauses)
+        # "how do you say '...' in Japanese": the language named is the one to translate into, not asked about
+        translated = {w.clause.index for w in wants if w.goal.name == "translate"}
+        wants = [
+            w
+            for w in wants
+            if not (w.goal.name == "language" and w.evidence != "cue" and w.clause.index in translated)
+        ]
         # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
         wants = [
             w
@@ -156,7 +163,9 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     lead = _LEAD_JOINERS.sub("", passage.lower())
     told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15  # "sorting my mail into trays - ..."
     short = len(passage.split()) < 6
-    if files and ("?" in passage or _ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told):
+    # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
+    unmarked = not parts.marked or bool(argtext.labels(passage) and len(passage.split()) <= 8)
+    if files and ("?" in passage or _ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -218,6 +227,7 @@ _INDIRECT = re.compile(
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _WHICH_IS_IT = re.compile(r"(?:so\s+|and\s+)?(?:which|what)(?: one)? (?:is it|is that|it is|are they)\W*")
+_HOW_TO_SAY = re.compile(r"how (?:do|would|can|could|should) (?:you|u|i|we|one) (?:say|write|spell|put)\b")
 _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|would|should|can|could)\b")
 _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
@@ -493,6 +503,8 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         ):  # "tell me whether it's in French": the language asked about, no translation
             out[:] = [w for w in out if w not in mine]
             out.append(Want(BY_NAME["language"], c, 0, len(c.words), "question"))
+        elif own_words and mine and all(w.goal.name == "translate" for w in mine) and _HOW_TO_SAY.match(c.words):
+            continue  # "how do you say '...' in Japanese?": the translation is the answer
         elif own_words and mine and all(w.goal.name in _WISHES for w in mine):
             # the question asked beside the wish ("tell me out loud what day it is"): what it asks by meaning
             among = {g.name for g in GOALS if g.name not in _WISHES and g.name != "chat"}
@@ -547,6 +559,17 @@ def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Wan
             wants = [w for w in wants if w.clause not in (c, listed)]
             choice = Want(_choice_among(argtext.labels(listed.words)), listed, 0, len(listed.words), "question")
             wants = sorted([*wants, choice], key=lambda w: (w.clause.index, w.at))
+    # a cue inside the options is one of them ("refund request, delivery question, or praise"), no ask
+    def in_options(w: Want) -> bool:
+        options = argtext.labels(w.clause.words)
+        if not options or w.goal.name in ("label", "sentiment", "language"):
+            return False
+        items = options.split(", ")
+        start = w.clause.words.rfind(items[0])
+        end = w.clause.words.find(items[-1], max(start, 0)) + len(items[-1])
+        return 0 <= start <= w.at < end
+
+    wants = [w for w in wants if not (w.evidence == "cue" and in_options(w))]
     out: list[Want] = []
     for w in wants:
         choice = _choice_of(w.clause.words) if w.goal.name in QUESTION_GOALS else None

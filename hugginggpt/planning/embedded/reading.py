@@ -322,7 +322,7 @@ TELLS = re.compile(
 )
 _THEIR_PLAN = re.compile(
     r"(?:(?:my|our|his|her|their)\s+\w+|he|she|they)\s+(?:wants?|would like|likes?|needs?|is going|are going|plans?"
-    r"|loves?|has|have)\s+to\b"
+    r"|loves?|has|have)\s+to\b(?!\s+(?:know|see|hear|find out|understand|learn|check)\b)"
 )
 _DASHES = {"-", "--", "–", "—"}
 
