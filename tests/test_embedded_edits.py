@@ -261,3 +261,9 @@ def test_a_fault_told_with_any_verb_is_undone_and_a_turn_asked_is_done():
     assert [e.name for e in parse("turn the scan upside down")] == ["rotated 180° (upside down)"]
     assert [e.name for e in parse("rotate the photo sideways")] == ["rotated 90° clockwise"]
     assert [e.name for e in parse("mirror it")] == ["mirrored left to right"]
+
+
+def test_toning_down_a_picture_said_too_bright_is_one_brightness_edit():
+    assert [e.name for e in parse("tone it down a bit")] == ["brightness lowered to 70%"]
+    assert [e.name for e in parse("way too bright from the flash, tone it down")] == ["brightness lowered to 70%"]
+    assert [e.name for e in parse("tone it up")] == ["brightness raised to 135%"]

@@ -344,8 +344,8 @@ RULES: list[tuple[str, str, Callable[[str], Edit]]] = [
      r"\d+\s*(?:px|pixels)?\s*(?:wide|tall|high)\b", _resize),
     ("blur", r"blur\w*|soften\w*|smooth\w*|defocus\w*|out of focus", _blur),
     ("sharpen", r"sharp\w*|crisp\w*|deblur\w*|unblur\w*", _sharpen),
-    ("brightness", r"bright\w*|lighten\w*|lighter|darken\w*|darker|dim|too dark|exposure",
-     _enhance("brightness", ImageEnhance.Brightness, "", r"\b(darken\w*|darker|dim|too bright)\b")),
+    ("brightness", r"bright\w*|lighten\w*|lighter|darken\w*|darker|dim|too dark|exposure|tone (?:it )?(?:down|up)",
+     _enhance("brightness", ImageEnhance.Brightness, "", r"\b(darken\w*|darker|dim|too bright|tone (?:it )?down)\b")),
     ("contrast", r"contrast\w*|punch\w*", _enhance("contrast", ImageEnhance.Contrast, "", r"\b(flat\w*)\b")),
     ("saturation", r"saturat\w*|vivid|vibrant|more colou?rful|colou?rful|washed out|muted",
      _enhance("saturation", ImageEnhance.Color, "", r"\b(muted|washed out)\b")),
@@ -464,7 +464,10 @@ def parse(instruction: str) -> list[Edit]:
             f"the offline image editor cannot '{bare[:80]}' without being told how: say which edit "
             f"({NAMES}), or use a generative model"
         )
-    return [e for _, e in sorted(found, key=lambda x: x[0])]
+    edits = [e for _, e in sorted(found, key=lambda x: x[0])]
+    # "way too bright, tone it down": the fault told and the change asked are one edit
+    tones = ("brightness", "contrast", "saturation")
+    return [e for k, e in enumerate(edits) if not (k and e.name == edits[k - 1].name and e.name.startswith(tones))]
 
 
 class ImageEditExpert(EmbeddedExpert):
