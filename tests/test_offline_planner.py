@@ -37,6 +37,21 @@ def planned(planner, request_text: str, files: list[str]) -> list[dict]:
     return plan
 
 
+def planned_offline(planner, request_text: str, files: list[str]) -> list[dict]:
+    """The plan of a request with what runs offline (the capability map), its format checked."""
+    plan = planner.plan(request_text, files, capabilities=Pipeline.from_config(Config(mode="offline")).capabilities())
+    check_format(plan)
+    return plan
+
+
+def assert_tasks(plan: list[dict], expected: list[str]) -> None:
+    """The plan's tasks are `expected`; the readings a comparison compares may come in either order."""
+    tasks = [t["task"] for t in plan]
+    if expected[-1] == "sentence-similarity":
+        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
+    assert tasks == expected, plan
+
+
 def check_format(plan: list[dict]) -> None:
     """Ids 0..n-1, known tasks, declared argument names, deps that match the <GENERATED> references."""
     for i, t in enumerate(plan):
@@ -976,9 +991,7 @@ def test_a_reply_named_is_not_a_reply_asked_for(planner):
     ],
 )
 def test_everyday_wordings_of_two_steps_written_another_way(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     last = plan[-1]
     assert last["dep"] != [-1], plan  # the last step is fed by what came before
@@ -1042,9 +1055,7 @@ def test_a_result_named_before_the_goal_said_after_it_but_done_first_is_that_res
     ],
 )
 def test_plain_wordings_read_as_one_ask_each(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     if files == ["bill.png"]:
         assert plan[0]["args"]["text"] == "What is the due date?"
@@ -1088,13 +1099,8 @@ def test_a_mood_asked_of_a_recording_where_no_audio_classifier_runs_is_read_from
     ],
 )
 def test_wordings_by_other_writers_plan_every_step(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
-    tasks = [t["task"] for t in plan]
-    if expected[-1] == "sentence-similarity":  # the two readings may come in either order
-        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
-    assert tasks == expected, plan
+    plan = planned_offline(planner, request_text, files)
+    assert_tasks(plan, expected)
     if expected[-1] == "sentence-similarity":
         assert len(set(plan[-1]["args"].values())) == 2  # two different things compared
     if expected == ["text-generation"]:
@@ -1122,9 +1128,7 @@ def test_telling_about_someone_asks_nothing_and_a_third_party_putting_something_
 def test_options_listed_are_the_labels_and_a_topic_of_a_recording_or_leaflet_is_of_its_words(
     planner, files, request_text, expected, labels
 ):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     assert plan[-1]["args"]["labels"] == labels
 
@@ -1143,9 +1147,7 @@ def test_options_listed_are_the_labels_and_a_topic_of_a_recording_or_leaflet_is_
     ],
 )
 def test_more_wordings_by_other_writers(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
 
 
@@ -1180,9 +1182,7 @@ def test_more_wordings_by_other_writers(planner, files, request_text, expected):
     ],
 )
 def test_wordings_by_other_writers_plan_every_step_2(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
 
 
@@ -1204,9 +1204,7 @@ def test_wordings_by_other_writers_plan_every_step_2(planner, files, request_tex
     ],
 )
 def test_wordings_by_other_writers_plan_every_step_3(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     if expected == ["text-to-image"]:
         assert "anime" in plan[0]["args"]["text"] and "lighthouse" in plan[0]["args"]["text"]
@@ -1224,9 +1222,7 @@ def test_wordings_by_other_writers_plan_every_step_3(planner, files, request_tex
     ],
 )
 def test_wordings_of_this_session_plan_every_step(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     if files == ["bill.png"]:
         assert plan[1]["args"]["text"] == "What is the due date?"
@@ -1265,13 +1261,8 @@ def test_a_verdict_on_a_thing_named_after_a_question_about_it_is_of_the_thing_no
     ],
 )
 def test_wordings_by_other_writers_plan_every_step_4(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
-    tasks = [t["task"] for t in plan]
-    if expected[-1] == "sentence-similarity":
-        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
-    assert tasks == expected, plan
+    plan = planned_offline(planner, request_text, files)
+    assert_tasks(plan, expected)
     if files == ["memo.ogg"]:
         assert plan[1]["args"]["labels"] == "shopping, chores, work"
 
@@ -1301,13 +1292,8 @@ def test_wordings_by_other_writers_plan_every_step_4(planner, files, request_tex
     ],
 )
 def test_wordings_by_other_writers_plan_every_step_5(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
-    tasks = [t["task"] for t in plan]
-    if expected[-1] == "sentence-similarity":
-        tasks[:-1], expected = sorted(tasks[:-1]), [*sorted(expected[:-1]), expected[-1]]
-    assert tasks == expected, plan
+    plan = planned_offline(planner, request_text, files)
+    assert_tasks(plan, expected)
     if files == ["letter.png"]:
         assert plan[1]["args"]["labels"] == "bank, council, medical"
     if files == ["invite.png"]:
@@ -1360,9 +1346,7 @@ def test_turning_it_the_right_way_up_after_a_fault_told_hands_the_fault_to_the_e
     ],
 )
 def test_wordings_by_other_writers_plan_every_step_6(planner, files, request_text, expected):
-    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
-    plan = planner.plan(request_text, files, capabilities=offline)
-    check_format(plan)
+    plan = planned_offline(planner, request_text, files)
     assert [t["task"] for t in plan] == expected, plan
     if files == ["order.wav"]:
         assert plan[1]["args"]["labels"] == "refund request, delivery question, praise"
