@@ -1352,3 +1352,9 @@ def test_wordings_by_other_writers_plan_every_step_6(planner, files, request_tex
         assert plan[1]["args"]["labels"] == "refund request, delivery question, praise"
     if files == ["note.png"]:
         assert plan[1]["args"]["text"] == f"{GENERATED}0"  # the note's words, not the name quoted
+
+
+def test_a_picture_told_to_be_turned_after_the_ask_is_turned_back_before_it_is_read(planner):
+    plan = planned_offline(planner, "whats on this note?? its sideways sorry, read it to me", ["note.jpg"])
+    assert [t["task"] for t in plan] == ["image-editing", "image-to-text", "text-to-speech"]
+    assert plan[1]["args"]["image"] == f"{GENERATED}0" and plan[2]["args"]["text"] == f"{GENERATED}1"

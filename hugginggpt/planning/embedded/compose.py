@@ -23,7 +23,7 @@ from . import args as argtext
 from .clauses import Clause
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, PROMPTED, Goal
 from .inputs import _Input
-from .reading import Reference, Want, about_mood, about_sight, about_sound, by_meaning
+from .reading import Reference, Want, about_mood, about_sight, about_sound, by_meaning, told_turned
 from .slots import AS_QUESTION, THE_QUESTION, Slots
 from .sources import Sources
 from .things import CONVERT, NOUNS, Step, Thing
@@ -188,8 +188,11 @@ class Composer(Sources, Slots):
             for thing in self._each(want, objects[0]):
                 self._realize(want, thing)
         made = list(range(before, len(self.steps)))
-        if goal.name in ("edit", "restyle", "enhance", "clean-audio") and want.clause.joiner in _DONE_FIRST:
-            # "I need an edge map of the skater. Before that, flip the photo": the flipped photo is the one meant
+        turned_back = goal.name == "edit" and want.evidence != "cue" and told_turned(want.clause.words)
+        first = want.clause.joiner in _DONE_FIRST or turned_back
+        if goal.name in ("edit", "restyle", "enhance", "clean-audio") and first:
+            # "I need an edge map of the skater. Before that, flip the photo" (or "what does it say? it's upside
+            # down"): the changed picture is the one the other asks mean
             for k in made:
                 read, out = self.steps[k].reads, [t for t in self.things if t.step == k]
                 if read is not None and read.step is None and out:

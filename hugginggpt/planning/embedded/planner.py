@@ -38,6 +38,7 @@ from .reading import (
     read,
     references,
     scores,
+    told_turned,
     unlocated,
 )
 from .things import NOUNS, Fate, Step
@@ -585,6 +586,9 @@ def _ordered(wants: list[Want]) -> list[Want]:
     Y", "(do Y first)"), and inside a clause where a goal works on what a later one makes ("read aloud the
     summary of it": the summary first)."""
     out = list(wants)
+    # "what does this card say?? its upside down sorry": the picture is turned back before anything reads it
+    turned = [w for w in out if w.goal.name == "edit" and w.evidence != "cue" and told_turned(w.clause.words)]
+    out = turned + [w for w in out if w not in turned]
     for w in list(out):  # "..., but first translate it", "remove the background after brightening it"
         if w.clause.joiner in ("after", "but first", "first", "before that", "before this", "before anything else") or (
             _FIRST.search(w.clause.words[w.at :])

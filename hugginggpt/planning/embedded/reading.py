@@ -241,7 +241,16 @@ _TURNED = (
     r"upside[- ]down|sideways|on (?:its|their|his|her) side|back to front|backwards|mirrored|reversed|flipped"
     r"|the wrong way(?: round| up| around)?"
 )
-_TURNED_RX = re.compile(rf"\b(?:{_TURNED})\b")
+TURNED = re.compile(rf"\b(?:{_TURNED})\b")
+_TURN_VERB = re.compile(r"\b(?:turn|rotate|flip|spin|put|make|set|mirror)\w*\b")
+
+
+def told_turned(words: str) -> bool:
+    """The clause tells that the picture is turned ("its upside down sorry"), not asks to turn it ("turn that
+    result upside down")."""
+    m = TURNED.search(words)
+    return m is not None and not _TURN_VERB.search(words[: m.start()])
+
 LOOKS_WRONG = re.compile(
     rf"\b(?:{_TURNED}|crooked|tilted|wonky|skewed"
     r"|(?:too|so|very|really|super|kinda|way too) (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
@@ -410,7 +419,7 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     for k, c in enumerate(clauses):
         # "sorry its sideways. what does the flyer say": a picture told to be turned, with no change asked
         # after the faults told, is turned back first
-        if any(w.clause is c for w in out) or not _TURNED_RX.search(c.words):
+        if any(w.clause is c for w in out) or not TURNED.search(c.words):
             continue
         after = next((n for n in clauses[k + 1 :] if not LOOKS_WRONG.search(n.words)), None)
         if after is None or not any(w.clause is after and w.goal.name in CHANGES for w in out):
