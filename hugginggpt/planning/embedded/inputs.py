@@ -116,7 +116,7 @@ _STATEMENT = re.compile(
 _NOT_STATEMENT = re.compile(
     r"\b(?:please|can you|could you|would you|i want|i'd like|i would like|i need|help me|tell me)\b|^(?:i|my)\b", re.I
 )
-_ASK_WORDS = re.compile(
+ASK_WORDS = re.compile(
     r"^(?:what|who|whom|whose|when|where|which|why|how|is|are|do|does|did|can|could|would|will|should|please|"
     r"tell|give|read|say|summari[sz]e|translate|transcribe|describe|draw|make|write|find|show|list|check|compare|"
     r"classify|detect|count|cut|remove|turn|convert|speak|answer|explain|let|draft|compose|create|generate|"
@@ -131,7 +131,7 @@ def statements(text: str) -> str:
     to 6. Which day is it closed?"): the passage the ask is about, or "" when there is none or no ask."""
     sentences = [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
     plain = [
-        bool(_STATEMENT.match(x) and not _ASK_WORDS.match(x) and not _NOT_STATEMENT.search(x) and x[-1:] != "?")
+        bool(_STATEMENT.match(x) and not ASK_WORDS.match(x) and not _NOT_STATEMENT.search(x) and x[-1:] != "?")
         for x in sentences
     ]
     if all(plain) or not any(plain):
@@ -178,7 +178,7 @@ def _trailing_asks(body: str) -> tuple[str, str]:
     """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud")."""
     sentences = [x for x in _SENTENCE.findall(body) if x.strip()]
     k = len(sentences)
-    while k > 1 and (sentences[k - 1].strip().endswith("?") or _ASK_WORDS.match(sentences[k - 1].strip())):
+    while k > 1 and (sentences[k - 1].strip().endswith("?") or ASK_WORDS.match(sentences[k - 1].strip())):
         k -= 1
     return "".join(sentences[:k]).strip(), "".join(sentences[k:]).strip()
 

@@ -23,7 +23,7 @@ from . import spelling
 from .clauses import Clause, split
 from .compose import REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
-from .inputs import _ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
+from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
     CHANGES,
     LOOKS_WRONG,
@@ -31,8 +31,8 @@ from .reading import (
     TELLS,
     THRESHOLD,
     Want,
-    _has_words,
     by_meaning,
+    has_words,
     nearest,
     presents,
     read,
@@ -78,36 +78,12 @@ class GoalPlanner:
         clauses, wants = read(clauses)
         _quoted_messages(clauses, wants)
         wants = _questions(clauses, wants, text)
-        wants = _choices(wants, clauses)
-        # "how do you say '...' in Japanese": the language named is the one to translate into, not asked about
-        translated = {w.clause.index for w in wants if w.goal.name == "translate"}
-        wants = [
-            w
-            for w in wants
-            if not (w.goal.name == "language" and w.evidence != "cue" and w.clause.index in translated)
-        ]
-        # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
-        wants = [
-            w
-            for w in wants
-            if not (
-                w.evidence == "question"
-                and LOOKS_WRONG.search(w.clause.words)
-                and any(o.clause.index == w.clause.index + 1 and o.goal.name in CHANGES for o in wants)
-            )
-        ]
+        wants = _one_reading(_choices(wants, clauses))
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
             for i in c.inputs:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
                     i.kind = "quote"
-        wants = _reachable(clauses, wants, inputs)
-        drawn = {w.clause.index for w in wants if w.goal.name == "draw"}
-        changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
-        if any(i.kind == "file" and i.modality == "image" for i in inputs):
-            # "draw me a cartoon version of my cat" with the cat's photo: the change of look, not a new picture
-            wants = [w for w in wants if not (w.goal.name == "draw" and w.clause.index in changed)]
-        else:  # "paint a green tractor in a field": the look is the drawing's, no edit of it
-            wants = [w for w in wants if not (w.goal.name in ("edit", "restyle") and w.clause.index in drawn)]
+        wants = _drawn_or_changed(_reachable(clauses, wants, inputs), inputs)
         wants = _ordered(wants)
         refs = references(clauses, wants)
         material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
@@ -166,7 +142,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     short = len(passage.split()) < 6
     # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
     unmarked = not parts.marked or bool(argtext.labels(passage) and len(passage.split()) <= 8)
-    if files and ("?" in passage or _ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked):
+    if files and ("?" in passage or ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -226,10 +202,10 @@ _INDIRECT = re.compile(
     r"|^(?:would|do|did|does) (?:you|u) (?:say|think|reckon|feel)\s+(?:that\s+)?"
 )
 _BARE = re.compile(r"(?:please )?\w+ (?:it|this|that|them|these|those)(?: please)?")  # a verb and a pointer
-# "tell me the star rating", "give me the total": a fact asked for by its noun
 _WHICH_IS_IT = re.compile(r"(?:so\s+|and\s+)?(?:which|what)(?: one)? (?:is it|is that|it is|are they)\W*")
 _HOW_TO_SAY = re.compile(r"how (?:do|would|can|could|should) (?:you|u|i|we|one) (?:say|write|spell|put)\b")
 _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|would|should|can|could)\b")
+# "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|grab|look up)"
@@ -334,7 +310,7 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         # no goal named: a file given asks for the goal its words mean on that file; with only words, the
         # goal they mean when it reads clearly nearer than a chat reply ("paint me a watercolour of a fox")
         files = any(i.kind == "file" for i in inputs)
-        options = [c for c in clauses if _has_words(c) and not presents(c)] or clauses
+        options = [c for c in clauses if has_words(c) and not presents(c)] or clauses
         if not files:  # "my cat keeps sneezing": telling about oneself asks for a reply, not a task
             options = [c for c in options if not _TELLING.match(c.words)]
         everything = scores([c.words for c in options])
@@ -529,6 +505,35 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
 
 
 _OF_A_TEXT = {"language", "sentiment", "label", "emotion", "entities", "speak", "summarize", "similarity"}
+
+
+def _one_reading(wants: list[Want]) -> list[Want]:
+    """One want where a clause reads as two but means one."""
+    # "how do you say '...' in Japanese": the language named is the one to translate into, not asked about
+    translated = {w.clause.index for w in wants if w.goal.name == "translate"}
+    wants = [
+        w for w in wants if not (w.goal.name == "language" and w.evidence != "cue" and w.clause.index in translated)
+    ]
+    # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
+    return [
+        w
+        for w in wants
+        if not (
+            w.evidence == "question"
+            and LOOKS_WRONG.search(w.clause.words)
+            and any(o.clause.index == w.clause.index + 1 and o.goal.name in CHANGES for o in wants)
+        )
+    ]
+
+
+def _drawn_or_changed(wants: list[Want], inputs: list[_Input]) -> list[Want]:
+    """A drawing and a change of look asked in one clause are one of them: the change of the picture given
+    ("draw me a cartoon version of my cat" with its photo), else the drawing ("paint a green tractor")."""
+    drawn = {w.clause.index for w in wants if w.goal.name == "draw"}
+    changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
+    if any(i.kind == "file" and i.modality == "image" for i in inputs):
+        return [w for w in wants if not (w.goal.name == "draw" and w.clause.index in changed)]
+    return [w for w in wants if not (w.goal.name in ("edit", "restyle") and w.clause.index in drawn)]
 
 
 def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> None:

@@ -452,7 +452,7 @@ def references(clauses: list[Clause], wants: list[Want]) -> list[Reference]:
 def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]]) -> list[Want]:
     """The cue wants of each clause, and for a clause no cue names, the goal its meaning asks for."""
     wants: list[Want] = []
-    unread = [c for c in clauses if not cued.get(c.index) and _has_words(c)]
+    unread = [c for c in clauses if not cued.get(c.index) and has_words(c)]
     everything = dict(zip((c.index for c in unread), scores([_asked_part(c) for c in unread]), strict=True))
     verdicts = {k: nearest(best) for k, best in everything.items()}
     for c in unread:  # a question asks to be told something, never for an edit or a drawing
@@ -574,7 +574,7 @@ def _names_result(goal: Goal, words: str, w: Want) -> bool:
     return hit is not None and bool(_DETERMINER.search(words[: hit.start()]))
 
 
-def _has_words(clause: Clause) -> bool:
+def has_words(clause: Clause) -> bool:
     """Enough words to be read by meaning: a single word is no ask unless a cue names it."""
     # "this text", "this image": a thing given, standing alone, asks nothing
     if re.fullmatch(r"(?:this (?:text|image|recording|video|file|question)\W*)+", clause.words):
