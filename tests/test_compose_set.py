@@ -104,71 +104,43 @@ def test_half_d_is_fifty_cases_after_c_with_files_of_its_own():
     assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
 
 
-def test_half_e_is_fifty_cases_after_d_with_files_of_its_own():
-    e_cases = [c for c in CASES if c["half"] == "E"]
-    assert [c["id"] for c in e_cases] == [f"co-e{i:02d}" for i in range(1, 51)]
-    start = CASES.index(e_cases[0])
-    assert CASES[start : start + 50] == e_cases and CASES[start - 1]["half"] == "D"
-    kinds = Counter(c["kind"] for c in e_cases)
-    assert dict(kinds) == {"single": 8, "two-step": 20, "three-step": 10, "mixed-remote": 6, "needs-remote": 6}
-    earlier = {f for c in CASES if c["half"] != "E" for f in c["files"]}
-    mine = {f for c in e_cases for f in c["files"]}
-    assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
-    others = {c["request"] for c in CASES if c["half"] != "E"}
-    assert not [c["id"] for c in e_cases if c["request"] in others]  # no request of another half reused
+MIX_50 = {"single": 8, "two-step": 20, "three-step": 10, "mixed-remote": 6, "needs-remote": 6}
+MIX_60 = {"single": 10, "two-step": 24, "three-step": 12, "mixed-remote": 7, "needs-remote": 7}
+MIX_40 = {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "needs-remote": 5}
 
 
-def test_half_f_is_sixty_development_cases_after_e_with_files_of_its_own():
-    f_cases = [c for c in CASES if c["half"] == "F"]
-    assert [c["id"] for c in f_cases] == [f"co-f{i:02d}" for i in range(1, 61)]
-    start = CASES.index(f_cases[0])
-    assert CASES[start : start + 60] == f_cases and CASES[start - 1]["half"] == "E"
-    kinds = Counter(c["kind"] for c in f_cases)
-    assert dict(kinds) == {"single": 10, "two-step": 24, "three-step": 12, "mixed-remote": 7, "needs-remote": 7}
-    earlier = {f for c in CASES if c["half"] != "F" for f in c["files"]}
-    mine = {f for c in f_cases for f in c["files"]}
-    assert len(mine) >= 30 and not mine & earlier  # every file it uses is drawn or recorded for it
-    assert set(compose.SPEECH_F) <= mine  # and every recording made for it is used
-    others = {c["request"] for c in CASES if c["half"] != "F"}
-    assert not [c["id"] for c in f_cases if c["request"] in others]  # no request of another half reused
-    requests = [c["request"] for c in f_cases]
+@pytest.mark.parametrize(
+    "half, n, after, mix, least_files, speech, development",
+    [
+        ("E", 50, "D", MIX_50, 20, None, False),  # held out
+        ("F", 60, "E", MIX_60, 30, "SPEECH_F", True),
+        ("G", 60, "F", MIX_60, 30, "SPEECH_G", True),
+        ("H", 40, "G", MIX_40, 20, "SPEECH_H", True),
+    ],
+)
+def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
+    half, n, after, mix, least_files, speech, development
+):
+    cases = [c for c in CASES if c["half"] == half]
+    letter = half.lower()
+    assert [c["id"] for c in cases] == [f"co-{letter}{i:02d}" for i in range(1, n + 1)]
+    start = CASES.index(cases[0])
+    assert CASES[start : start + n] == cases and CASES[start - 1]["half"] == after
+    assert dict(Counter(c["kind"] for c in cases)) == mix
+    earlier = {f for c in CASES if c["half"] != half for f in c["files"]}
+    mine = {f for c in cases for f in c["files"]}
+    assert len(mine) >= least_files and not mine & earlier  # every file it uses is drawn or recorded for it
+    if speech:
+        assert set(getattr(compose, speech)) <= mine  # and every recording made for it is used
+    others = {c["request"].lower() for c in CASES if c["half"] != half}
+    assert not [c["id"] for c in cases if c["request"].lower() in others]  # no request of another half reused
+    requests = [c["request"].lower() for c in cases]
     assert len(set(requests)) == len(requests)  # nor one of its own repeated
-    assert "F" in compose.DEVELOPMENT
+    assert (half in compose.DEVELOPMENT) == development
 
 
-def test_half_g_is_sixty_development_cases_after_f_with_files_of_its_own():
-    g_cases = [c for c in CASES if c["half"] == "G"]
-    assert [c["id"] for c in g_cases] == [f"co-g{i:02d}" for i in range(1, 61)]
-    start = CASES.index(g_cases[0])
-    assert CASES[start : start + 60] == g_cases and CASES[start - 1]["half"] == "F"
-    kinds = Counter(c["kind"] for c in g_cases)
-    assert dict(kinds) == {"single": 10, "two-step": 24, "three-step": 12, "mixed-remote": 7, "needs-remote": 7}
-    earlier = {f for c in CASES if c["half"] != "G" for f in c["files"]}
-    mine = {f for c in g_cases for f in c["files"]}
-    assert len(mine) >= 30 and not mine & earlier  # every file it uses is drawn or recorded for it
-    assert set(compose.SPEECH_G) <= mine  # and every recording made for it is used
-    others = {c["request"].lower() for c in CASES if c["half"] != "G"}
-    assert not [c["id"] for c in g_cases if c["request"].lower() in others]  # no request of another half reused
-    requests = [c["request"].lower() for c in g_cases]
-    assert len(set(requests)) == len(requests)  # nor one of its own repeated
-    assert "G" in compose.DEVELOPMENT
-
-
-def test_half_h_is_forty_development_cases_at_the_end_with_files_of_its_own():
-    h_cases = [c for c in CASES if c["half"] == "H"]
-    assert [c["id"] for c in h_cases] == [f"co-h{i:02d}" for i in range(1, 41)]
-    assert CASES[-40:] == h_cases and CASES[-41]["half"] == "G"
-    kinds = Counter(c["kind"] for c in h_cases)
-    assert dict(kinds) == {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "needs-remote": 5}
-    earlier = {f for c in CASES if c["half"] != "H" for f in c["files"]}
-    mine = {f for c in h_cases for f in c["files"]}
-    assert len(mine) >= 20 and not mine & earlier  # every file it uses is drawn or recorded for it
-    assert set(compose.SPEECH_H) <= mine  # and every recording made for it is used
-    others = {c["request"].lower() for c in CASES if c["half"] != "H"}
-    assert not [c["id"] for c in h_cases if c["request"].lower() in others]  # no request of another half reused
-    requests = [c["request"].lower() for c in h_cases]
-    assert len(set(requests)) == len(requests)  # nor one of its own repeated
-    assert "H" in compose.DEVELOPMENT
+def test_half_h_is_the_last():
+    assert CASES[-1]["half"] == "H"
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
