@@ -45,7 +45,8 @@ _VOICE_ITSELF = re.compile(
     r"|\b(?:actual|tone of|sound of (?:his|her|their)) voice\b|\bhow (?:he|she|they) sounds?,? not\b"
 )
 _A_NAME = re.compile(r"\b(?:for|to|from|by|called|named|labelled|labeled|signed)\s*$", re.I)
-_DONE_FIRST = ("before that", "before this", "before anything else", "but first", "first")
+# joiners that say a clause is done before the ones said before it ("Before that, flip it")
+DONE_FIRST = ("before that", "before this", "before anything else", "but first", "first")
 _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
 _CARRIES_TEXT = re.compile(
     r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter)s?(?:\b|_)"
@@ -78,7 +79,7 @@ _POINTS_AT_TEXT = re.compile(
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
 # twice, done twice
-_EACH_ITS_OWN = {*ASK_GOALS, *PROMPTED, "edit", "restyle", "similarity", "translate", "label"}
+_EACH_ITS_OWN = {*ASK_GOALS, *PROMPTED, "edit", "restyle", "translate", "label"}
 # "this photo", "my picture": an image the request gives, not one to draw
 _THIS_IMAGE = re.compile(
     r"\b(?:this|that|the|my|our|the attached|the uploaded)\s+(?:image|picture|photo|pic|photograph)\b"
@@ -162,7 +163,7 @@ class Composer(Sources, Slots):
             return self.by_cue[cue]  # edit by its cue, and a drawing of a picture given, which is an edit)
         before = len(self.steps)
         objects, named = self._objects(want, own)
-        if not named and goal.name in self.served and (goal.name not in _EACH_ITS_OWN or goal.name == "similarity"):
+        if not named and goal.name in self.served and goal.name not in _EACH_ITS_OWN:
             return [self.served[goal.name][-1]]  # the same ask again ("..., a depth map please"): done once
         asked = [s for s in self.steps if s.goal in ASK_GOALS]
         if (
@@ -189,7 +190,7 @@ class Composer(Sources, Slots):
                 self._realize(want, thing)
         made = list(range(before, len(self.steps)))
         turned_back = goal.name == "edit" and want.evidence != "cue" and told_turned(want.clause.words)
-        first = want.clause.joiner in _DONE_FIRST or turned_back
+        first = want.clause.joiner in DONE_FIRST or turned_back
         if goal.name in ("edit", "restyle", "enhance", "clean-audio") and first:
             # "I need an edge map of the skater. Before that, flip the photo" (or "what does it say? it's upside
             # down"): the changed picture is the one the other asks mean

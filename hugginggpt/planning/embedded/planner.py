@@ -21,7 +21,7 @@ from ...types import GENERATED, Plan, Route, Task
 from . import args as argtext
 from . import spelling
 from .clauses import Clause, split
-from .compose import REPLY, Composer
+from .compose import DONE_FIRST, REPLY, Composer
 from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, Goal
 from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
@@ -595,9 +595,7 @@ def _ordered(wants: list[Want]) -> list[Want]:
     turned = [w for w in out if w.goal.name == "edit" and w.evidence != "cue" and told_turned(w.clause.words)]
     out = turned + [w for w in out if w not in turned]
     for w in list(out):  # "..., but first translate it", "remove the background after brightening it"
-        if w.clause.joiner in ("after", "but first", "first", "before that", "before this", "before anything else") or (
-            _FIRST.search(w.clause.words[w.at :])
-        ):
+        if w.clause.joiner in ("after", *DONE_FIRST) or _FIRST.search(w.clause.words[w.at :]):
             earlier = [o for o in out if o.clause.index < w.clause.index or o.clause is w.clause and o.at < w.at]
             if earlier:
                 k = out.index(earlier[-1] if w.clause.joiner == "after" else earlier[0])
