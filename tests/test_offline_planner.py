@@ -1358,3 +1358,12 @@ def test_a_picture_told_to_be_turned_after_the_ask_is_turned_back_before_it_is_r
     plan = planned_offline(planner, "whats on this note?? its sideways sorry, read it to me", ["note.jpg"])
     assert [t["task"] for t in plan] == ["image-editing", "image-to-text", "text-to-speech"]
     assert plan[1]["args"]["image"] == f"{GENERATED}0" and plan[2]["args"]["text"] == f"{GENERATED}1"
+
+
+def test_a_question_quoted_on_its_own_after_a_verdict_asked_of_it_is_the_text(planner):
+    plan = planned(planner, "which language is that? 'Hvor er toget?'", [])
+    assert plan == [
+        {"id": 0, "task": "text-classification", "dep": [-1], "args": {"text": "Hvor er toget?", "labels": "language"}}
+    ]
+    # a question quoted to be answered is still answered
+    assert [t["task"] for t in planned(planner, "Answer this: 'Who wrote Hamlet?'", [])] == ["conversational"]

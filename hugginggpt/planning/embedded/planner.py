@@ -76,7 +76,7 @@ class GoalPlanner:
         if (not text or GREETING.match(text)) and not any(i.kind == "file" for i in inputs):
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
-        _quoted_messages(clauses, wants)
+        wants = _quoted_messages(clauses, wants)
         wants = _questions(clauses, wants, text)
         wants = _one_reading(_choices(wants, clauses))
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
@@ -536,19 +536,24 @@ def _drawn_or_changed(wants: list[Want], inputs: list[_Input]) -> list[Want]:
     return [w for w in wants if not (w.goal.name in ("edit", "restyle") and w.clause.index in drawn)]
 
 
-def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> None:
-    """ "My friend sent me this message: 'Bugun hava cok guzel, parka gidelim mi?' Which language is it?": a
-    question quoted in a clause that presents it is the text asked about, not a question to answer, when
-    the rest of the request only asks things of a text."""
+def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+    """ "My friend sent me this message: 'Bugun hava cok guzel, parka gidelim mi?' Which language is it?", "what
+    language is this? 'Dzien dobry, jak sie masz?'": a question quoted in a clause that presents it, or on its
+    own, is the text asked about, not a question to answer, when the rest of the request only asks things of a
+    text."""
     for c in clauses:
         others = [w for w in wants if w.clause is not c]
-        if not presents(c) or not others or not all(w.goal.name in _OF_A_TEXT for w in others):
+        alone = c.words.strip(" .!?") == "this question"
+        if not (presents(c) or alone) or not others or not all(w.goal.name in _OF_A_TEXT for w in others):
             continue
         if re.search(r"\b(?:question|query|ask)", c.words.replace("this question", "")):
             continue  # "I have a question: '...?'": a question it is
         for i in c.inputs:
             if i.kind == "question" and i.quoted:
                 i.kind = "quote"
+        if alone:  # its placeholder's word "question" asked nothing
+            wants = [w for w in wants if not (w.clause is c and w.goal.name in ASK_GOALS)]
+    return wants
 
 
 def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Want]:
