@@ -83,9 +83,19 @@ SAID_THE = re.compile(
 )
 
 
+# "if it's urgent, let me know": the question put before the ask to tell it
+IF_TELL = re.compile(
+    r"(?P<q>(?:if|whether)\s+\S+\s+\S+.*?),?\s+(?:(?:please\s+)?(?:tell|let) (?:me|us)(?: know)?|say so|flag it)"
+    r"(?:\s+(?:please|pls|plz))?",
+    re.I,
+)
+
+
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
+    if m := IF_TELL.fullmatch(q):
+        q = m["q"]
     if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"
         return f"What is {m['thing']}?"
     # "tell me the star rating": what the thing named is

@@ -51,6 +51,11 @@ _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category
 _CARRIES_TEXT = re.compile(
     r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter)s?(?:\b|_)"
 )
+_PEOPLE = re.compile(
+    r"\b(?:they|them|he|him|she|her|people|person|faces?|everyone|everybody|anyone|someone|kids?|child(?:ren)?|man|"
+    r"men|woman|women|girls?|boys?|baby|crowd|family|couple|smil\w*|frown\w*|expressions?)\b"
+)
+_WRITTEN = re.compile(r"\b(?:writ\w*|wrote|says?|said|text|words|wording|message|tone)\b")
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 # a question asked in light of something: "based on the transcript and the scan", "about the translated text"
 _BASED_ON = re.compile(r"\b(?:based on|according to|using|about|from|in light of|together with|along with)\b")
@@ -131,6 +136,10 @@ class Composer(Sources, Slots):
             t = next((t for t in self.things if t.step is None and t.value == i.value), None)
             if t is not None:
                 self._touch(t)
+        nth = self.ordinal_file(clause.words)
+        if nth is not None:  # "the second one is a voicemail, transcribe it"
+            self._touch(nth)
+            return
         for modality, rx in NOUNS.items():
             if rx.search(clause.words):
                 latest = self._latest({modality}, answers=False)
@@ -246,6 +255,11 @@ class Composer(Sources, Slots):
             # "does he sound calm? not the words, his actual voice": the voice itself, by an audio classifier
             self._step("audio-classification", {"audio": thing.value}, want, thing, "verdict")
             return
+        if goal.name in ("sentiment", "emotion") and m == "image" and self._feeling_shown(want, thing):
+            # "what emotion are they showing": faces in a photo, which no words read from it tell
+            args = {"image": thing.value, "text": self._question(want)}
+            self._step("visual-question-answering", args, want, thing, "answer")
+            return
         if goal.name == "label" and m in CONVERT and self._topic_of_words(want, thing):
             thing, m = self._words_of(thing, want), "text"  # which of the topics listed: what it says tells
         mood = goal.name == "emotion" and m == "audio" and about_mood(want.clause.words)
@@ -269,6 +283,14 @@ class Composer(Sources, Slots):
             return
         args = self._args(task, thing, want)
         self._step(task, args, want, thing, goal.makes)
+
+    def _feeling_shown(self, want: Want, picture: Thing) -> bool:
+        """A feeling asked of the people a picture shows, not of words it carries (a sign, a letter)."""
+        words = want.clause.words
+        texts = (words, self.text.lower(), picture.value.lower())
+        if any(_DOCUMENT.search(w) or _CARRIES_TEXT.search(w) for w in texts) or _WRITTEN.search(words):
+            return False
+        return bool(_PEOPLE.search(words))
 
     def _about(self, want: Want, thing: Thing) -> str:
         """The words that say what `thing` is: its want's clause, and the clause that gives it."""
@@ -298,7 +320,10 @@ class Composer(Sources, Slots):
         if thing.modality == "text":
             self._step("question-answering", {"text": question, "context": thing.value}, want, thing, "answer")
             return
-        document = any(_DOCUMENT.search(w) for w in (want.clause.words, self.text.lower(), thing.value.lower()))
+        # the request's other words tell what the picture is only when it is the one picture given
+        alone = sum(t.modality == "image" for t in self._files()) <= 1
+        request = self.text.lower() if alone else ""
+        document = any(_DOCUMENT.search(w) for w in (want.clause.words, request, thing.value.lower()))
         if self.cap is None:  # every task counts as runnable: the literal one
             task = "document-question-answering" if document else "visual-question-answering"
             self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")

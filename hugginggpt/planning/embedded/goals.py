@@ -91,7 +91,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"\bocr\b|image[- ]to[- ]text"
         r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
-        r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)|^read (?:it|this|that)$"
+        r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
+        r"|^(?:and\s+)?read(?: (?:it|this|that))?(?: (?:pls|plz|please))?$"
         r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
@@ -171,7 +172,8 @@ GOALS: tuple[Goal, ...] = (
         r"disappointed|satisfied|unhappy|worried|keen|enthusiastic|glad|furious|irritated|frustrated)\b"
         r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
         r"|cross|mad|furious)\s+with\b"
-        r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b",
+        r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
+        r"|\b(?:what(?:'s| is| was)|describe|how(?:'s| is| was)|judge|rate|check)\b[^.;?]{0,30}\btone\b(?! (?:it|this|that|them) )",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
@@ -236,7 +238,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
-        r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*"
+        r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b"
+        r"|\bin (?:one|two|three|a few|1|2|3) (?:lines|sentences|words)\b"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
@@ -279,11 +282,13 @@ GOALS: tuple[Goal, ...] = (
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
+        rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
         + r"|mak(?:e|es|ing))\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
+        r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b)"
         # "speak it", not "I don't speak either one" (a language the asker knows)
         r"|\bin audio format|(?<!\bi )(?<!\bi don't )(?<!\bi do not )(?<!\bi can't )(?<!\bwe )(?<!\bthey )\bspeak\b"
         r"|\bpronounc\w*"
@@ -370,7 +375,8 @@ GOALS: tuple[Goal, ...] = (
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
-        r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle)"
+        r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle"
+        r"|(?:\w+ )?(?:edge|outline|contour|depth|map|mask|bounding|skeleton|pose))"
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
         r"|\b(?:draw|paint|illustrate|sketch)\s+(?:me\s+)?(?:whatever|what)\b"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
@@ -447,7 +453,7 @@ GOALS: tuple[Goal, ...] = (
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
-        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*)\b|\bflip(?:s|ping)?\b(?! through)"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*|straighten\w*)\b|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
@@ -499,7 +505,9 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"audio[- ]to[- ]audio|\b(?:enhanc|improv|clean|denois)\w*[^.;]{0,30}?\b(?:audio|speech|sound|voice|recording)"
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
-        r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b|\bdenois\w*",
+        r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b|\bdenois\w*"
+        r"|\b(?:audio|speech|sound|voice|recording|voicemail|message|memo|clip|call)s?\s+(?:\w+\s+)?(?:louder|"
+        r"quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",

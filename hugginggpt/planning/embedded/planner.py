@@ -41,7 +41,7 @@ from .reading import (
     told_turned,
     unlocated,
 )
-from .things import NOUNS, Fate, Step
+from .things import NOUNS, ORDINAL, Fate, Step
 
 
 @dataclass
@@ -242,7 +242,7 @@ _POLITE_LEAD = re.compile(r"^(?:(?:please|pls|can you|could you|can u|could u|wo
 
 def _names_a_thing(words: str) -> bool:
     """ "the letter", "the summary", "its words": the thing itself or a result, not a fact found in it."""
-    return any(rx.search(words) for rx in NOUNS.values()) or any(
+    return any(rx.search(words) for rx in (*NOUNS.values(), ORDINAL)) or any(
         g.names_rx is not None and g.names_rx.search(words) for g in GOALS
     ) or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words))
 
@@ -390,7 +390,8 @@ def _asking(c: Clause, at: int) -> Want:
     asks for them, else an answer."""
     # "tell me if it sounds positive": "it sounds positive"; "does the person in this recording like it":
     # where the subject is does not say what is asked of it
-    (best,) = scores([unlocated(_INDIRECT.sub("", c.words))])
+    m = argtext.IF_TELL.fullmatch(c.words)
+    (best,) = scores([unlocated(_INDIRECT.sub("", m["q"] if m else c.words))])
     if choice := _choice_of(c.words):  # "which one is this clip: sports, business or weather?"
         return Want(choice, c, at, len(c.words), "question")
     # ... or the words of it ("what's written on the shirt?"), which a reading gives whole
@@ -456,6 +457,9 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         elif not asked and not mine and (choice := _choice_of(c.words)) is not None:
             # "would you file this under — weather, crime or business?": one of the options listed
             out.append(Want(choice, c, 0, len(c.words), "question"))
+        elif not asked and not mine and argtext.IF_TELL.fullmatch(c.words):
+            # "if it sounds urgent, tell me": the question put before the ask to tell it
+            out.append(_asking(c, 0))
         elif not asked and not mine and _TELL_THE.match(c.words) and not presents(c):
             # "read this review aloud and tell me the star rating": a thing it holds, asked for
             out.append(_asking(c, 0))

@@ -53,6 +53,10 @@ _HELLO = re.compile(
     r"\W*(?:hi|hello|hey|dear \w+|thanks|thank you|ok|okay|cool|great|good (?:morning|afternoon|evening))"
     r"(?: there| you| everyone| so much| very much)?\W*"
 )
+# "if they sound annoyed, tell me": the ask to tell, on its own, asks nothing the clause before did not
+_TELL_ONLY = re.compile(
+    r"(?:and\s+|so\s+|then\s+)?(?:please\s+)?(?:(?:tell|let|show) (?:me|us)(?: know)?|say so)(?:\s+(?:please|pls|plz))?\W*"
+)
 
 
 @dataclass
@@ -344,7 +348,8 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     for k, clause in enumerate(clauses):
         if k and clause.joiner in _LISTING and _NOUN_PHRASE.match(clause.words) and presents(clauses[k - 1]):
             clause.presenting = not _ASKS.search(clause.words)
-    asking = [c for c in clauses if not _HELLO.fullmatch(c.words)]  # "Hi," before the ask asks nothing
+    # "Hi," before the ask asks nothing, nor "tell me" after it
+    asking = [c for c in clauses if not _HELLO.fullmatch(c.words) and not (c.index and _TELL_ONLY.fullmatch(c.words))]
     cued = {c.index: cues(c) for c in asking}
     # "busy morning - give me ...", "im driving - tell me ...": words before a dash that name no ask are an aside
     asides = {c.index for c, n in zip(clauses, clauses[1:]) if n.joiner in _DASHES and not cued.get(c.index)}

@@ -9,7 +9,7 @@ from .clauses import Clause
 from .goals import ASK_GOALS, PROMPTED, Goal
 from .inputs import _Input
 from .reading import LABEL, Reference, Want
-from .things import CONVERT, NOUNS, Step, Thing, takes
+from .things import CONVERT, NOUNS, NTH, ORDINAL, Step, Thing, takes
 
 # words for "the result" of whatever came before
 _RESULT = re.compile(
@@ -25,6 +25,7 @@ _BOTH = re.compile(r"^(?:\w+\s+)?both\b")
 _FORMS = ("speak", "translate")  # goals that give what came before in another form
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
+_PICTURE = re.compile(r"(?:image|picture|photo|pic|snap|shot)s?")  # nouns for any picture
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 _POINTER_WORD = re.compile(r"\b(?:it|them)\b")
 _THE_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)[a-z]+")
@@ -67,6 +68,16 @@ class Sources:
             ]
             if answers:
                 return answers[-1:], True
+        if goal.name == "speak":  # "say 'good night' in French": the French words are spoken
+            translated = [
+                t
+                for t in self.things
+                if t.step is not None
+                and self.steps[t.step].clause == want.clause.index
+                and self.steps[t.step].goal == "translate"
+            ]
+            if translated:
+                return translated[-1:], True
         shared = [i for i in own if self._shared_after_colon(want, i)]
         for i in own:
             # a file of the kind the goal makes, and cannot take, names its output ("an audio answer (a.wav)")
@@ -77,6 +88,9 @@ class Sources:
                 continue
             if i.kind in ("file", "quote", "question") and not asked and takes(goal, i.modality):
                 keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
+        nth = self.ordinal_file(want.clause.words)
+        if nth is not None and takes(goal, nth.modality):
+            keep(nth)
         # a made thing is made from a result its clause names anywhere ("with the detected labels, make a video")
         refs = self._refs_of(want, anywhere=goal.name in PROMPTED)
         results = [t for ref in refs for t in self._results_of(ref)]
@@ -102,7 +116,7 @@ class Sources:
             tail += " " + " ".join(i.value.lower() for i in own if i.kind == "question")
         shift = want.at if tail is not want.clause.words else 0
         hits = sorted(
-            (h.start(), m)
+            (h.start(), m, h.group(0))
             for m, rx in NOUNS.items()
             if takes(goal, m)
             for h in rx.finditer(tail)
@@ -125,7 +139,8 @@ class Sources:
             marked = [t for t in self.things if last is not None and t.step == last.id and t.makes == "annotation"]
             if marked and last.clause == want.clause.index - 1:
                 keep(marked[0])
-        for at, modality in hits:
+        for at, modality, noun in hits:
+            keep(self._file_named(noun, modality))  # "the letter" of letter.png and photo.jpg
             original = bool(_ORIGINAL.search(tail[max(0, at - 12) : at]))
             keep(self._latest({modality}, original=original, answers=False, before=want.clause.end))
         if not found and _OF_THIS.search(tail):  # "an edge map of this": what was given, not the newest result
@@ -187,6 +202,33 @@ class Sources:
         keep(latest)
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
         return found, False
+
+    def _files(self) -> list[Thing]:
+        given = {i.value for i in self.inputs if i.kind == "file"}
+        return [t for t in self.things if t.step is None and t.value in given]
+
+    def _file_named(self, noun: str, modality: str) -> Thing | None:
+        """Of several files of a kind, the one whose name holds the noun a clause names it by."""
+        files = [t for t in self._files() if t.modality == modality]
+        word = noun.split()[-1].lower()
+        stem = re.sub(r"e?s$", "", word) if len(word) > 4 else word
+        named = [t for t in files if stem in t.value.rsplit("/", 1)[-1].lower()]
+        if not named and _PICTURE.fullmatch(word):
+            # "the photo" beside "the letter" (letter.png): the picture no other noun of the request names
+            others = {n.lower() for n in NOUNS[modality].findall(self.text.lower())} - {word}
+            stems = {re.sub(r"e?s$", "", n) if len(n) > 4 else n for n in others if not _PICTURE.fullmatch(n)}
+            named = [t for t in files if not any(s in t.value.rsplit("/", 1)[-1].lower() for s in stems)]
+            named = named if len(named) < len(files) else []
+        return named[0] if len(files) > 1 and len(named) == 1 else None
+
+    def ordinal_file(self, words: str) -> Thing | None:
+        """The file a clause points at by its place among several given ("the second one", "file 2")."""
+        files = self._files()
+        m = ORDINAL.search(words)
+        if m is None or len(files) < 2:
+            return None
+        nth = int(m["num"]) - 1 if m["num"] else NTH[m["nth"] or m["bare"]]
+        return files[nth] if -len(files) <= nth < len(files) else None
 
     def _shared_after_colon(self, want: Want, i: _Input) -> bool:
         """ "boil this down and read it out for me: <text>": the text after the colon is what the whole
