@@ -173,7 +173,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
         r"|cross|mad|furious)\s+with\b"
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
-        r"|\b(?:what(?:'s| is| was)|describe|how(?:'s| is| was)|judge|rate|check)\b[^.;?]{0,30}\btone\b(?! (?:it|this|that|them) )",
+        r"|\b(?:what(?:'s| is| was)|describe|how(?:'s| is| was)|judge|rate|check)\b[^.;?]{0,30}\btone\b"
+        r"(?! (?:it|this|that|them) )",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
         "this comment happy or angry; does this tweet sound positive; what is the tone of this message; is the "
         "writer pleased; is it good news or bad news; is the speaker happy; is this good news for me; should i "
@@ -453,7 +454,8 @@ GOALS: tuple[Goal, ...] = (
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
-        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*|straighten\w*)\b|\bflip(?:s|ping)?\b(?! through)"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*|straighten\w*)\b"
+        r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"

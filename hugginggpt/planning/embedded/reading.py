@@ -55,7 +55,8 @@ _HELLO = re.compile(
 )
 # "if they sound annoyed, tell me": the ask to tell, on its own, asks nothing the clause before did not
 _TELL_ONLY = re.compile(
-    r"(?:and\s+|so\s+|then\s+)?(?:please\s+)?(?:(?:tell|let|show) (?:me|us)(?: know)?|say so)(?:\s+(?:please|pls|plz))?\W*"
+    r"(?:and\s+|so\s+|then\s+)?(?:please\s+)?(?:(?:tell|let|show) (?:me|us)(?: know)?|say so)"
+    r"(?:\s+(?:please|pls|plz))?\W*"
 )
 
 

@@ -26,7 +26,8 @@ NOUNS = {
 # "the second one", "first file:", "attachment 2": one of several files given, by its place
 ORDINAL = re.compile(
     r"\b(?:(?P<nth>first|second|third|1st|2nd|3rd|last|latter|former)\s+(?:one|file|attachment|upload|image|picture"
-    r"|photo|pic|recording|clip|audio|scan|document|doc)s?\b|the (?P<bare>first|second|third|last|latter|former)(?=\s*$|\s*[,.;:?!]|\s+(?:is|was|please|pls)\b)"
+    r"|photo|pic|recording|clip|audio|scan|document|doc)s?\b"
+    r"|the (?P<bare>first|second|third|last|latter|former)(?=\s*$|\s*[,.;:?!]|\s+(?:is|was|please|pls)\b)"
     r"|\b(?:file|attachment|image|picture|photo|pic|recording|clip)\s*(?:#|no\.?\s*)?(?P<num>[123])\b)"
 )
 NTH = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "latter": -1, "third": 2, "3rd": 2, "last": -1}
