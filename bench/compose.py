@@ -10,6 +10,7 @@
     python bench/compose.py --half F            # a development half, like A: per-case detail, compose_F.json
     python bench/compose.py --half G            # another development half, like A and F
     python bench/compose.py --half H            # another development half, like A, F and G
+    python bench/compose.py --half I            # another development half, like A, F, G and H
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -27,7 +28,9 @@ printed and written per case, to develop the planner on. Half G (co-g01 .. co-g6
 section "half G's files") was written after F by yet another helper who had not read the planner, the same way, and
 is a development half too, like A and F. Half H (co-h01 .. co-h40, files of its own made in the section "half H's
 files") was written after G by yet another helper who had not read the planner, the same way, and is a development
-half too, like A, F and G.
+half too, like A, F and G. Half I (co-i01 .. co-i50, files of its own made in the section "half I's files") was
+written after H by yet another helper who had not read the planner, the same way, and is a development half too,
+like A, F, G and H.
 """
 
 from __future__ import annotations
@@ -54,7 +57,7 @@ import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech 
 DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
-DEVELOPMENT = ("A", "F", "G", "H")  # halves developed on: per-case output; the others are held out (figures only)
+DEVELOPMENT = ("A", "F", "G", "H", "I")  # halves developed on: per-case output; the others are held out (figures only)
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -871,6 +874,197 @@ SPEECH_H = {
 }
 
 
+# half I's files
+LOW_BRIDGE = ["LOW BRIDGE", "3.2 METRES"]
+ALLOTMENT_LETTER = [
+    "Dear Mrs Patel,",
+    "Good news! A plot has become free at the",
+    "Mill Lane allotments and it is yours from",
+    "the first of March. We are very happy to",
+    "welcome you to our friendly growing group.",
+    "Best wishes,",
+    "Mill Lane Allotment Society",
+]
+MORTGAGE_LETTER = [
+    "Dear Mr Volkov,",
+    "Thank you for your mortgage application.",
+    "Unfortunately we are unable to approve it",
+    "at this time, as your income does not meet",
+    "our lending criteria. We are sorry to bring",
+    "you this disappointing news.",
+    "Northgate Building Society",
+]
+EXAM_LETTER = [
+    "Dear Jamie,",
+    "We are delighted to confirm that you have",
+    "passed all of your final exams with",
+    "distinction. This is an outstanding result",
+    "and your teachers are very proud of you.",
+    "Congratulations!",
+    "Ms Hughes, Head of Sixth Form",
+]
+NOTE_TR = [
+    "Merhaba komsu,",
+    "Yarin aksam evde kucuk bir parti var.",
+    "Biraz gurultu olursa lutfen kusura bakmayin.",
+    "Tesekkurler, Elif",
+]
+OMA_NOTE = [
+    "Lieber Jonas,",
+    "der Kuchen steht im Kuehlschrank.",
+    "Bitte giess die Blumen im Garten.",
+    "Ich bin um sechs zurueck. Oma",
+]
+ABSTRACT = [
+    "ABSTRACT",
+    "This study asked whether time in urban green",
+    "space lowers stress in university students.",
+    "Two hundred students walked for twenty",
+    "minutes in a park or along a busy street.",
+    "Students who walked in the park reported",
+    "lower stress and a better mood afterwards.",
+    "Small green spaces on campus may support",
+    "student wellbeing.",
+]
+ROADWORKS_NOTICE = [
+    "ROADWORKS NOTICE",
+    "From Monday the 9th, Bridge Street will be",
+    "closed to all traffic for six weeks while",
+    "the old gas pipes are replaced. Buses on",
+    "routes 12 and 14 will be diverted along",
+    "Canal Road. The stop outside the town hall",
+    "will not be served. Temporary stops will be",
+    "placed on Canal Road near the library.",
+]
+HOSPITAL_LEAFLET = [
+    "BEFORE YOUR OPERATION",
+    "Please do not eat anything for six hours",
+    "before your operation. You may drink small",
+    "sips of water until two hours before.",
+    "Remove all jewellery and nail polish.",
+    "Bring a list of the medicines you take",
+    "and arrive at the day surgery unit on time.",
+]
+SEED_PACKET = ["SUNFLOWER SEEDS", "Giant Yellow", "Sow outdoors in April", "Full sun, grows 2 metres tall"]
+DAY_TICKET = ["METRO BUS", "Adult day ticket 5.40", "Valid until 23:59", "Zones 1 and 2"]
+CLINIC_FORM = [
+    "NEW PATIENT FORM",
+    "Name: Olga Petrova",
+    "Date of birth: 4 May 1961",
+    "Allergies: penicillin",
+    "Doctor: Dr Mensah",
+]
+JAM_LABEL = ["PLUM JAM", "Homemade by Rosie", "Best before June 2026", "Keep in the fridge once open"]
+OPEN_SIGN = ["OPEN", "COME IN"]
+CAR_PARK_SIGN = ["CAR PARK", "CLOSES AT", "MIDNIGHT"]
+SHIFT_NOTE1 = ["Mrs Novak's prescription is", "ready to collect from Friday."]
+SHIFT_NOTE2 = ["Novak prescription done -", "she can pick it up on Friday."]
+ALLOTMENT_NOTICE = [
+    "ALLOTMENT SOCIETY",
+    "Meetings: first Monday of the month",
+    "7 pm in the church hall",
+    "All plot holders welcome",
+]
+
+
+def book_group() -> Image.Image:
+    """Five faces round a table: a pair and a three of demo's side by side on a brown ground."""
+    return side_by_side(demo.faces(2), demo.faces(3), bg=(90, 60, 40))
+
+
+def hen_party() -> Image.Image:
+    """Four faces in a dim bar: two of demo's pairs, darkened."""
+    pair = demo.faces(2)
+    return darker(side_by_side(pair, pair, bg=(40, 20, 30)), 0.28)
+
+
+def skyline() -> Image.Image:
+    """Tower blocks against an orange evening sky over a river: shapes and colours, no text."""
+    img = Image.new("RGB", (620, 400), (245, 160, 90))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, 620, 90], fill=(120, 90, 150))
+    d.rectangle([0, 300, 620, 400], fill=(40, 60, 100))
+    for x, top, w, colour in (
+        (20, 170, 70, (60, 60, 80)),
+        (100, 110, 60, (45, 45, 65)),
+        (170, 200, 90, (70, 65, 85)),
+        (270, 60, 55, (35, 35, 55)),
+        (335, 150, 80, (55, 55, 75)),
+        (425, 190, 60, (65, 60, 80)),
+        (495, 120, 100, (45, 45, 60)),
+    ):
+        d.rectangle([x, top, x + w, 300], fill=colour)
+    d.polygon([(270, 60), (297, 20), (325, 60)], fill=(35, 35, 55))
+    d.ellipse([440, 60, 500, 120], fill=(255, 220, 120))
+    return img
+
+
+def vegetable_patch() -> Image.Image:
+    """Three rows of vegetables (lettuces, carrot tops, red tomatoes on canes) in brown soil: no text."""
+    img = Image.new("RGB", (620, 400), (160, 200, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 110, 620, 400], fill=(110, 75, 45))
+    for x in range(40, 600, 70):
+        d.ellipse([x, 140, x + 50, 180], fill=(120, 190, 70))
+    for x in range(30, 600, 40):
+        d.polygon([(x, 250), (x + 8, 215), (x + 16, 250)], fill=(60, 150, 50))
+    for x in range(50, 600, 100):
+        d.line([x, 280, x, 380], fill=(180, 150, 100), width=5)
+        d.ellipse([x - 30, 300, x - 6, 324], fill=(215, 40, 35))
+        d.ellipse([x + 6, 330, x + 30, 354], fill=(215, 40, 35))
+        d.ellipse([x - 22, 345, x - 2, 365], fill=(60, 140, 50))
+    return img
+
+
+def red_bus() -> Image.Image:
+    """A red double-decker bus on a grey street: shapes and colours, no text."""
+    img = Image.new("RGB", (620, 400), (185, 215, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 320, 620, 400], fill=(90, 90, 95))
+    d.rounded_rectangle([110, 80, 510, 330], radius=24, fill=(205, 25, 30))
+    d.rectangle([110, 200, 510, 212], fill=(240, 240, 240))
+    for y in (100, 225):
+        for x in range(135, 480, 75):
+            d.rectangle([x, y, x + 55, y + 55], fill=(40, 50, 60))
+    d.rectangle([440, 225, 495, 320], fill=(60, 60, 70))
+    for x in (150, 400):
+        d.ellipse([x, 290, x + 70, 360], fill=(25, 25, 25))
+        d.ellipse([x + 20, 310, x + 50, 340], fill=(170, 170, 170))
+    return img
+
+
+SPEECH_I = {
+    "pharmacy_call.wav": (
+        "Hello, this is Green Cross Pharmacy calling for Mrs Novak. Your prescription is ready. "
+        "Please collect it before six o'clock on Friday."
+    ),
+    "depot_radio.ogg": (
+        "Control to bus fifty one. The high street is closed after a burst water main. "
+        "Please divert along Station Road and let your passengers know."
+    ),
+    "coral_seminar.wav": (
+        "Today's seminar is about coral reefs. Reefs cover less than one percent of the ocean floor, yet they are "
+        "home to about a quarter of all sea life. When the water gets too warm, corals push out the tiny algae "
+        "living inside them and turn white. This is called bleaching. Cutting pollution and protecting the fish "
+        "that graze on seaweed can help reefs recover."
+    ),
+    "cake_complaint.flac": (
+        "I ordered a birthday cake for my daughter three days ago and it never arrived. Your staff hung up on me "
+        "twice. This is the worst service I have ever had and I want my money back."
+    ),
+    "grandson.ogg": (
+        "Hi Grandpa, it's Lukas. I passed my driving test this morning! I'm so happy. "
+        "I'll drive over to see you on Sunday."
+    ),
+    "allotment_meeting.wav": (
+        "Just a reminder that the allotment society meets on the first Monday of every month, at seven in the "
+        "evening, in the church hall."
+    ),
+    "school_run1.wav": "Can you pick the kids up from school at half past three today? I'm stuck at work.",
+    "school_run2.ogg": "Please collect the children from school at three thirty this afternoon. I can't get away.",
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -1061,6 +1255,41 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "pizza.png": _img(pizza),
     "tent_camp.png": _img(tent_camp),
     **{name: _speech(text) for name, text in SPEECH_H.items()},
+    # half I
+    "low_bridge.png": _img(lambda: demo.sign(LOW_BRIDGE, bg=(250, 250, 250), fg=(190, 20, 20), size=(700, 360))),
+    "allotment_letter.png": _img(lambda: page(ALLOTMENT_LETTER, bg=(250, 252, 240))),
+    "mortgage_letter.jpg": _img(lambda: page(MORTGAGE_LETTER, bg=(250, 248, 240))),
+    "exam_letter.png": _img(lambda: page(EXAM_LETTER)),
+    "note_tr.png": _img(lambda: page(NOTE_TR, size=28, bg=(255, 245, 200))),
+    "oma_note.jpg": _img(lambda: page(OMA_NOTE, bg=(255, 235, 240))),
+    "abstract.png": _img(lambda: page(ABSTRACT, size=28)),
+    "roadworks_notice.png": _img(lambda: page(ROADWORKS_NOTICE, size=28, bg=(255, 250, 220))),
+    "hospital_leaflet.jpg": _img(lambda: page(HOSPITAL_LEAFLET, size=28, bg=(235, 245, 255))),
+    "seed_packet.png": _img(lambda: page(SEED_PACKET, size=32, width=640, bg=(255, 235, 150))),
+    "sideways_day_ticket.jpg": _img(
+        lambda: page(DAY_TICKET, size=32, width=560, bg=(240, 240, 250)).rotate(90, expand=True)
+    ),
+    "clinic_form.png": _img(lambda: page(CLINIC_FORM, size=32, width=640)),
+    "upside_jam.jpg": _img(lambda: page(JAM_LABEL, size=32, width=640, bg=(250, 230, 240)).rotate(180)),
+    "mirror_open_sign.jpg": _img(
+        lambda: demo.sign(OPEN_SIGN, bg=(20, 110, 60)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "dark_car_park.jpg": _img(lambda: darker(demo.sign(CAR_PARK_SIGN, bg=(30, 60, 160), size=(700, 400)), 0.2)),
+    "shift_note1.png": _img(lambda: page(SHIFT_NOTE1, bg=(255, 245, 180))),
+    "shift_note2.jpg": _img(lambda: page(SHIFT_NOTE2, bg=(225, 250, 235))),
+    "allotment_notice.png": _img(lambda: page(ALLOTMENT_NOTICE, size=32, bg=(240, 250, 230))),
+    "graduation.jpg": _img(lambda: demo.faces(3)),
+    "dim_party.jpg": _img(hen_party),
+    "upside_twins.jpg": _img(lambda: demo.faces(2).rotate(180)),
+    "book_group.png": _img(book_group),
+    "postman.png": _img(lambda: demo.person(360)),
+    "sideways_cyclist.jpg": _img(lambda: demo.person(330).rotate(90, expand=True)),
+    "busker.png": _img(lambda: demo.person(380)),
+    "dark_gardener.jpg": _img(lambda: darker(demo.person(350), 0.3)),
+    "skyline.png": _img(skyline),
+    "vegetable_patch.png": _img(vegetable_patch),
+    "red_bus.png": _img(red_bus),
+    **{name: _speech(text) for name, text in SPEECH_I.items()},
 }
 
 
@@ -1259,7 +1488,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -1292,7 +1521,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H) or with `show`, each case with its request,
+    """The figures of one half, and, for a development half (A, F, G, H, I) or with `show`, each case with its request,
     plan and outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
