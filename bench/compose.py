@@ -11,6 +11,7 @@
     python bench/compose.py --half G            # another development half, like A and F
     python bench/compose.py --half H            # another development half, like A, F and G
     python bench/compose.py --half I            # another development half, like A, F, G and H
+    python bench/compose.py --half J            # another held-out half, the same way as B to E: figures only
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -18,7 +19,7 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D and E are held out: without --show nothing of their requests is printed or written, only the
+Halves B, C, D, E and J are held out: without --show nothing of their requests is printed or written, only the
 figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
@@ -30,7 +31,9 @@ is a development half too, like A and F. Half H (co-h01 .. co-h40, files of its 
 files") was written after G by yet another helper who had not read the planner, the same way, and is a development
 half too, like A, F and G. Half I (co-i01 .. co-i50, files of its own made in the section "half I's files") was
 written after H by yet another helper who had not read the planner, the same way, and is a development half too,
-like A, F, G and H.
+like A, F, G and H. Half J (co-j01 .. co-j50, files of its own, all named j_..., made in the section "half J's
+files") was written at the same time as I by another helper who had not read the planner, the same way, and is held
+out, like B to E: `--half J` prints its figures only.
 """
 
 from __future__ import annotations
@@ -1065,6 +1068,202 @@ SPEECH_I = {
 }
 
 
+# half J's files
+EGGS_SIGN = ["FRESH EGGS", "HONESTY BOX"]
+GARDEN_RECEIPT = ["GREENACRE GARDEN CENTRE", "Compost 7.99", "Tomato plants 4.50", "Watering can 12.75", "TOTAL 25.24"]
+VISA_LETTER = [
+    "Dear Mr Volkov,",
+    "We are pleased to inform you that your visa",
+    "application has been approved. Your visa is",
+    "valid for two years from today.",
+    "Congratulations, and we wish you a happy stay!",
+    "Yours sincerely,",
+    "Immigration Service",
+]
+MEDICINE_LABEL = [
+    "IBUPROFEN 200 MG",
+    "Take one or two tablets",
+    "every four to six hours.",
+    "No more than six tablets a day.",
+]
+NOTE_RO = ["Buna Andrei,", "Ma intorc acasa luni seara.", "Te rog sa hranesti pisica.", "Cu drag, Elena"]
+NOTE_TR = ["Merhaba Ayse,", "Yarin sabah saat dokuzda", "toplantimiz var.", "Gorusuruz, Mehmet"]
+WATER_NOTICE = [
+    "WATER SUPPLY NOTICE",
+    "Engineers will replace the main water pipe",
+    "on Mill Street on Wednesday. The water will",
+    "be switched off from nine in the morning",
+    "until four in the afternoon. Please keep some",
+    "drinking water ready the night before.",
+    "We are sorry for any trouble this may cause.",
+]
+COACH_TICKET = ["COACH TICKET", "London Victoria to Leeds", "Departs 14:05 from Bay 19", "Seat 31"]
+TRIALS_POSTER = ["YOUTH FOOTBALL TRIALS", "Under 12s welcome", "Saturday 10 am", "Bring boots and water"]
+CHECKOUT_CARD = ["GUEST INFORMATION", "Breakfast 7 - 10 am", "Checkout by 10 am", "Late checkout 20 euros"]
+JAM_LABEL = ["HOMEMADE PLUM JAM", "Made in August", "Keep in the fridge"]
+BELL_SIGN = ["PLEASE RING", "THE BELL"]
+ALLOTMENT_RULES = [
+    "ALLOTMENT SOCIETY RULES",
+    "Every plot holder must keep their plot tidy",
+    "and free of weeds. Bonfires are not allowed",
+    "between April and October. Water from the",
+    "tanks is for plants only. Dogs must be kept",
+    "on a lead at all times. The rent for each",
+    "allotment plot is due on the first of March.",
+]
+BAKE_NOTE1 = ["The school bake sale is on", "Friday after lunch."]
+BAKE_NOTE2 = ["Cakes for the bake sale will be", "sold on Friday afternoon."]
+SHIFT_NOTE = ["Your Saturday shift at the", "depot starts at 6 am."]
+THEATRE_TICKET = ["GRAND THEATRE", "Swan Lake", "Stalls Row K Seat 8", "Curtain up 7:45 pm"]
+CAMPSITE_SIGN = ["CAMPSITE OFFICE", "OPEN 8 AM - 8 PM"]
+LOAN_LETTER = [
+    "Dear Mrs Okafor,",
+    "We regret to tell you that your loan",
+    "application has been declined. Your",
+    "business does not meet our lending rules.",
+    "We are sorry to bring you this bad news.",
+    "Yours sincerely,",
+    "Northbank Business Lending",
+]
+HEDGE_LETTER = [
+    "Dear neighbour,",
+    "Your hedge has grown over the footpath and",
+    "it is hard to pass with a pushchair. Could you",
+    "please cut it back before the end of the month?",
+    "Many thanks,",
+    "Ruth at number 14",
+]
+
+
+def book_club() -> Image.Image:
+    """Four faces in two rows of two: one of demo's pairs above another."""
+    pair = demo.faces(2)
+    img = Image.new("RGB", (pair.width, 2 * pair.height - 120), (60, 60, 60))
+    img.paste(pair, (0, 0))
+    img.paste(pair, (0, pair.height - 120))
+    return img
+
+
+def kite_field() -> Image.Image:
+    """A red kite with a tail over a green hill under a blue sky: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (140, 190, 240))
+    d = ImageDraw.Draw(img)
+    d.ellipse([-200, 250, 800, 700], fill=(80, 160, 70))
+    d.polygon([(380, 60), (430, 110), (380, 190), (330, 110)], fill=(220, 40, 40))
+    d.line([380, 60, 380, 190], fill=(250, 250, 250), width=3)
+    d.line([330, 110, 430, 110], fill=(250, 250, 250), width=3)
+    d.line([380, 190, 350, 240, 390, 280, 340, 330], fill=(250, 220, 60), width=4)
+    d.ellipse([60, 50, 200, 100], fill=(250, 250, 250))
+    return img
+
+
+def teapot() -> Image.Image:
+    """A blue teapot and a cup on a wooden table: shapes and colours, no text."""
+    img = Image.new("RGB", (560, 400), (240, 232, 215))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 290, 560, 400], fill=(160, 110, 70))
+    d.ellipse([140, 140, 340, 300], fill=(50, 90, 170))
+    d.ellipse([215, 115, 265, 150], fill=(50, 90, 170))
+    d.polygon([(335, 210), (420, 150), (430, 165), (340, 240)], fill=(50, 90, 170))
+    d.arc([90, 170, 170, 260], 90, 270, fill=(50, 90, 170), width=14)
+    d.rectangle([420, 240, 490, 300], fill=(250, 250, 250))
+    d.arc([475, 250, 515, 285], 270, 90, fill=(250, 250, 250), width=8)
+    return img
+
+
+def windmill() -> Image.Image:
+    """A white windmill with four sails on a yellow field under a pale sky: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 420), (185, 215, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 600, 420], fill=(225, 200, 80))
+    d.polygon([(260, 300), (280, 140), (340, 140), (360, 300)], fill=(245, 245, 240))
+    d.polygon([(270, 140), (310, 100), (350, 140)], fill=(110, 70, 50))
+    d.rectangle([295, 250, 325, 300], fill=(110, 70, 50))
+    for end in ((190, 30), (430, 30), (190, 250), (430, 250)):
+        d.line([310, 140, *end], fill=(90, 60, 40), width=14)
+    d.ellipse([300, 130, 320, 150], fill=(60, 40, 30))
+    return img
+
+
+def cottage() -> Image.Image:
+    """A stone cottage with a brown roof, a red door, a path and flowers: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (160, 200, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 280, 600, 400], fill=(95, 160, 75))
+    d.rectangle([150, 160, 450, 290], fill=(190, 180, 160))
+    d.polygon([(130, 165), (300, 70), (470, 165)], fill=(130, 85, 50))
+    d.rectangle([280, 210, 320, 290], fill=(190, 40, 40))
+    for x in (180, 370):
+        d.rectangle([x, 190, x + 50, 235], fill=(200, 225, 245), outline=(250, 250, 250), width=5)
+    d.polygon([(280, 290), (320, 290), (360, 400), (240, 400)], fill=(200, 190, 170))
+    for x in range(40, 230, 45):
+        d.ellipse([x, 300, x + 18, 318], fill=(240, 120, 170))
+    return img
+
+
+def cactus() -> Image.Image:
+    """A cactus with two arms in a terracotta pot on a windowsill: shapes and colours, no text."""
+    img = Image.new("RGB", (500, 420), (235, 235, 225))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 330, 500, 420], fill=(250, 250, 250))
+    d.rectangle([60, 30, 440, 300], fill=(170, 210, 240), outline=(250, 250, 250), width=12)
+    d.polygon([(180, 250), (320, 250), (300, 340), (200, 340)], fill=(200, 100, 60))
+    d.rounded_rectangle([225, 80, 275, 255], radius=25, fill=(50, 130, 70))
+    d.rounded_rectangle([170, 140, 210, 210], radius=20, fill=(50, 130, 70))
+    d.rectangle([190, 185, 230, 205], fill=(50, 130, 70))
+    d.rounded_rectangle([290, 110, 330, 190], radius=20, fill=(50, 130, 70))
+    d.rectangle([270, 165, 310, 185], fill=(50, 130, 70))
+    d.ellipse([240, 65, 262, 85], fill=(240, 110, 160))
+    return img
+
+
+SPEECH_J = {
+    "j_choir_rehearsal.ogg": (
+        "Hello everyone, this is Margaret. Choir rehearsal this week is on Wednesday at half past seven "
+        "in the church hall. Please bring your green folders."
+    ),
+    "j_hotel_rant.flac": (
+        "I am calling about room twelve. The room smelled of smoke, the shower was cold all weekend, and the man "
+        "at reception laughed at us. This is the worst hotel we have ever stayed in."
+    ),
+    "j_history_talk.wav": (
+        "The Silk Road was a network of trade routes between China and Europe. Merchants carried silk, spices "
+        "and paper to the west, and brought back gold, glass and horses. The journey could take many months "
+        "across deserts and mountains. Along the way, people also shared ideas, religions and inventions. "
+        "The Silk Road was used for more than a thousand years."
+    ),
+    "j_school_trip.wav": (
+        "Hello parents. The coach for the zoo trip leaves at quarter past eight on Friday. Children need a "
+        "packed lunch and a raincoat. We will be back at school by half past three."
+    ),
+    "j_msg_0412.wav": (
+        "Hi, I'm calling about the bicycle you advertised online. Is it still for sale? "
+        "I could come and pick it up tonight and pay in cash."
+    ),
+    "j_pickup.flac": (
+        "Hi love, Grandpa will collect the children from school at four o'clock today, so no need to come."
+    ),
+    "j_tomato_tips.wav": (
+        "Tomatoes love sunshine, so grow them in the warmest spot you have. Water them deeply at the roots "
+        "two or three times a week, but never splash the leaves. Pinch out the small side shoots so the plant "
+        "puts its energy into the fruit. Feed your tomato plants every week once the first flowers appear."
+    ),
+    "j_platform1.wav": "The ten past nine train to Bristol will now depart from platform three.",
+    "j_platform2.ogg": "Passengers for Bristol, the nine ten service is now leaving from platform three.",
+    "j_shift_call.wav": (
+        "Hi, it's Dan from the depot. Just to confirm, your shift on Saturday starts at six in the morning."
+    ),
+    "j_grocery_slot.wav": (
+        "Hello, this is FreshBox. Your grocery delivery will arrive tomorrow between seven and nine in the evening."
+    ),
+    "j_landlord.ogg": (
+        "Hi Olga, it's Peter, your landlord. The electrician will come on Tuesday morning to fix the lights "
+        "in the kitchen."
+    ),
+    "j_raffle_win.ogg": "Oh my goodness, we won! We actually won the raffle! I can't believe it!",
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -1290,6 +1489,41 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "vegetable_patch.png": _img(vegetable_patch),
     "red_bus.png": _img(red_bus),
     **{name: _speech(text) for name, text in SPEECH_I.items()},
+    # half J
+    "j_eggs_sign.png": _img(lambda: demo.sign(EGGS_SIGN, bg=(250, 245, 230), fg=(30, 30, 30), size=(700, 360))),
+    "j_book_club.jpg": _img(book_club),
+    "j_kite_field.png": _img(kite_field),
+    "j_postman.png": _img(lambda: demo.person(360)),
+    "j_garden_receipt.png": _img(lambda: page(GARDEN_RECEIPT, size=32, width=600)),
+    "j_teapot.png": _img(teapot),
+    "j_visa_letter.png": _img(lambda: page(VISA_LETTER)),
+    "j_medicine_label.png": _img(lambda: page(MEDICINE_LABEL, size=32, width=620, bg=(255, 250, 235))),
+    "j_note_ro.png": _img(lambda: page(NOTE_RO, bg=(255, 245, 200))),
+    "j_water_notice.png": _img(lambda: page(WATER_NOTICE, size=28)),
+    "j_coach_ticket.jpg": _img(lambda: page(COACH_TICKET, size=32, width=620, bg=(240, 235, 250))),
+    "j_trials_poster.png": _img(lambda: page(TRIALS_POSTER, size=34, width=680, bg=(220, 240, 255))),
+    "j_checkout_card.jpg": _img(lambda: page(CHECKOUT_CARD, size=32, width=600, bg=(250, 248, 240))),
+    "j_sideways_jam.jpg": _img(lambda: page(JAM_LABEL, size=34, width=600, bg=(250, 230, 235)).rotate(90, expand=True)),
+    "j_mirror_bell.jpg": _img(
+        lambda: demo.sign(BELL_SIGN, bg=(20, 60, 110)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "j_dim_party.jpg": _img(lambda: darker(demo.faces(3), 0.28)),
+    "j_climber.png": _img(lambda: demo.person(400)),
+    "j_windmill.png": _img(windmill),
+    "j_yoga.png": _img(lambda: demo.person(340)),
+    "j_allotment_rules.png": _img(lambda: page(ALLOTMENT_RULES, size=28)),
+    "j_bake_note1.png": _img(lambda: page(BAKE_NOTE1, bg=(255, 240, 245))),
+    "j_bake_note2.jpg": _img(lambda: page(BAKE_NOTE2, bg=(240, 250, 230))),
+    "j_shift_note.png": _img(lambda: page(SHIFT_NOTE, bg=(255, 245, 180))),
+    "j_upside_theatre.jpg": _img(lambda: page(THEATRE_TICKET, size=34, width=600, bg=(255, 235, 225)).rotate(180)),
+    "j_dark_campsite.jpg": _img(lambda: darker(demo.sign(CAMPSITE_SIGN, bg=(40, 90, 50), size=(720, 360)), 0.25)),
+    "j_loan_letter.jpg": _img(lambda: page(LOAN_LETTER, bg=(250, 248, 240))),
+    "j_sideways_skier.jpg": _img(lambda: demo.person(340).rotate(90, expand=True)),
+    "j_note_tr.png": _img(lambda: page(NOTE_TR, bg=(230, 245, 255))),
+    "j_cottage.png": _img(cottage),
+    "j_hedge_letter.png": _img(lambda: page(HEDGE_LETTER)),
+    "j_cactus.png": _img(cactus),
+    **{name: _speech(text) for name, text in SPEECH_J.items()},
 }
 
 
@@ -1488,9 +1722,9 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
-    ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E)")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E, J)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
     args = ap.parse_args(argv)
     cases = [c for c in load_cases() if c["half"] == args.half]
@@ -1522,7 +1756,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F, G, H, I) or with `show`, each case with its request,
-    plan and outcome. A held-out half (B, C, D, E) without `show` holds figures only: nothing of its requests."""
+    plan and outcome. A held-out half (B, C, D, E, J) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
