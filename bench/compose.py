@@ -12,6 +12,7 @@
     python bench/compose.py --half H            # another development half, like A, F and G
     python bench/compose.py --half I            # another development half, like A, F, G and H
     python bench/compose.py --half J            # another held-out half, the same way as B to E: figures only
+    python bench/compose.py --half K            # another held-out half, the same way as B to E and J
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -19,7 +20,7 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D, E and J are held out: without --show nothing of their requests is printed or written, only the
+Halves B, C, D, E, J and K are held out: without --show nothing of their requests is printed or written, only the
 figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
@@ -33,7 +34,10 @@ half too, like A, F and G. Half I (co-i01 .. co-i50, files of its own made in th
 written after H by yet another helper who had not read the planner, the same way, and is a development half too,
 like A, F, G and H. Half J (co-j01 .. co-j50, files of its own, all named j_..., made in the section "half J's
 files") was written at the same time as I by another helper who had not read the planner, the same way, and is held
-out, like B to E: `--half J` prints its figures only.
+out, like B to E: `--half J` prints its figures only. Half K (co-k01 .. co-k50, files of its own, all named k_...,
+made in the section "half K's files") was written at the same time as I and J by a third helper who had not read the
+planner, as a half I (its ids, names and files were given the letter K when it was merged, unread), and is held out
+too: `--half K` prints its figures only.
 """
 
 from __future__ import annotations
@@ -1264,6 +1268,201 @@ SPEECH_J = {
 }
 
 
+# half K's files
+K_SKATEPARK_SIGN = ["SKATE PARK", "CLOSED - ICE"]
+K_INHALER_LABEL = ["SALBUTAMOL INHALER", "100 micrograms per puff", "Two puffs when needed", "Max eight puffs a day"]
+K_BANK_LETTER = [
+    "Dear Mr Yilmaz,",
+    "We are pleased to tell you that your loan",
+    "for a new bakery oven has been approved.",
+    "The money will be in your account on Friday.",
+    "We wish your business every success!",
+    "Kind regards,",
+    "Harbour Bank",
+]
+K_SCHOOL_PLACE_LETTER = [
+    "Dear Mrs Osei,",
+    "We are sorry to tell you that your son has",
+    "not been offered a place at Hillcrest School.",
+    "There were far more applicants than places.",
+    "We know this is sad and disappointing news.",
+    "Yours sincerely,",
+    "Admissions Team",
+]
+K_NOTE_HU = ["Szia Peter,", "holnap reggel indulok haza.", "A kulcsot a szomszednal hagytam.", "Puszi, Anna"]
+K_NOTE_RO = ["Buna Andrei,", "maine nu vin la cina.", "Te rog sa hranesti pisica.", "Multumesc, Ioana"]
+K_STUDY_ROOM_RULES = [
+    "STUDY ROOM RULES",
+    "Study rooms must be booked online at least",
+    "one day in advance, for up to three hours.",
+    "Food is not allowed, but drinks with a lid",
+    "are fine. Please keep your voice low and",
+    "leave the room tidy. Students who break these",
+    "rules may lose their booking for the term.",
+]
+K_HARVEST_SUPPER = [
+    "HARVEST SUPPER",
+    "Saturday at 6 pm in the church hall",
+    "Tickets 8 pounds at the door",
+    "Everyone welcome",
+]
+K_TAXI_RECEIPT = ["CITY CABS", "Airport to Hotel Lumiere", "Fare 38.50", "Tip 5.00", "TOTAL 43.50"]
+K_TRIP_SLIP = [
+    "YEAR 4 TRIP TO THE AQUARIUM",
+    "The coach leaves at 9:15 am.",
+    "Please bring a packed lunch",
+    "and a waterproof coat.",
+]
+K_MEMBERSHIP_FORM = ["MEMBERSHIP FORM", "Name: Giulia Romano", "Member no. 30912", "Valid until 31 December"]
+K_GALLERY_TICKET = ["MODERN ART GALLERY", "Adult entry 12.00", "Valid 21 March", "Last entry 4:30 pm"]
+K_SHIFT_NOTE1 = ["Your shift on Sunday", "starts at 7 am."]
+K_SHIFT_NOTE2 = ["Sunday: please come in", "at seven in the morning."]
+K_PHYSIO_CARD = ["RIVERSIDE PHYSIO", "Next appointment:", "Monday 10:00 am", "Room 3"]
+K_COUNCIL_LETTER = [
+    "Dear resident,",
+    "From Monday the fourth of March, Mill Lane",
+    "will be closed to traffic for three weeks",
+    "while a new water main is laid. Buses will",
+    "use Station Road instead. Residents can still",
+    "reach their homes on foot. We are sorry for",
+    "the disruption. Highways Team, Westfield Council",
+]
+K_TRAM_TIMES = ["TRAM LINE 3", "First tram 5:50 am", "Last tram 11:40 pm", "Every 8 minutes"]
+K_WEDDING_INVITE = [
+    "Maria and Joao",
+    "are getting married",
+    "Saturday 12 October at 3 pm",
+    "Quinta do Lago",
+    "Please reply by 1 September",
+]
+K_STORY_PAGE = ["The little fox found a red kite", "stuck high in the old oak tree.", "She climbed up and set it free."]
+
+
+def k_reunion_row() -> Image.Image:
+    """Six faces in a row: two of demo's threes side by side."""
+    return side_by_side(demo.faces(3), demo.faces(3), bg=(60, 60, 60))
+
+
+def k_veg_patch() -> Image.Image:
+    """Two raised beds with rows of green plants, a watering can and a hedge: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 400), (170, 210, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 120, 600, 400], fill=(110, 160, 80))
+    d.rectangle([0, 90, 600, 140], fill=(40, 100, 50))
+    for x0 in (40, 320):
+        d.rectangle([x0, 190, x0 + 240, 360], fill=(95, 65, 40), outline=(140, 100, 60), width=10)
+        for row in range(3):
+            for col in range(5):
+                cx, cy = x0 + 35 + col * 44, 225 + row * 48
+                d.ellipse([cx - 16, cy - 14, cx + 16, cy + 14], fill=(60, 150, 60))
+    d.rectangle([260, 370, 310, 395], fill=(60, 110, 170))
+    d.line([310, 375, 335, 360], fill=(60, 110, 170), width=6)
+    return img
+
+
+def k_vase() -> Image.Image:
+    """A blue k_vase with three flowers on a wooden table against a plain wall: no text."""
+    img = Image.new("RGB", (560, 400), (235, 228, 210))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 560, 400], fill=(140, 95, 60))
+    d.polygon([(240, 310), (225, 230), (250, 180), (310, 180), (335, 230), (320, 310)], fill=(40, 80, 170))
+    for (x, y), colour in (((230, 70), (230, 60, 80)), ((280, 50), (250, 200, 40)), ((330, 80), (240, 130, 40))):
+        d.line([280, 185, x, y], fill=(50, 120, 50), width=5)
+        d.ellipse([x - 25, y - 25, x + 25, y + 25], fill=colour)
+    return img
+
+
+def k_shed() -> Image.Image:
+    """A green garden k_shed with a door and a window, a path and a fence: no text."""
+    img = Image.new("RGB", (600, 400), (165, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 280, 600, 400], fill=(100, 165, 75))
+    for x in range(0, 600, 30):
+        d.rectangle([x + 4, 200, x + 22, 285], fill=(200, 170, 120))
+    d.rectangle([180, 150, 420, 320], fill=(60, 120, 80))
+    d.polygon([(165, 150), (300, 80), (435, 150)], fill=(90, 60, 45))
+    d.rectangle([210, 200, 280, 320], fill=(120, 85, 55))
+    d.rectangle([320, 190, 390, 250], fill=(190, 225, 245), outline=(240, 240, 240), width=5)
+    d.polygon([(230, 400), (245, 320), (265, 320), (300, 400)], fill=(180, 170, 150))
+    return img
+
+
+def k_potted_plant() -> Image.Image:
+    """A leafy plant in a terracotta pot on a shelf, a plain wall behind: no text."""
+    img = Image.new("RGB", (480, 440), (230, 232, 225))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 360, 480, 440], fill=(170, 130, 90))
+    d.polygon([(180, 360), (165, 270), (315, 270), (300, 360)], fill=(190, 95, 55))
+    for box in (
+        [120, 110, 230, 200],
+        [250, 90, 370, 190],
+        [180, 40, 290, 140],
+        [110, 190, 210, 260],
+        [270, 180, 380, 260],
+    ):
+        d.ellipse(box, fill=(40, 130, 60))
+        cx, cy = (box[0] + box[2]) // 2, (box[1] + box[3]) // 2
+        d.line([240, 270, cx, cy], fill=(30, 90, 40), width=5)
+    return img
+
+
+SPEECH_K = {
+    "k_interview_clip.flac": (
+        "In our village everyone grew potatoes and beans. My grandmother kept bees behind the old school, "
+        "and she sold the honey at the Sunday market."
+    ),
+    "k_guest_feedback.wav": (
+        "Hi, we had dinner at your restaurant last night for our anniversary. The lamb was perfect, the staff "
+        "were so warm, and the dessert was the best we have ever had. Thank you so much!"
+    ),
+    "k_lecture_hygiene.wav": (
+        "Good morning everyone. Today we are talking about hand hygiene in hospitals. Germs spread most often "
+        "on the hands of staff. You should wash your hands before and after touching every patient, and after "
+        "taking off your gloves. Alcohol gel works well, but soap and water are needed when hands look dirty. "
+        "Good hand hygiene saves lives."
+    ),
+    "k_depot_message.wav": (
+        "Hi Gary, it's Linda at the depot. Tomorrow you're driving route seventy one again, and your shift "
+        "starts at five forty in the morning at the Eastgate garage."
+    ),
+    "k_flatmate_note.ogg": (
+        "Hey, it's Sam. The electricity bill came today and it's two hundred and ten dollars, so could you send "
+        "me your half by Friday? Thanks."
+    ),
+    "k_warden.wav": (
+        "Hello campers. The main gate will be locked at ten o'clock tonight, so please park your cars on the "
+        "grass next to the shower block."
+    ),
+    "k_landlord_call.wav": (
+        "Hi, it's Martin, your landlord. The engineer is coming to fix the boiler on Tuesday morning, "
+        "between eight and ten."
+    ),
+    "k_agent_call.wav": (
+        "Hello, this is Rachel from Keys Lettings. Just to let you know, the boiler repair is booked for "
+        "Tuesday, first thing in the morning."
+    ),
+    "k_clinic_call.wav": (
+        "Hello, this is Riverside Physio. We need to move your appointment from Monday to Wednesday at ten "
+        "in the morning. Sorry for any trouble."
+    ),
+    "k_angry_customer.flac": (
+        "I ordered a birthday cake from your shop for my daughter, and when I picked it up the name was spelled "
+        "wrong and the icing had melted. Nobody said sorry. I am really upset and I want my money back."
+    ),
+    "k_locksmith.wav": (
+        "Hi, this is Ray the locksmith. I'll be at your door at quarter to nine tomorrow, and fitting the new "
+        "lock will cost sixty five pounds."
+    ),
+    "k_school_call.wav": (
+        "Good afternoon, this is Oakfield School. Tomorrow the children will finish at one o'clock, "
+        "because of a staff training day."
+    ),
+    "k_son_message.ogg": (
+        "Hi Mum, it's Josh. My train got cancelled, so I'll be home late tonight, maybe around eleven. Don't wait up."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -1524,6 +1723,43 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "j_hedge_letter.png": _img(lambda: page(HEDGE_LETTER)),
     "j_cactus.png": _img(cactus),
     **{name: _speech(text) for name, text in SPEECH_J.items()},
+    # half K
+    "k_skatepark_sign.png": _img(lambda: demo.sign(K_SKATEPARK_SIGN, bg=(40, 40, 45), size=(700, 360))),
+    "k_inhaler_label.png": _img(lambda: page(K_INHALER_LABEL, size=32, width=620, bg=(240, 245, 255))),
+    "k_reunion_row.jpg": _img(k_reunion_row),
+    "k_veg_patch.png": _img(k_veg_patch),
+    "k_scarf_model.png": _img(lambda: demo.person(360)),
+    "k_bank_letter.png": _img(lambda: page(K_BANK_LETTER)),
+    "k_note_hu.png": _img(lambda: page(K_NOTE_HU, bg=(255, 240, 230))),
+    "k_study_room_rules.png": _img(lambda: page(K_STUDY_ROOM_RULES, size=28)),
+    "k_harvest_supper.jpg": _img(lambda: page(K_HARVEST_SUPPER, size=32, width=700, bg=(250, 240, 215))),
+    "k_taxi_receipt.jpg": _img(lambda: page(K_TAXI_RECEIPT, size=32, width=520)),
+    "k_trip_slip.png": _img(lambda: page(K_TRIP_SLIP, bg=(240, 250, 255))),
+    "k_upside_form.jpg": _img(lambda: page(K_MEMBERSHIP_FORM, size=32, width=600).rotate(180)),
+    "k_dim_karaoke.jpg": _img(lambda: darker(demo.faces(3), 0.28)),
+    "k_mirrored_ambulance.jpg": _img(
+        lambda: demo.sign(["AMBULANCE"], bg=(250, 250, 250), fg=(20, 60, 170)).transpose(
+            Image.Transpose.FLIP_LEFT_RIGHT
+        )
+    ),
+    "k_busker.png": _img(lambda: demo.person(340)),
+    "k_sideways_vase.jpg": _img(lambda: k_vase().rotate(90, expand=True)),
+    "k_yoga_teacher.png": _img(lambda: demo.person(380)),
+    "k_gallery_ticket.jpg": _img(lambda: page(K_GALLERY_TICKET, size=32, width=600, bg=(255, 240, 245))),
+    "k_shift_note1.png": _img(lambda: page(K_SHIFT_NOTE1, bg=(255, 245, 180))),
+    "k_shift_note2.jpg": _img(lambda: page(K_SHIFT_NOTE2, bg=(230, 245, 255))),
+    "k_physio_card.png": _img(lambda: page(K_PHYSIO_CARD, size=32, width=560, bg=(230, 250, 240))),
+    "k_council_letter.jpg": _img(lambda: page(K_COUNCIL_LETTER, size=28, bg=(250, 248, 240))),
+    "k_sideways_tram.jpg": _img(lambda: page(K_TRAM_TIMES, size=32, width=600).rotate(90, expand=True)),
+    "k_dim_birthday.jpg": _img(lambda: darker(demo.faces(2, 220), 0.3)),
+    "k_school_place_letter.jpg": _img(lambda: page(K_SCHOOL_PLACE_LETTER, bg=(250, 248, 240))),
+    "k_sideways_cyclist.jpg": _img(lambda: demo.person(330).rotate(270, expand=True)),
+    "k_note_ro.png": _img(lambda: page(K_NOTE_RO, bg=(255, 250, 205))),
+    "k_upside_shed.jpg": _img(lambda: k_shed().rotate(180)),
+    "k_wedding_invite.png": _img(lambda: page(K_WEDDING_INVITE, size=32, width=640, bg=(255, 250, 240))),
+    "k_story_page.png": _img(lambda: page(K_STORY_PAGE, bg=(255, 252, 235))),
+    "k_mystery_plant.png": _img(k_potted_plant),
+    **{name: _speech(text) for name, text in SPEECH_K.items()},
 }
 
 
@@ -1722,9 +1958,9 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
-    ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves B to E, J)")
+    ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
     args = ap.parse_args(argv)
     cases = [c for c in load_cases() if c["half"] == args.half]
@@ -1756,7 +1992,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F, G, H, I) or with `show`, each case with its request,
-    plan and outcome. A held-out half (B, C, D, E, J) without `show` holds figures only: nothing of its requests."""
+    plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]

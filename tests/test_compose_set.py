@@ -1,5 +1,5 @@
 """The cooperation set (bench/data/compose.jsonl) is well formed, and bench/compose.py scores plans
-right. Halves B, C, D, E and J are held out: no assertion message here quotes a request, only case ids (halves F, G,
+right. Halves B, C, D, E, J and K are held out: no assertion message here quotes a request, only case ids (halves F, G,
 H and I are development halves, like A, but their messages quote none either)."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in ("A", "B", "C", "D", "E", "F", "G", "H", "I", "J") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in tuple("ABCDEFGHIJK") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -118,6 +118,7 @@ MIX_40 = {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "need
         ("H", 40, "G", MIX_40, 20, "SPEECH_H", True),
         ("I", 50, "H", MIX_50, 20, "SPEECH_I", True),
         ("J", 50, "I", MIX_50, 20, "SPEECH_J", False),  # held out
+        ("K", 50, "J", MIX_50, 20, "SPEECH_K", False),  # held out
     ],
 )
 def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
@@ -141,8 +142,8 @@ def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
     assert (half in compose.DEVELOPMENT) == development
 
 
-def test_half_j_is_the_last():
-    assert CASES[-1]["half"] == "J"
+def test_half_k_is_the_last():
+    assert CASES[-1]["half"] == "K"
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def test_figures_add_up():
     assert f["links"]["recall"] == round(1 / 4, 3) and f["links"]["precision"] == 1.0
 
 
-@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J"])
+@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J", "K"])
 @pytest.mark.parametrize("show", [False, True])
 def test_the_held_out_half_is_written_as_figures_only(show, half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
