@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from hugginggpt import tasks
@@ -356,7 +358,7 @@ def test_of_this_is_the_picture_given_not_the_newest_result(planner):
 
 def test_a_bare_question_word_with_its_question_mark_is_asked(planner):
     plan = planner.plan("total? and the shop name?", ["receipt.jpg"])
-    assert [t["args"]["text"] for t in plan] == ["Total?", "The shop name?"]
+    assert [t["args"]["text"] for t in plan] == ["Total?", "What is the shop name?"]
 
 
 def test_a_count_said_out_loud_speaks_the_count(planner):
@@ -1367,3 +1369,106 @@ def test_a_question_quoted_on_its_own_after_a_verdict_asked_of_it_is_the_text(pl
     ]
     # a question quoted to be answered is still answered
     assert [t["task"] for t in planned(planner, "Answer this: 'Who wrote Hamlet?'", [])] == ["conversational"]
+
+
+def test_a_file_pointed_at_by_its_place_or_by_a_word_of_its_name(planner):
+    files = ["letter.png", "call.wav"]
+    plan = planned_offline(planner, "first file: a summary. second file: the transcript.", files)
+    assert shape(plan) == [
+        ("image-to-text", {"image": "letter.png"}),
+        ("summarization", {"text": f"{GENERATED}0"}),
+        ("automatic-speech-recognition", {"audio": "call.wav"}),
+    ]
+    plan = planned_offline(planner, "transcribe the second one and read the first one out loud", files)
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "image-to-text", "text-to-speech"]
+    assert plan[0]["args"]["audio"] == "call.wav" and plan[2]["args"]["text"] == f"{GENERATED}1"
+    # "the letter" is letter.png, "the photo" the other picture; a count of people goes to the detector
+    request_text = "how many people in the photo, and what's the letter about"
+    plan = planned_offline(planner, request_text, ["kids.jpg", "letter.png"])
+    assert shape(plan)[0] == ("object-detection", {"image": "kids.jpg"})
+    assert [t["task"] for t in plan[1:]] == ["image-to-text", "summarization"]
+    assert plan[1]["args"]["image"] == "letter.png"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["v.wav"], "summarise it please. if it's urgent let me know", ["automatic-speech-recognition",
+                                                                       "summarization", "question-answering"]),
+        (["v.wav"], "make this voice message louder and less muffled", ["audio-to-audio"]),
+        (["tilted.jpg"], "straighten it and count the faces", ["image-editing", "object-detection"]),
+        (["flyer.png"], "skim this for me in two lines", ["image-to-text", "summarization"]),
+        (["family.jpg"], "what emotion are they showing", ["visual-question-answering"]),
+        (["note.png"], "how's the tone of this note", ["image-to-text", "text-classification"]),
+        (["kids.jpg"], "cut out the kids and then draw an edge map of them", ["image-segmentation", "canny-control"]),
+        (["v.flac"], "from what he says, is he annoyed or only a little worried?", ["automatic-speech-recognition",
+                                                                                "text-classification"]),
+        (["note.jpg"], "my dutch is bad. english please?", ["image-to-text", "translation"]),
+    ],
+)
+def test_everyday_asks_found_this_session(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+def test_speech_of_a_translation_speaks_the_translated_words(planner):
+    plan = planned(planner, "say 'good night' in French", [])
+    assert shape(plan) == [("translation", {"text": "good night"}), ("text-to-speech", {"text": f"{GENERATED}0"})]
+    plan = planned_offline(planner, "translate this menu into German and then read it in German", ["menu.jpg"])
+    assert [t["task"] for t in plan] == ["image-to-text", "translation", "text-to-speech"]
+    assert plan[2]["args"]["text"] == f"{GENERATED}1"
+
+
+def test_a_dictated_request_without_punctuation_is_cut_at_its_next_ask(planner):
+    plan = planned_offline(
+        planner, "my ex sent two voicemails tonight are they saying the same thing", ["a.wav", "b.ogg"]
+    )
+    assert_tasks(plan, ["automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"])
+    plan = planned_offline(planner, "cant hear the message my aunt left could you write down every word", ["m.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition"]
+
+
+def test_a_change_then_its_question_in_one_clause(planner):
+    plan = planned_offline(planner, "lighten it up enough to see what the sign says about parking", ["dark.jpg"])
+    assert [t["task"] for t in plan][0] == "image-editing" and len(plan) >= 2
+    assert all(f"{GENERATED}0" in json.dumps(t["args"]) for t in plan[1:2])
+
+
+def test_a_reply_written_back_to_a_recording_is_about_its_words(planner):
+    plan = planned_offline(planner, "transcribe the voicemail and write a kind note back to him", ["v.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "text-generation"]
+    assert plan[1]["args"].get("context") == f"{GENERATED}0"
+
+
+def test_options_after_in_the_and_a_noun_they_share_are_the_labels(planner):
+    plan = planned_offline(planner, "does this go in the school, work or home pile?", ["call.wav"])
+    assert [t["task"] for t in plan] == ["automatic-speech-recognition", "text-classification"]
+    assert plan[1]["args"]["labels"] == "school, work, home"
+
+
+def test_a_passage_after_a_long_lead_or_a_question_with_apostrophes_is_the_passage(planner):
+    text = (
+        "I'm trying to work out if we'd make it if we leave at noon. The club's notice says: Doors open at 6 pm. "
+        "The last band plays at 11 pm and the bar closes at midnight."
+    )
+    plan = planned(planner, text, [])
+    assert [t["task"] for t in plan] == ["question-answering"]
+    assert plan[0]["args"]["context"].startswith("Doors open") and "noon" in plan[0]["args"]["text"]
+    text = "Someone left this review and I've pasted it below. Happy or angry? Great food, friendly staff, back soon"
+    plan = planned(planner, text, [])
+    assert shape(plan) == [("text-classification", {"text": "Great food, friendly staff, back soon"})]
+
+
+def test_one_more_fact_named_after_a_question_is_asked_too(planner):
+    plan = planned_offline(planner, "tell me which bus it is + the departure time", ["ticket.jpg"])
+    assert shape(plan) == [
+        ("document-question-answering", {"image": "ticket.jpg", "text": "Which bus it is?"}),
+        ("document-question-answering", {"image": "ticket.jpg", "text": "What is the departure time?"}),
+    ]
+
+
+def test_a_reading_done_on_the_way_and_asked_for_too_is_shown(planner):
+    from hugginggpt.planning.embedded import GoalPlanner
+
+    offline = Pipeline.from_config(Config(mode="offline")).capabilities()
+    plan = GoalPlanner().read("what language is this note in? and type it up for me", ["n.png"], offline).plan
+    assert [t.task for t in plan.tasks] == ["image-to-text", "text-classification"] and plan.asked == [0, 1]

@@ -26,3 +26,12 @@ def test_the_planner_reads_a_typed_request_like_a_spelled_one():
     typed = [t.task for t in GoalPlanner().read("wat does teh sign say? rotaet it first", ["s.png"]).plan.tasks]
     spelled = [t.task for t in GoalPlanner().read("what does the sign say? rotate it first", ["s.png"]).plan.tasks]
     assert typed == spelled == ["image-editing", "image-to-text"]
+
+
+def test_a_letter_left_out_or_typed_twice_is_put_back_but_no_ending_is_taken_off():
+    assert corrected("the recordng came out upsde down, pleasse transcibe it") == (
+        "the recording came out upside down, please transcribe it"
+    )
+    # a real word's ending is not a typo ("upscaled" is no "upscale"), and names stay as they are
+    assert corrected("estimate the depth of the upscaled picture") == "estimate the depth of the upscaled picture"
+    assert corrected("Brandt left it for Ioana") == "Brandt left it for Ioana"

@@ -96,6 +96,8 @@ def question(clause: str) -> str:
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
     if m := IF_TELL.fullmatch(q):
         q = m["q"]
+    elif re.fullmatch(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w' -]+", q, re.I):  # "and the best before date"
+        return "What is " + re.sub(r"^also\s+", "", q, flags=re.I) + "?"
     if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"
         return f"What is {m['thing']}?"
     # "tell me the star rating": what the thing named is
@@ -123,7 +125,8 @@ _BARE_LIST = re.compile(
     re.I,
 )
 _LIST = re.compile(
-    r"\b(?:about|as|into|among|between|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
+    r"\b(?:about|as|into|among|between|(?:in|under) the"
+    r"|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
     r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)\s*(?:[?.:!]|$)",
     re.I,
 )
@@ -137,5 +140,11 @@ def labels(words: str) -> str | None:
         return None
     m = max(found, key=lambda x: x.start("items"))
     items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"])]
-    items = [x for x in items if x]
+    items = [re.sub(r"^the\s+", "", x, flags=re.I) for x in items if x]
+    if items and _SHARED_NOUN.search(items[-1]) and " " in items[-1]:  # "family, health or money folder"
+        items[-1] = _SHARED_NOUN.sub("", items[-1])
     return ", ".join(items) if len(items) >= 2 else None
+
+
+# the noun a list of options shares, said once after the last ("the family, health or money folder")
+_SHARED_NOUN = re.compile(r"\s+(?:folder|pile|tray|category|box|bin|section|drawer|group|file|list)s?$", re.I)

@@ -24,11 +24,27 @@ _BOUNDARY = re.compile(
     r"|,(?=\s)|(?<=\s)[-–—+&]+(?=\s)"
     r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\s+|$)"
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
-    r"but first|before that|once done|once that is done|after(?! that\b)|before(?! that\b))(?=\s)"
+    # ("the best before date", "I look after the dog": a phrase, no joiner)
+    r"but first|before that|once done|once that is done|(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)after(?! that\b)"
+    r"|(?<!\bbest\s)before(?! that\b))(?=\s)"
     # "next" joins asks, but "the next train" names a thing
     r"|(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\btheir)\snext(?=\s)",
     re.I,
 )
+# where an unpunctuated request starts its next ask: "... the chemist left could you write ...", "... two voicemails
+# this afternoon are they asking ..." (not after a word that begins the same question: "what are they", "or is it")
+_PUNCTUATED = re.compile(r"[.,;:!?]")
+_RUN_ON = re.compile(
+    r"(?P<before>[\w']+)\s(?=(?:could|can|would|will) (?:you|u)\b|(?:are|is|was|were|do|does|did) (?:they|these|those"
+    r"|the two|both|it|he|she)\b)",
+    re.I,
+)
+_SAME_QUESTION = re.compile(  # words after which an auxiliary continues one question ("what are they", "or is it")
+    r"or|and|if|so|but|what|how|who|why|when|where|which|whether|that|wonder|know|tell|ask|see|say|what's|how's|"
+    r"where's|who's|not|never|also|then",
+    re.I,
+)
+_WH_NEAR = re.compile(r"\b(?:what|which|how|who|whose|where|when|why)\b", re.I)
 _ONLY_JOINERS = re.compile(
     r"\s*(?:(?:and|then|also|afterwards|after that|before that|before this|before anything else|first of all|"
     r"finally|lastly|next|first|firstly|second|secondly|plus|"
@@ -188,7 +204,9 @@ _OPTIONS_AFTER = re.compile(
     r"\s*(?:[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+)?or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.—–-]|$)"
 )
 _OPTIONS_ONLY = re.compile(r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*")
-_ITEM_BEFORE = re.compile(r"(?:^\s*|[,:—–-]\s*)[\w'-]+(?: [\w'-]+)?\s*$")
+_ITEM_BEFORE = re.compile(
+    r"(?:^\s*|[,:—–-]\s*|\b(?:in|into|under|as|among|between|either)\s+)[\w'-]+(?: [\w'-]+)?\s*$"
+)
 
 
 def _in_options(plain: str, start: int, a: int, b: int) -> bool:
@@ -216,6 +234,15 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
         if i.quoted and i.value[-1:] in ".!?" and (_NEXT_SENTENCE.match(text, i.end) or _ASK_NEXT.match(text, i.end))
     ]
     marks = sorted([(m.start(), m.end(), m.group(0)) for m in _BOUNDARY.finditer(plain)] + ends)
+    if not _PUNCTUATED.search(plain):  # dictated, no punctuation: a new ask starts at its own verb
+        runs = [
+            m
+            for m in _RUN_ON.finditer(plain)
+            if not _SAME_QUESTION.fullmatch(m["before"])
+            # "what emotion are they showing", "which of the two is it": the question's own words before it
+            and not _WH_NEAR.search(" ".join(plain[: m.end("before")].split()[-3:]))
+        ]
+        marks = sorted(marks + [(m.end("before"), m.end(), " ") for m in runs])
     for a, b, word in marks:
         if a < start:
             continue

@@ -32,6 +32,7 @@ from .things import CONVERT, NOUNS, Step, Thing
 REPLY = re.compile(
     r"(?<!'s )(?<!\bthe )(?<!\ba )(?<!\byour )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bmy )"
     r"\b(?:reply|respond|answer|write back)\b"
+    r"|\bwrite\b(?:\s+[\w-]+){1,4}\s+back\b"  # "write a polite apology back to her"
 )
 # "a poem about it", "an email to the council for approving this": what a text written is about
 _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on|\w+ing)\s+(?:it|this|that|them)$")
@@ -56,6 +57,7 @@ _PEOPLE = re.compile(
     r"men|woman|women|girls?|boys?|baby|crowd|family|couple|smil\w*|frown\w*|expressions?)\b"
 )
 _WRITTEN = re.compile(r"\b(?:writ\w*|wrote|says?|said|text|words|wording|message|tone)\b")
+_SEEN = re.compile(r"\b(?:colou?rs?|wearing|holding|looks? like|shape|animal|weather|standing|sitting)\b")
 _TABLE = re.compile(r"\btables?\b|\btabular\b|\bspreadsheet\b")
 # a question asked in light of something: "based on the transcript and the scan", "about the translated text"
 _BASED_ON = re.compile(r"\b(?:based on|according to|using|about|from|in light of|together with|along with)\b")
@@ -69,6 +71,8 @@ _COUNT = re.compile(
     r"\b(?:how many|(?:are|were) there (?:\d+|\w+)(?: or (?:\d+|\w+))?)\b.*"
     r"\b(?:faces?|people|ppl|persons?|men|women|kids|children|heads|adults|folks|guys|humans|guests|players|students"
     r"|pupils|passengers|customers|visitors|members|staff|workers|babies|toddlers|of (?:us|them|you))\b"
+    # "how many came tonight?", "how many turned up": people, by the verbs that only people do
+    r"|\bhow many (?:of (?:us|them|you) )?(?:came|come|showed up|turned up|attended|joined|went|made it|were invited)\b"
 )
 _DESCRIBE = "Describe this image."
 _BASED_ON_TEXT = re.compile(
@@ -113,6 +117,7 @@ class Composer(Sources, Slots):
         self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
         self.named: set[int] = set()  # id(thing) of results a later clause names
         self.reused: int | None = None  # the step an ask asked twice is served by
+        self.also_asked: set[int] = set()  # steps made on the way that a later ask asks for too
         self.replaced: dict[int, Thing] = {}  # id(input) -> its changed copy, asked to be made before the rest
         self.seen: dict[int, int] = {}  # id(thing) -> when it was last mentioned or made (the newest is "it")
         self.clock = 0
@@ -324,12 +329,15 @@ class Composer(Sources, Slots):
         alone = sum(t.modality == "image" for t in self._files()) <= 1
         request = self.text.lower() if alone else ""
         document = any(_DOCUMENT.search(w) for w in (want.clause.words, request, thing.value.lower()))
+        # a picture of a label, a sign, a note: a question about it is about its words unless it asks what is seen
+        carries = any(_CARRIES_TEXT.search(w) for w in (want.clause.words, request, thing.value.lower()))
         if self.cap is None:  # every task counts as runnable: the literal one
             task = "document-question-answering" if document else "visual-question-answering"
             self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")
             return
         serves = self.cap.serves
-        sight = want.goal.name == "ask-visual" or (not document and about_sight(question))
+        seen = bool(_SEEN.search(question.lower()))
+        sight = want.goal.name == "ask-visual" or (not document and (seen or not carries) and about_sight(question))
         if document and serves("document-question-answering"):
             task = "document-question-answering"
         elif serves("visual-question-answering"):
@@ -468,7 +476,9 @@ class Composer(Sources, Slots):
             if prompt_thing is None and pointed and spoken is not None:  # "I recorded a description in memo.wav,
                 prompt_thing = self._words_of(spoken, want)  # draw it": what it says
         made = [s for s in self.steps if s.goal in PROMPTED and "text" in s.args]
-        if goal.name in ("chat", "write") and prompt_thing is not None and self._given_words(prompt_thing):
+        # ("transcribe the voicemail and write an apology back to her": its words, though asked for themselves)
+        read = prompt_thing is not None and (self._given_words(prompt_thing) or goal.name == "write" and replies)
+        if goal.name in ("chat", "write") and read:
             # "reply to this voicemail politely", "make this sound friendlier": the ask in the request's words,
             # about the text given (or read from a file), which is its context
             self._ask_about(want, prompt_thing)
@@ -537,6 +547,8 @@ class Composer(Sources, Slots):
         same = self._same_step(task, args)
         if same is not None:  # asked twice ("listen to this review ... is the speaker happy"): done once
             self.reused = same.id
+            if want is not None:  # a reading done on the way, then asked for itself ("also write out the words")
+                self.also_asked.add(same.id)
             return
         sid = len(self.steps)
         self.steps.append(

@@ -98,7 +98,10 @@ GOALS: tuple[Goal, ...] = (
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
         # "what does the note say" (all of it; "... say about the price" asks a question)
         r"|\bwhat\s+(?:does|do|did)\s+(?:it|this|that|the|my|his|her|their|these|those)\b(?:\s+[\w'-]+){0,5}?\s+say"
-        r"(?:$|\s+(?!(?:about|regarding|on|of|to|in|when|that|if|whether|for|with|here)\b))"
+        r"(?:$|\s+(?!(?:about|regarding|on|of|to|in|when|that|if|whether|for|with|here)\b)"
+        # "what did the secretary say in the message": all of what is said in a recording or a note
+        r"|\s+in (?:the|this|that|her|his|their|my|your|its) (?:\w+ )?(?:message|recording|voicemail|clip|audio|call"
+        r"|memo|note|letter|video)\b)"
         r"|\bwhat\s+(?:it|they|this|that|the\s+[\w ]{1,30}?)\s+says?\b"
         r"(?!\s+(?:about|regarding|on|of|to|when|if|whether)\b)"
         r"|\b(?:type|copy)\s+(?:out|up|down)\s+(?:the|this|that|my|his|her|their|our)\b"
@@ -106,7 +109,8 @@ GOALS: tuple[Goal, ...] = (
         r"|letter|card|label|receipt|screen|page|notice|leaflet|ticket)\b(?!\s+(?:for|about|at)\b)"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
         r"|(?:this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
-        r"|\bwrite (?:it|this|that|them|everything) (?:all )?(?:out|down)\b"
+        r"|\b(?:write|type|copy) (?:it|this|that|them|everything) (?:all )?(?:out|down|up)\b"
+        r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
         "copy the text from this screenshot; what does the label say; read the receipt; extract the text from the "
@@ -173,6 +177,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
         r"|cross|mad|furious)\s+with\b"
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
+        r"|\bhow (?:un)?(?:happy|pleased|angry|upset|annoyed|cross|mad|satisfied|positive|negative|cheerful|friendly"
+        r"|rude|furious|disappointed)\b(?= (?:is|are|was|were|does|do|did|they|he|she|it)\b)"
         r"|\b(?:what(?:'s| is| was)|describe|how(?:'s| is| was)|judge|rate|check)\b[^.;?]{0,30}\btone\b"
         r"(?! (?:it|this|that|them) )",
         "is this review positive or negative; what is the sentiment of this text; how does this customer feel; is "
@@ -239,7 +245,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
-        r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b"
+        r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b|\bmake\b[^.;]{0,30}\b(?:shorter|briefer)\b"
         r"|\bin (?:one|two|three|a few|1|2|3) (?:lines|sentences|words)\b"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
@@ -253,7 +259,7 @@ GOALS: tuple[Goal, ...] = (
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence; list "
         "the action items from the meeting; give me bullet points of the talk",
-        r"\bsummar(?:y|ies|ized|ised)\b",
+        r"\bsummar(?:y|ies|ized|ised)\b|\b(?:short|shorter|brief|condensed|cut-down) (?:one|version)\b",
     ),
     _g(
         "translate",
@@ -261,7 +267,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         rf"translat\w*\b(?!\s+(?:app|apps|tool|tools|service|button|software|feature)\b)|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
         rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b"
-        rf"|^(?:and\s+)?(?:in|into)\s+(?:{_L})(?:\s+(?:please|pls|plz|too))?$",  # "..., in english pls"
+        rf"|^(?:and\s+)?(?:in|into)\s+(?:{_L})(?:\s+(?:please|pls|plz|too))?$"  # "..., in english pls"
+        rf"|^(?:and\s+)?(?:{_L})\s+(?:please|pls|plz)$",  # "English please?" (beside a note in German)
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
         "sentence into italian",
         r"\btranslat(?:ed|ion)\b",
@@ -291,6 +298,7 @@ GOALS: tuple[Goal, ...] = (
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
         r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b)"
         # "speak it", not "I don't speak either one" (a language the asker knows)
+        r"|^(?:an?\s+|some\s+)?(?:audio|voice (?:recording|version)|spoken version)\s+(?:for|of)\b"
         r"|\bin audio format|(?<!\bi )(?<!\bi don't )(?<!\bi do not )(?<!\bi can't )(?<!\bwe )(?<!\bthey )\bspeak\b"
         r"|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)",  # "say me if ...": tell me
@@ -372,10 +380,10 @@ GOALS: tuple[Goal, ...] = (
         + _VERB_MAKE
         + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+(?:me\s+|us\s+)?"
         + _DET
-        + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform)[\w-]+\s+)?"
-        r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo)s?\b"
+        + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform|line\b)[\w-]+\s+)?"
+        r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo|watercolou?r|portrait)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
-        r"|\bvisuali[sz]ation of|\billustrat\w*|\bartistic interpretation"
+        r"|\bvisuali[sz]ation of|\billustrat(?!ors?\b)\w*|\bartistic interpretation"
         r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle"
         r"|(?:\w+ )?(?:edge|outline|contour|depth|map|mask|bounding|skeleton|pose))"
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
@@ -454,7 +462,7 @@ GOALS: tuple[Goal, ...] = (
         r"image editing|\bedit\w*|\bmodif\w*|\balter(?:s|ed|ing)?\b|\bun-?(?:mirror|flip|rotate)\w*"
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
-        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|darken\w*|straighten\w*)\b"
+        r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|lighten\w*|darken\w*|straighten\w*)\b"
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
@@ -530,7 +538,7 @@ GOALS: tuple[Goal, ...] = (
         r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)"
         r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need)\w*\s+"
         r"(?:me\s+)?(?:just\s+|only\s+)?"
-        r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b",
+        r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b|\bline (?:drawing|art)\b",
         "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",
         r"\bedge map\b|\bedges\b",
     ),

@@ -42,12 +42,22 @@ _DIRECT_Q = re.compile(
     r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,
 )
+_NEXT_ASK = r"(?:and|then|say|tell|read|give|please|so|also)\b"  # "..., say just that time": the next ask
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
+    r"|flag(?:\s+up)?|point out|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
+    r"|check|(?:to|can|could) (?:see|tell|read)"
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
-    r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s)[^?\"'.;]){3,200})(?:[.?]|,?\s+but\s|$)",
+    r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s)(?:[^?\"'.;]|(?<=\w)'(?=\w)))"
+    r"{3,200})(?:[.?]|,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|$)",
+    re.I,
+)
+_WONDER_Q = re.compile(
+    r"\b(?:wonder(?:ing)?|want to know|like to know|(?:am|i'm) curious|(?:am|i'm) not sure|work(?:ing)? out"
+    r"|figur(?:e|ing) out|find(?:ing)? out)\s+(?:if|whether)\s+"
+    r"(?P<q>(?:[^?\"'.;]|(?<=\w)'(?=\w)){3,200})",
     re.I,
 )
 GREETING = re.compile(
@@ -101,6 +111,10 @@ def find_inputs(text: str, has_files: bool = False) -> list[_Input]:
         for m in _INDIRECT_Q.finditer("".join(masked)):
             q = m.group(1).strip()
             found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start(1), m.end(1), False))
+    if not any(i.kind == "question" for i in found):
+        for m in _WONDER_Q.finditer("".join(masked)):  # "I'm wondering whether we'd still get in": a yes/no one
+            q = m["q"].strip()
+            found.append(_Input("question", q[0].upper() + q[1:] + "?", "text", m.start("q"), m.end("q"), False))
     found.sort(key=lambda i: i.start)
     return found
 
@@ -153,8 +167,9 @@ _OPENS_QUESTION = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b[^?]*\?", re.I
 )
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
-_COLON = re.compile(r"^(?P<head>[^:\"'“‘]{3,120}?):\s+(?P<body>\S.*)$", re.S)
-_LEAD_Q = re.compile(r"^(?P<head>[^?\"'“‘]{3,120}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
+# (an apostrophe inside a word, "I've", "museum's", is no quote)
+_COLON = re.compile(r"^(?P<head>(?:[^:\"'“‘]|(?<=\w)'(?=\w)){3,300}?):\s+(?P<body>\S.*)$", re.S)
+_LEAD_Q = re.compile(r"^(?P<head>(?:[^?\"'“‘]|(?<=\w)'(?=\w)){3,200}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
 # "Give me the key points of the following paragraph. <passage>"
 _LEAD_SENT = re.compile(
     r"^(?P<head>[^.!?:\"'“‘]{3,120}\b(?:following|this|these|the text below)\b[^.!?:]{0,40}[.!])\s+(?P<body>\S.{15,})$",

@@ -105,7 +105,7 @@ class GoalPlanner:
                     composer.mention(c)
                     mentioned.add(c.index)
             made.setdefault(w.clause.index, []).extend(composer.add(w, owners.get(id(w), [])))
-        plan = _plan(composer.steps, composer.routes)
+        plan = _plan(composer.steps, composer.routes, composer.also_asked)
         fates = []
         for c in clauses:
             if made.get(c.index):
@@ -166,7 +166,11 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     if not any(i.kind == "question" for i in found):
         asked = find_inputs(text[:start] + " " * len(passage) + text[end:], has_files=True)
         found += [i for i in asked if i.kind == "question"]
-    question = parts.question or (parts.instruction if parts.instruction.endswith("?") else "")
+    # the question that ends the instruction, not the sentences before it ("Found a card... Happy customer or not?")
+    asked_last = re.split(r"(?<=[.!?])\s+", parts.instruction.strip())[-1]
+    # (a request put as a question, "can you shorten this and read it to me?", is no question about the passage)
+    request = re.search(r"\b(?:can|could|would|will) (?:you|u)\b", asked_last, re.I)
+    question = parts.question or (asked_last if asked_last.endswith("?") and not request else "")
     if question and not any(i.kind == "question" for i in found):
         at = text.find(question)
         found.append(_Input("question", question, "text", at, at + len(question), at < 0))
@@ -176,6 +180,7 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 
 _ANY = re.compile(r"(?:(?:and|so|also)\s+)?any(?:thing|one|body)?\s+\w+")  # "any vegetarian options on it?"
 # "and from which platform": a second question in a fragment
+_FACT_NAMED = re.compile(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,4}(?:\s+too)?")
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
 # "... and how it can help", ", where a speaker is giving a talk": a wh-word before its subject, with no
 # question mark, starts a clause inside a sentence, not a question ("where is the speaker?", "who called")
@@ -218,15 +223,22 @@ _MOODS = re.compile(
     r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed|meh|ok|okay|fine|furious|livid|cross|mad|"
     r"thrilled|delighted|content|fuming|relaxed|stressed|worried)(?: news)?"
 )
+# two moods offered, however qualified ("cross or just a bit disappointed", "happy or more relieved")
+_MOOD_OR = re.compile(
+    rf"\b{_MOODS.pattern}\b[^,.;?]{{0,20}}?\bor\b(?:\s+(?:just|only|more|really|very|quite|a bit|a little|slightly|"
+    rf"kind of|sort of|simply))*\s+{_MOODS.pattern}\b"
+)
 
 
 def _choice_of(words: str) -> Goal | None:
     """The goal of a question that picks one of the options it lists: the language among languages, the
     sentiment among moods, else the label among the topics listed (None: no options listed)."""
     options = argtext.labels(words)
-    if not options or not _CHOICE.search(words):
-        return None
-    return _choice_among(options)
+    if options and _CHOICE.search(words):
+        return _choice_among(options)
+    if _MOOD_OR.search(words) and _CHOICE.search(words):  # "is she cross or just a bit disappointed?"
+        return BY_NAME["sentiment"]
+    return None
 
 
 def _choice_among(options: str) -> Goal:
@@ -427,6 +439,15 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
         elif (
+            not mine
+            and follows
+            and c.joiner in ("and", ",")
+            and _FACT_NAMED.fullmatch(c.words)
+            and not _names_a_thing(c.words)
+        ):
+            # "tell me what jam it is + the best before date": one more fact asked of the same thing
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif (
             not asked
             and not mine
             and not presents(c)
@@ -457,6 +478,13 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         elif not asked and not mine and (choice := _choice_of(c.words)) is not None:
             # "would you file this under — weather, crime or business?": one of the options listed
             out.append(Want(choice, c, 0, len(c.words), "question"))
+        elif (
+            own_words
+            and mine
+            and all(w.goal.name in CHANGES - {"segment"} and w.end <= c.where(own_words[0]) for w in mine)
+        ):
+            # "lighten it up enough to see what time they lock up": the change, then the question of its result
+            out.append(_asking(c, c.where(own_words[0])))
         elif not asked and not mine and argtext.IF_TELL.fullmatch(c.words):
             # "if it sounds urgent, tell me": the question put before the ask to tell it
             out.append(_asking(c, 0))
@@ -705,9 +733,9 @@ def _chat(text: str, clauses: list[Clause], wants: list[Want], inputs: list[_Inp
     return Reading(clauses, wants, Plan([task]), fates)
 
 
-def _plan(steps: list[Step], routes: list[Route]) -> Plan:
+def _plan(steps: list[Step], routes: list[Route], also_asked: set[int] = frozenset()) -> Plan:
     tasks = []
     for s in steps:
         deps = sorted({int(v[len(GENERATED) :]) for v in s.args.values() if v.startswith(GENERATED)})
         tasks.append(Task(s.id, s.task, dict(s.args), tuple(deps)))
-    return Plan(tasks, routes=routes, asked=[s.id for s in steps if s.goal is not None])
+    return Plan(tasks, routes=routes, asked=[s.id for s in steps if s.goal is not None or s.id in also_asked])

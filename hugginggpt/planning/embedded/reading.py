@@ -264,6 +264,8 @@ CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that
 _REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fault only says which
 # "My summary: 'Walks help you sleep.'": a label for what follows
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
+# "the museum's website says: <text>": who or what says the text given after it
+_SAYS = re.compile(r"(?:[\w']+\s+){1,5}(?:says|said|reads|read|writes|wrote|states|stated|goes)\s*:\s*this text")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
@@ -275,7 +277,7 @@ def presents(clause: Clause) -> bool:
     earlier clause presents: "I have a photo and a question in French: ...")."""
     if clause.presenting is None:
         clause.presenting = (bool(_PRESENTS.search(clause.words)) and not _ASKS.search(clause.words)) or bool(
-            _ATTACHED.fullmatch(clause.words) or LABEL.fullmatch(clause.words)
+            _ATTACHED.fullmatch(clause.words) or LABEL.fullmatch(clause.words) or _SAYS.fullmatch(clause.words)
         )
     return clause.presenting
 

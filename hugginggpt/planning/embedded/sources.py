@@ -28,7 +28,7 @@ _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
 _PICTURE = re.compile(r"(?:image|picture|photo|pic|snap|shot)s?")  # nouns for any picture
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 _POINTER_WORD = re.compile(r"\b(?:it|them)\b")
-_THE_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)[a-z]+")
+_THE_THING = re.compile(r"\b(?:the|this|that|my|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)[a-z]+")
 _NAMED_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|its|our)\s+$")
 _WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 
@@ -189,7 +189,8 @@ class Sources:
             keep(self._latest(set(goal.tasks), convert=convertible, original=True, before=want.clause.end))
             if found:
                 return found, False
-        latest = self._latest(set(goal.tasks), results_only=True, besides=maps)
+        # a verdict on the whole thing ("how unhappy is she?"), not on an answer found in it
+        latest = self._latest(set(goal.tasks), results_only=True, besides=maps, answers=goal.makes != "verdict")
         answer = self._latest(set(goal.tasks), results_only=True, verdicts=True)
         if (
             goal.name in _FORMS
@@ -204,8 +205,13 @@ class Sources:
         return found, False
 
     def _files(self) -> list[Thing]:
+        """The files given, once each (a file named twice is one), in order."""
         given = {i.value for i in self.inputs if i.kind == "file"}
-        return [t for t in self.things if t.step is None and t.value in given]
+        once: dict[str, Thing] = {}
+        for t in self.things:
+            if t.step is None and t.value in given:
+                once.setdefault(t.value, t)
+        return list(once.values())
 
     def _file_named(self, noun: str, modality: str) -> Thing | None:
         """Of several files of a kind, the one whose name holds the noun a clause names it by."""

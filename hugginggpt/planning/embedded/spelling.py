@@ -1,5 +1,6 @@
-"""A request's words as people mean them: chat spellings ("wat", "pls", "u") and two letters typed the wrong
-way round ("trun", "upsdie", "rigth") put right before the request is read. Quotes and file names are left
+"""A request's words as people mean them: chat spellings ("wat", "pls", "u"), two letters typed the wrong
+way round ("trun", "upsdie", "rigth") and one letter left out or typed twice ("upsde", "befor") put right
+before the request is read. Quotes and file names are left
 as they are: they are what the request works on, not how it asks.
 
 The swaps are found against the words the planner itself knows (its goals' phrasings, cues written out, and
@@ -30,6 +31,7 @@ _COMMON = (
     "picture photo image sign letter note voice message recording clip what when where which who why how many "
     "much face faces people person count tell say read out loud aloud then after before first also back again"
 )
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/0-9]*")
 # what a request gives, left untouched: quotes and file names
 _KEEP = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<![\w])'[^']+'(?![\w])|[\w~/.-]+\.[A-Za-z0-9]{2,5}\b")
@@ -70,7 +72,13 @@ def _swapped(word: str) -> str | None:
         fixed = low[:k] + low[k + 1] + low[k] + low[k + 2 :]
         if fixed in known:
             return fixed
-    return None
+    # one letter left out ("upsde", "labl", "befor") or typed twice ("pleasse"): only where one known word fits
+    # (never a word's own ending taken off: "upscaled" is no "upscale")
+    near = {low[:k] + c + low[k:] for k in range(len(low) + 1) for c in _LETTERS} | {
+        low[:k] + low[k + 1 :] for k in range(len(low) - 1)
+    }
+    fits = near & known
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _fix(word: str) -> str:
