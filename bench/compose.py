@@ -1091,7 +1091,7 @@ MEDICINE_LABEL = [
     "No more than six tablets a day.",
 ]
 NOTE_RO = ["Buna Andrei,", "Ma intorc acasa luni seara.", "Te rog sa hranesti pisica.", "Cu drag, Elena"]
-NOTE_TR = ["Merhaba Ayse,", "Yarin sabah saat dokuzda", "toplantimiz var.", "Gorusuruz, Mehmet"]
+J_NOTE_TR = ["Merhaba Ayse,", "Yarin sabah saat dokuzda", "toplantimiz var.", "Gorusuruz, Mehmet"]
 WATER_NOTICE = [
     "WATER SUPPLY NOTICE",
     "Engineers will replace the main water pipe",
@@ -1104,7 +1104,7 @@ WATER_NOTICE = [
 COACH_TICKET = ["COACH TICKET", "London Victoria to Leeds", "Departs 14:05 from Bay 19", "Seat 31"]
 TRIALS_POSTER = ["YOUTH FOOTBALL TRIALS", "Under 12s welcome", "Saturday 10 am", "Bring boots and water"]
 CHECKOUT_CARD = ["GUEST INFORMATION", "Breakfast 7 - 10 am", "Checkout by 10 am", "Late checkout 20 euros"]
-JAM_LABEL = ["HOMEMADE PLUM JAM", "Made in August", "Keep in the fridge"]
+J_JAM_LABEL = ["HOMEMADE PLUM JAM", "Made in August", "Keep in the fridge"]
 BELL_SIGN = ["PLEASE RING", "THE BELL"]
 ALLOTMENT_RULES = [
     "ALLOTMENT SOCIETY RULES",
@@ -1702,7 +1702,9 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "j_coach_ticket.jpg": _img(lambda: page(COACH_TICKET, size=32, width=620, bg=(240, 235, 250))),
     "j_trials_poster.png": _img(lambda: page(TRIALS_POSTER, size=34, width=680, bg=(220, 240, 255))),
     "j_checkout_card.jpg": _img(lambda: page(CHECKOUT_CARD, size=32, width=600, bg=(250, 248, 240))),
-    "j_sideways_jam.jpg": _img(lambda: page(JAM_LABEL, size=34, width=600, bg=(250, 230, 235)).rotate(90, expand=True)),
+    "j_sideways_jam.jpg": _img(
+        lambda: page(J_JAM_LABEL, size=34, width=600, bg=(250, 230, 235)).rotate(90, expand=True)
+    ),
     "j_mirror_bell.jpg": _img(
         lambda: demo.sign(BELL_SIGN, bg=(20, 60, 110)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
     ),
@@ -1718,7 +1720,7 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "j_dark_campsite.jpg": _img(lambda: darker(demo.sign(CAMPSITE_SIGN, bg=(40, 90, 50), size=(720, 360)), 0.25)),
     "j_loan_letter.jpg": _img(lambda: page(LOAN_LETTER, bg=(250, 248, 240))),
     "j_sideways_skier.jpg": _img(lambda: demo.person(340).rotate(90, expand=True)),
-    "j_note_tr.png": _img(lambda: page(NOTE_TR, bg=(230, 245, 255))),
+    "j_note_tr.png": _img(lambda: page(J_NOTE_TR, bg=(230, 245, 255))),
     "j_cottage.png": _img(cottage),
     "j_hedge_letter.png": _img(lambda: page(HEDGE_LETTER)),
     "j_cactus.png": _img(cactus),

@@ -5,6 +5,7 @@ H and I are development halves, like A, but their messages quote none either).""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -248,3 +249,12 @@ def test_a_development_half_is_written_case_by_case(half):
     rows = [{"id": "t-1", "plan": plan, "source": "offline", "plan_s": 0.1, **compose.score(cases[0], plan)}]
     written = json.dumps(compose.report(half, cases, rows))
     assert "VISIBLE-REQUEST" in written and "image-to-text" in written
+
+
+def test_no_name_of_the_file_makers_is_defined_twice():
+    # halves written side by side may pick the same constant name; the later one would silently draw both files
+    source = Path(compose.__file__).read_text(encoding="utf-8")
+    names = [a or b for a, b in re.findall(r"^([A-Za-z_]\w*)\s*=|^def ([A-Za-z_]\w*)", source, re.M)]
+    assert not [n for n, k in Counter(names).items() if k > 1]
+    keys = re.findall(r'^    "([\w.-]+\.(?:png|jpe?g|wav|flac|ogg))":', source, re.M)
+    assert len(keys) == len(set(keys))  # nor a file name made twice
