@@ -1472,3 +1472,20 @@ def test_a_reading_done_on_the_way_and_asked_for_too_is_shown(planner):
     offline = Pipeline.from_config(Config(mode="offline")).capabilities()
     plan = GoalPlanner().read("what language is this note in? and type it up for me", ["n.png"], offline).plan
     assert [t.task for t in plan.tasks] == ["image-to-text", "text-classification"] and plan.asked == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # what is said not to be wanted is not done
+        (["sign.png"], "no need to translate it, just tell me what the sign says", ["image-to-text"]),
+        (["note.png"], "read it out loud but don't summarise it", ["image-to-text", "text-to-speech"]),
+        # a condition on a verdict asks for the verdict ("if it's bad news ...")
+        (["letter.png"], "if it sounds like bad news read it to me, otherwise the gist is enough",
+         ["image-to-text", "text-classification", "text-to-speech", "summarization"]),
+        (["letter.png"], "summary first, then the tone", ["image-to-text", "summarization", "text-classification"]),
+        (["menu.jpg"], "need to know if there's anything vegan on here", ["document-question-answering"]),
+    ],
+)
+def test_unwanted_steps_conditions_and_bare_nouns(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

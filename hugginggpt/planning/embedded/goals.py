@@ -177,6 +177,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
         r"|cross|mad|furious)\s+with\b"
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
+        # "if it's bad news, ...": the verdict a condition needs; "summary first, then tone": the noun alone
+        r"|\b(?:if|whether)\s+(?:\w+\s+){0,3}?(?:is|'s|was|sounds|seems|looks)\s+(?:like\s+)?(?:good|bad|happy|sad"
+        r"|positive|negative|angry|upset)(?:\s+news)?\b"
+        r"|^(?:and\s+|then\s+|also\s+)*(?:the\s+|its\s+)?(?:tone|mood|vibe)(?:\s+(?:please|pls|too))?$"
         r"|\bhow (?:un)?(?:happy|pleased|angry|upset|annoyed|cross|mad|satisfied|positive|negative|cheerful|friendly"
         r"|rude|furious|disappointed)\b(?= (?:is|are|was|were|does|do|did|they|he|she|it)\b)"
         r"|\b(?:what(?:'s| is| was)|describe|how(?:'s| is| was)|judge|rate|check)\b[^.;?]{0,30}\btone\b"

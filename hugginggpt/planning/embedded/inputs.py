@@ -55,7 +55,7 @@ _INDIRECT_Q = re.compile(
     re.I,
 )
 _WONDER_Q = re.compile(
-    r"\b(?:wonder(?:ing)?|want to know|like to know|(?:am|i'm) curious|(?:am|i'm) not sure|work(?:ing)? out"
+    r"\b(?:wonder(?:ing)?|(?:want|need|like|have) to know|(?:am|i'm) curious|(?:am|i'm) not sure|work(?:ing)? out"
     r"|figur(?:e|ing) out|find(?:ing)? out)\s+(?:if|whether)\s+"
     r"(?P<q>(?:[^?\"'.;]|(?<=\w)'(?=\w)){3,200})",
     re.I,

@@ -266,10 +266,25 @@ _REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fa
 LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:text|image|recording|question)")
 # "the museum's website says: <text>": who or what says the text given after it
 _SAYS = re.compile(r"(?:[\w']+\s+){1,5}(?:says|said|reads|read|writes|wrote|states|stated|goes)\s*:\s*this text")
+# what is said not to be wanted, just before a goal's cue ("don't translate it", "no need to summarise")
+_NOT_WANTED = re.compile(
+    r"(?:\b(?:don'?t|do not|never|without)\s+(?:(?:need|have|bother(?:ing)?) to\s+)?|\bno need to\s+"
+    r"|\bnot (?:necessary|needed) to\s+)$"
+)
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
+
+
+def _declines(clause: Clause) -> bool:
+    """The clause names a goal only to say it is not wanted ("don't translate it")."""
+    return any(
+        _NOT_WANTED.search(clause.words[: m.start()])
+        for g in GOALS
+        if g.cue_rx is not None
+        for m in g.cue_rx.finditer(clause.words)
+    )
 
 
 def presents(clause: Clause) -> bool:
@@ -354,6 +369,8 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     # "Hi," before the ask asks nothing, nor "tell me" after it
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words) and not (c.index and _TELL_ONLY.fullmatch(c.words))]
     cued = {c.index: cues(c) for c in asking}
+    # "no need to translate it": a clause that only declines a goal asks nothing (not read by meaning either)
+    asking = [c for c in asking if cued[c.index] or not _declines(c)]
     # "busy morning - give me ...", "im driving - tell me ...": words before a dash that name no ask are an aside
     asides = {c.index for c, n in zip(clauses, clauses[1:]) if n.joiner in _DASHES and not cued.get(c.index)}
     wants = [w for w in _by_meaning_where_unread(asking, cued) if w.clause.index not in asides]
@@ -630,6 +647,8 @@ def cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
+            if _NOT_WANTED.search(clause.words[: m.start()]):
+                continue  # "no need to translate, just ...": named, not asked for
             # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
             # French" is to be put into words the models read
             if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):
