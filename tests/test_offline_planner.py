@@ -1489,3 +1489,23 @@ def test_a_reading_done_on_the_way_and_asked_for_too_is_shown(planner):
 )
 def test_unwanted_steps_conditions_and_bare_nouns(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["kids.jpg"], "put party hats on everyone", ["image-editing"]),
+        (["menu.jpg"], "make a list of the starters", ["document-question-answering"]),
+        (["note.png"], "rewrite this note so it sounds kinder", ["image-to-text", "text-generation"]),
+        (["v.wav"], "draft a response I can send back", ["automatic-speech-recognition", "text-generation"]),
+        (["note.png"], "translate this to Italian and then shorten the Italian version",
+         ["image-to-text", "translation", "summarization"]),
+        ([], "Translate to Dutch: The shop opens at ten. Then read the Dutch out loud.", ["translation",
+                                                                                          "text-to-speech"]),
+    ],
+)
+def test_more_everyday_asks(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if expected[-1] == "text-generation" or expected[-1] == "text-to-speech" and len(plan) == 2:
+        assert f"{GENERATED}0" in json.dumps(plan[-1]["args"])  # written from, or speaking, what came before

@@ -96,6 +96,9 @@ def question(clause: str) -> str:
     q = _POLITE.sub("", clause.strip()).strip(" .,;")
     if m := IF_TELL.fullmatch(q):
         q = m["q"]
+    elif m := re.match(r"(?:make|give me|write)\s+(?:me\s+)?a list of\s+(?P<what>.+)", q, re.I):
+        # "make a list of the prices": what they are
+        return f"What are {m['what']}?"
     elif re.fullmatch(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w' -]+", q, re.I):  # "and the best before date"
         return "What is " + re.sub(r"^also\s+", "", q, flags=re.I) + "?"
     if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"

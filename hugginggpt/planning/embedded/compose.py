@@ -35,6 +35,12 @@ REPLY = re.compile(
     r"|\bwrite\b(?:\s+[\w-]+){1,4}\s+back\b"  # "write a polite apology back to her"
 )
 # "a poem about it", "an email to the council for approving this": what a text written is about
+# "generate a reply I can text back", "draft a response": a reply asked for by naming it
+_A_REPLY = re.compile(
+    r"\b(?:writ\w*|draft\w*|generat\w*|compos\w*|come up with|give me|make|prepare)\s+(?:me\s+)?(?:an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:reply|response|answer)\b"
+)
+_REWRITES = re.compile(r"\b(?:rewrit\w*|reword\w*|rephras\w*|paraphras\w*|proofread\w*)\b")  # the text given, again
 _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on|\w+ing)\s+(?:it|this|that|them)$")
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
@@ -440,7 +446,9 @@ class Composer(Sources, Slots):
         prompt_thing = next((t for t in objects if t.modality == "text"), None)
         image = next((t for t in objects if t.modality == "image"), None)
         # "draw whatever this sign says": its words; "reply to this voicemail": what it says is the message
-        replies = goal.name in ("chat", "write") and bool(REPLY.search(want.clause.words))
+        replies = goal.name in ("chat", "write") and bool(
+            REPLY.search(want.clause.words) or _A_REPLY.search(want.clause.words)
+        )
         if prompt_thing is None and (goal.name != "chat" or replies):
             source = next((t for t in objects if t.modality in CONVERT and t.step is None), None)
             if source is None and replies:  # "my landlord left this, can u write back ...": the file given
@@ -448,7 +456,8 @@ class Composer(Sources, Slots):
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
-        if goal.name == "write" and prompt_thing is None and _POINTS_AT.match(words):
+        again = _POINTS_AT.match(words) or _REWRITES.search(want.clause.words)
+        if goal.name == "write" and prompt_thing is None and again:
             # "make this sound more professional": a rewrite of the text given, not a text about "this"
             prompt_thing = self._latest({"text"}, convert=set(CONVERT), before=want.clause.end)
             if prompt_thing is not None and prompt_thing.modality in CONVERT:

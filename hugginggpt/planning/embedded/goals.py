@@ -144,7 +144,7 @@ GOALS: tuple[Goal, ...] = (
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
         r"|(?<!\bi )(?<!\bwe )\bask\b|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
-        r"|\bhow many\b|\bhow far\b"
+        r"|\bhow many\b|\bhow far\b|\b(?:make|give me|write)\s+(?:me\s+)?a list of\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
         "it happen; what is the total on this receipt; how much did the coffee cost; what is the date on this "
@@ -247,7 +247,7 @@ GOALS: tuple[Goal, ...] = (
         "summarize",
         "text=summarization",
         "artifact",
-        r"summar\w*|\bshort(?:er|en)?\b[^.;]{0,15}\b(?:version|summary)"
+        r"summar\w*|\bshort(?:er)?\s+(?:[\w-]+\s+)?(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
         r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b|\bmake\b[^.;]{0,30}\b(?:shorter|briefer)\b"
         r"|\bin (?:one|two|three|a few|1|2|3) (?:lines|sentences|words)\b"
@@ -275,7 +275,7 @@ GOALS: tuple[Goal, ...] = (
         rf"|^(?:and\s+)?(?:{_L})\s+(?:please|pls|plz)$",  # "English please?" (beside a note in German)
         "translate this into spanish; how do you say good night in french; what is this in german; put this "
         "sentence into italian",
-        r"\btranslat(?:ed|ion)\b",
+        rf"\btranslat(?:ed|ion)\b|\b(?:{_L}) (?:version|one|text)\b",
     ),
     _g(
         "speak",
@@ -343,13 +343,15 @@ GOALS: tuple[Goal, ...] = (
         + r"|writ\w*|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with|put together)\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
-        r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle|limerick|haiku|rhyme|pun|toast|eulogy"
+        r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle"
+        r"|limerick|haiku|rhyme|pun|toast|eulogy|response"
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
         r"(?!\s+(?:this|that|it) (?:text |question )?in \w+$)"
-        r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\bcomplete the (?:text|sentence)"
+        r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
+        r"|\bcomplete the (?:text|sentence)"
         # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
         r"|\bmake (?:it|this|that|them) (?:sound|read) (?!(?:\w+ )?(?:clearer|louder|quieter|cleaner|better|crisper)\b)"
         r"|\b(?:need|want|like)\s+(?:a|an|some)\s+(?:(?:new|short|brief)\s+(?:text|paragraph|story|essay|poem)\b"
@@ -480,7 +482,8 @@ GOALS: tuple[Goal, ...] = (
         r"(?:image|picture|photo)|\bcolou?rs? more vivid"
         # asked ("put a hat on him", "can you add ..."), not told ("the neighbours put a sign on their gate")
         r"|(?:^|\b(?:please|pls|to|and|then|also|you|u|just|now)\s+)(?:add|put)\w*\s+(?:a|an|some)\s+(?:\w+\s+)?\w+\s+"
-        r"(?:to|on|onto)\s+(?:the|this|my|her|his|their)\s+\w+",
+        r"(?:to|on|onto)\s+(?:the|this|my|her|his|their)\s+\w+"
+        r"|^(?:please\s+)?(?:add|put)\s+(?:\w+\s+){1,2}?(?:on|onto)\s+(?:everyone|everybody|him|her|them|each \w+)\b",
         "make it black and white; rotate this image by 90 degrees; flip this photo horizontally; make this picture "
         "brighter; blur this image; sharpen this photo; crop the image; resize this picture to half; increase the "
         "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "

@@ -193,7 +193,11 @@ def _trailing_asks(body: str) -> tuple[str, str]:
     """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud")."""
     sentences = [x for x in _SENTENCE.findall(body) if x.strip()]
     k = len(sentences)
-    while k > 1 and (sentences[k - 1].strip().endswith("?") or ASK_WORDS.match(sentences[k - 1].strip())):
+    def asks(sentence: str) -> bool:  # "Then read the German out loud."
+        plain = re.sub(r"^(?:and|then|also|now|so|finally|after that|next)\b[\s,]*", "", sentence.strip(), flags=re.I)
+        return sentence.strip().endswith("?") or bool(ASK_WORDS.match(plain))
+
+    while k > 1 and asks(sentences[k - 1]):
         k -= 1
     return "".join(sentences[:k]).strip(), "".join(sentences[k:]).strip()
 

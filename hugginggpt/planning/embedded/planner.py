@@ -256,7 +256,9 @@ def _names_a_thing(words: str) -> bool:
     """ "the letter", "the summary", "its words": the thing itself or a result, not a fact found in it."""
     return any(rx.search(words) for rx in (*NOUNS.values(), ORDINAL)) or any(
         g.names_rx is not None and g.names_rx.search(words) for g in GOALS
-    ) or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words))
+    ) or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words)) or bool(
+        re.search(rf"\bthe (?:{LANGUAGES})\b", words)  # "read the German out loud": the translation
+    )
 
 
 _VERDICTS = ("sentiment", "emotion", "language")  # what a yes/no question may ask of a text as a whole
