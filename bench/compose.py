@@ -13,6 +13,7 @@
     python bench/compose.py --half I            # another development half, like A, F, G and H
     python bench/compose.py --half J            # another held-out half, the same way as B to E: figures only
     python bench/compose.py --half K            # another held-out half, the same way as B to E and J
+    python bench/compose.py --half L            # another development half, like A, F, G, H and I
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -37,7 +38,9 @@ files") was written at the same time as I by another helper who had not read the
 out, like B to E: `--half J` prints its figures only. Half K (co-k01 .. co-k50, files of its own, all named k_...,
 made in the section "half K's files") was written at the same time as I and J by a third helper who had not read the
 planner, as a half I (its ids, names and files were given the letter K when it was merged, unread), and is held out
-too: `--half K` prints its figures only.
+too: `--half K` prints its figures only. Half L (co-l01 .. co-l50, files of its own, all named l_..., made in the
+section "half L's files") was written after K by yet another helper who had not read the planner, the same way, and
+is a development half, like A, F, G, H and I.
 """
 
 from __future__ import annotations
@@ -64,7 +67,8 @@ import demo_requests as demo  # noqa: E402  (its sign, receipt, face and speech 
 DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
-DEVELOPMENT = ("A", "F", "G", "H", "I")  # halves developed on: per-case output; the others are held out (figures only)
+# halves developed on: per-case output; the others are held out (figures only)
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -1463,6 +1467,277 @@ SPEECH_K = {
 }
 
 
+# half L's files
+L_DELIVERY_SIGN = ["DELIVERIES", "USE GATE B"]
+L_OFFICE_RECEIPT = [
+    "OFFICE SUPPLIES LTD",
+    "Printer paper     18.00",
+    "Ink cartridges    42.50",
+    "Staples            3.20",
+    "Subtotal          63.70",
+    "VAT               12.74",
+    "Total             76.44",
+]
+L_GRANT_LETTER = [
+    "Dear Ms Nguyen,",
+    "We are pleased to tell you that your",
+    "application for a small business grant",
+    "has been approved. Two thousand pounds",
+    "will be paid to your bakery next week.",
+    "Warm congratulations,",
+    "Riverside Enterprise Fund",
+]
+L_NOTE_IT = [
+    "Cara Signora,",
+    "grazie per la bellissima casa.",
+    "Abbiamo lasciato le chiavi",
+    "sotto il vaso di fiori.",
+    "Saluti, Famiglia Rossi",
+]
+L_FLOOD_NOTICE = [
+    "FLOOD DEFENCE WORKS",
+    "The Environment Agency will begin building",
+    "a new flood barrier along the River Wey in",
+    "October. The riverside footpath between the",
+    "mill and the church will be closed for four",
+    "months. Residents of Water Lane may hear",
+    "machinery from eight in the morning until",
+    "five in the afternoon on weekdays. The new",
+    "barrier will protect two hundred homes.",
+]
+L_EYE_DROPS = [
+    "LUBRICATING EYE DROPS",
+    "Put one drop in each eye",
+    "three times a day.",
+    "Throw away 28 days after opening.",
+]
+L_DONATION_NOTE = [
+    "FOOD BANK DELIVERY NOTE",
+    "From: St Anne's School",
+    "Tins of beans: 48",
+    "Bags of pasta: 30",
+    "Boxes of cereal: 12",
+]
+L_FEED_LABEL = [
+    "LAYERS PELLETS 20 KG",
+    "For laying hens from 18 weeks",
+    "Feed 120 g per hen each day",
+    "Store in a cool dry place",
+]
+L_PHARMACY_SIGN = ["PHARMACY", "OPEN LATE"]
+L_BIN_LIST = [
+    "CELLAR BIN LIST",
+    "Bin 12   Rioja Reserva 2015",
+    "Bin 14   Chablis 2020",
+    "Bin 21   Barolo 2013",
+]
+L_STOCKTAKE_SIGN = ["CLOSED FOR", "STOCKTAKE", "FRIDAY 2 PM"]
+L_HOMEWORK_ALI = [
+    "Ali - Science homework",
+    "Plants make their own food by using",
+    "sunlight, water and carbon dioxide.",
+    "This is called photosynthesis.",
+]
+L_HOMEWORK_BEA = [
+    "Bea - Science homework",
+    "Photosynthesis is how plants make food.",
+    "They use sunlight, water and carbon",
+    "dioxide from the air.",
+]
+L_RAFFLE_TICKET = ["SPRING FAIR RAFFLE", "Ticket number 417", "Draw at 3 pm in the hall"]
+L_VISA_LETTER = [
+    "Dear Mr Laurent,",
+    "We regret to inform you that your",
+    "application for a work visa has been",
+    "refused, because the required documents",
+    "were not received in time. You may apply",
+    "again after three months.",
+    "Immigration Services",
+]
+L_HOSPITAL_LETTER = [
+    "Dear Mrs Kaur,",
+    "Your scan appointment is on Tuesday",
+    "the eighth of July at half past two,",
+    "in the X-ray department, level one.",
+    "St Mary's Hospital",
+]
+L_DOOR_NOTE_FR = ["FERME POUR CONGES", "Reouverture le", "lundi 2 septembre"]
+L_NOTE_PL = [
+    "Dzien dobry,",
+    "jutro nie przyjde do pracy,",
+    "bo jestem chory. Wroce w czwartek.",
+    "Pozdrawiam, Tomasz",
+]
+L_OLD_LETTER = [
+    "Dublin, 3rd May 1921",
+    "My dear Margaret,",
+    "Your brother Patrick has arrived safely",
+    "in Boston and found work at the docks.",
+    "Uncle James sends his love from Cork.",
+    "Ever yours, Bridget",
+]
+
+
+def l_antenatal_group() -> Image.Image:
+    """Five faces in a row: a three and a pair of demo's side by side on a soft grey ground."""
+    return side_by_side(demo.faces(3), demo.faces(2), bg=(70, 70, 75))
+
+
+def l_dusk_stewards() -> Image.Image:
+    """Two standing figures side by side, darkened as at dusk."""
+    one = demo.person(340)
+    return darker(side_by_side(one, one), 0.25)
+
+
+def l_water_tower() -> Image.Image:
+    """An old water tower (a tank on four legs) in a field under a pale sky: shapes, no text."""
+    img = Image.new("RGB", (600, 420), (200, 220, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 330, 600, 420], fill=(110, 160, 80))
+    for x0, x1 in ((220, 240), (260, 270), (330, 340), (360, 380)):
+        d.polygon([(x0, 330), (x1, 330), (x1 + (300 - x1) // 4, 170), (x0 + (300 - x0) // 4, 170)], fill=(90, 80, 70))
+    d.line([230, 280, 370, 280], fill=(90, 80, 70), width=5)
+    d.line([240, 230, 360, 230], fill=(90, 80, 70), width=5)
+    d.rectangle([210, 90, 390, 175], fill=(150, 70, 50))
+    d.polygon([(200, 90), (300, 40), (400, 90)], fill=(80, 50, 40))
+    d.line([420, 330, 420, 250], fill=(70, 50, 30), width=8)
+    d.ellipse([390, 200, 450, 260], fill=(60, 120, 50))
+    return img
+
+
+def l_rose_vase() -> Image.Image:
+    """A single red rose in a glass vase on a wooden table: shapes and colours, no text."""
+    img = Image.new("RGB", (520, 520), (235, 230, 220))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 400, 520, 520], fill=(150, 105, 70))
+    d.rounded_rectangle([215, 290, 305, 420], radius=20, fill=(200, 225, 230), outline=(150, 180, 190), width=4)
+    d.line([260, 300, 260, 170], fill=(40, 120, 40), width=7)
+    d.ellipse([265, 220, 320, 250], fill=(50, 140, 50))
+    d.ellipse([200, 240, 258, 268], fill=(50, 140, 50))
+    for box, colour in (
+        ([205, 90, 315, 190], (170, 20, 40)),
+        ([220, 100, 300, 175], (200, 30, 50)),
+        ([235, 115, 285, 160], (150, 15, 35)),
+        ([248, 125, 272, 148], (210, 50, 70)),
+    ):
+        d.ellipse(box, fill=colour)
+    return img
+
+
+def l_tractor() -> Image.Image:
+    """An old red tractor in a stubble field: shapes and colours, no text."""
+    img = Image.new("RGB", (620, 400), (180, 210, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 290, 620, 400], fill=(205, 175, 90))
+    d.rectangle([170, 170, 420, 260], fill=(190, 30, 25))
+    d.rectangle([320, 90, 420, 175], outline=(40, 40, 40), width=8)
+    d.rectangle([200, 130, 225, 175], fill=(50, 50, 50))
+    d.ellipse([300, 170, 450, 320], fill=(30, 30, 30))
+    d.ellipse([345, 215, 405, 275], fill=(200, 160, 40))
+    d.ellipse([140, 230, 230, 320], fill=(30, 30, 30))
+    d.ellipse([168, 258, 202, 292], fill=(200, 160, 40))
+    return img
+
+
+def l_stray_dog() -> Image.Image:
+    """A brown dog with floppy ears standing on a pavement: shapes and colours, no text."""
+    img = Image.new("RGB", (600, 420), (200, 200, 195))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 330, 600, 420], fill=(150, 150, 150))
+    d.ellipse([170, 170, 420, 280], fill=(150, 95, 50))
+    for x in (200, 240, 350, 385):
+        d.rectangle([x, 250, x + 22, 345], fill=(140, 88, 45))
+    d.line([415, 200, 470, 150], fill=(150, 95, 50), width=14)
+    d.ellipse([90, 110, 210, 220], fill=(160, 105, 55))
+    d.ellipse([70, 150, 120, 190], fill=(130, 80, 40))
+    d.polygon([(110, 115), (95, 200), (140, 130)], fill=(100, 60, 30))
+    d.ellipse([140, 140, 156, 156], fill=(20, 20, 20))
+    d.ellipse([66, 160, 84, 176], fill=(20, 20, 20))
+    return img
+
+
+def l_courtyard() -> Image.Image:
+    """A courtyard seen down an arch: a path running away to a fountain and a far wall, no text."""
+    img = Image.new("RGB", (620, 420), (230, 215, 185))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 420), (620, 420), (360, 220), (260, 220)], fill=(170, 150, 120))
+    d.rectangle([200, 120, 420, 220], fill=(200, 180, 150))
+    d.rectangle([285, 150, 335, 220], fill=(90, 70, 60))
+    d.ellipse([250, 250, 370, 300], fill=(120, 170, 200), outline=(150, 140, 130), width=6)
+    d.rectangle([0, 0, 90, 420], fill=(160, 130, 100))
+    d.rectangle([530, 0, 620, 420], fill=(160, 130, 100))
+    d.pieslice([20, -120, 600, 200], 0, 180, fill=(160, 130, 100))
+    return img
+
+
+SPEECH_L = {
+    "l_dairy_call.wav": (
+        "Hello, this is Marco from Hillside Dairy. Your eggs and cream will arrive on Wednesday morning. "
+        "Please leave the side gate open for the van."
+    ),
+    "l_florist_complaint.wav": (
+        "Hi, I ordered a bouquet for my mother's funeral and it arrived two hours late, with half the flowers "
+        "wilted. I am really upset. I expected much better from your shop."
+    ),
+    "l_bicycle_lecture.wav": (
+        "The first bicycles appeared in Germany in eighteen seventeen. They had no pedals, so riders pushed "
+        "along with their feet. Pedals were added about fifty years later. In the eighteen eighties the safety "
+        "bicycle, with two wheels of the same size and a chain, made cycling popular. Today there are more than "
+        "a billion bicycles in the world."
+    ),
+    "l_school_voicemail.wav": (
+        "Hello, this is Mrs Obi from Hillside Primary School. Sam's science project is due next Thursday, "
+        "not this Friday. He needs to bring a shoe box and two empty bottles."
+    ),
+    "l_piano_message.flac": (
+        "Hi, this is Grace, Ella's mum. I'm afraid Ella has a fever, so I need to cancel her piano lesson "
+        "on Wednesday. Sorry for the short notice."
+    ),
+    "l_dentist_message.ogg": (
+        "Hi, this is Bright Smile Dental. Just a reminder that your check up is on Monday the fifth "
+        "at nine fifteen in the morning."
+    ),
+    "l_nurse_briefing.wav": (
+        "Good morning, team. We have three new patients on the east side of town today. Mrs Patel needs her "
+        "dressing changed before ten. Mr Green's blood sugar must be checked after lunch. The clinic car park "
+        "is closed, so please park at the leisure centre. And the team meeting has moved to four o'clock."
+    ),
+    "l_hospital_call.wav": (
+        "Hello, this is a message for Mrs Kaur from Saint Mary's Hospital. We are calling to confirm your scan "
+        "on Tuesday the eighth of July at half past two."
+    ),
+    "l_caterer_message.ogg": (
+        "Hi, it's Dan from Fork and Field catering. We will serve dinner at seven o'clock sharp, "
+        "straight after the speeches."
+    ),
+    "l_venue_message.wav": (
+        "Hello, it's Claire at Oak Barn. Just confirming that dinner service starts at seven, "
+        "once the speeches are over."
+    ),
+    "l_taco_review.flac": (
+        "I stopped at your taco truck on Friday night. The fish tacos were fresh and full of flavour, the salsa "
+        "was amazing, and the staff were really friendly. Honestly the best street food I have had this year. "
+        "I will definitely come back with my friends."
+    ),
+    "l_boiler_message.wav": (
+        "Hi, it's Steve, your landlord. The engineer will come on Thursday morning to repair the boiler. "
+        "Please make sure someone is home to let him in."
+    ),
+    "l_viewing_request.ogg": (
+        "Hello, my name is Priya. I saw the two bedroom flat on Elm Road online, and I would like to arrange "
+        "a viewing on Saturday morning if possible."
+    ),
+    "l_caller_on_hold.wav": (
+        "I have been waiting on hold for forty minutes, and this is the third time I am calling "
+        "about the same problem."
+    ),
+    "l_radio_intro.wav": (
+        "Welcome to Sunday Folk on Valley Community Radio. Coming up, songs from the hills "
+        "and a chat with a local fiddler."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -1762,6 +2037,45 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "k_story_page.png": _img(lambda: page(K_STORY_PAGE, bg=(255, 252, 235))),
     "k_mystery_plant.png": _img(k_potted_plant),
     **{name: _speech(text) for name, text in SPEECH_K.items()},
+    # half L
+    "l_delivery_sign.png": _img(lambda: demo.sign(L_DELIVERY_SIGN, bg=(235, 190, 30), fg=(20, 20, 20))),
+    "l_office_receipt.jpg": _img(lambda: page(L_OFFICE_RECEIPT, size=32, width=560)),
+    "l_antenatal_group.jpg": _img(l_antenatal_group),
+    "l_water_tower.png": _img(l_water_tower),
+    "l_grant_letter.png": _img(lambda: page(L_GRANT_LETTER, bg=(250, 252, 245))),
+    "l_note_it.png": _img(lambda: page(L_NOTE_IT, bg=(255, 248, 210))),
+    "l_flood_notice.jpg": _img(lambda: page(L_FLOOD_NOTICE, size=28, bg=(245, 250, 255))),
+    "l_eye_drops.png": _img(lambda: page(L_EYE_DROPS, size=32, width=640, bg=(235, 245, 250))),
+    "l_donation_note.png": _img(lambda: page(L_DONATION_NOTE, size=32, width=620)),
+    "l_feed_label.png": _img(lambda: page(L_FEED_LABEL, size=32, width=640, bg=(250, 240, 200))),
+    "l_mirror_pharmacy.jpg": _img(
+        lambda: demo.sign(L_PHARMACY_SIGN, bg=(20, 120, 70)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "l_dark_bin_list.jpg": _img(lambda: darker(page(L_BIN_LIST, size=34, width=680, bg=(245, 240, 225)), 0.2)),
+    "l_sideways_eid.jpg": _img(lambda: demo.faces(3).rotate(90, expand=True)),
+    "l_dark_runner.jpg": _img(lambda: darker(demo.person(360), 0.28)),
+    "l_rose_vase.png": _img(l_rose_vase),
+    "l_scout_leader.png": _img(lambda: demo.person(380)),
+    "l_stocktake_sign.png": _img(
+        lambda: demo.sign(L_STOCKTAKE_SIGN, bg=(250, 250, 250), fg=(180, 20, 20), size=(700, 400))
+    ),
+    "l_homework_ali.png": _img(lambda: page(L_HOMEWORK_ALI, bg=(255, 255, 245))),
+    "l_homework_bea.jpg": _img(lambda: page(L_HOMEWORK_BEA, bg=(245, 250, 255))),
+    "l_upside_raffle.jpg": _img(
+        lambda: page(L_RAFFLE_TICKET, size=34, width=620, bg=(255, 230, 200)).rotate(180)
+    ),
+    "l_visa_letter.jpg": _img(lambda: page(L_VISA_LETTER, bg=(250, 248, 240))),
+    "l_hospital_letter.png": _img(lambda: page(L_HOSPITAL_LETTER)),
+    "l_mirror_door_note.jpg": _img(
+        lambda: page(L_DOOR_NOTE_FR, size=40, width=620).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "l_dusk_stewards.jpg": _img(l_dusk_stewards),
+    "l_note_pl.png": _img(lambda: page(L_NOTE_PL, bg=(255, 250, 225))),
+    "l_sideways_tractor.jpg": _img(lambda: l_tractor().rotate(270, expand=True)),
+    "l_old_letter.png": _img(lambda: page(L_OLD_LETTER, bg=(240, 230, 205), fg=(60, 40, 30))),
+    "l_stray_dog.png": _img(l_stray_dog),
+    "l_courtyard.jpg": _img(l_courtyard),
+    **{name: _speech(text) for name, text in SPEECH_L.items()},
 }
 
 
@@ -1960,7 +2274,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -1993,8 +2307,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I) or with `show`, each case with its request,
-    plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its requests."""
+    """The figures of one half, and, for a development half (A, F, G, H, I, L) or with `show`, each case with its
+    request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its
+    requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
