@@ -1509,3 +1509,35 @@ def test_more_everyday_asks(planner, files, request_text, expected):
     assert [t["task"] for t in plan] == expected
     if expected[-1] == "text-generation" or expected[-1] == "text-to-speech" and len(plan) == 2:
         assert f"{GENERATED}0" in json.dumps(plan[-1]["args"])  # written from, or speaking, what came before
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        ([], "say happy birthday to my sister", ["text-to-speech"]),
+        ([], "I need a voice clip saying doors open at seven", ["text-to-speech"]),
+        ([], "Option 1: We will meet at noon. Option 2: The meeting is at midday. How close are these in meaning?",
+         ["sentence-similarity"]),
+        ([], "is it the same thing the first one is the bus is late and the second one is the bus is delayed",
+         ["sentence-similarity"]),
+        (["note.png"], "pull the phone numbers off it for me", ["image-to-text", "question-answering"]),
+        (["kid.png"], "lift the boy out of this photo, then make the cut-out black and white",
+         ["image-segmentation", "image-editing"]),
+        (["tilted.jpg"], "give it a quarter turn clockwise, then tell me what sort of animal it is",
+         ["image-editing", "image-classification"]),
+        (["note.png"], "get the words off the picture and into French. don't bother summarising",
+         ["image-to-text", "translation"]),
+        (["yard.jpg"], "i need a depth map of it - near things light, far things dark", ["depth-estimation"]),
+        ([], "Write me a short thank-you note for the neighbours, two sentences", ["text-generation"]),
+        (["v.wav"], "every call is sales, support or billing. transcribe this one and tell me which of those it is",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["note.jpg"], "can you read the note, I'm trying to work out which town it's from", ["image-to-text"]),
+    ],
+)
+def test_everyday_asks_from_a_later_half(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if expected == ["sentence-similarity"]:
+        assert all(not str(v).startswith(GENERATED) and len(str(v)) < 40 for v in plan[0]["args"].values())
+    if expected[-1] == "text-classification" and files == ["v.wav"]:
+        assert plan[1]["args"]["labels"] == "sales, support, billing"

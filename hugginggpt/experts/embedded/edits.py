@@ -392,6 +392,7 @@ _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
     r"|\bstraighten (?:it|this|that|them|the (?:photo|picture|image|pic|scan))(?: up| out)?\b"
+    r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
 )
 # with a fault stated, a bare turn ("flip it", "fix it", "turn it back") undoes it
 _BACK = re.compile(

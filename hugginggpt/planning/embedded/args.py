@@ -105,12 +105,17 @@ def question(clause: str) -> str:
         return f"What is {m['thing']}?"
     # "tell me the star rating": what the thing named is
     q = re.sub(
-        r"^(?:(?:tell|give|show) (?:me|us)|extract|find|get|pull out|grab|look up) (?=(?:the|its|his|her|their)\s)",
+        r"^(?:(?:tell|give|show) (?:me|us)|extract|find|get|pull out|pull|grab|look up)"
+        r" (?=(?:the|its|his|her|their)\s)",
         "what is ",
         q,
         flags=re.I,
     )
     q = re.sub(r"^(?:tell me|let me know|i (?:want|would like|'d like) to know|i wonder)\s+", "", q, flags=re.I)
+    # "pull the wine names off it for me": what is asked, without where from and for whom
+    off = r"\s+(?:off|out of|from) (?:it|this|that|them)(?= for (?:me|us)$|$)|\s+for (?:me|us)$"
+    q = re.sub(off, "", q, flags=re.I)
+    q = re.sub(r"^what is (?=(?:the|its|his|her|their)\s+(?:\w+\s+)*\w+[^s\W]s$)", "what are ", q, flags=re.I)
     # "tell me if it's a warning": the yes/no question it wraps ("it's a warning?")
     asked_if = bool(re.match(r"(?:if|whether)\s+\S+\s+\S+", q, re.I))
     q = re.sub(r"^(?:if|whether)\s+(?=\S+\s+\S+)", "", q, flags=re.I)
@@ -135,7 +140,7 @@ _LIST = re.compile(
 )
 
 
-def labels(words: str) -> str | None:
+def _introduced(words: str) -> str | None:
     """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
     # the options nearest the end: "into trays - bank, council or medical" lists the trays
     found = [m for m in (_LIST.search(words), _BARE_LIST.search(words)) if m]
@@ -147,6 +152,26 @@ def labels(words: str) -> str | None:
     if items and _SHARED_NOUN.search(items[-1]) and " " in items[-1]:  # "family, health or money folder"
         items[-1] = _SHARED_NOUN.sub("", items[-1])
     return ", ".join(items) if len(items) >= 2 else None
+
+
+# three or more short items, the last after "or", ending the clause ("every call is sales, support or billing")
+_THREE_OR_MORE = re.compile(
+    r"(?P<items>[\w'-]+(?: [\w'-]+)?(?:\s*,\s*[\w'-]+(?: [\w'-]+)?)+\s*,?\s+or\s+[\w'-]+(?: [\w'-]+)?)\s*(?:[?.:!]|$)"
+)
+
+
+def labels(words: str) -> str | None:
+    """The options a clause lists: those a preposition or a colon introduces ("is this about sports, politics or
+    cooking"), else three or more ending the clause ("every call is sales, support or billing")."""
+    if found := _introduced(words):
+        return found
+    m = _THREE_OR_MORE.search(words)
+    if not m:
+        return None
+    items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+or\s+", m["items"])]
+    first = items[0].split()
+    items[0] = first[-1] if len(first) > 1 and first[0] in ("is", "are", "be", "either") else items[0]
+    return ", ".join(x for x in items if x)
 
 
 # the noun a list of options shares, said once after the last ("the family, health or money folder")

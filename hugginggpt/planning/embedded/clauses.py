@@ -36,12 +36,15 @@ _BOUNDARY = re.compile(
 _PUNCTUATED = re.compile(r"[.,;:!?]")
 _RUN_ON = re.compile(
     r"(?P<before>[\w']+)\s(?=(?:could|can|would|will) (?:you|u)\b|(?:are|is|was|were|do|does|did) (?:they|these|those"
-    r"|the two|both|it|he|she)\b)",
+    r"|the two|both|it|he|she)\b"
+    # "... in the pic which gate am i meant to use": a question of its own, its verb after its wh-phrase
+    r"|(?:which|what|where|when|who|how)\s+(?:\w+\s+){0,2}?(?:am|is|are|do|does|did|can|should|shall|will|was|were)"
+    r"\s+(?:i|we|you|they|he|she|it)\b)",
     re.I,
 )
 _SAME_QUESTION = re.compile(  # words after which an auxiliary continues one question ("what are they", "or is it")
     r"or|and|if|so|but|what|how|who|why|when|where|which|whether|that|wonder|know|tell|ask|see|say|what's|how's|"
-    r"where's|who's|not|never|also|then",
+    r"where's|who's|not|never|also|then|me|us|out|check|guess|idea",
     re.I,
 )
 _WH_NEAR = re.compile(r"\b(?:what|which|how|who|whose|where|when|why)\b", re.I)
@@ -205,7 +208,7 @@ _OPTIONS_AFTER = re.compile(
 )
 _OPTIONS_ONLY = re.compile(r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*")
 _ITEM_BEFORE = re.compile(
-    r"(?:^\s*|[,:—–-]\s*|\b(?:in|into|under|as|among|between|either)\s+)[\w'-]+(?: [\w'-]+)?\s*$"
+    r"(?:^\s*|[,:—–-]\s*|\b(?:in|into|under|as|among|between|either|is|are|be)\s+)[\w'-]+(?: [\w'-]+)?\s*$"
 )
 
 

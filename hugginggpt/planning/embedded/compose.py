@@ -45,7 +45,8 @@ _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on|\w+ing)\s+(?:it|t
 _POINTS_AT = re.compile(r"\b(?:it|this|that|them)\b")
 # a picture of a document: a question about it goes to document question answering
 _DOCUMENT = re.compile(
-    r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|pages?|statement|ticket|menu)(?:\b|_)"
+    r"(?:\b|_)(?:document|scan\w*|invoice|receipt|forms?|letter|contract|bill|statement|ticket|menu)(?:\b|_)"
+    r"|\b(?:this|that|a|the|scanned) pages?\b"  # not "the lost pets page" (a web page)
 )
 _VOICE_ITSELF = re.compile(
     r"\bnot (?:just )?(?:the words|what (?:he|she|they|it|the \w+) (?:says?|said))\b"

@@ -93,7 +93,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
         r"|^(?:and\s+)?read(?: (?:it|this|that))?(?: (?:pls|plz|please))?$"
-        r"|^(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label|page|notice|poster|message)$"
+        r"|^(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label"
+        r"|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
         # "what does the note say" (all of it; "... say about the price" asks a question)
@@ -108,7 +109,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bwhat(?:'s| is| was)\s+(?:written\s+)?on\s+(?:the|this|that|my)\s+(?:menu|sign|board|poster|flyer|note"
         r"|letter|card|label|receipt|screen|page|notice|leaflet|ticket)\b(?!\s+(?:for|about|at)\b)"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
-        r"|(?:this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
+        r"|(?:the|this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\b(?:write|type|copy) (?:it|this|that|them|everything) (?:all )?(?:out|down|up)\b"
         r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
@@ -209,7 +210,7 @@ GOALS: tuple[Goal, ...] = (
         "image=image-classification audio=audio-classification text=text-classification",
         "verdict",
         r"\bclassif(?:y|ying|ies)\b|\bclassified\b(?!\s+(?:text|image|audio|response|result|label|output|data|content))"
-        r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of)"
+        r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of|sort of|type of)"
         r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
         r"|image classification|audio classification|text classification|\bspeaker identification",
@@ -263,7 +264,7 @@ GOALS: tuple[Goal, ...] = (
         "summarize this; give me the key points of this paragraph; make this shorter; what is the gist of this "
         "article; sum up this text in a few sentences; condense this report; the main points in one sentence; list "
         "the action items from the meeting; give me bullet points of the talk",
-        r"\bsummar(?:y|ies|ized|ised)\b|\b(?:short|shorter|brief|condensed|cut-down) (?:one|version)\b",
+        r"\bsummar(?:y|ies|ized|ised)\b|\b(?:short|shorter|shortened|brief|condensed|cut-down) (?:one|version)\b",
     ),
     _g(
         "translate",
@@ -295,15 +296,17 @@ GOALS: tuple[Goal, ...] = (
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
+        r"|\brecord\s+(?:me\s+)?an?\s+(?:\w+\s+)?(?:voice|audio|spoken)\b"
+        r"|\b(?:audio|mp3|sound|voice)\s+(?:file|version|recording|clip|track)\s+of\b"  # "an audio file of the summary"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
         + r"|mak(?:e|es|ing))\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
         r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b)"
-        # "speak it", not "I don't speak either one" (a language the asker knows)
         r"|^(?:an?\s+|some\s+)?(?:audio|voice (?:recording|version)|spoken version)\s+(?:for|of)\b"
-        r"|\bin audio format|(?<!\bi )(?<!\bi don't )(?<!\bi do not )(?<!\bi can't )(?<!\bwe )(?<!\bthey )\bspeak\b"
+        # "speak it", not "the professor speak(s) too fast" nor "I don't speak either one" (a language the asker knows)
+        r"|\bin audio format|(?:^|\b(?:please|pls|and|then|also|to|you|u|now|just)\s+)speak\b"
         r"|\bpronounc\w*"
         r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)",  # "say me if ...": tell me
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
@@ -340,7 +343,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"text[- ]generation|\b(?:"
         + _VERB_MAKE
-        + r"|writ\w*|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with|put together)\s+"
+        + r"|writ\w*(?!\s+(?:out|down|up)\b)|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with"
+        r"|put together)\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
         r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle"
@@ -348,8 +352,8 @@ GOALS: tuple[Goal, ...] = (
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
-        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out)\b)(?![^.;,]{0,25}\bcaption)"
-        r"(?!\s+(?:this|that|it) (?:text |question )?in \w+$)"
+        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)"
+        rf"(?!\s+(?:this|that|it) (?:text |question )?in (?:\w+$|(?:{_L})\b))"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
         r"|\bcomplete the (?:text|sentence)"
         # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
@@ -421,7 +425,7 @@ GOALS: tuple[Goal, ...] = (
         "detect",
         "image=object-detection",
         "annotation",
-        r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount\w*\b"
+        r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount(?:s|ed|ing)?\b"
         r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
         r"(?:\w+\s+)?objects?\b"
         r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the|both|both the"
@@ -447,7 +451,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
         r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
-        r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b",
+        r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b"
+        # "lift the figure out of this photo", "isolate her"
+        r"|\b(?:lift|pull|take|get|extract|separate)\s+(?:\w+\s+){1,3}?out\s+(?:of|from)\s+(?:the|this|that|my)\s+"
+        r"(?:photo|picture|image|pic|shot|background)\b|\bisolate\s+(?:the|him|her|them|my)\b",
         "cut the person out of this photo; remove the background; cut her out; make the background transparent; "
         "separate the person from the background; isolate the subject; give me a mask of the person",
         r"\bsegment(?:ed|s)\b|\bsegmentation (?:map|mask|result|output|image)s?\b|\bcut-?outs?\b|\bmasks?\b",
@@ -469,6 +476,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|lighten\w*|darken\w*|straighten\w*)\b"
+        r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+        r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
@@ -489,7 +498,7 @@ GOALS: tuple[Goal, ...] = (
         "contrast; invert the colours; make it grayscale; turn the photo upside down; make it darker; mirror the "
         "image; make it look like a pencil sketch; give it a sepia look; change the colour of the car to red; make me "
         "look older; give him a beard",
-        r"\b(?:edited|modified|changed)\b",
+        r"\b(?:edited|modified|changed|brightened|lightened|darkened|cropped|rotated|flipped|straightened|mirrored)\b",
     ),
     _g(
         "restyle",
@@ -542,7 +551,7 @@ GOALS: tuple[Goal, ...] = (
         "edges",
         "image=canny-control",
         "artifact",
-        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*)"
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*|thing|tool|filter|effect|finder)"
         r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need)\w*\s+"
         r"(?:me\s+)?(?:just\s+|only\s+)?"
         r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b|\bline (?:drawing|art)\b",

@@ -45,6 +45,8 @@ _DIRECT_Q = re.compile(
 _NEXT_ASK = r"(?:and|then|say|tell|read|give|please|so|also)\b"  # "..., say just that time": the next ask
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
+    # (not a purpose: "... so i know who to forward it to")
+    r"(?<!\bso i )(?<!\bso we )(?<!\bso that i )(?<!\btrying to )(?<!\btry to )"
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
     r"|flag(?:\s+up)?|point out|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
     r"|check|(?:to|can|could) (?:see|tell|read)"
@@ -172,7 +174,9 @@ _COLON = re.compile(r"^(?P<head>(?:[^:\"'“‘]|(?<=\w)'(?=\w)){3,300}?):\s+(?P
 _LEAD_Q = re.compile(r"^(?P<head>(?:[^?\"'“‘]|(?<=\w)'(?=\w)){3,200}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
 # "Give me the key points of the following paragraph. <passage>"
 _LEAD_SENT = re.compile(
-    r"^(?P<head>[^.!?:\"'“‘]{3,120}\b(?:following|this|these|the text below)\b[^.!?:]{0,40}[.!])\s+(?P<body>\S.{15,})$",
+    r"^(?P<head>[^.!?:\"'“‘]{3,120}\b(?:following|this|these|the text below)\b"
+    r"(?!\s+(?:morning|afternoon|evening|week|weekend|month|year|time|summer|winter|spring|autumn))"  # "this morning"
+    r"[^.!?:]{0,40}[.!])\s+(?P<body>\S.{15,})$",
     re.S | re.I,
 )
 _TAIL_Q = re.compile(

@@ -156,6 +156,15 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
         return uploads + sorted(
             [*found, _Input("quote", m["words"], "text", m.start("words"), m.end("words"))], key=lambda i: i.start
         )
+    if not quotes and (m := _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)):
+        # "First: <text>. Second: <text>.": two texts set off by their labels, each one to work on
+        two = [_Input("quote", m[k].strip(), "text", m.start(k), m.end(k)) for k in ("a", "b")]
+        return uploads + sorted([i for i in found if i.kind == "file"] + two, key=lambda i: i.start)
+    if not passage and not files and not named and not quotes and (m := _SAY_WORDS.search(text)):
+        return uploads + sorted(
+            [*found, _Input("quote", m["words"].strip(), "text", m.start("words"), m.end("words"))],
+            key=lambda i: i.start,
+        )
     start = text.find(passage) if passage else -1
     end = start + len(passage)
     if start < 0 or any(start <= i.start < end for i in found if i.kind in ("file", "quote")):
@@ -194,6 +203,26 @@ _SAY_IN = re.compile(
     rf"(?:{LANGUAGES})\b",
     re.I,
 )
+_TWO_LABELLED = re.compile(
+    r"(?:^|(?<=[\s.]))(?:first(?: one)?|one|1|a|text (?:1|one|a)|option (?:1|one|a)|version (?:1|one|a))\s*[:)]\s+"
+    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?:second(?: one)?|two|2|b|text (?:2|two|b)|option (?:2|two|b)|version (?:2|two|b))"
+    r"\s*[:)]\s+(?P<b>[^:\n]{3,300}?(?:[.!?](?=\s|$)|$))",
+    re.I,
+)
+# "the first one is the clinic opens at eight and the second one is doors open at 8 am": the same, told
+_TWO_TOLD = re.compile(
+    r"\bthe first(?: one)? (?:is|says|reads|goes)\s+(?P<a>[^.?!]{3,300}?)[\s,;]+(?:and\s+)?the second(?: one)?"
+    r" (?:is|says|reads|goes)\s+(?P<b>[^.?!]{3,300}?)\s*(?:[.?!]|$)",
+    re.I,
+)
+# "say good morning to the class", "a voice saying You're locked in with DJ Kofi": unquoted words to speak
+_SAY_WORDS = re.compile(
+    r"\b(?:say|saying|says|pronounce|announce|announcing)\s+(?!(?:if|whether|what|how|which|who|when|where|why|me|us"
+    r"|it|this|that|them|something|anything|so|hi to|hello to|the (?:\w+ )?(?:text|words|message|answer|result"
+    r"|summary))\b)"
+    r"(?P<words>[^.?!\n]{2,200})",
+    re.I,
+)
 # the asker's own question around a quote ("Is '...' Spanish?"), the form wished for ("... in French"), and
 # an indirect question ("tell me if ...")
 _FRAMED = re.compile(r"(?:is|are|was|does|do|did|what|which|how)(?: \w+)?")
@@ -213,9 +242,10 @@ _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|wo
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
-    r"|extract|find|get|pull out|grab|look up)"
+    r"|extract|find|get|pull out|pull|grab|look up)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
-    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+\w+){0,3}$"
+    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+\w+){0,3}"
+    r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?$"
 )
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
 _MOODS = re.compile(
@@ -342,7 +372,9 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
 _ASK_FORM = re.compile(
     r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
     r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
-    r"i want|i need|i'd like|i would like|add|remove|insert|erase|delete|replace|swap)\b"
+    # ("I want to be sure all of us are there": why, not what)
+    r"(?:i want|i need|i'd like|i would like)(?!\s+to\s+(?:be|make sure|ensure)\b)|add|remove|insert|erase|delete"
+    r"|replace|swap)\b"
 )
 
 
@@ -491,8 +523,10 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             # "if it sounds urgent, tell me": the question put before the ask to tell it
             out.append(_asking(c, 0))
         elif not asked and not mine and _TELL_THE.match(c.words) and not presents(c):
-            # "read this review aloud and tell me the star rating": a thing it holds, asked for
-            out.append(_asking(c, 0))
+            # "read this review aloud and tell me the star rating", "pull the phone numbers off it": a thing it
+            # holds, asked for (not all its words: the clause names which)
+            want = _asking(c, 0)
+            out.append(want if want.goal.name != "words" else Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
         elif asked and not mine and not (presents(c) and any(w.goal.name in ASK_GOALS for w in wants)):
             # ("My question is 'X?'. Translate it and answer it": the question given is the later ask's)
             out.append(
@@ -590,15 +624,25 @@ def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     return wants
 
 
+_THOSE_OPTIONS = re.compile(
+    r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
+    r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
+)
+
+
 def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Want]:
     """A clause that lists options to pick from ("cooking, travel or finance - what's this episode about?")
     asks which one, whatever else its words read as (here a summary): one want, the choice. A question beside
     a clause that lists them ("how cross are they? happy, meh or furious", "... piles - bills, school things or
     health. In which pile goes this one?") asks that choice, on the clause with the options."""
     for c in clauses or []:
-        if not any(w.clause is c and w.goal.name in ASK_GOALS for w in wants) or argtext.labels(c.words):
+        mine = [w for w in wants if w.clause is c]
+        pointed = bool(_THOSE_OPTIONS.search(c.words)) and all(w.evidence in ("meaning", "question") for w in mine)
+        if not (pointed and mine or any(w.goal.name in ASK_GOALS for w in mine)) or argtext.labels(c.words):
             continue
         beside = [n for n in clauses if abs(n.index - c.index) == 1 and argtext.labels(n.words)]
+        if not beside and _THOSE_OPTIONS.search(c.words):  # "which of those three it goes under": listed before
+            beside = [n for n in reversed(clauses[: c.index]) if argtext.labels(n.words)][:1]
         if beside and not any(w.clause is beside[0] and w.goal.name not in QUESTION_GOALS for w in wants):
             listed = beside[0]
             wants = [w for w in wants if w.clause not in (c, listed)]

@@ -39,7 +39,9 @@ _PRESENTS = re.compile(
     r"|where|why|how|did|does|do|has|have|is|was)\b)(?:[\w']+\s+){1,5}?"
     r"(?:texted|sent|send|sends|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
     r"\s+(?:me|us|this|these|that|it)\b"
-    r"|^(?:this|that|the|a|an|my|our)\s+(?:\w+\s+)?(?:came|come|comes|arrived|arrives)\b",  # "this letter came for ..."
+    r"|^(?:this|that|the|a|an|my|our)\s+(?:\w+\s+)?(?:came|come|comes|arrived|arrives)\b"  # "this letter came for ..."
+    # "found this dog wandering ...", "got this in the post": what the asker came by
+    r"|^(?:just\s+)?(?:found|got|took|snapped|spotted|saw|received|picked up)\s+(?:this|these|a|an|my|our|some)\b",
 )
 # asking words inside a presenting clause ("I have a photo that I'd like to blur")
 _ASKS = re.compile(
@@ -268,9 +270,12 @@ LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:tex
 _SAYS = re.compile(r"(?:[\w']+\s+){1,5}(?:says|said|reads|read|writes|wrote|states|stated|goes)\s*:\s*this text")
 # what is said not to be wanted, just before a goal's cue ("don't translate it", "no need to summarise")
 _NOT_WANTED = re.compile(
-    r"(?:\b(?:don'?t|do not|never|without)\s+(?:(?:need|have|bother(?:ing)?) to\s+)?|\bno need to\s+"
-    r"|\bnot (?:necessary|needed) to\s+)$"
+    r"(?:\b(?:don'?t|do not|never|without)\s+(?:(?:need|have) to\s+|bother(?:ing)?\s+(?:to\s+|with\s+)?)?"
+    r"|\bno need to\s+"
+    r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?)$"
 )
+# the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
+_DOING = re.compile(r"(?:\b(?:i'm|i am|we're|we are|i was|we were|i've been|we've been)\s+|^trying to\s+)$")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
@@ -278,9 +283,10 @@ _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+
 
 
 def _declines(clause: Clause) -> bool:
-    """The clause names a goal only to say it is not wanted ("don't translate it")."""
+    """The clause names a goal only to say it is not wanted ("don't translate it"), or that the asker does it
+    ("a lease I'm translating")."""
     return any(
-        _NOT_WANTED.search(clause.words[: m.start()])
+        _NOT_WANTED.search(clause.words[: m.start()]) or _DOING.search(clause.words[: m.start()])
         for g in GOALS
         if g.cue_rx is not None
         for m in g.cue_rx.finditer(clause.words)
@@ -411,6 +417,31 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     wants = _repairs(asking, wants)
     wants = _continued_edits(asking, wants)
+    # "write me a blurb, three sentences", "a depth map - nearer things lighter, farther darker": a few words after
+    # a comma or a dash, naming no goal, say how the ask before is wanted; they ask nothing of their own
+    asked = {w.clause.index for w in wants if w.evidence != "meaning"}
+    wants = [
+        w
+        for w in wants
+        if not (
+            w.evidence == "meaning"
+            and w.clause.joiner in (",", *_DASHES)
+            and len(w.clause.words.split()) <= 3
+            and any(k in asked for k in range(w.clause.index - 2, w.clause.index))
+        )
+    ]
+    # "on the brightened version, count ...": a clause read by meaning that names the result of the same goal
+    # asked before refers to it; it asks nothing again
+    wants = [
+        w
+        for w in wants
+        if not (
+            w.evidence == "meaning"
+            and w.goal.names_rx is not None
+            and w.goal.names_rx.search(w.clause.words)
+            and any(e.goal is w.goal and e.clause.index < w.clause.index for e in wants)
+        )
+    ]
     clauses = _fragments_joined(clauses, wants)
     return clauses, wants
 
@@ -647,8 +678,8 @@ def cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
-            if _NOT_WANTED.search(clause.words[: m.start()]):
-                continue  # "no need to translate, just ...": named, not asked for
+            if _NOT_WANTED.search(clause.words[: m.start()]) or _DOING.search(clause.words[: m.start()]):
+                continue  # "no need to translate, just ...", "a lease I'm translating": named, not asked for
             # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
             # French" is to be put into words the models read
             if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):

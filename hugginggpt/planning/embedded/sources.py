@@ -25,6 +25,7 @@ _BOTH = re.compile(r"^(?:\w+\s+)?both\b")
 _FORMS = ("speak", "translate")  # goals that give what came before in another form
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
+_COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several)\s+(?:\w+\s+)?$")
 _PICTURE = re.compile(r"(?:image|picture|photo|pic|snap|shot)s?")  # nouns for any picture
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 _POINTER_WORD = re.compile(r"\b(?:it|them)\b")
@@ -127,6 +128,8 @@ class Sources:
                 and want.at <= h.start() + shift < want.last
                 and (want.evidence == "cue" or not _NAMED_THING.search(tail[: h.start()]))
             )
+            # "three sentences", "200 words": a length, not a thing
+            and not (m in goal.output_kinds and _COUNTED.search(tail[: h.start()]))
         )
         if _MINE.search(tail):  # "how close mine is": the text the asker labels as theirs ("My summary: '...'")
             for c in self.clauses:
