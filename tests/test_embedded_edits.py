@@ -267,3 +267,11 @@ def test_toning_down_a_picture_said_too_bright_is_one_brightness_edit():
     assert [e.name for e in parse("tone it down a bit")] == ["brightness lowered to 70%"]
     assert [e.name for e in parse("way too bright from the flash, tone it down")] == ["brightness lowered to 70%"]
     assert [e.name for e in parse("tone it up")] == ["brightness raised to 135%"]
+
+
+def test_a_fault_told_in_the_past_tense_is_no_turn_asked(tmp_path):
+    # "the camera turned round and it has come out back to front": what happened, then the ask to put it right
+    mirrored = picture().transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    text = "the camera turned round and the photo has come out back to front, please put it the right way round"
+    out, im = edit(tmp_path, text, mirrored)
+    assert (arr(im) == arr(picture())).all() and "mirror" in out["text"]

@@ -109,3 +109,16 @@ def test_document_question_answering_also_answers_from_its_context(tmp_path):
         Task(id=0, task="document-question-answering", args=args), args, ExpertContext(tmp_path, 0)
     )
     assert "Friday" in out["text"]
+
+
+def test_a_question_for_several_things_nearest_the_heading_gets_what_the_heading_heads(tmp_path):
+    path = render(tmp_path / "list.png", ["WINE LIST", "Rioja 12", "Chablis 14", "Barolo 20"], size=(600, 380))
+    args = {"image": str(path), "text": "What are the wines on the wine list?"}
+    task = Task(id=0, task="document-question-answering", args=args)
+    out = DocumentQAExpert().run(task, args, ExpertContext(tmp_path, 0))
+    assert "Rioja" in out["text"] and "Barolo" in out["text"] and "WINE LIST" not in out["text"]
+    # one thing asked ("what is the shop called?") near the heading is the heading itself
+    args = {"image": str(path), "text": "What is this list called?"}
+    task = Task(id=0, task="document-question-answering", args=args)
+    out = DocumentQAExpert().run(task, args, ExpertContext(tmp_path, 0))
+    assert out["text"] == "WINE LIST"

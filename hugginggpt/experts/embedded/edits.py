@@ -370,7 +370,8 @@ _WAY = re.compile(
 )
 # ... told, not asked: "it's sideways", "my phone saved it sideways"; not "turn it upside down"
 _ASKED_TURN = re.compile(
-    r"\b(?:turn|rotate|flip|spin|put|make|set|mirror)\w*\b(?![^,.;?!]*\b(?:is|was|'s|came)\b)[^,.;?!]*$"
+    # ("the camera turned round and the photo has come out back to front": told, not asked)
+    r"\b(?:turn|rotate|flip|spin|put|make|set|mirror)(?:s|ing)?\b(?![^,.;?!]*\b(?:is|was|'s|came|come|comes)\b)[^,.;?!]*$"
 )
 
 

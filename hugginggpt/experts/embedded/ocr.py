@@ -139,6 +139,10 @@ class OcrExpert(EmbeddedExpert):
         return {"text": text, "data": boxes}
 
 
+# a question asking for several things ("what are the wine names?", "list the dishes")
+_MANY = re.compile(r"\s*(?:(?:what|which)\s+(?:\w+\s+)?(?:are|were)\b|list\b|name (?:all|the)\b)", re.I)
+
+
 class DocumentQAExpert(EmbeddedExpert):
     """document-question-answering: OCR the page, then return the line closest to the question."""
 
@@ -188,4 +192,8 @@ class DocumentQAExpert(EmbeddedExpert):
                 f"the document does not seem to say: no line of it is about the question "
                 f"(the closest, “{lines[best]}”, is only {float(scores[best]):.2f} similar)"
             )
-        return {"text": lines[best], "data": {"answer": lines[best], "score": round(float(scores[best]), 4)}}
+        answer = lines[best]
+        if _MANY.match(question) and best == 0 and lines[0].isupper() and len(lines) > 1:
+            # "what are the wine names?" nearest the page's heading ("CELLAR BIN LIST"): what the heading heads
+            answer = "; ".join(lines[1:9])
+        return {"text": answer, "data": {"answer": answer, "score": round(float(scores[best]), 4)}}
