@@ -275,3 +275,7 @@ def test_a_fault_told_in_the_past_tense_is_no_turn_asked(tmp_path):
     text = "the camera turned round and the photo has come out back to front, please put it the right way round"
     out, im = edit(tmp_path, text, mirrored)
     assert (arr(im) == arr(picture())).all() and "mirror" in out["text"]
+    # "my phone flipped this round" tells how the fault came; it is no flip of its own (two flips undo nothing)
+    text = "my phone camera flipped this round, it came out back to front. put it the right way round"
+    out, im = edit(tmp_path, text, mirrored)
+    assert (arr(im) == arr(picture())).all() and out["text"].count("mirrored") == 1

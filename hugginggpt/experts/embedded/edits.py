@@ -389,6 +389,11 @@ class _Fault:
 
 
 _FAULT = _Fault()
+# a turn told in the past tense after its subject ("my phone camera flipped this round", "the scanner rotated it")
+_TOLD_TURN = re.compile(
+    r"(?!(?:please|pls|can|could|would|will|you|u|just|and|then)\b)(?:[\w']+\s+){0,4}?"
+    r"(?:flipped|rotated|turned|mirrored|spun|reversed)\b"
+)
 _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
@@ -432,6 +437,8 @@ def parse(instruction: str) -> list[Edit]:
             continue
         if fault and _FAULT.search(clause) and not _GENERATIVE.search(clause[: _FAULT.search(clause).start()]):
             continue  # "it came out upside down": what is wrong, not an edit; the ask that follows undoes it
+        if fault and _TOLD_TURN.match(clause):
+            continue  # "my phone camera flipped this round": what happened to it, not a flip asked for
         matched = {name: m for name, rx, _ in _RULES if (m := rx.search(clause))}
         if "flip" in matched and "rotate" in matched and matched["rotate"].group(0).startswith("upside"):
             del matched["rotate"]  # "flip it upside down" is one flip, not a flip and a half turn
