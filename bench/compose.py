@@ -14,6 +14,7 @@
     python bench/compose.py --half J            # another held-out half, the same way as B to E: figures only
     python bench/compose.py --half K            # another held-out half, the same way as B to E and J
     python bench/compose.py --half L            # another development half, like A, F, G, H and I
+    python bench/compose.py --half M            # another development half, like A, F, G, H, I and L
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -40,7 +41,9 @@ made in the section "half K's files") was written at the same time as I and J by
 planner, as a half I (its ids, names and files were given the letter K when it was merged, unread), and is held out
 too: `--half K` prints its figures only. Half L (co-l01 .. co-l50, files of its own, all named l_..., made in the
 section "half L's files") was written after K by yet another helper who had not read the planner, the same way, and
-is a development half, like A, F, G, H and I.
+is a development half, like A, F, G, H and I. Half M (co-m01 .. co-m50, files of its own, all named m_..., made in
+the section "half M's files") was written after L by yet another helper who had not read the planner, the same way,
+and is a development half, like A, F, G, H, I and L.
 """
 
 from __future__ import annotations
@@ -68,7 +71,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -1738,6 +1741,281 @@ SPEECH_L = {
 }
 
 
+# half M's files
+M_LOO_SIGN = ["TOILETS", "KEY AT BAR"]
+M_JOB_OFFER = [
+    "Dear Ms Santos,",
+    "Thank you for coming to interview for",
+    "the Junior Designer role. We are delighted",
+    "to offer you the position, starting on",
+    "Monday 3 March. Please sign and return",
+    "the enclosed contract.",
+    "Kind regards, Harbour Studio",
+]
+M_NOTE_SW = [
+    "Habari Bwana Juma,",
+    "Tumeacha funguo kwa jirani.",
+    "Asante sana kwa kila kitu.",
+    "Mungu akubariki, Familia Otieno",
+]
+M_BUS_NOTICE = [
+    "CHANGES TO BUS ROUTE 17",
+    "From Monday 2 June, the number 17 bus will",
+    "no longer stop at Elm Street or the market.",
+    "Instead it will run along Station Road to the",
+    "new health centre. Buses will come every",
+    "twenty minutes in the day and every hour in",
+    "the evening. Passengers for the market can",
+    "change to the number 5 at the library.",
+    "Older people's bus passes are still valid",
+    "on all routes.",
+]
+M_FOCACCIA_CARD = [
+    "FOCACCIA",
+    "500 g strong white flour",
+    "7 g dried yeast and 10 g salt",
+    "400 ml warm water, olive oil",
+    "Rise one hour, bake at 220 C",
+]
+M_LAN_TICKET = ["NORTHERN LAN FINALS", "Arena Hall B", "Doors open 11:00", "Row C  Seat 14"]
+M_BOILER_PLATE = ["COMBI BOILER 24 KW", "Max pressure 3 bar", "Fuel: natural gas", "Serial no. 8841-22"]
+M_PARKING_TICKET = ["PAY AND DISPLAY", "Bay 27", "Expires 16:45", "Display on dashboard"]
+M_SPECIALS = ["TONIGHT'S SPECIALS", "Hake and chips 14.00", "Leek and potato soup 5.50", "Lamb shank 17.50"]
+M_SPIN_POSTER = ["SPIN CLASS", "6 AM DAILY"]
+M_OFFICE_SIGN = ["OFFICE CLOSED", "FOR LUNCH", "12 TO 1 PM"]
+M_TABLET_BOX = [
+    "IBUPROFEN 200 MG TABLETS",
+    "Take one or two tablets",
+    "every four to six hours.",
+    "Do not take more than six",
+    "tablets in 24 hours.",
+]
+M_REPAIR_LEAFLET = [
+    "REPAIR CAFE AT ST LUKE'S HALL",
+    "Bring your broken toasters, lamps, bikes",
+    "and torn clothes to our free Repair Cafe",
+    "on the first Saturday of every month,",
+    "from ten until one. Volunteer fixers will",
+    "mend them with you and show you how.",
+    "Tea and cake are served while you wait.",
+    "Last year we kept two tonnes of rubbish",
+    "out of landfill.",
+]
+M_POLICY_OLD = [
+    "HOLIDAY POLICY",
+    "Staff get 25 days of paid holiday a year.",
+    "Holiday must be booked two weeks ahead.",
+    "Up to five days can carry over to next year.",
+]
+M_POLICY_NEW = [
+    "HOLIDAY POLICY (UPDATED)",
+    "Everyone gets 25 days of paid leave a year.",
+    "Please book holidays at least two weeks ahead.",
+    "Unused days cannot be carried over.",
+]
+M_GARAGE_LETTER = [
+    "KWIK MOTORS",
+    "Dear Mr Mwangi,",
+    "Your car's MOT test is booked for",
+    "Monday 9 June at 8:30 am.",
+    "Please arrive ten minutes early.",
+]
+M_CLAIM_LETTER = [
+    "PAWSURE PET INSURANCE",
+    "Dear Mr Reid,",
+    "Unfortunately, your claim for Biscuit's",
+    "vet treatment has been declined. The",
+    "illness began before the policy started,",
+    "so it is not covered. You may appeal",
+    "within 30 days.",
+]
+M_NOTE_NL = ["Beste postbode,", "wij zijn verhuisd.", "Stuur alle post naar", "ons nieuwe adres.", "Dank u wel!"]
+M_FOOTBALL_LETTER = [
+    "Dear Mrs Kovalenko,",
+    "We are happy to tell you that Maksym",
+    "has been chosen for the school football",
+    "team. Training is every Tuesday after",
+    "school until half past four. Please send",
+    "him with boots and a water bottle.",
+    "Mr Hart, PE Department",
+]
+M_TENANT_LETTER = [
+    "Dear Housing Office,",
+    "The window in my bedroom has been broken",
+    "for three weeks and the flat is very cold.",
+    "My daughter has asthma. Please send",
+    "someone to fix it as soon as possible.",
+    "Mrs L. Okafor, Flat 12",
+]
+M_LIFT_NOTICE = [
+    "NOTICE TO ALL RESIDENTS",
+    "The lift in Block A will be out of service",
+    "from Monday 10 to Friday 14 November while",
+    "engineers replace the motor and the doors.",
+    "Residents who cannot use the stairs should",
+    "call the concierge on 0161 555 0199 and we",
+    "will arrange help with shopping. We are",
+    "sorry for the trouble and thank you for",
+    "your patience.",
+]
+
+
+def m_team_photo() -> Image.Image:
+    """Six faces in two threes side by side: an under-10s squad."""
+    return side_by_side(demo.faces(3), demo.faces(3))
+
+
+def m_bingo_four() -> Image.Image:
+    """Four faces, a pair and a slightly larger pair, on a dark grey ground (shown sideways in the file)."""
+    return side_by_side(demo.faces(2), demo.faces(2, 220), bg=(60, 60, 60))
+
+
+def m_stage_three() -> Image.Image:
+    """Three standing figures in a row, as actors on a stage."""
+    one = demo.person(300)
+    return side_by_side(one, one, one)
+
+
+def m_sailboat() -> Image.Image:
+    """A sailing boat (hull, mast, two sails) on a blue sea under a pale sky: shapes, no text."""
+    img = Image.new("RGB", (620, 440), (205, 225, 245))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 620, 440], fill=(40, 90, 150))
+    d.polygon([(170, 290), (470, 290), (420, 340), (220, 340)], fill=(120, 60, 30))
+    d.line([320, 60, 320, 290], fill=(60, 40, 20), width=8)
+    d.polygon([(326, 70), (326, 280), (450, 280)], fill=(245, 245, 240))
+    d.polygon([(314, 90), (314, 280), (215, 280)], fill=(230, 90, 70))
+    d.ellipse([480, 40, 560, 120], fill=(250, 220, 90))
+    for x in (40, 120, 500, 570):
+        d.arc([x, 360, x + 50, 390], 200, 340, fill=(220, 235, 250), width=3)
+    return img
+
+
+def m_fox_lawn() -> Image.Image:
+    """A fox on a lawn at night by a flower bed: shapes and colours, no text (darkened in the file)."""
+    img = Image.new("RGB", (640, 420), (70, 90, 120))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 260, 640, 420], fill=(60, 130, 50))
+    d.rectangle([460, 230, 640, 280], fill=(100, 70, 40))
+    for x in (480, 530, 580):
+        d.ellipse([x, 200, x + 40, 240], fill=(200, 60, 90))
+    d.ellipse([200, 230, 380, 310], fill=(210, 100, 30))
+    for x in (220, 250, 330, 355):
+        d.rectangle([x, 290, x + 14, 350], fill=(60, 35, 20))
+    d.polygon([(370, 250), (470, 300), (440, 330), (360, 290)], fill=(210, 100, 30))
+    d.ellipse([430, 300, 470, 330], fill=(245, 245, 240))
+    d.ellipse([130, 190, 220, 260], fill=(215, 105, 35))
+    d.polygon([(140, 200), (150, 150), (175, 195)], fill=(190, 85, 25))
+    d.polygon([(185, 195), (205, 150), (215, 200)], fill=(190, 85, 25))
+    d.polygon([(130, 235), (90, 250), (140, 255)], fill=(240, 235, 225))
+    d.ellipse([155, 210, 167, 222], fill=(20, 20, 20))
+    return img
+
+
+def m_sandcastle() -> Image.Image:
+    """A sandcastle with a flag and a red bucket on a beach by the sea: shapes and colours, no text."""
+    img = Image.new("RGB", (620, 420), (170, 210, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 170, 620, 240], fill=(50, 120, 170))
+    d.rectangle([0, 240, 620, 420], fill=(230, 205, 150))
+    d.rectangle([200, 250, 420, 350], fill=(205, 175, 115))
+    for x in (200, 255, 310, 365):
+        d.rectangle([x, 230, x + 30, 252], fill=(205, 175, 115))
+    d.rectangle([270, 180, 350, 252], fill=(195, 165, 105))
+    d.line([310, 110, 310, 180], fill=(90, 70, 50), width=4)
+    d.polygon([(312, 112), (360, 128), (312, 144)], fill=(220, 40, 40))
+    d.rectangle([290, 300, 330, 350], fill=(150, 120, 80))
+    d.polygon([(460, 300), (530, 300), (520, 370), (470, 370)], fill=(210, 40, 40))
+    d.arc([465, 270, 525, 330], 180, 360, fill=(60, 60, 60), width=4)
+    return img
+
+
+def m_robin() -> Image.Image:
+    """A small brown bird with an orange-red breast on a bird feeder's perch: shapes, no text."""
+    img = Image.new("RGB", (520, 460), (190, 215, 190))
+    d = ImageDraw.Draw(img)
+    d.line([0, 340, 520, 330], fill=(100, 70, 40), width=14)
+    d.ellipse([170, 170, 350, 320], fill=(120, 90, 60))
+    d.ellipse([190, 205, 300, 315], fill=(225, 95, 40))
+    d.ellipse([220, 110, 320, 205], fill=(125, 95, 62))
+    d.ellipse([225, 150, 290, 210], fill=(230, 100, 45))
+    d.polygon([(222, 160), (185, 170), (222, 175)], fill=(50, 40, 30))
+    d.ellipse([240, 140, 254, 154], fill=(15, 15, 15))
+    d.polygon([(340, 230), (420, 270), (400, 290), (330, 270)], fill=(100, 75, 50))
+    d.line([240, 315, 235, 340], fill=(60, 50, 40), width=4)
+    d.line([280, 315, 285, 338], fill=(60, 50, 40), width=4)
+    return img
+
+
+def m_stone_bridge() -> Image.Image:
+    """An old stone arch bridge over a river, hills behind, the river narrowing away: shapes, no text."""
+    img = Image.new("RGB", (640, 420), (200, 220, 235))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 190), (180, 120), (360, 180), (520, 110), (640, 170), (640, 260), (0, 260)], fill=(120, 150, 100))
+    d.polygon([(0, 420), (640, 420), (380, 250), (300, 250)], fill=(70, 120, 160))
+    d.rectangle([0, 250, 300, 420], fill=(90, 140, 70))
+    d.polygon([(380, 250), (640, 250), (640, 420)], fill=(90, 140, 70))
+    d.rectangle([120, 180, 540, 250], fill=(150, 140, 125))
+    d.pieslice([250, 200, 420, 320], 180, 360, fill=(70, 120, 160))
+    d.rectangle([120, 170, 540, 182], fill=(120, 110, 100))
+    return img
+
+
+SPEECH_M = {
+    "m_family_voicemail.wav": (
+        "Hello, this is Daniel, Mrs Hughes's son. My sister and I will visit Mum on Saturday afternoon, and we "
+        "would like to bring her little dog, Pip, if that is allowed. Please call me back on my mobile."
+    ),
+    "m_steakhouse_voicemail.wav": (
+        "Hi, we booked a table at your restaurant for our anniversary last night. We waited over an hour for our "
+        "food, the steak was cold and burnt, and nobody apologised. It was a terrible evening and we will not "
+        "be coming back."
+    ),
+    "m_councillor_statement.flac": (
+        "Good afternoon. The council has agreed to keep Riverside library open for another three years. We will "
+        "also repair the roof of the swimming pool this summer, and the pool will reopen in September. These "
+        "plans are paid for by savings in the parking budget. We thank every resident who signed the petition "
+        "and came to the meetings."
+    ),
+    "m_club_pickup.ogg": (
+        "Hi, this is Mr Evans from Oakfield Primary. Drama club runs late this week, so please collect Maya at "
+        "a quarter to five on Thursday, not at four o'clock. Thank you."
+    ),
+    "m_student_voicenote.wav": (
+        "Hi, it's Layla. Could we move Tuesday's maths lesson to Wednesday at five o'clock? I have a dentist "
+        "appointment on Tuesday."
+    ),
+    "m_depot_message.wav": (
+        "Morning, it's Gary at the depot. Change of plan for today. Your first drop is now the supermarket in "
+        "Carlisle, not Penrith. Load from bay fourteen, the trailer is already sealed. After Carlisle come "
+        "straight back, because the afternoon run to Kendal has been cancelled. And remember the speed limiter "
+        "check on Friday. Drive safe."
+    ),
+    "m_drummer_message.wav": (
+        "Hey, it's Josh. Band practice is on Friday at eight at the usual studio. Bring the new set list."
+    ),
+    "m_singer_message.ogg": (
+        "Hiya, it's Kat. Just so you know, band practice has moved to Saturday at two in the afternoon, "
+        "same studio as always."
+    ),
+    "m_garage_call.ogg": (
+        "Hello Mr Mwangi, this is Kwik Motors. Just a reminder that your MOT is on Monday the ninth of June "
+        "at half past eight in the morning."
+    ),
+    "m_pharmacy_call.wav": (
+        "Hello, this is Hillside Pharmacy. Your prescription is ready to collect. We are open until seven "
+        "o'clock tonight, and it must be collected within fourteen days."
+    ),
+    "m_agent_message.flac": (
+        "Hello, this is Tom from Parkside Lettings. The gas safety check at your flat is booked for Friday at "
+        "ten in the morning. The engineer will need to get into the kitchen."
+    ),
+    "m_podcast_clip.wav": (
+        "Welcome back to Garden Talk. This week we are looking at how to grow tomatoes on a sunny balcony."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -2076,6 +2354,49 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "l_stray_dog.png": _img(l_stray_dog),
     "l_courtyard.jpg": _img(l_courtyard),
     **{name: _speech(text) for name, text in SPEECH_L.items()},
+    # half M
+    "m_loo_sign.png": _img(lambda: demo.sign(M_LOO_SIGN, bg=(40, 40, 120))),
+    "m_team_photo.jpg": _img(m_team_photo),
+    "m_life_model.png": _img(lambda: demo.person(400)),
+    "m_job_offer.png": _img(lambda: page(M_JOB_OFFER, bg=(252, 252, 248))),
+    "m_note_sw.png": _img(lambda: page(M_NOTE_SW, bg=(235, 250, 235))),
+    "m_bus_notice.jpg": _img(lambda: page(M_BUS_NOTICE, size=28, bg=(250, 250, 240))),
+    "m_focaccia_card.png": _img(lambda: page(M_FOCACCIA_CARD, size=32, width=640, bg=(255, 245, 225))),
+    "m_lan_ticket.png": _img(lambda: page(M_LAN_TICKET, size=34, width=620, bg=(225, 235, 255))),
+    "m_boiler_plate.png": _img(lambda: page(M_BOILER_PLATE, size=34, width=620, bg=(225, 225, 225))),
+    "m_upside_parking_ticket.jpg": _img(
+        lambda: page(M_PARKING_TICKET, size=34, width=560, bg=(255, 250, 170)).rotate(180)
+    ),
+    "m_dark_specials.jpg": _img(lambda: darker(page(M_SPECIALS, size=34, width=680, bg=(240, 240, 235)), 0.2)),
+    "m_mirror_gym_poster.jpg": _img(
+        lambda: demo.sign(M_SPIN_POSTER, bg=(200, 30, 110)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "m_sideways_bingo.jpg": _img(lambda: m_bingo_four().rotate(90, expand=True)),
+    "m_dark_caller.jpg": _img(lambda: darker(demo.person(420), 0.22)),
+    "m_sailboat.png": _img(m_sailboat),
+    "m_club_photo.png": _img(lambda: demo.faces(3, 180)),
+    "m_office_sign.png": _img(
+        lambda: demo.sign(M_OFFICE_SIGN, bg=(250, 250, 250), fg=(20, 20, 120), size=(700, 400))
+    ),
+    "m_upside_tablets.jpg": _img(lambda: page(M_TABLET_BOX, size=32, width=620, bg=(240, 248, 255)).rotate(180)),
+    "m_sideways_leaflet.jpg": _img(lambda: page(M_REPAIR_LEAFLET, size=28).rotate(90, expand=True)),
+    "m_policy_old.png": _img(lambda: page(M_POLICY_OLD, size=28)),
+    "m_policy_new.png": _img(lambda: page(M_POLICY_NEW, size=28, bg=(245, 250, 255))),
+    "m_garage_letter.png": _img(lambda: page(M_GARAGE_LETTER, bg=(250, 248, 240))),
+    "m_dark_stage.jpg": _img(lambda: darker(m_stage_three(), 0.22)),
+    "m_claim_letter.jpg": _img(lambda: page(M_CLAIM_LETTER, bg=(250, 248, 240))),
+    "m_mirror_note_nl.jpg": _img(
+        lambda: page(M_NOTE_NL, size=36, width=600, bg=(255, 250, 215)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "m_football_letter.png": _img(lambda: page(M_FOOTBALL_LETTER)),
+    "m_dark_fox.jpg": _img(lambda: darker(m_fox_lawn(), 0.18)),
+    "m_tenant_letter.jpg": _img(lambda: page(M_TENANT_LETTER, bg=(248, 248, 255))),
+    "m_lift_notice.png": _img(lambda: page(M_LIFT_NOTICE, size=28)),
+    "m_sandcastle.png": _img(m_sandcastle),
+    "m_robin.png": _img(m_robin),
+    "m_stone_bridge.jpg": _img(m_stone_bridge),
+    "m_dancer.png": _img(lambda: demo.person(360)),
+    **{name: _speech(text) for name, text in SPEECH_M.items()},
 }
 
 
@@ -2274,7 +2595,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L"], required=True)
+    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"], required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -2307,7 +2628,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L) or with `show`, each case with its
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M) or with `show`, each case with its
     request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its
     requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
