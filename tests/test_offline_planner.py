@@ -1541,3 +1541,42 @@ def test_everyday_asks_from_a_later_half(planner, files, request_text, expected)
         assert all(not str(v).startswith(GENERATED) and len(str(v)) < 40 for v in plan[0]["args"].values())
     if expected[-1] == "text-classification" and files == ["v.wav"]:
         assert plan[1]["args"]["labels"] == "sales, support, billing"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["v.wav"], "type it out word for word please, no tidying up and no summary", ["automatic-speech-recognition"]),
+        (["note.png"], "read it without summarising it", ["image-to-text"]),
+        (["note.png"], "before I find a translator: what language is this? I don't need it translated yet",
+         ["image-to-text", "text-classification"]),
+        ([], "Could you make a recording of this for the hall, please: Doors close at nine. (Slow voice, it's noisy.)",
+         ["text-to-speech"]),
+        (["v.flac"], "need a transcript first, then trim that to the essentials", ["automatic-speech-recognition",
+                                                                                 "summarization"]),
+        (["plate.png"], "what's the max voltage on this plate? say it out loud", ["image-to-text",
+                                                                                 "question-answering",
+                                                                                 "text-to-speech"]),
+        (["ticket.jpg"], "Hello po! it came out upside down, sorry. can you turn it the right way and read it",
+         ["image-editing", "image-to-text"]),
+        (["boat.png"], "mirror this so it points the other way, then give me just the outlines of that",
+         ["image-editing", "canny-control"]),
+        (["club.png"], "I want this photo with boxes around the faces, and after that the boxed one black-and-white",
+         ["object-detection", "image-editing"]),
+    ],
+)
+def test_everyday_asks_from_half_m(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if len(expected) > 1 and expected[0] in ("object-detection", "image-editing"):
+        assert plan[1]["args"]["image"] == f"{GENERATED}0"  # the changed picture is the one worked on
+
+
+def test_a_choice_of_options_said_with_how_to_choose(planner):
+    text = (
+        "every call gets ticked as satisfied caller or angry caller going by its tone. This one: You never "
+        "listen and the parcel is still missing. Which box do I tick?"
+    )
+    plan = planned(planner, text, [])
+    assert [t["task"] for t in plan] == ["text-classification"]
+    assert plan[0]["args"]["labels"] == "satisfied caller, angry caller"

@@ -397,6 +397,7 @@ _TOLD_TURN = re.compile(
 _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
+    r"|\bturn\w*\s+(?:it|this|them)\s+(?:the\s+)?right way\b"
     r"|\bstraighten (?:it|this|that|them|the (?:photo|picture|image|pic|scan))(?: up| out)?\b"
     r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
 )
@@ -412,7 +413,9 @@ def _normalize(text: str) -> str:
     t = text.lower().replace("’", "'")
     t = _FILE.sub(" ", t)
     t = re.sub(
-        r"\bblack\s*(?:and|&|n)\s*white\b|\bb\s*&\s*w\b|\bb/w\b|\bgr[ae]y\s*scale\b|\bgr[ae]yscale\b", " grayscale ", t
+        r"\bblack[\s-]*(?:and|&|n)[\s-]*white\b|\bb\s*&\s*w\b|\bb/w\b|\bgr[ae]y\s*scale\b|\bgr[ae]yscale\b",
+        " grayscale ",
+        t,
     )
     t = re.sub(r"\b(brightness|contrast|saturation)\s+and\s+(brightness|contrast|saturation)\b", r"\1, \2", t)
     return t

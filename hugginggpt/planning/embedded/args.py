@@ -135,7 +135,9 @@ _BARE_LIST = re.compile(
 _LIST = re.compile(
     r"\b(?:about|as|into|among|between|(?:in|under) the"
     r"|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
-    r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)\s*(?:[?.:!]|$)",
+    r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)"
+    # (the options may be followed by how to choose: "... as happy customer or unhappy customer going by its tone")
+    r"(?:\s*(?:[?.:!]|$)|\s+(?=(?:going by|based on|depending on|according to|judging by)\b))",
     re.I,
 )
 

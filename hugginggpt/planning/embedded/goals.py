@@ -92,7 +92,7 @@ GOALS: tuple[Goal, ...] = (
         r"\bocr\b|image[- ]to[- ]text"
         r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
-        r"|^(?:and\s+)?read(?: (?:it|this|that))?(?: (?:pls|plz|please))?$"
+        r"|^(?:and\s+)?read(?: (?:it|this|that))?(?: (?:pls|plz|please))?(?:$|\s+(?=(?:without|but not|not)\b))"
         r"|^(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label"
         r"|page|notice|poster|message)$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
@@ -144,7 +144,8 @@ GOALS: tuple[Goal, ...] = (
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|(?<!\bi )(?<!\bwe )\bask\b|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
+        r"|(?<!\bi )(?<!\bwe )(?<!\bto )\bask\b"
+        r"|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
         r"|\bhow many\b|\bhow far\b|\b(?:make|give me|write)\s+(?:me\s+)?a list of\b"
         r"|\bwhat colou?r\b",
         "answer the question from the passage; based on this text, who did it; according to the paragraph, when did "
@@ -251,6 +252,7 @@ GOALS: tuple[Goal, ...] = (
         r"summar\w*|\bshort(?:er)?\s+(?:[\w-]+\s+)?(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
         r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b|\bmake\b[^.;]{0,30}\b(?:shorter|briefer)\b"
+        r"|\btrim\w*\b|\b(?:to|down to) the essentials\b|\bcut (?:it|this|that|them) down\b"
         r"|\bin (?:one|two|three|a few|1|2|3) (?:lines|sentences|words)\b"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
@@ -270,7 +272,7 @@ GOALS: tuple[Goal, ...] = (
         "translate",
         "text=translation",
         "artifact",
-        rf"translat\w*\b(?!\s+(?:app|apps|tool|tools|service|button|software|feature)\b)|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
+        rf"translat(?!ors?\b)\w*\b(?!\s+(?:app|apps|tool|tools|service|button|software|feature)\b)|\b(?:into|to)\s+(?:{_L})\b|\bin\s+(?:{_NON_EN})\b|\b(?:{_L})\s+version\b"
         rf"|\b(?:say|says|said|mean|means|read|reads)\b[^.?!]{{0,30}}\bin\s+(?:{_L})\b"
         rf"|^(?:and\s+)?(?:in|into)\s+(?:{_L})(?:\s+(?:please|pls|plz|too))?$"  # "..., in english pls"
         rf"|^(?:and\s+)?(?:{_L})\s+(?:please|pls|plz)$",  # "English please?" (beside a note in German)
@@ -297,6 +299,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
         r"|\brecord\s+(?:me\s+)?an?\s+(?:\w+\s+)?(?:voice|audio|spoken)\b"
+        r"|\b(?:make|do|create|record)\s+(?:me\s+)?an?\s+(?:\w+\s+)?recording\s+of\s+(?:this|that|it|the following)\b"
         r"|\b(?:audio|mp3|sound|voice)\s+(?:file|version|recording|clip|track)\s+of\b"  # "an audio file of the summary"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
@@ -373,7 +376,8 @@ GOALS: tuple[Goal, ...] = (
         "answer",
         r"conversational|\b(?:have|hold|start|generate|continue|create)\w*\s+(?:a\s+|an?\s+\w+\s+)?conversation"
         r"|conversation (?:response|reply)"
-        r"|(?<!group )(?<!family )(?<!the )(?<!our )(?<!my )\bchat(?!ter)\w*"  # not "the group chat"
+        # not "the group chat", "every chat gets ticked as ..."
+        r"|(?<!group )(?<!family )(?<!the )(?<!our )(?<!my )(?<!every )(?<!each )\bchat(?!ter)\w*"
         r"|\bdiscuss\w*|\bdialog\w*|\brespond\b|\breply\b"
         r"|\banswer (?:this|that|the|my) (?:voicemail|e-?mail|message|text|letter|call|note)\b"
         r"|\bconverse\b",
@@ -432,7 +436,9 @@ GOALS: tuple[Goal, ...] = (
         r"|the two|two|these|those)?\s*"
         r"(?:faces?|people|persons?|heads)\b"
         r"|\b(?:faces?|people|persons?|heads|objects|cars)\b[^.;,]{0,30}\b(?:boxed|circled)\b(?!\s+(?:version|image|copy|one))"
-        r"|\b(?:face|people|person)[- ](?:finder|detector|detection|counter|tracker)\b",
+        r"|\b(?:face|people|person)[- ](?:finder|detector|detection|counter|tracker)\b"
+        r"|\b(?:box|boxes|frames?|squares?|rectangles?|circles?)\b[^.;]{0,20}\b(?:around|round|on)\s+(?:all\s+|each\s+"
+        r"|every\s+)?(?:the\s+|their\s+)?(?:faces?|people|persons?|heads)\b",
         "how many faces are in this picture; how many people are in this photo; count the people; find the faces in "
         "this photo; detect the people in this image; is there a person in this picture; where are the faces; box "
         "the faces; what objects are in this picture; find all the cars in this photo; locate the dog; mark the "
@@ -440,7 +446,7 @@ GOALS: tuple[Goal, ...] = (
         r"\bdetected\b|\bbounding boxes\b|\bdetections\b|\b(?:object|their|its) labels\b|\blabels of\b"
         r"|\bidentified objects\b"
         r"|\b(?:objects|things|items) (?:you|we|it|that were) (?:found|detected|identified|spotted)\b"
-        r"|\b(?:marked|boxed|annotated)(?:[- ]up)?\b|\bdetection (?:output|result)s?\b",
+        r"|\b(?:marked|boxed|annotated)(?:[- ]up)?\b|\bdetection (?:output|result)s?\b|\bwith (?:the )?boxes\b",
     ),
     _g(
         "segment",
@@ -480,8 +486,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
-        r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
-        r"|\bb\s*&\s*w\b|\bb/w\b|\bblack\s*(?:and|&|n)\s*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
+        r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b|\bturn\w*\s+(?:it|this|them)\s+(?:the\s+)?right way\b"
+        r"|\bb\s*&\s*w\b|\bb/w\b|\bblack[\s-]*(?:and|&|n)[\s-]*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"
         r"|\b(?:mak\w*|made)\b[^.;]{0,30}?\b(?:brighter|darker|warmer|cooler|sharper|lighter|smaller|bigger|larger"
@@ -552,7 +558,7 @@ GOALS: tuple[Goal, ...] = (
         "image=canny-control",
         "artifact",
         r"\bcanny\b|\bedge[- ]?(?:map|detect\w*|thing|tool|filter|effect|finder)"
-        r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need)\w*\s+"
+        r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need|give|make|pull)\w*\s+"
         r"(?:me\s+)?(?:just\s+|only\s+)?"
         r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b|\bline (?:drawing|art)\b",
         "show me the edges in this image; make an edge map; find the outlines; trace the edges of this picture",

@@ -51,7 +51,8 @@ _INDIRECT_Q = re.compile(
     r"|flag(?:\s+up)?|point out|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
     r"|check|(?:to|can|could) (?:see|tell|read)"
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
-    r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b"
+    # (not "who to ask", "what to do": the asker's own next step)
+    r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b(?!\s+to\s)"
     r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s)(?:[^?\"'.;]|(?<=\w)'(?=\w)))"
     r"{3,200})(?:[.?]|,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|$)",
     re.I,
@@ -194,7 +195,13 @@ _AFTER_BLANK = re.compile(r"^(?P<head>[^\n]{3,300}?)\s*\n[ \t]*\n\s*(?P<body>\S[
 
 
 def _trailing_asks(body: str) -> tuple[str, str]:
-    """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud")."""
+    """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud"); an
+    aside in brackets at its end ("(Clear voice, nothing fancy.)") is the asker's, not the passage's."""
+    aside = ""
+    if m := re.search(r"\s*\([^()]{3,200}\)\s*$", body):
+        body, aside = body[: m.start()], m.group(0).strip()
+    if not body.strip():
+        return aside, ""
     sentences = [x for x in _SENTENCE.findall(body) if x.strip()]
     k = len(sentences)
     def asks(sentence: str) -> bool:  # "Then read the German out loud."
@@ -203,7 +210,7 @@ def _trailing_asks(body: str) -> tuple[str, str]:
 
     while k > 1 and asks(sentences[k - 1]):
         k -= 1
-    return "".join(sentences[:k]).strip(), "".join(sentences[k:]).strip()
+    return "".join(sentences[:k]).strip(), " ".join(x for x in ("".join(sentences[k:]).strip(), aside) if x)
 
 
 @dataclass

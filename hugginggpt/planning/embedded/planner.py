@@ -32,6 +32,7 @@ from .reading import (
     THRESHOLD,
     Want,
     by_meaning,
+    declined,
     has_words,
     nearest,
     presents,
@@ -358,7 +359,8 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
         if not files:  # "my cat keeps sneezing": telling about oneself asks for a reply, not a task
             options = [c for c in options if not _TELLING.match(c.words)]
         everything = scores([c.words for c in options])
-        verdicts = [nearest(best, among - {"chat"}) for best in everything]
+        # never a goal the clause says it does not want ("read it without summarising it")
+        verdicts = [nearest(best, among - {"chat"} - declined(c)) for c, best in zip(options, everything, strict=True)]
         best = max(zip(options, verdicts, everything, strict=True), key=lambda x: x[1][1], default=None)
         if best is not None and best[1][0] is not None:
             clause, (goal, score, _), all_scores = best

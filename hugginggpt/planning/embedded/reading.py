@@ -53,7 +53,7 @@ _ASKS = re.compile(
 
 _HELLO = re.compile(
     r"\W*(?:hi|hello|hey|dear \w+|thanks|thank you|ok|okay|cool|great|good (?:morning|afternoon|evening))"
-    r"(?: there| you| everyone| so much| very much)?\W*"
+    r"(?: there| you| everyone| so much| very much| all| team| guys| folks| po| brother| sister| friend| mate)?\W*"
 )
 # "if they sound annoyed, tell me": the ask to tell, on its own, asks nothing the clause before did not
 _TELL_ONLY = re.compile(
@@ -195,7 +195,9 @@ def about_sight(question: str) -> bool:
 
 
 _ABOUT_WORDS = re.compile(
-    r"\b(?:written|writing|says?|text|words?|printed|spelled|spelt|(?:phone )?numbers?|email|address|website|price)\b"
+    r"\b(?:written|writing|says?|text|words?|printed|spelled|spelt|(?:phone )?numbers?|email|address|website|price"
+    # a value printed on a plate, a label, a packet ("what's the max pressure on it?")
+    r"|max(?:imum)?|min(?:imum)?|serial|voltage|wattage|pressure|capacity|dosage|dose|expiry|expires|model|code)\b"
 )
 
 
@@ -270,8 +272,8 @@ LABEL = re.compile(r"(?:my|our|his|her|their)\s+(?:\w+\s+)?\w+\s*:\s*this (?:tex
 _SAYS = re.compile(r"(?:[\w']+\s+){1,5}(?:says|said|reads|read|writes|wrote|states|stated|goes)\s*:\s*this text")
 # what is said not to be wanted, just before a goal's cue ("don't translate it", "no need to summarise")
 _NOT_WANTED = re.compile(
-    r"(?:\b(?:don'?t|do not|never|without)\s+(?:(?:need|have) to\s+|bother(?:ing)?\s+(?:to\s+|with\s+)?)?"
-    r"|\bno need to\s+"
+    r"(?:\b(?:don'?t|do not|never)\s+(?:(?:need|have) to\s+|bother(?:ing)?\s+(?:to\s+|with\s+)?)?"
+    r"|\bno need to\s+|\bno\s+|\b(?:don'?t|do not) (?:need|want) (?:it|this|that|them)\s+"
     r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?)$"
 )
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
@@ -282,15 +284,25 @@ _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be 
 _OWNED = re.compile(r"\b(?:my|the|this|that|your|his|her|our|their|its)\s+(?:\w+\s+)?$")
 
 
-def _declines(clause: Clause) -> bool:
-    """The clause names a goal only to say it is not wanted ("don't translate it"), or that the asker does it
-    ("a lease I'm translating")."""
-    return any(
-        _NOT_WANTED.search(clause.words[: m.start()]) or _DOING.search(clause.words[: m.start()])
+def _unwanted(words: str, at: int) -> bool:
+    """The goal named at `at` is said not to be wanted ("no need to translate", "without summarising it"), or
+    the asker tells they do it ("a lease I'm translating")."""
+    before = words[:at]
+    if re.search(r"\bwithout\s+$", before) and re.match(r"\w+ing\b", words[at:]):
+        return True
+    return bool(_NOT_WANTED.search(before) or _DOING.search(before))
+
+
+def declined(clause: Clause) -> set[str]:
+    """The goals the clause names only to say they are not wanted ("don't translate it"), or that the asker
+    does them ("a lease I'm translating")."""
+    return {
+        g.name
         for g in GOALS
         if g.cue_rx is not None
         for m in g.cue_rx.finditer(clause.words)
-    )
+        if _unwanted(clause.words, m.start())
+    }
 
 
 def presents(clause: Clause) -> bool:
@@ -376,7 +388,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words) and not (c.index and _TELL_ONLY.fullmatch(c.words))]
     cued = {c.index: cues(c) for c in asking}
     # "no need to translate it": a clause that only declines a goal asks nothing (not read by meaning either)
-    asking = [c for c in asking if cued[c.index] or not _declines(c)]
+    asking = [c for c in asking if cued[c.index] or not declined(c)]
     # "busy morning - give me ...", "im driving - tell me ...": words before a dash that name no ask are an aside
     asides = {c.index for c, n in zip(clauses, clauses[1:]) if n.joiner in _DASHES and not cued.get(c.index)}
     wants = [w for w in _by_meaning_where_unread(asking, cued) if w.clause.index not in asides]
@@ -453,14 +465,24 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     for k, c in enumerate(clauses):
         if k == 0:
             continue
-        before = clauses[k - 1]
+        b = k - 1
+        while b > 0 and len(clauses[b].words.split()) <= 2 and not any(w.clause is clauses[b] for w in out):
+            b -= 1  # "it came out upside down, sorry. can you turn it ...": past an interjection
+        before = clauses[b]
         faulty = bool(LOOKS_WRONG.search(before.words)) and not any(
             w.clause is before and w.evidence == "cue" for w in out
         )
         if faulty and any(w.clause is c and w.goal.name in CHANGES for w in out):
             # "so dark. brighten it": the fault told is what the change asked for mends, no change of its own
-            # (nor a question: "why did it save this upside down?? fix it")
-            out = [w for w in out if not (w.clause is before and (w.goal.name in CHANGES or w.evidence == "question"))]
+            # (nor a question: "why did it save this upside down?? fix it"); nor is the words that set the
+            # scene of the fault ("mirror selfie at the gym | and the poster came out backwards | flip it ...")
+            lead = clauses[b - 1] if b > 0 and before.joiner in ("and", ",") else None
+            out = [
+                w
+                for w in out
+                if not (w.clause is before and (w.goal.name in CHANGES or w.evidence == "question"))
+                and not (w.clause is lead and w.goal.name in ("edit", "restyle") and w.evidence == "meaning")
+            ]
             continue
         if any(w.clause is c for w in out) or not REPAIR.fullmatch(c.words):
             continue
@@ -477,7 +499,10 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         # after the faults told, is turned back first
         if any(w.clause is c for w in out) or not TURNED.search(c.words):
             continue
-        after = next((n for n in clauses[k + 1 :] if not LOOKS_WRONG.search(n.words)), None)
+        # (the next clause that asks something: "it came out upside down, sorry. can you turn it ...")
+        after = next(
+            (n for n in clauses[k + 1 :] if not LOOKS_WRONG.search(n.words) and any(w.clause is n for w in out)), None
+        )
         if after is None or not any(w.clause is after and w.goal.name in CHANGES for w in out):
             out.append(Want(BY_NAME["edit"], c, 0, len(c.words), "meaning", 1.0))
     out.sort(key=lambda w: (w.clause.index, w.at))
@@ -635,7 +660,9 @@ def has_words(clause: Clause) -> bool:
     # "this text", "this image": a thing given, standing alone, asks nothing
     if re.fullmatch(r"(?:this (?:text|image|recording|video|file|question)\W*)+", clause.words):
         return False
-    return len(re.findall(r"[a-z]{2,}", clause.words)) >= 2
+    # an aside in brackets ("please: <text> (clear voice, nothing fancy") says how, not what
+    words = re.sub(r"\([^)]*\)?|\bthis (?:text|image|recording|video|file|question)\b|\bplease\b", " ", clause.words)
+    return len(re.findall(r"[a-z]{2,}", words)) >= 2
 
 
 def _rivals_settled(clause: Clause, hits: list[Want]) -> list[Want]:
@@ -678,7 +705,7 @@ def cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
-            if _NOT_WANTED.search(clause.words[: m.start()]) or _DOING.search(clause.words[: m.start()]):
+            if _unwanted(clause.words, m.start()):
                 continue  # "no need to translate, just ...", "a lease I'm translating": named, not asked for
             # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
             # French" is to be put into words the models read

@@ -136,7 +136,7 @@ class Sources:
                 if LABEL.fullmatch(c.words):
                     for i in c.inputs:
                         keep(next((t for t in self.things if t.step is None and t.value == i.value), None))
-        if goal.name in ("edit", "restyle") and want.clause.joiner in ("then", "and then") and not found:
+        if goal.name in ("edit", "restyle") and want.clause.joiner in ("then", "and then", "after that") and not found:
             # "box the faces, then make the picture smaller": the boxed copy the step before just made
             last = self._last_asked()
             marked = [t for t in self.things if last is not None and t.step == last.id and t.makes == "annotation"]

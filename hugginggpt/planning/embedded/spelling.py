@@ -20,7 +20,7 @@ _CHAT = {
     "pls": "please", "plz": "please", "pleas": "please", "thx": "thanks", "abt": "about", "bc": "because",
     "cuz": "because", "coz": "because", "b4": "before", "msg": "message", "txt": "text", "ppl": "people",
     "pic": "picture", "pics": "pictures", "rn": "right now", "w/": "with", "2day": "today", "tmrw": "tomorrow",
-    "tho": "though", "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "don't know",
+    "tho": "though", "n": "and", "gonna": "going to", "wanna": "want to", "gotta": "have to", "dunno": "don't know",
     "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't", "doesnt": "doesn't",
     "isnt": "isn't", "didnt": "didn't", "thats": "that's", "theres": "there's", "hows": "how's",
 }  # fmt: skip
