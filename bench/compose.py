@@ -15,6 +15,7 @@
     python bench/compose.py --half K            # another held-out half, the same way as B to E and J
     python bench/compose.py --half L            # another development half, like A, F, G, H and I
     python bench/compose.py --half M            # another development half, like A, F, G, H, I and L
+    python bench/compose.py --half N            # another development half, like A, F, G, H, I and L
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -43,7 +44,9 @@ too: `--half K` prints its figures only. Half L (co-l01 .. co-l50, files of its 
 section "half L's files") was written after K by yet another helper who had not read the planner, the same way, and
 is a development half, like A, F, G, H and I. Half M (co-m01 .. co-m50, files of its own, all named m_..., made in
 the section "half M's files") was written after L by yet another helper who had not read the planner, the same way,
-and is a development half, like A, F, G, H, I and L.
+and is a development half, like A, F, G, H, I and L. Half N (co-n01 .. co-n50, files of its own, all named n_...,
+made in the section "half N's files") was written at the same time as M by another helper who had not read the
+planner, the same way, and is a development half too.
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -2016,6 +2019,247 @@ SPEECH_M = {
 }
 
 
+# half N's files
+N_STATION_SIGN = ["STATION 800 M", "OLD TOWN 1.2 KM"]
+N_HOUSING_LETTER = [
+    "Dear Ms Chaiyaporn,",
+    "We are happy to offer you the two-bedroom",
+    "flat at 14 Linden Court, from the first of",
+    "May. Your rent will be 640 pounds a month.",
+    "Congratulations on your new home!",
+    "Kind regards,",
+    "Eastgate Housing Association",
+]
+N_NOTE_HR = [
+    "Dobar dan,",
+    "izgubila sam plavi rucnik",
+    "i naocale za plivanje.",
+    "Molim vas nazovite me.",
+    "Hvala, Ana",
+]
+N_BIN_LEAFLET = [
+    "NEW BIN COLLECTIONS FROM 1 APRIL",
+    "Green bins for garden waste will be emptied",
+    "every two weeks on Mondays. Blue bins for",
+    "paper, cans and plastic bottles will be",
+    "emptied every Thursday. Black bins for all",
+    "other rubbish will be emptied every two",
+    "weeks on Fridays. Food waste caddies are",
+    "collected every week. Please put your bins",
+    "out by seven in the morning on collection day.",
+]
+N_DELIVERY_SLIP = [
+    "PRESCRIPTION DELIVERY",
+    "Mrs E. Walsh",
+    "22 Orchard Close",
+    "Ring twice, use the side door",
+    "Fridge item - hand over in person",
+]
+N_SPORTIVE_ENTRY = [
+    "DALES SPORTIVE",
+    "Rider: Tom Fairbank",
+    "Bib number 1172",
+    "Start wave C at 08:40",
+    "Route: 110 km",
+]
+N_BUS_TIMETABLE = ["BUS 47 TO HILLCREST", "Monday to Friday", "First bus 06:15", "Last bus 23:10"]
+N_STAFF_SIGN = ["STAFF ENTRANCE", "RING THE BELL"]
+N_JOB_CARD = ["JOB CARD", "Bus 14 - fit two new", "front tyres by Monday", "morning. Check wheel nuts."]
+N_JAZZ_FLYER = ["JAZZ ON THE GREEN", "Live band and open mic", "Saturday from 6 pm", "Bring a chair!"]
+N_TABLET_LABEL = [
+    "AMLODIPINE 5 MG TABLETS",
+    "Take ONE tablet each morning.",
+    "Swallow whole with water.",
+    "Mr R. Patel",
+]
+N_CONSENT_OLD = [
+    "You may stop taking part in the",
+    "study at any time without giving",
+    "a reason. Your answers will be",
+    "kept private and stored securely.",
+]
+N_CONSENT_NEW = [
+    "Taking part is voluntary. You can",
+    "leave the study whenever you like,",
+    "and you do not need to explain why.",
+    "All answers are stored securely.",
+]
+N_TENANT_NOTE = [
+    "Dear Mrs Kowalski,",
+    "The kitchen tap in flat B is",
+    "dripping all night again.",
+    "Could a plumber come this week?",
+    "Thanks, Sam",
+]
+N_COURSE_LETTER = [
+    "Dear Ms Ionescu,",
+    "We regret to tell you that your",
+    "application for the nursing course",
+    "starting in September has not been",
+    "successful. All places have been filled.",
+    "Admissions Office, Northfield College",
+]
+N_BENEFITS_LETTER = [
+    "Dear Ms Carter,",
+    "Thank you for your claim for housing support.",
+    "We have now looked at your documents. From",
+    "the first of March you will receive ninety-five",
+    "pounds a week towards your rent. This will be",
+    "paid straight to your landlord every four weeks.",
+    "You must tell us within one month if your income",
+    "or your household changes. If you disagree with",
+    "this decision, you can ask us to look at it again.",
+    "Housing Support Team",
+]
+N_RESTAURANT_BILL = [
+    "LA TAVOLA",
+    "4 x Pizza Margherita   38.00",
+    "2 x Tiramisu           13.00",
+    "Drinks                 22.50",
+    "Service charge          7.35",
+    "TOTAL                  80.85",
+]
+N_COMPUTER_LEAFLET = [
+    "FREE COMPUTER CLASSES",
+    "Classes for adults take place every",
+    "Tuesday and Thursday evening at the",
+    "Central Library, from six until eight.",
+    "Beginners are welcome and childcare",
+    "is provided. To join, come to the",
+    "library desk with proof of address.",
+]
+N_TRIP_LETTER = [
+    "Dear Parents,",
+    "Year 4 will visit the Science Museum",
+    "on Wednesday 12 March. Children need",
+    "a packed lunch and a warm coat.",
+    "The coach leaves school at 8:45 am.",
+    "Mrs Bennett, Year 4 teacher",
+]
+N_PERMIT_LETTER = [
+    "Dear Mr Okafor,",
+    "We regret to tell you that your",
+    "application for a trader parking",
+    "permit on Mill Street has been refused.",
+    "The street is a residents-only zone.",
+    "Parking Services, City Council",
+]
+
+
+def n_class_photo() -> Image.Image:
+    """Six faces in two groups of three, side by side, as on a school trip."""
+    return side_by_side(demo.faces(3), demo.faces(3), bg=(60, 60, 60))
+
+
+def n_dark_dancefloor() -> Image.Image:
+    """Four faces in a row, nearly black, as at the end of a night."""
+    return darker(side_by_side(demo.faces(2), demo.faces(2)), 0.2)
+
+
+def n_sailboat() -> Image.Image:
+    """A sailing boat with a white and a red sail on a blue sea under a pale sky: shapes, no text."""
+    img = Image.new("RGB", (620, 440), (190, 220, 245))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 620, 440], fill=(40, 90, 150))
+    d.ellipse([470, 40, 550, 120], fill=(250, 220, 90))
+    d.polygon([(170, 300), (450, 300), (410, 350), (210, 350)], fill=(120, 60, 30))
+    d.line([310, 300, 310, 70], fill=(60, 40, 30), width=8)
+    d.polygon([(316, 80), (316, 290), (440, 290)], fill=(245, 245, 240))
+    d.polygon([(304, 110), (304, 290), (200, 290)], fill=(200, 40, 40))
+    for x in range(40, 620, 120):
+        d.arc([x, 360, x + 80, 390], 180, 360, fill=(200, 220, 240), width=3)
+    return img
+
+
+def n_robin() -> Image.Image:
+    """A small brown bird with a red-orange breast on the perch of a bird feeder in a garden: shapes, no text."""
+    img = Image.new("RGB", (560, 420), (170, 205, 150))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 330, 560, 420], fill=(90, 140, 70))
+    d.line([380, 60, 380, 330], fill=(90, 90, 90), width=10)
+    d.rectangle([330, 150, 430, 170], fill=(120, 120, 120))
+    d.ellipse([180, 140, 330, 250], fill=(120, 85, 55))
+    d.ellipse([175, 165, 260, 245], fill=(230, 110, 40))
+    d.ellipse([150, 110, 235, 190], fill=(125, 90, 60))
+    d.ellipse([160, 140, 215, 190], fill=(235, 115, 45))
+    d.ellipse([180, 130, 194, 144], fill=(20, 20, 20))
+    d.polygon([(152, 142), (128, 150), (152, 156)], fill=(40, 30, 20))
+    d.polygon([(320, 190), (380, 170), (375, 205)], fill=(100, 70, 45))
+    d.line([230, 248, 225, 290], fill=(60, 40, 30), width=4)
+    d.line([265, 248, 270, 290], fill=(60, 40, 30), width=4)
+    d.line([190, 292, 380, 292], fill=(110, 80, 50), width=8)
+    return img
+
+
+def n_canal_boat() -> Image.Image:
+    """A long green narrowboat moored on a canal by a towpath and a willow: shapes, no text."""
+    img = Image.new("RGB", (680, 420), (200, 225, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 250, 680, 300], fill=(140, 120, 90))
+    d.rectangle([0, 300, 680, 420], fill=(70, 100, 90))
+    d.rectangle([110, 265, 590, 330], fill=(30, 100, 60))
+    d.rectangle([170, 225, 540, 270], fill=(40, 120, 70))
+    for x in range(200, 520, 70):
+        d.rectangle([x, 235, x + 35, 255], fill=(240, 230, 190))
+    d.polygon([(590, 265), (640, 290), (590, 330)], fill=(150, 30, 30))
+    d.rectangle([110, 325, 590, 335], fill=(150, 30, 30))
+    d.rectangle([40, 120, 60, 255], fill=(90, 70, 50))
+    d.ellipse([-20, 40, 140, 200], fill=(100, 150, 70))
+    return img
+
+
+SPEECH_N = {
+    "n_visit_memo.wav": (
+        "Home visit to Mr Doyle at twelve Birch Court. He is eating well and his daughter visits on Sundays. "
+        "The stairlift is broken again, so I will refer him to the housing team by Friday."
+    ),
+    "n_groomer_voicemail.flac": (
+        "Hi, it's Karen, Bella's owner. I just wanted to say thank you so much. Bella looks absolutely gorgeous, "
+        "her coat is so soft and she came home really happy. We will definitely book again next month."
+    ),
+    "n_festival_interview.wav": (
+        "The harbour festival starts on Friday the ninth of August and runs for three days. This year we have "
+        "forty bands on two stages, a food market along the quay, and free boat trips for children. Weekend "
+        "tickets cost twenty pounds, and the raffle money goes to the lifeboat station."
+    ),
+    "n_cat_owner_message.ogg": (
+        "Hello, this is Mrs Hughes, Biscuit's owner. He has stopped eating since Monday and he is hiding under "
+        "the bed. I can bring him in tomorrow at four o'clock, if the vet has a space."
+    ),
+    "n_uncle_message.wav": (
+        "Hello, it's Rafiq. The wedding lunch is on Sunday at one o'clock at the Royal Spice restaurant on "
+        "Green Street. Please bring grandmother. I will pick you both up at twelve."
+    ),
+    "n_daughter_voicemail.ogg": (
+        "Hi, it's Leila, Mrs Ahmed's daughter. From next week Mum needs her morning visit at ten, not nine, "
+        "because of her new tablets. The evening visit at six is still fine."
+    ),
+    "n_porter_handover.wav": (
+        "Handover for Thursday morning. Room twelve complained about noise from the bar until one, so please "
+        "offer them a late checkout. The lift got stuck between floors at two, and the engineer is coming at "
+        "ten. A guest in room five lost her passport. It is now in the safe, and she will collect it after "
+        "breakfast. The coffee machine in the lounge is leaking, so I put a sign on it. Nothing else to report."
+    ),
+    "n_tenant_voicemail.flac": (
+        "Hi Mrs Kowalski, it's Sam from flat B. The kitchen tap is dripping again and keeping us awake at "
+        "night. Could you send a plumber this week please? Thanks."
+    ),
+    "n_kennel_message.wav": (
+        "Hello, it's Mrs Price, Max's owner. I'm really annoyed. I rang twice yesterday and nobody answered, "
+        "and the invoice is wrong again. I will collect Max on Saturday morning, and we need to sort this out."
+    ),
+    "n_au_pair_message.ogg": (
+        "Hi Ana, it's Claire. Tomorrow please take the twins to swimming at half past three, and then to their "
+        "grandma's house for dinner. I will be home at eight."
+    ),
+    "n_monster_story.flac": (
+        "My monster is called Grumble. He is big and green, with three eyes and purple spots. He has tiny "
+        "wings and he wears red wellies. He lives under the bridge and he eats pancakes."
+    ),
+    "n_archive_clip.wav": "This is Valley Radio, and you are listening to the Tuesday night jazz hour.",
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -2397,6 +2641,42 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "m_stone_bridge.jpg": _img(m_stone_bridge),
     "m_dancer.png": _img(lambda: demo.person(360)),
     **{name: _speech(text) for name, text in SPEECH_M.items()},
+    # half N
+    "n_station_sign.png": _img(lambda: demo.sign(N_STATION_SIGN, bg=(25, 70, 150), size=(760, 360))),
+    "n_class_photo.jpg": _img(n_class_photo),
+    "n_grandson.png": _img(lambda: demo.person(380)),
+    "n_housing_letter.png": _img(lambda: page(N_HOUSING_LETTER, bg=(250, 252, 248))),
+    "n_note_hr.png": _img(lambda: page(N_NOTE_HR, bg=(230, 245, 255))),
+    "n_bin_leaflet.jpg": _img(lambda: page(N_BIN_LEAFLET, size=28, bg=(240, 250, 240))),
+    "n_delivery_slip.png": _img(lambda: page(N_DELIVERY_SLIP, size=32, width=640)),
+    "n_sportive_entry.png": _img(lambda: page(N_SPORTIVE_ENTRY, size=32, width=560, bg=(255, 245, 225))),
+    "n_sideways_timetable.jpg": _img(
+        lambda: page(N_BUS_TIMETABLE, size=34, width=620, bg=(255, 250, 190)).rotate(90, expand=True)
+    ),
+    "n_dark_dancefloor.jpg": _img(n_dark_dancefloor),
+    "n_mirror_staff_sign.jpg": _img(
+        lambda: demo.sign(N_STAFF_SIGN, bg=(150, 20, 30), size=(700, 360)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "n_sideways_son.jpg": _img(lambda: demo.person(360).rotate(90, expand=True)),
+    "n_upside_sailboat.jpg": _img(lambda: n_sailboat().rotate(180)),
+    "n_singer.png": _img(lambda: demo.person(400)),
+    "n_job_card.png": _img(lambda: page(N_JOB_CARD, size=32, width=600, bg=(255, 250, 200))),
+    "n_jazz_flyer.png": _img(lambda: page(N_JAZZ_FLYER, size=34, width=640, bg=(230, 240, 255))),
+    "n_upside_tablet_label.jpg": _img(lambda: page(N_TABLET_LABEL, size=32, width=640).rotate(180)),
+    "n_consent_old.png": _img(lambda: page(N_CONSENT_OLD)),
+    "n_consent_new.jpg": _img(lambda: page(N_CONSENT_NEW, bg=(248, 248, 240))),
+    "n_tenant_note.png": _img(lambda: page(N_TENANT_NOTE, bg=(255, 252, 215))),
+    "n_upside_course_letter.jpg": _img(lambda: page(N_COURSE_LETTER, bg=(250, 248, 240)).rotate(180)),
+    "n_sideways_nursery.jpg": _img(lambda: demo.faces(3).rotate(270, expand=True)),
+    "n_benefits_letter.png": _img(lambda: page(N_BENEFITS_LETTER, size=28)),
+    "n_dark_bill.jpg": _img(lambda: darker(page(N_RESTAURANT_BILL, size=32, width=620), 0.2)),
+    "n_computer_leaflet.png": _img(lambda: page(N_COMPUTER_LEAFLET, bg=(245, 245, 255))),
+    "n_trip_letter.png": _img(lambda: page(N_TRIP_LETTER)),
+    "n_dark_yoga.jpg": _img(lambda: darker(demo.person(380), 0.25)),
+    "n_permit_letter.jpg": _img(lambda: page(N_PERMIT_LETTER, bg=(250, 248, 240))),
+    "n_sideways_robin.jpg": _img(lambda: n_robin().rotate(90, expand=True)),
+    "n_canal_boat.png": _img(n_canal_boat),
+    **{name: _speech(text) for name, text in SPEECH_N.items()},
 }
 
 
@@ -2595,7 +2875,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M"], required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMN"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -2628,7 +2908,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M) or with `show`, each case with its
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N) or with `show`, each case with its
     request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its
     requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
