@@ -1580,3 +1580,30 @@ def test_a_choice_of_options_said_with_how_to_choose(planner):
     plan = planned(planner, text, [])
     assert [t["task"] for t in plan] == ["text-classification"]
     assert plan[0]["args"]["labels"] == "satisfied caller, angry caller"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["sign.png"], "im lost. this sign is on the corner - how far is the station from here??",
+         ["image-to-text", "question-answering"]),
+        (["memo.wav"], "memo attached. it goes in the file word for word, so don't tidy it up or shorten it",
+         ["automatic-speech-recognition"]),
+        (["kid.png"], "I would like only Sam, with the garden behind him taken away. Is that possible dear?",
+         ["image-segmentation"]),
+        ([], "a note inside the cover: Hej mormor, tack for allt. God jul. What language would that be? Need it for "
+             "the catalogue", ["text-classification"]),
+        (["v.flac"], "could you write it out and then tell me whether she's happy or not?",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["card.png"], "type the whole card out, then check that typed version for what time my wave starts",
+         ["image-to-text", "question-answering"]),
+        (["leaflet.jpg"], "what I'm after is the text taken off the photo and cut down to a few lines",
+         ["image-to-text", "summarization"]),
+        (["clip.wav"], "i need it transcribed and then squeezed into 2 or 3 lines", ["automatic-speech-recognition",
+                                                                                    "summarization"]),
+        (["letter.png"], "today I get this letter. tell me what is written, and it is happy news or not happy news?",
+         ["image-to-text", "text-classification"]),
+    ],
+)
+def test_everyday_asks_from_half_n(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

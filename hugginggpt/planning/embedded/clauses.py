@@ -25,7 +25,8 @@ _BOUNDARY = re.compile(
     r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\s+|$)"
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
     # ("the best before date", "I look after the dog": a phrase, no joiner)
-    r"but first|before that|once done|once that is done|(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)after(?! that\b)"
+    r"but first|before that|once done|once that is done"
+    r"|(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)(?<!\bi'm\s)(?<!\bwe're\s)(?<!\bam\s)after(?! that\b)"
     r"|(?<!\bbest\s)before(?! that\b))(?=\s)"
     # "next" joins asks, but "the next train" names a thing
     r"|(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\btheir)\snext(?=\s)",
@@ -276,4 +277,7 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
         inside = [i for i in inputs if i.start >= 0 and a <= i.start < b]
         words, at = _words(text, a, b, inside)
         clauses.append(Clause(len(clauses), a, b, text[a:b].strip(), words, j, inside, at))
+    for c in clauses:
+        if text[c.end : c.end + 3].lstrip().startswith("?") and not c.inputs:
+            c.presenting = False  # "... and it is happy news or not happy news for me?": a question
     return clauses

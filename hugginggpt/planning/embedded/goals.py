@@ -111,6 +111,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
         r"|(?:the|this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\b(?:write|type|copy) (?:it|this|that|them|everything) (?:all )?(?:out|down|up)\b"
+        r"|\b(?:type|write|copy)\s+(?:the|this|that|my)\s+(?:whole\s+|entire\s+)?\w+\s+(?:out|up)\b"
+        r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
         r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
@@ -179,6 +181,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:happy|satisfied|pleased|unhappy|disappointed|dissatisfied|thrilled|impressed|upset|annoyed|angry"
         r"|cross|mad|furious)\s+with\b"
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
+        # "is she happy or not?", "happy news or not happy news"
+        r"|\b(?:happy|sad|good|bad|positive|negative|angry|upset|pleased|satisfied)(?:\s+news)?\s+or\s+(?:not|no)\b"
         # "if it's bad news, ...": the verdict a condition needs; "summary first, then tone": the noun alone
         r"|\b(?:if|whether)\s+(?:\w+\s+){0,3}?(?:is|'s|was|sounds|seems|looks)\s+(?:like\s+)?(?:good|bad|happy|sad"
         r"|positive|negative|angry|upset)(?:\s+news)?\b"
@@ -252,7 +256,10 @@ GOALS: tuple[Goal, ...] = (
         r"summar\w*|\bshort(?:er)?\s+(?:[\w-]+\s+)?(?:version|summary)"
         r"|\b(?:one|two|1|2)[- ]line(?:r| version| summary)\b"
         r"|\bconcise|\bkey points|\btl;?dr|\bcondens\w*|\bskim\b|\bmake\b[^.;]{0,30}\b(?:shorter|briefer)\b"
-        r"|\btrim\w*\b|\b(?:to|down to) the essentials\b|\bcut (?:it|this|that|them) down\b"
+        r"|\btrim\w*\s+(?:it|this|that|them|down)\b|\b(?:to|down to) the essentials\b"
+        r"|\bcut (?:it|this|that|them) down\b"
+        r"|\bcut down to\b|\bsqueez\w*\b[^.;]{0,20}\b(?:into|down)\b"
+        r"|\b(?:in|into) (?:\d|one|two|three|four)(?: or (?:\d|two|three|four|five))? (?:lines|sentences)\b"
         r"|\bin (?:one|two|three|a few|1|2|3) (?:lines|sentences|words)\b"
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
@@ -458,6 +465,7 @@ GOALS: tuple[Goal, ...] = (
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
         r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
         r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b"
+        r"|\b(?:behind|around) (?:him|her|them|it)\b[^.;]{0,20}\b(?:taken away|removed|gone|cut|erased|deleted)\b"
         # "lift the figure out of this photo", "isolate her"
         r"|\b(?:lift|pull|take|get|extract|separate)\s+(?:\w+\s+){1,3}?out\s+(?:of|from)\s+(?:the|this|that|my)\s+"
         r"(?:photo|picture|image|pic|shot|background)\b|\bisolate\s+(?:the|him|her|them|my)\b",
@@ -469,7 +477,9 @@ GOALS: tuple[Goal, ...] = (
         "depth",
         "image=depth-estimation",
         "artifact",
-        r"\bdepth\b|\bhow far\b|\bdistances? (?:from|to) the camera",
+        # ("how far is the station from here?" asks a fact, not the depth of a picture)
+        r"\bdepth\b|\bhow far (?:away|back|apart)\b|\bhow far (?:\w+ ){0,3}from (?:the camera|each other|the lens)\b"
+        r"|\bdistances? (?:from|to) the camera",
         "estimate the depth of the image; make a depth map; how far away are the objects; which things are closer "
         "to the camera",
         r"\bdepth\b",

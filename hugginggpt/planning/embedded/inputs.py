@@ -49,7 +49,7 @@ _INDIRECT_Q = re.compile(
     r"(?<!\bso i )(?<!\bso we )(?<!\bso that i )(?<!\btrying to )(?<!\btry to )"
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
     r"|flag(?:\s+up)?|point out|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
-    r"|check|(?:to|can|could) (?:see|tell|read)"
+    r"|check(?:\s+(?:that|the|this|it)(?:\s+\w+){0,2}\s+for)?|(?:to|can|could) (?:see|tell|read)"
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     # (not "who to ask", "what to do": the asker's own next step)
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b(?!\s+to\s)"
@@ -208,8 +208,13 @@ def _trailing_asks(body: str) -> tuple[str, str]:
         plain = re.sub(r"^(?:and|then|also|now|so|finally|after that|next)\b[\s,]*", "", sentence.strip(), flags=re.I)
         return sentence.strip().endswith("?") or bool(ASK_WORDS.match(plain))
 
-    while k > 1 and asks(sentences[k - 1]):
-        k -= 1
+    while k > 1:
+        if asks(sentences[k - 1]):
+            k -= 1
+        elif k > 2 and len(sentences[k - 1].split()) <= 8 and asks(sentences[k - 2]):
+            k -= 1  # "... What language would that be? Need it for the catalogue": a remark after the ask
+        else:
+            break
     return "".join(sentences[:k]).strip(), " ".join(x for x in ("".join(sentences[k:]).strip(), aside) if x)
 
 

@@ -113,7 +113,7 @@ class GoalPlanner:
                 fates.append(Fate(c, "planned", made[c.index]))
             elif c.index in composer.unplanned:
                 fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
-            elif _asks_unread(c, wants):  # an ask no goal was read from: said, not dropped
+            elif _asks_unread(c, wants) and not _continued(c, clauses, wants):  # an ask no goal was read from
                 composer.unplanned[c.index] = (
                     f"I could not tell what to do for “{c.text.strip(' .,;')}”: try other words."
                 )
@@ -190,6 +190,11 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 
 _ANY = re.compile(r"(?:(?:and|so|also)\s+)?any(?:thing|one|body)?\s+\w+")  # "any vegetarian options on it?"
 # "and from which platform": a second question in a fragment
+_META_Q = re.compile(
+    r"(?:and\s+|so\s+)?(?:is|would|will) (?:that|this|it) (?:be )?"
+    r"(?:possible|doable|ok|okay|alright|hard|difficult|easy)"
+    r"(?:\s+\w+)?|(?:can|could) you (?:do|manage) (?:that|this|it)(?:\s+\w+)?"
+)
 _FACT_NAMED = re.compile(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,4}(?:\s+too)?")
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
 # "... and how it can help", ", where a speaker is giving a talk": a wh-word before its subject, with no
@@ -380,6 +385,13 @@ _ASK_FORM = re.compile(
 )
 
 
+def _continued(clause: Clause, clauses: list[Clause], wants: list[Want]) -> bool:
+    """ "I would like only Oliver, | with the garden behind him taken away": the ask goes on in the clause after
+    its comma, which a goal was read from."""
+    nxt = clauses[clause.index + 1] if clause.index + 1 < len(clauses) else None
+    return nxt is not None and nxt.joiner == "," and any(w.clause is nxt for w in wants)
+
+
 def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     """The clause has the form of an ask, but no goal was read from it or in it."""
     words = clause.words.split()
@@ -464,7 +476,15 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         # "Is 'Donde esta la estacion?' Spanish or Portuguese?": a quote inside the asker's own question is
         # the text asked about, not the question
         asked = [i for i in asked if not (i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()))]
+        # a question in its own words that runs on into a later clause asking it ("running a café is hard -
+        # would you call that review positive?"): that clause's ask
+        asked = [
+            i for i in asked if i.quoted or not any(w.clause.index > c.index and w.clause.start < i.end for w in wants)
+        ]
         mine = [w for w in wants if w.clause is c]
+        if _META_Q.fullmatch(c.words):  # "is that possible, dear?": about the ask, not a question to answer
+            out = [w for w in out if not (w.clause is c and w.goal.name in ASK_GOALS)]
+            continue
         if k and not mine and _OR_ELSE.match(c.words) and any(w.clause is clauses[k - 1] for w in out):
             continue  # "same info, or is one of them out of date?": the other half of the question before it
         if not mine and _WHICH_IS_IT.fullmatch(c.words) and any(w.goal.name in _VERDICTS + ("label",) for w in out):

@@ -28,7 +28,8 @@ MARGIN = 0.05  # ... and by this much nearer than the phrasings that only presen
 # a clause that presents a file or a text rather than asking ("I have an image of a table", "here is a
 # noisy recording"): descriptive cue words in it ("table", "noisy") are no ask
 _PRESENTS = re.compile(
-    r"^(?:hi|hello|hey)?\W*(?:so\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| uploaded| uploads| provided"
+    r"^(?:hi|hello|hey)?\W*(?:so\s+|today\s+)?(?:i|we|the user|user)(?:'ve| have| has| had|'d| got| get| receive"
+    r"| received| uploaded| uploads| provided"
     r"| provides| recorded| took| scanned| found| received)\b|^(?:here|this|there|attached|it)(?:'s| is| are)\b"
     r"|^(?:listen(?:ing)? to|look(?:ing)? at|check(?:ing)? out|see(?!\s+(?:if|whether|what|how|which|who)\b)|here)\b"
     r"|^(?:passage|context|text|article|document)\s*:|^(?:my|our|the) \w+(?: \w+)? (?:is|are|was|has|have|had)\b"
@@ -40,6 +41,9 @@ _PRESENTS = re.compile(
     r"(?:texted|sent|send|sends|emailed|wrote|left|told|gave|messaged|forwarded|mailed|posted|dropped|stuck|put)"
     r"\s+(?:me|us|this|these|that|it)\b"
     r"|^(?:this|that|the|a|an|my|our)\s+(?:\w+\s+)?(?:came|come|comes|arrived|arrives)\b"  # "this letter came for ..."
+    # "voice memo from this afternoon's visit attached" (not "say the gate number out loud (pass attached)")
+    r"|^(?!.*\b(?:please|say|read|tell|give|translate|summari[sz]e|transcribe|make|turn|check|count|cut|find)\b)"
+    r".*\b(?:attached|enclosed)\W*$"
     # "found this dog wandering ...", "got this in the post": what the asker came by
     r"|^(?:just\s+)?(?:found|got|took|snapped|spotted|saw|received|picked up)\s+(?:this|these|a|an|my|our|some)\b",
 )
@@ -273,6 +277,7 @@ _SAYS = re.compile(r"(?:[\w']+\s+){1,5}(?:says|said|reads|read|writes|wrote|stat
 # what is said not to be wanted, just before a goal's cue ("don't translate it", "no need to summarise")
 _NOT_WANTED = re.compile(
     r"(?:\b(?:don'?t|do not|never)\s+(?:(?:need|have) to\s+|bother(?:ing)?\s+(?:to\s+|with\s+)?)?"
+    r"|\b(?:don'?t|do not|never)\s+(?:[\w']+\s+){1,4}(?:or|nor)\s+"  # "don't tidy it up or shorten it"
     r"|\bno need to\s+|\bno\s+|\b(?:don'?t|do not) (?:need|want) (?:it|this|that|them)\s+"
     r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?)$"
 )
