@@ -1607,3 +1607,21 @@ def test_a_choice_of_options_said_with_how_to_choose(planner):
 )
 def test_everyday_asks_from_half_n(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["v.wav"], "write down what he says, then make one new audio from that with a clear computer voice",
+         ["automatic-speech-recognition", "text-to-speech"]),
+        (["table.jpg"], "my phone turned it on the side. can you turn it to right direction and read the times for me",
+         ["image-editing", "image-to-text", "question-answering"]),
+        (["boy.jpg"], "it is lying on its side - stand it upright. then get rid of the background",
+         ["image-editing", "image-segmentation"]),
+        ([], "can you shorten it and give me the shortened bit as an audio file? 'The bus leaves at eight. Lunch is at "
+             "one. We are back by six.'", ["summarization", "text-to-speech"]),
+        (["memo.wav"], "read it to me in a calm voice", ["automatic-speech-recognition", "text-to-speech"]),
+    ],
+)
+def test_more_everyday_asks_from_half_n(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

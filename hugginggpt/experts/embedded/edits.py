@@ -397,9 +397,9 @@ _TOLD_TURN = re.compile(
 _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
-    r"|\bturn\w*\s+(?:it|this|them)\s+(?:the\s+)?right way\b"
+    r"|\bturn\w*\s+(?:it|this|them)\s+(?:to\s+)?(?:the\s+)?(?:right|correct|proper)\s+(?:way|direction|orientation)\b"
     r"|\bstraighten (?:it|this|that|them|the (?:photo|picture|image|pic|scan))(?: up| out)?\b"
-    r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+    r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b|\bstand (?:it|this|them) (?:up|straight)\b"
 )
 # with a fault stated, a bare turn ("flip it", "fix it", "turn it back") undoes it
 _BACK = re.compile(

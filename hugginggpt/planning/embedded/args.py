@@ -102,7 +102,8 @@ def question(clause: str) -> str:
     elif re.fullmatch(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w' -]+", q, re.I):  # "and the best before date"
         return "What is " + re.sub(r"^also\s+", "", q, flags=re.I) + "?"
     if m := SAID_THE.match(q):  # "say the gate number out loud" -> "What is the gate number?"
-        return f"What is {m['thing']}?"
+        plural = re.search(r"[^s\W]s$", m["thing"])  # "read the times for me" -> "What are the times?"
+        return f"What {'are' if plural else 'is'} {m['thing']}?"
     # "tell me the star rating": what the thing named is
     q = re.sub(
         r"^(?:(?:tell|give|show) (?:me|us)|extract|find|get|pull out|pull|grab|look up)"

@@ -32,7 +32,7 @@ _COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|go
 
 _L = LANGUAGES = "|".join(_LANGS)
 _NON_EN = "|".join(x for x in _LANGS if x != "english")
-_DET = r"(?:(?:an?|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
+_DET = r"(?:(?:an?|one|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
 _CHECKS = r"\b(?:check|mark|grade) (?:my|our|his|her|their) (?:\w+ )?answers?\b|\bis my answer (?:right|correct)\b"
 # verbs of making, not their nouns ("produce", never "product"; "create", never "creator")
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
@@ -297,12 +297,15 @@ GOALS: tuple[Goal, ...] = (
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
         r"|\b(?:in|with|using)\s+(?:a|your|the)\s+(?:\w+\s+)?voice\b"
+        # "with clear computer voice" (not "in this voice memo": the file)
+        r"|\b(?:in|with|using)\s+(?:clear|calm|slow|soft|loud|natural|computer|robot|male|female|deep|friendly|gentle"
+        r"|cheerful|different)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your|that|this) \w+)\s+(?:out|back)\b"
         r"|\bread\w*\s+(?:\S+\s+){0,5}?to (?:me|him|her|them|us|my \w+)\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
         r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
-        r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+(?:file|quality))"
+        r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+quality)"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
         r"|\brecord\s+(?:me\s+)?an?\s+(?:\w+\s+)?(?:voice|audio|spoken)\b"
@@ -493,10 +496,12 @@ GOALS: tuple[Goal, ...] = (
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|lighten\w*|darken\w*|straighten\w*)\b"
         r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+        r"|\bstand (?:it|this|them) (?:up(?:right)?|straight)\b"
         r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
-        r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b|\bturn\w*\s+(?:it|this|them)\s+(?:the\s+)?right way\b"
+        r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
+        r"|\bturn\w*\s+(?:it|this|them)\s+(?:to\s+)?(?:the\s+)?(?:right|correct|proper)\s+(?:way|direction|orientation)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack[\s-]*(?:and|&|n)[\s-]*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"

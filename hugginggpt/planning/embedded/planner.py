@@ -190,6 +190,10 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
 
 _ANY = re.compile(r"(?:(?:and|so|also)\s+)?any(?:thing|one|body)?\s+\w+")  # "any vegetarian options on it?"
 # "and from which platform": a second question in a fragment
+_READ_THE = re.compile(
+    r"(?:(?:and|then|also|so)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?read\s+(?:me\s+)?"
+    r"(?P<thing>(?:the|its|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+){0,2}?)\s+(?:for|to) (?:me|us)"
+)
 _META_Q = re.compile(
     r"(?:and\s+|so\s+)?(?:is|would|will) (?:that|this|it) (?:be )?"
     r"(?:possible|doable|ok|okay|alright|hard|difficult|easy)"
@@ -544,6 +548,15 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         elif not asked and not mine and argtext.IF_TELL.fullmatch(c.words):
             # "if it sounds urgent, tell me": the question put before the ask to tell it
             out.append(_asking(c, 0))
+        elif (
+            not asked
+            and not mine
+            and (m := _READ_THE.fullmatch(c.words))
+            and not _names_a_thing(m["thing"])
+            and not presents(c)
+        ):
+            # "read the times for me": what they are, found and told
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
         elif not asked and not mine and _TELL_THE.match(c.words) and not presents(c):
             # "read this review aloud and tell me the star rating", "pull the phone numbers off it": a thing it
             # holds, asked for (not all its words: the clause names which)
