@@ -1625,3 +1625,28 @@ def test_everyday_asks_from_half_n(planner, files, request_text, expected):
 )
 def test_more_everyday_asks_from_half_n(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["v.wav"], "depot voicemail -> words -> gist -> spoken back to me", ["automatic-speech-recognition",
+                                                                               "summarization", "text-to-speech"]),
+        (["a.wav", "b.ogg"], "they both left me voicemails. write down both and then tell me how well they line up",
+         ["automatic-speech-recognition", "automatic-speech-recognition", "sentence-similarity"]),
+        (["v.wav"], "not the whole message please, I only want to know when they close tonight, spoken back to me",
+         ["automatic-speech-recognition", "question-answering", "text-to-speech"]),
+        (["note.jpg"], "the photo reads backwards. Flip it, read it, and tell me what language that is",
+         ["image-editing", "image-to-text", "text-classification"]),
+        ([], "Tag every person, company and place in this, nothing more: Anna Berg of Nordic Oil met Tom Lee in Oslo.",
+         ["token-classification"]),
+        ([], "Team captain here.\nEmail below - far too long.\nShorten it.\nThen a voice note of that.\n\nThe relay "
+             "is on Saturday at the park. Teams of four must register by Wednesday. Parking is limited.",
+         ["summarization", "text-to-speech"]),
+    ],
+)
+def test_everyday_asks_from_half_m_2(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if expected[:2] == ["image-editing", "image-to-text"]:
+        assert plan[2]["args"]["text"] == f"{GENERATED}1"  # the language of the words read off the flipped copy

@@ -21,7 +21,7 @@ _BOUNDARY = re.compile(
     r"|[.!?;](?=\s|$)"
     # a dash, "+" or "&" between words ends a clause too ("these two notes - are they ...", "... + whats it say"),
     # and so does an emoji ("... the shop sign 🙄 mirror it back")
-    r"|,(?=\s)|(?<=\s)[-–—+&]+(?=\s)"
+    r"|,(?=\s)|(?<=\s)[-–—+&]+(?=\s)|\s*(?:->|=>|→|>>)\s*"  # "receipt -> total -> out loud": one after another
     r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\s+|$)"
     r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
     # ("the best before date", "I look after the dog": a phrase, no joiner)
@@ -49,6 +49,8 @@ _SAME_QUESTION = re.compile(  # words after which an auxiliary continues one que
     re.I,
 )
 _WH_NEAR = re.compile(r"\b(?:what|which|how|who|whose|where|when|why)\b", re.I)
+# "tag every person, company and place": the last of a list of single words, not a new ask
+_LISTED_BEFORE = re.compile(r"\b[a-z]+,\s*[a-z]+\s*$", re.I)
 _ONLY_JOINERS = re.compile(
     r"\s*(?:(?:and|then|also|afterwards|after that|before that|before this|before anything else|first of all|"
     r"finally|lastly|next|first|firstly|second|secondly|plus|"
@@ -259,6 +261,7 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
             or _between_inputs(a, b, inputs, text)
             or _one_word_pair(plain, start, a, b)
             or _binomial(plain, a, b)
+            or _LISTED_BEFORE.search(plain, 0, a)
         ):
             continue  # "between X and Y", "both X and Y", "'X' and 'Y'", "warm and happy?" join two things
         spans.append((start, a, joiner))

@@ -112,6 +112,7 @@ GOALS: tuple[Goal, ...] = (
         r"|(?:the|this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\b(?:write|type|copy) (?:it|this|that|them|everything) (?:all )?(?:out|down|up)\b"
         r"|\b(?:type|write|copy)\s+(?:the|this|that|my)\s+(?:whole\s+|entire\s+)?\w+\s+(?:out|up)\b"
+        r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
         r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
@@ -240,6 +241,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
+        r"|\b(?:tag|mark|highlight|list)\s+(?:every|each|all|the)\s+(?:[\w]+,?\s+(?:and\s+)?){0,4}?(?:person|people|company"
+        r"|companies|place|places|organi[sz]ations?|names?)\b"
         r"|\b(?:names|people|places|persons|organi[sz]ations) (?:\w+ )?(?:mentioned|named|come up|comes up|came up"
         r"|appear|appears|appeared)\b"
         r"|\b(?:who|where|which people|what places)(?: and (?:who|what|where|when))?(?:'s| is| are| gets?)? "
@@ -309,6 +312,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
         r"|\brecord\s+(?:me\s+)?an?\s+(?:\w+\s+)?(?:voice|audio|spoken)\b"
+        r"|^spoken\b|\bspoken (?:back|aloud|out loud)\b"
         r"|\b(?:make|do|create|record)\s+(?:me\s+)?an?\s+(?:\w+\s+)?recording\s+of\s+(?:this|that|it|the following)\b"
         r"|\b(?:audio|mp3|sound|voice)\s+(?:file|version|recording|clip|track)\s+of\b"  # "an audio file of the summary"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
@@ -317,7 +321,8 @@ GOALS: tuple[Goal, ...] = (
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
         r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b)"
-        r"|^(?:an?\s+|some\s+)?(?:audio|voice (?:recording|version)|spoken version)\s+(?:for|of)\b"
+        r"|^(?:(?:and|then|also)\s+)*(?:an?\s+|some\s+)?(?:audio|voice (?:recording|version|note|memo|message)"
+        r"|spoken version)\s+(?:for|of)\b"
         # "speak it", not "the professor speak(s) too fast" nor "I don't speak either one" (a language the asker knows)
         r"|\bin audio format|(?:^|\b(?:please|pls|and|then|also|to|you|u|now|just)\s+)speak\b"
         r"|\bpronounc\w*"
@@ -336,6 +341,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
+        r"|\bhow (?:well|closely|much) (?:they|these|those|the two|both)\s+(?:\w+\s+)?(?:line up|match|agree|overlap)\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my|that|this|it)\b"
         # "same message, or ...", "same news both times?", "do they agree on the day?", "is that what the card
         # says too?", "did I get it right?" (what the asker wrote, against what a file says)

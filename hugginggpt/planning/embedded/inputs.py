@@ -42,7 +42,8 @@ _DIRECT_Q = re.compile(
     r"(?:(?!,\s*(?:and|then|but|also)\b)[^?.!\"]){3,200}(?:\?|(?=,\s*(?:and|then|but|also)\b[^?]*\?)))",
     re.I,
 )
-_NEXT_ASK = r"(?:and|then|say|tell|read|give|please|so|also)\b"  # "..., say just that time": the next ask
+# "..., say just that time": the next ask
+_NEXT_ASK = r"(?:and|then|say|tell|read|give|please|so|also|spoken|out loud|aloud)\b"
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
     # (not a purpose: "... so i know who to forward it to")
@@ -191,7 +192,8 @@ _HERE_IS = re.compile(
     r"|text|times|timetable|hours|notice|message|letter|email|note)\b\s*:?\s*(?P<body>\S.{20,})$",
     re.S | re.I,
 )
-_AFTER_BLANK = re.compile(r"^(?P<head>[^\n]{3,300}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
+# (the head may run over several lines, but holds no blank one)
+_AFTER_BLANK = re.compile(r"^(?P<head>(?:(?!\n[ \t]*\n).){3,600}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
 
 
 def _trailing_asks(body: str) -> tuple[str, str]:

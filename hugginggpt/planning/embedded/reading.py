@@ -283,6 +283,7 @@ _NOT_WANTED = re.compile(
 )
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
 _DOING = re.compile(r"(?:\b(?:i'm|i am|we're|we are|i was|we were|i've been|we've been)\s+|^trying to\s+)$")
+_PLACEHOLDERS = re.compile(r"\bthis (?:text|image|recording|video|file|question)\b|[:;]")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
@@ -443,7 +444,7 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         if not (
             w.evidence == "meaning"
             and w.clause.joiner in (",", *_DASHES)
-            and len(w.clause.words.split()) <= 3
+            and len(_PLACEHOLDERS.sub(" ", w.clause.words).split()) <= 3
             and any(k in asked for k in range(w.clause.index - 2, w.clause.index))
         )
     ]

@@ -29,7 +29,9 @@ _COUNTED = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 _PICTURE = re.compile(r"(?:image|picture|photo|pic|snap|shot)s?")  # nouns for any picture
 _ORIGINAL = re.compile(r"\b(?:original|initial|first|uploaded|source)\b")
 _POINTER_WORD = re.compile(r"\b(?:it|them)\b")
-_THE_THING = re.compile(r"\b(?:the|this|that|my|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)[a-z]+")
+_THE_THING = re.compile(
+    r"\b(?:the|this|that|my|his|her|their|our)\s+(?!(?:answer|result|output)s?\b)(?!(?:is|was|are|were|one)\b)[a-z]+"
+)
 _NAMED_THING = re.compile(r"\b(?:the|this|that|my|your|his|her|their|its|our)\s+$")
 _WISH_FORM = re.compile(r"(?:into|as|in)\s+(?:an?\s+)?\w+")  # a cue that says the form of what came before
 
