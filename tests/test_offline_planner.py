@@ -1650,3 +1650,28 @@ def test_everyday_asks_from_half_m_2(planner, files, request_text, expected):
     assert [t["task"] for t in plan] == expected
     if expected[:2] == ["image-editing", "image-to-text"]:
         assert plan[2]["args"]["text"] == f"{GENERATED}1"  # the language of the words read off the flipped copy
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["floor.jpg"], "brighten it and count the faces, I promised the couple a shout-out on their video",
+         ["image-editing", "object-detection"]),
+        (["v.ogg"], "Write the voicemail out, then score how similar it is to 'visits at 9am daily'",
+         ["automatic-speech-recognition", "sentence-similarity"]),
+        (["bill.jpg"], "its dark soz. can u brighten it, type out evrything on it, then tell me wat the tip was",
+         ["image-editing", "image-to-text", "question-answering"]),
+        (["story.flac"], "listen to the recording and then draw the dragon exactly the way she describes it",
+         ["automatic-speech-recognition", "text-to-image"]),
+        ([], "I run a choir and need an image for our poster: singers in red scarves in a candlelit church",
+         ["text-to-image"]),
+        ([], "could you make a picture of a basket of apples, pears and a loaf of bread, in soft colours?",
+         ["text-to-image"]),
+        (["bridge.jpg"], "need a depth map of this bridge photo. grayscale depth is fine", ["depth-estimation"]),
+    ],
+)
+def test_everyday_asks_from_half_n_2(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if expected[-1] == "text-to-image":
+        assert "pears" in plan[-1]["args"]["text"] or "scarves" in plan[-1]["args"]["text"] or "dragon" in request_text

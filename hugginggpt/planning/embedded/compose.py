@@ -84,6 +84,8 @@ _COUNT = re.compile(
 _DESCRIBE = "Describe this image."
 _BASED_ON_TEXT = re.compile(
     r"\bbased on (?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?(?:description|prompt|command|request)s?$"
+    # "draw the monster exactly the way he describes it": as a recording given describes it
+    r"|\b(?:the way|as|how) (?:he|she|they|i|we|it) describes? (?:it|him|her|them)\b"
 )
 # a prompt that only points at a text given elsewhere ("it", "a description", "the text")
 _POINTS_AT_TEXT = re.compile(
@@ -457,6 +459,11 @@ class Composer(Sources, Slots):
             if source is not None:
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
+        if words and goal.name in ("draw", "video"):  # "a picture of a basket of apples, pumpkins and bread, ..."
+            for c in self.clauses[want.clause.index + 1 :]:
+                if c.joiner not in (",", "and") or c.index in self.asking or c.inputs:
+                    break
+                words += (", " if c.joiner == "," else " and ") + c.text.strip(" ?.!")
         again = _POINTS_AT.match(words) or _REWRITES.search(want.clause.words)
         if goal.name == "write" and prompt_thing is None and again:
             # "make this sound more professional": a rewrite of the text given, not a text about "this"

@@ -371,7 +371,8 @@ GOALS: tuple[Goal, ...] = (
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
-        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything)\s+(?:all\s+)?)?(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)"
+        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
+        r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)"
         rf"(?!\s+(?:this|that|it) (?:text |question )?in (?:\w+$|(?:{_L})\b))"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
         r"|\bcomplete the (?:text|sentence)"
@@ -413,10 +414,17 @@ GOALS: tuple[Goal, ...] = (
         + r"(?:(?!segment|edit|modif|enhanc|output|depth|transform|line\b)[\w-]+\s+)?"
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo|watercolou?r|portrait)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
+        # "I need an image for our concert poster: ..." (not "a picture of this sign")
+        r"|\b(?:need|want|would like|i'd like)\s+(?:a|an)\s+(?:new\s+)?(?:image|picture|illustration|drawing|painting"
+        r"|poster|logo)\b(?!\s+(?:of (?:this|the|my|that)|edited|fixed|read))"
         r"|\bvisuali[sz]ation of|\billustrat(?!ors?\b)\w*|\bartistic interpretation"
         r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle"
         r"|(?:\w+ )?(?:edge|outline|contour|depth|map|mask|bounding|skeleton|pose))"
         r"|\b(?:draw|paint|illustrate)\s+(?:it|this|that|them)\b(?!\s+(?:on|onto|over|in)\b)"
+        # "draw the monster the way he describes it" (not "draw the outlines", "draw boxes round the faces")
+        r"|\b(?:draw|paint|sketch|illustrate)\s+(?:the|his|her|my|our|their)\s+"
+        r"(?!(?:[\w-]+\s+)?(?:box|boxes|outlines?|edges?|lines?|contours?|faces?|circles?|map|skeleton|pose|stick)"
+        r"|stick)\w+"
         r"|\b(?:draw|paint|illustrate|sketch)\s+(?:me\s+)?(?:whatever|what)\b"
         r"|\bas an? (?:picture|image|illustration|drawing|painting)\b"
         r"|\b(?:logo|poster|illustration|drawing|painting|picture|image|artwork|icon|sticker|banner)\s+"
@@ -435,7 +443,8 @@ GOALS: tuple[Goal, ...] = (
         "video",
         "text=text-to-video",
         "artifact",
-        r"text[- ]to[- ]video|\bvideos?\b|(?<!\bfor my )(?<!\bfor our )(?<!\bfor an )(?<!\bfor the )\banimation\b"
+        r"text[- ]to[- ]video|(?<!\btheir )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\byour )\bvideos?\b"
+        r"|(?<!\bfor my )(?<!\bfor our )(?<!\bfor an )(?<!\bfor the )\banimation\b"
         r"|\banimate\b",
         "make a video of a cat playing; generate a short clip; create an animation of a scene; film a scene of "
         "kites over a hill",

@@ -389,6 +389,17 @@ _ASK_FORM = re.compile(
 )
 
 
+def _ends_a_request(clause: Clause, clauses: list[Clause], wants: list[Want]) -> bool:
+    """ "could you make a picture of a basket of apples, pumpkins and bread, in soft colours?": the clause after
+    a comma ends a sentence whose ask was read before it; its question mark is the request's."""
+    k = clause.index
+    while k > 0 and clauses[k].joiner in (",", "and"):
+        k -= 1
+        if any(w.clause is clauses[k] and w.goal.name not in ASK_GOALS for w in wants):
+            return True
+    return False
+
+
 def _continued(clause: Clause, clauses: list[Clause], wants: list[Want]) -> bool:
     """ "I would like only Oliver, | with the garden behind him taken away": the ask goes on in the clause after
     its comma, which a goal was read from."""
@@ -513,6 +524,8 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             and not presents(c)
             and "?" in text[c.end : c.end + 2]
             and (_has_ask_words(c) or _ANY.match(c.words))
+            # not the end of a request put as a question ("could you make a picture of ..., in soft colours?")
+            and not _ends_a_request(c, clauses, out)
         ):
             # "total? and the shop name?": a bare noun with its question mark asks for it
             out.append(_asking(c, 0))

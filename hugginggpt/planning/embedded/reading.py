@@ -266,7 +266,8 @@ def told_turned(words: str) -> bool:
 
 LOOKS_WRONG = re.compile(
     rf"\b(?:{_TURNED}|crooked|tilted|wonky|skewed"
-    r"|(?:too|so|very|really|super|kinda|way too) (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
+    r"|(?:too|so|very|really|rly|super|kinda|way too|it's|its|is|looks|came out|come out)"
+    r" (?:dark|bright|dim|blurry|blurred|washed out|grainy|faded|pale))\b"
 )
 CHANGES = {"edit", "restyle", "enhance", "clean-audio", "segment"}  # goals that change the thing itself
 _REPAIR_FLOOR = 0.3  # low: a bare "fix it" is known to ask for a change; its fault only says which
@@ -284,6 +285,8 @@ _NOT_WANTED = re.compile(
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
 _DOING = re.compile(r"(?:\b(?:i'm|i am|we're|we are|i was|we were|i've been|we've been)\s+|^trying to\s+)$")
 _PLACEHOLDERS = re.compile(r"\bthis (?:text|image|recording|video|file|question)\b|[:;]")
+# "grayscale depth is fine": what the asker will accept of the result, no ask of its own
+_ACCEPTS = re.compile(r"\b(?:is|are|would be|'s) (?:fine|ok|okay|good enough|alright|enough)\W*$")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
 _QUESTION_NOUN = re.compile(r"questions?\b")
 _TAKE_A_QUESTION = {"words", "translate", "speak"}  # goals whose object may be the question itself
@@ -302,12 +305,13 @@ def _unwanted(words: str, at: int) -> bool:
 def declined(clause: Clause) -> set[str]:
     """The goals the clause names only to say they are not wanted ("don't translate it"), or that the asker
     does them ("a lease I'm translating")."""
+    accepts = bool(_ACCEPTS.search(clause.words))  # "grayscale depth is fine": how the result may look
     return {
         g.name
         for g in GOALS
         if g.cue_rx is not None
         for m in g.cue_rx.finditer(clause.words)
-        if _unwanted(clause.words, m.start())
+        if accepts and g.name in CHANGES or _unwanted(clause.words, m.start())
     }
 
 
@@ -711,7 +715,7 @@ def cues(clause: Clause) -> list[Want]:
         if goal.cue_rx is None:
             continue
         for m in goal.cue_rx.finditer(clause.words):
-            if _unwanted(clause.words, m.start()):
+            if _unwanted(clause.words, m.start()) or goal.name in CHANGES and _ACCEPTS.search(clause.words):
                 continue  # "no need to translate, just ...", "a lease I'm translating": named, not asked for
             # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
             # French" is to be put into words the models read

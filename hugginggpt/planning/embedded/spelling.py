@@ -29,7 +29,8 @@ _COMMON = (
     "their our me us him them i you he she we they is are was were be been do does did have has had can could "
     "would should will please right way up down round around upside left turn rotate flip mirror straighten "
     "picture photo image sign letter note voice message recording clip what when where which who why how many "
-    "much face faces people person count tell say read out loud aloud then after before first also back again"
+    "much face faces people person count tell say read out loud aloud then after before first also back again "
+    "everything something anything"
 )
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'/0-9]*")
