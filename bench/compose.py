@@ -16,6 +16,7 @@
     python bench/compose.py --half L            # another development half, like A, F, G, H and I
     python bench/compose.py --half M            # another development half, like A, F, G, H, I and L
     python bench/compose.py --half N            # another development half, like A, F, G, H, I and L
+    python bench/compose.py --half O            # another development half, like A, F, G, H, I, L, M and N
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -46,7 +47,9 @@ is a development half, like A, F, G, H and I. Half M (co-m01 .. co-m50, files of
 the section "half M's files") was written after L by yet another helper who had not read the planner, the same way,
 and is a development half, like A, F, G, H, I and L. Half N (co-n01 .. co-n50, files of its own, all named n_...,
 made in the section "half N's files") was written at the same time as M by another helper who had not read the
-planner, the same way, and is a development half too.
+planner, the same way, and is a development half too. Half O (co-o01 .. co-o50, files of its own, all named o_...,
+made in the section "half O's files") was written after N by yet another helper who had not read the planner, the
+same way, and is a development half too.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -2260,6 +2263,288 @@ SPEECH_N = {
 }
 
 
+# half O's files
+O_FUSE_BOARD = [
+    "FUSE BOARD - 14 ELM RISE",
+    "1  Cooker 32A",
+    "2  Ring main downstairs",
+    "3  Ring main upstairs",
+    "4  Immersion heater",
+    "5  Lights",
+]
+O_MUSIC_LETTER = [
+    "Dear Mrs Ferraro,",
+    "We are pleased to tell you that Giulia has",
+    "been offered a place in the junior orchestra",
+    "from September. She played beautifully at",
+    "her audition. Well done to her!",
+    "Kind regards,",
+    "Lynwood Music School",
+]
+O_NOTE_CY = [
+    "Helo,",
+    "hoffwn archebu bara a llaeth",
+    "ar gyfer dydd Sadwrn nesaf.",
+    "Diolch yn fawr iawn,",
+    "Eleri",
+]
+O_HYGIENE_LEAFLET = [
+    "HAND HYGIENE ON THE WARD",
+    "Clean your hands before and after touching",
+    "every patient, and after touching their bed,",
+    "locker or equipment. Use alcohol gel for",
+    "most care, but wash your hands with soap and",
+    "water when they look dirty or a patient has",
+    "diarrhoea, because gel does not kill every",
+    "germ. Keep nails short and do not wear rings",
+    "or a watch below the elbow.",
+]
+O_FORMULA_TIN = [
+    "MAKING UP A FEED",
+    "1. Boil fresh water and let it cool for 30 minutes.",
+    "2. Pour the water into the clean bottle first.",
+    "3. Add one level scoop of powder for every 30 ml.",
+    "4. Shake well and test the milk on your wrist.",
+]
+O_FERRY_TICKET = [
+    "NORTHLINK FERRIES",
+    "Aberdeen to Kirkwall",
+    "Sailing 17:00 Friday",
+    "Check-in closes 16:15",
+    "Cabin 2041",
+]
+O_POOL_SIGN = ["POOL CLOSED", "FOR CLEANING", "UNTIL 10 AM"]
+O_PERMIT = ["RESIDENT PARKING PERMIT", "Zone K", "Vehicle BX19 TWA", "Valid until 30 November"]
+O_WINDOW_SIGN = ["SALE", "ALL SHOES", "HALF PRICE"]
+O_DARTS_TABLE = ["WINTER DARTS LEAGUE", "Crown and Anchor  24 pts", "Black Horse  21 pts", "The Feathers  17 pts"]
+O_PARISH_NEWS = [
+    "ST MARY'S PARISH NEWS - JUNE",
+    "The summer fete will be held on Saturday 21 June",
+    "on the vicarage lawn from two o'clock. Volunteers",
+    "are needed for the cake stall and the tombola.",
+    "The organ restoration fund has now reached",
+    "eight thousand pounds, thanks to your gifts.",
+    "A concert of organ music will be given on",
+    "Sunday 29 June at six in the evening.",
+    "Choir practice moves to Thursday evenings.",
+]
+O_HOUSING_LETTER = [
+    "Dear Mr Hassan,",
+    "We regret to tell you that your request to",
+    "move to a larger flat has been refused. We",
+    "know this is disappointing news. There are",
+    "no three-bedroom homes available in your",
+    "area at this time.",
+    "Tenancy Services",
+]
+O_MARKET_RULES_OLD = [
+    "MARKET RULES",
+    "Traders must set up by 7.30 am.",
+    "No vehicles on the square after 8 am.",
+    "Take all of your rubbish home with you.",
+]
+O_MARKET_RULES_NEW = [
+    "RULES FOR STALLHOLDERS",
+    "Stalls must be ready by half past seven.",
+    "Vans must leave the square by eight.",
+    "Traders take their own rubbish away.",
+]
+O_LOADING_NOTICE = ["LOADING BAY", "Night deliveries:", "ring bell 3 and leave", "parcels in the cage"]
+O_AIRLINE_LETTER = [
+    "Dear Mr Novak,",
+    "We regret that your flight to Lisbon on",
+    "3 July has been cancelled because of a strike.",
+    "You can rebook until 10 July, or ask for your",
+    "money back. We are sorry for the trouble.",
+    "Customer Care, Skyline Air",
+]
+O_BELL_NOTE = ["Bell practice this week is on", "Wednesday at 7.30 pm, not Tuesday.", "Tower captain"]
+O_FIXTURE_CARD = ["FIXTURE CARD", "Hawks U16 v Otley Vale", "Kick-off 2:45 pm", "Pitch 3"]
+O_SITE_NOTICE = [
+    "SITE SAFETY",
+    "Hard hats must be worn at all times.",
+    "No one under 18 is allowed on site.",
+    "Report every accident to the office.",
+]
+O_SCHOOL_LETTER = [
+    "Dear Parents,",
+    "From Monday 3 March the school day will start",
+    "at 8:40 am and finish at 3:15 pm. A free",
+    "breakfast club runs in the hall from 7:45 am,",
+    "and every child is welcome. PE lessons are on",
+    "Tuesdays and Fridays, so please send PE kit on",
+    "those days. Mobile phones must be handed in to",
+    "the office at the start of the school day.",
+    "Mr Clarke, Head Teacher",
+]
+O_RHYME_CARD = [
+    "The moon put on a woolly hat,",
+    "the stars put on their scarves,",
+    "and the sleepy snowman",
+    "waved goodnight.",
+]
+
+
+def o_relay_team() -> Image.Image:
+    """Four faces in a row, two pairs side by side, a relay squad."""
+    return side_by_side(demo.faces(2, 180), demo.faces(2, 180), bg=(60, 60, 60))
+
+
+def o_jacket() -> Image.Image:
+    """A navy suit jacket on a tailor's dummy in a workroom: shapes, no text."""
+    img = Image.new("RGB", (520, 600), (200, 190, 170))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 500, 520, 600], fill=(120, 90, 60))
+    d.line([260, 470, 260, 560], fill=(60, 50, 40), width=12)
+    d.ellipse([200, 550, 320, 580], fill=(60, 50, 40))
+    d.ellipse([225, 50, 295, 110], fill=(210, 180, 140))
+    d.polygon([(150, 120), (370, 120), (400, 470), (120, 470)], fill=(30, 40, 80))
+    d.polygon([(235, 120), (285, 120), (260, 260)], fill=(240, 240, 235))
+    d.polygon([(220, 120), (260, 270), (200, 200)], fill=(45, 55, 100))
+    d.polygon([(300, 120), (260, 270), (320, 200)], fill=(45, 55, 100))
+    for y in (300, 360):
+        d.ellipse([250, y, 266, y + 16], fill=(180, 150, 60))
+    d.rectangle([165, 330, 225, 345], fill=(45, 55, 100))
+    d.polygon([(150, 120), (120, 130), (100, 400), (140, 400)], fill=(30, 40, 80))
+    d.polygon([(370, 120), (400, 130), (420, 400), (380, 400)], fill=(30, 40, 80))
+    d.line([300, 200, 330, 170], fill=(200, 40, 60), width=6)
+    return img
+
+
+def o_balloon() -> Image.Image:
+    """A striped hot-air balloon with a basket over green fields and a hedge: shapes, no text."""
+    img = Image.new("RGB", (600, 620), (170, 210, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 500, 600, 620], fill=(90, 150, 70))
+    d.rectangle([0, 490, 600, 510], fill=(50, 100, 40))
+    d.ellipse([170, 60, 430, 360], fill=(230, 70, 50))
+    for x0, x1, colour in ((215, 265, (250, 210, 60)), (335, 385, (250, 210, 60)), (280, 320, (60, 120, 200))):
+        d.chord([x0, 60, x1, 360], 0, 360, fill=colour)
+    d.polygon([(215, 330), (385, 330), (330, 400), (270, 400)], fill=(230, 70, 50))
+    for x0, x1 in ((272, 270), (328, 330)):
+        d.line([x0, 400, x1, 440], fill=(80, 60, 40), width=3)
+    d.rectangle([265, 440, 335, 480], fill=(150, 100, 50))
+    d.ellipse([40, 80, 130, 120], fill=(250, 250, 250))
+    d.ellipse([450, 150, 560, 195], fill=(250, 250, 250))
+    return img
+
+
+def o_dog_field() -> Image.Image:
+    """A brown dog with a red ball on a grassy field under a blue sky: shapes, no text, no people."""
+    img = Image.new("RGB", (620, 420), (160, 205, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 260, 620, 420], fill=(100, 170, 80))
+    d.ellipse([200, 220, 400, 300], fill=(150, 95, 50))
+    d.ellipse([360, 170, 450, 250], fill=(150, 95, 50))
+    d.polygon([(365, 185), (345, 240), (380, 215)], fill=(100, 60, 30))
+    d.ellipse([430, 205, 460, 225], fill=(40, 30, 20))
+    d.ellipse([395, 195, 407, 207], fill=(20, 20, 20))
+    for x in (220, 260, 330, 370):
+        d.rectangle([x, 285, x + 18, 345], fill=(140, 85, 45))
+    d.line([205, 245, 160, 200], fill=(150, 95, 50), width=14)
+    d.ellipse([490, 310, 530, 350], fill=(210, 40, 40))
+    return img
+
+
+def o_garden_steps() -> Image.Image:
+    """A sloping back garden: three lawn terraces, stone steps up the middle, a fence and a shed: no text."""
+    img = Image.new("RGB", (640, 480), (185, 215, 240))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 200), (640, 170), (640, 480), (0, 480)], fill=(80, 140, 60))
+    d.polygon([(0, 300), (640, 280), (640, 480), (0, 480)], fill=(100, 160, 70))
+    d.polygon([(0, 390), (640, 380), (640, 480), (0, 480)], fill=(120, 180, 80))
+    for i, y in enumerate(range(180, 470, 36)):
+        w = 40 + i * 12
+        d.rectangle([320 - w, y, 320 + w, y + 18], fill=(170, 165, 155), outline=(120, 115, 110))
+    for x in range(0, 640, 40):
+        d.rectangle([x, 120, x + 30, 190], fill=(140, 100, 60))
+    d.rectangle([480, 100, 600, 175], fill=(110, 80, 50))
+    d.polygon([(470, 100), (540, 60), (610, 100)], fill=(80, 60, 40))
+    return img
+
+
+def o_doorstep_dog() -> Image.Image:
+    """A black-and-white dog sitting on a doorstep by a green door: shapes, no text."""
+    img = Image.new("RGB", (560, 520), (200, 180, 150))
+    d = ImageDraw.Draw(img)
+    d.rectangle([160, 40, 400, 420], fill=(30, 100, 60))
+    d.ellipse([265, 220, 285, 240], fill=(200, 170, 60))
+    d.rectangle([100, 420, 460, 470], fill=(150, 150, 145))
+    d.rectangle([0, 470, 560, 520], fill=(110, 110, 110))
+    d.ellipse([210, 280, 350, 430], fill=(25, 25, 25))
+    d.ellipse([245, 320, 315, 430], fill=(240, 240, 240))
+    d.ellipse([225, 200, 335, 300], fill=(25, 25, 25))
+    d.polygon([(280, 215), (265, 300), (295, 300)], fill=(240, 240, 240))
+    d.polygon([(228, 215), (205, 280), (245, 250)], fill=(20, 20, 20))
+    d.polygon([(332, 215), (355, 280), (315, 250)], fill=(20, 20, 20))
+    d.ellipse([250, 238, 264, 252], fill=(120, 80, 30))
+    d.ellipse([296, 238, 310, 252], fill=(120, 80, 30))
+    d.ellipse([272, 280, 288, 292], fill=(10, 10, 10))
+    return img
+
+
+def o_tulips() -> Image.Image:
+    """A glass vase of red and yellow tulips on a wooden table against a pale wall: shapes, no text."""
+    img = Image.new("RGB", (520, 560), (235, 230, 220))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 430, 520, 560], fill=(150, 105, 65))
+    d.polygon([(210, 280), (310, 280), (330, 440), (190, 440)], fill=(190, 220, 225))
+    for x, top, colour in ((200, 140, (210, 40, 50)), (250, 110, (240, 200, 40)), (300, 135, (210, 40, 50))):
+        d.line([x + 20, top + 40, 260, 300], fill=(60, 130, 50), width=6)
+        d.ellipse([x, top, x + 40, top + 60], fill=colour)
+        petals = [(x, top + 20), (x + 10, top - 10), (x + 20, top + 15), (x + 30, top - 10), (x + 40, top + 20)]
+        d.polygon(petals, fill=colour)
+    d.polygon([(230, 300), (180, 230), (245, 280)], fill=(70, 150, 60))
+    return img
+
+
+SPEECH_O = {
+    "o_dentist_voicemail.wav": (
+        "Hello, this is Gareth Lloyd. I need to cancel my filling appointment on Thursday at ten past eleven, "
+        "because my van has broken down. Could somebody ring me back to book a new one? Thanks."
+    ),
+    "o_drycleaner_complaint.ogg": (
+        "Hello, this is Mrs Barker. I picked up my wool jumper this morning and it has shrunk by two sizes. "
+        "I paid twelve pounds for the cleaning and I am really upset about it. I expect a full refund."
+    ),
+    "o_village_hall_talk.wav": (
+        "Good evening everyone. Tonight I want to tell you about the history of our village hall. The hall was "
+        "built in nineteen twenty two by local farmers, who carried the stones from the old quarry on carts. "
+        "During the war the hall was used as a school for children sent from London. In nineteen seventy the "
+        "roof was replaced after a terrible storm. Today the hall is home to the toddler group, the film club "
+        "and the Saturday market, and we are raising money for new windows."
+    ),
+    "o_lockout_voicemail.wav": (
+        "Hi, I'm locked out of my flat and my little boy is inside asleep. It's flat six, forty one Harbour "
+        "Road, the blue door next to the launderette. Please come as quick as you can."
+    ),
+    "o_social_worker_message.flac": (
+        "Hi, it's Joanne from the fostering team. Just to confirm, contact with Mum is this Saturday at the "
+        "family centre, from ten until twelve. I will collect Jayden from your house at half past nine."
+    ),
+    "o_party_feedback.flac": (
+        "Hi, it's Dev from Saturday's fortieth birthday party. I just wanted to say the food was fantastic, "
+        "the staff were brilliant with the kids, and the cake you kept in the fridge for us was perfect. "
+        "Everyone had a lovely night. We will definitely be back for our Christmas party."
+    ),
+    "o_ringer_voicemail.wav": (
+        "Hi Keith, it's Mary. Just so you know, bell practice this week is on Wednesday evening at half past "
+        "seven, instead of the usual Tuesday."
+    ),
+    "o_minibus_voicemail.ogg": (
+        "Hi Dan, it's Beverley from the school office. The swimming group finishes late today, so please pick "
+        "the children up from the leisure centre at quarter past four, instead of the school gate. Thanks."
+    ),
+    "o_couple_voicemail.wav": (
+        "Hi, it's Priya and Tom. We loved the engagement photos! Could you also cover the evening reception on "
+        "the twelfth of October, until eleven at night? Let us know what the extra cost would be."
+    ),
+    "o_caller_tone.flac": (
+        "I have been waiting on hold for forty minutes and I still do not have an answer. This is ridiculous."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -2677,6 +2962,50 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "n_sideways_robin.jpg": _img(lambda: n_robin().rotate(90, expand=True)),
     "n_canal_boat.png": _img(n_canal_boat),
     **{name: _speech(text) for name, text in SPEECH_N.items()},
+    # half O
+    "o_fuse_board.png": _img(lambda: page(O_FUSE_BOARD, size=32, width=620, bg=(250, 250, 245))),
+    "o_relay_team.jpg": _img(o_relay_team),
+    "o_dark_jacket.jpg": _img(lambda: darker(o_jacket(), 0.25)),
+    "o_music_letter.png": _img(lambda: page(O_MUSIC_LETTER, bg=(252, 250, 245))),
+    "o_note_cy.png": _img(lambda: page(O_NOTE_CY, size=34, width=640, bg=(240, 230, 205))),
+    "o_hygiene_leaflet.png": _img(lambda: page(O_HYGIENE_LEAFLET, size=28, bg=(235, 245, 255))),
+    "o_formula_tin.png": _img(lambda: page(O_FORMULA_TIN, size=26, width=800, bg=(250, 240, 245))),
+    "o_ferry_ticket.png": _img(lambda: page(O_FERRY_TICKET, size=34, width=600, bg=(225, 240, 250))),
+    "o_pool_sign.png": _img(lambda: demo.sign(O_POOL_SIGN, bg=(20, 110, 160), size=(700, 400))),
+    "o_sideways_permit.jpg": _img(
+        lambda: page(O_PERMIT, size=34, width=640, bg=(255, 245, 200)).rotate(90, expand=True)
+    ),
+    "o_mirror_window.jpg": _img(
+        lambda: demo.sign(O_WINDOW_SIGN, bg=(180, 20, 40), size=(700, 400)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "o_dark_darts.jpg": _img(lambda: darker(page(O_DARTS_TABLE, size=34, width=680, bg=(245, 245, 240)), 0.2)),
+    "o_dark_candles.jpg": _img(lambda: darker(side_by_side(demo.faces(3), demo.faces(2)), 0.22)),
+    "o_sideways_mate.jpg": _img(lambda: demo.person(380).rotate(90, expand=True)),
+    "o_upside_balloon.jpg": _img(lambda: o_balloon().rotate(180)),
+    "o_dog_field.png": _img(o_dog_field),
+    "o_parkrunner.png": _img(lambda: demo.person(400)),
+    "o_karate_kick.png": _img(lambda: demo.person(360)),
+    "o_parish_news.png": _img(lambda: page(O_PARISH_NEWS, size=28, bg=(250, 250, 240))),
+    "o_upside_housing_letter.jpg": _img(lambda: page(O_HOUSING_LETTER, bg=(248, 248, 240)).rotate(180)),
+    "o_market_rules_old.png": _img(lambda: page(O_MARKET_RULES_OLD, bg=(255, 250, 220))),
+    "o_market_rules_new.jpg": _img(lambda: page(O_MARKET_RULES_NEW, bg=(245, 250, 255))),
+    "o_dark_loading_notice.jpg": _img(
+        lambda: darker(page(O_LOADING_NOTICE, size=36, width=620, bg=(250, 220, 60)), 0.2)
+    ),
+    "o_sideways_reps.jpg": _img(lambda: demo.faces(3, 180).rotate(90, expand=True)),
+    "o_airline_letter.png": _img(lambda: page(O_AIRLINE_LETTER)),
+    "o_bell_note.png": _img(lambda: page(O_BELL_NOTE, size=32, width=700, bg=(255, 252, 220))),
+    "o_mirror_fixture.jpg": _img(
+        lambda: page(O_FIXTURE_CARD, size=36, width=620).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "o_site_notice.png": _img(lambda: page(O_SITE_NOTICE, size=32, width=740, bg=(255, 235, 150))),
+    "o_sideways_garden.jpg": _img(lambda: o_garden_steps().rotate(90, expand=True)),
+    "o_school_letter.png": _img(lambda: page(O_SCHOOL_LETTER, size=28)),
+    "o_dark_dog.jpg": _img(lambda: darker(o_doorstep_dog(), 0.2)),
+    "o_rhyme_card.png": _img(lambda: page(O_RHYME_CARD, size=34, width=640, bg=(230, 235, 255))),
+    "o_tulips.png": _img(o_tulips),
+    "o_physio_squat.png": _img(lambda: demo.person(420)),
+    **{name: _speech(text) for name, text in SPEECH_O.items()},
 }
 
 
@@ -2875,7 +3204,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMN"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNO"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -2908,9 +3237,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N) or with `show`, each case with its
-    request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing of its
-    requests."""
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O) or with `show`, each case
+    with its request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing
+    of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
