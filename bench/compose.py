@@ -17,6 +17,7 @@
     python bench/compose.py --half M            # another development half, like A, F, G, H, I and L
     python bench/compose.py --half N            # another development half, like A, F, G, H, I and L
     python bench/compose.py --half O            # another development half, like A, F, G, H, I, L, M and N
+    python bench/compose.py --half P            # another development half, like A, F, G, H, I, L, M and N
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -49,7 +50,8 @@ and is a development half, like A, F, G, H, I and L. Half N (co-n01 .. co-n50, f
 made in the section "half N's files") was written at the same time as M by another helper who had not read the
 planner, the same way, and is a development half too. Half O (co-o01 .. co-o50, files of its own, all named o_...,
 made in the section "half O's files") was written after N by yet another helper who had not read the planner, the
-same way, and is a development half too.
+same way, and is a development half too; so is half P (co-p01 .. co-p50, files all named p_..., in "half P's files"),
+written at the same time as O by another such helper.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -2545,6 +2547,246 @@ SPEECH_O = {
 }
 
 
+# half P's files
+P_LIDO_SIGN = ["SHALLOW END", "DEPTH 1.2 M", "NO DIVING"]
+P_NURSERY_LETTER = [
+    "Dear Mrs Wisniewska,",
+    "We are pleased to tell you that Kacper",
+    "has been offered a full-time place at",
+    "Little Acorns Nursery from 6 January.",
+    "We look forward to welcoming him!",
+    "Best wishes, Sarah Holt, Manager",
+]
+P_NOTE_CA = [
+    "Estimada Montse,",
+    "et deixo les claus de casa",
+    "sota el test de la finestra.",
+    "Tornare dimarts a la tarda.",
+    "Petons, Jordi",
+]
+P_FORKLIFT_MEMO = [
+    "FORKLIFT SAFETY - ALL STAFF",
+    "From Monday, every forklift driver must do a",
+    "walk-round check before the first lift of the",
+    "shift and sign the sheet by the charger.",
+    "Pedestrians must stay inside the green",
+    "walkways in aisles 4 to 9. Any damage to the",
+    "racking must be reported to the shift lead",
+    "straight away, even if it looks small.",
+    "Hi-vis vests must be worn at all times.",
+]
+P_METFORMIN_LABEL = [
+    "METFORMIN 500 MG TABLETS",
+    "Take ONE tablet twice a day",
+    "with breakfast and evening meal.",
+    "Mrs D. Achterberg",
+]
+P_FERRY_TICKET = [
+    "ISLAND FERRIES",
+    "Return ticket - 1 adult",
+    "Outbound 09:30 from Berth 2",
+    "Return boat 17:15",
+    "Keep this ticket",
+]
+P_REPAIR_RECEIPT = ["FIXIT PHONE REPAIRS", "Screen replacement 89.99", "Screen protector 9.00", "TOTAL 98.99"]
+P_DESK_TAG = ["DONATED ITEM", "Oak writing desk", "Made about 1880", "Please price at 95 pounds"]
+P_TSHIRT = ["NO SLEEP", "TILL BRIGHTON"]
+P_QUIZ_ANSWERS = ["ROUND 3 ANSWERS", "1. Canberra", "2. Jupiter", "3. Agatha Christie", "4. Kilimanjaro"]
+P_PETS_CLAUSE = [
+    "CLAUSE 7. PETS",
+    "The tenant may keep one cat or one",
+    "small dog at the property with the",
+    "landlord's written permission.",
+]
+P_MISSED_CARD = [
+    "SORRY WE MISSED YOU",
+    "Your parcel is waiting at the",
+    "Post Office, 12 Market Street.",
+    "Collect after 2 pm tomorrow.",
+]
+P_CANTEEN_BOARD = ["DEPOT CANTEEN", "Breakfast 5:30 - 9:00", "Hot lunch 11:30 - 14:00", "Closed on Sundays"]
+P_ROTA_OLD = ["ROTA WEEK 31", "Saturday: Jo and Kelly", "Sunday: Tom and Jo"]
+P_ROTA_NEW = ["ROTA WEEK 32", "Saturday: Sam and Kelly", "Sunday: Tom and Sam"]
+P_HEADSTONE = ["IN LOVING MEMORY OF", "ADA PICKERING", "DIED 3 MARCH 1911", "AGED 74 YEARS"]
+P_BURIAL_ENTRY = [
+    "Burial register, St Anne's, 1911",
+    "Ada Pickering, widow, of Mill Lane,",
+    "buried 7 March 1911, aged 74.",
+]
+P_STUDIO_TIMETABLE = ["CLASSES THIS WEEK", "Tuesday 6 pm  Ballet", "Wednesday 7 pm  Tap", "Friday 8 pm  Salsa"]
+P_FINE_APPEAL_LETTER = [
+    "Dear Mr Adebayo,",
+    "We have looked at your appeal against",
+    "the parking fine issued on 2 April.",
+    "We are sorry, but your appeal has been",
+    "rejected. You must now pay 70 pounds",
+    "within 14 days.",
+    "Parking Appeals Team",
+]
+P_TRIP_LETTER = [
+    "Dear Parent or Carer,",
+    "Year 6 are going to the seaside at",
+    "Whitby on Friday 20 June. The coach",
+    "leaves school at 8 am. Please send a",
+    "packed lunch, sun cream and a hat.",
+    "Miss Dawson, Year 6 teacher",
+]
+P_CAKE_COMPLAINT = [
+    "Dear Crumbs Bakery,",
+    "The birthday cake I collected on Saturday",
+    "was dry, and the icing said Happy Birthday",
+    "Dave when I had asked for Dan. My son was",
+    "very upset. I would like a refund.",
+    "Mrs J. Whitfield",
+]
+
+
+def p_front_row() -> Image.Image:
+    """Five faces, three and two side by side, as the front row of a comedy club."""
+    return side_by_side(demo.faces(3), demo.faces(2), bg=(60, 60, 60))
+
+
+def p_rocking_horse() -> Image.Image:
+    """A wooden rocking horse on curved rockers in a plain room: shapes, no text."""
+    img = Image.new("RGB", (640, 460), (235, 230, 215))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 390, 640, 460], fill=(170, 130, 90))
+    d.arc([90, 250, 550, 450], 20, 160, fill=(110, 70, 35), width=14)
+    for x in (200, 250, 390, 440):
+        d.line([x, 270, x - 10 if x < 300 else x + 10, 375], fill=(140, 95, 50), width=16)
+    d.ellipse([180, 180, 470, 290], fill=(160, 110, 60))
+    d.polygon([(430, 200), (480, 90), (530, 110), (490, 230)], fill=(160, 110, 60))
+    d.ellipse([470, 70, 580, 140], fill=(160, 110, 60))
+    d.polygon([(490, 75), (500, 40), (515, 72)], fill=(140, 95, 50))
+    d.ellipse([535, 88, 547, 100], fill=(30, 20, 10))
+    d.polygon([(450, 90), (470, 70), (440, 210), (420, 200)], fill=(60, 40, 25))
+    d.polygon([(180, 210), (120, 260), (110, 320), (170, 250)], fill=(60, 40, 25))
+    d.rectangle([290, 170, 360, 190], fill=(150, 30, 30))
+    return img
+
+
+def p_dog() -> Image.Image:
+    """A black-and-white sheepdog standing on a park path by a bench: shapes, no text (darkened in the file)."""
+    img = Image.new("RGB", (640, 440), (150, 180, 210))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 280, 640, 440], fill=(80, 140, 60))
+    d.polygon([(250, 440), (390, 440), (350, 280), (300, 280)], fill=(190, 170, 140))
+    d.rectangle([460, 230, 620, 250], fill=(110, 80, 50))
+    for x in (470, 600):
+        d.rectangle([x, 250, x + 10, 300], fill=(60, 60, 60))
+    d.ellipse([150, 240, 360, 330], fill=(25, 25, 25))
+    d.ellipse([160, 270, 260, 330], fill=(240, 240, 235))
+    for x in (170, 205, 300, 330):
+        d.rectangle([x, 310, x + 16, 380], fill=(30, 30, 30))
+        d.rectangle([x, 368, x + 16, 382], fill=(240, 240, 235))
+    d.ellipse([90, 180, 200, 270], fill=(25, 25, 25))
+    d.polygon([(120, 230), (140, 270), (100, 265)], fill=(240, 240, 235))
+    d.polygon([(95, 190), (105, 150), (130, 185)], fill=(25, 25, 25))
+    d.polygon([(160, 185), (185, 150), (195, 195)], fill=(25, 25, 25))
+    d.polygon([(90, 225), (60, 240), (92, 250)], fill=(240, 240, 235))
+    d.ellipse([58, 232, 70, 244], fill=(10, 10, 10))
+    d.ellipse([125, 205, 137, 217], fill=(120, 80, 30))
+    d.polygon([(350, 270), (420, 230), (430, 250), (360, 295)], fill=(25, 25, 25))
+    return img
+
+
+def p_stairwell() -> Image.Image:
+    """A narrow hallway with a staircase going up at the far end, a door and a radiator: shapes, no text
+    (shown sideways in the file)."""
+    img = Image.new("RGB", (600, 460), (220, 210, 190))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 460), (600, 460), (400, 300), (200, 300)], fill=(150, 110, 80))
+    d.polygon([(0, 0), (200, 120), (200, 300), (0, 460)], fill=(200, 190, 170))
+    d.polygon([(600, 0), (400, 120), (400, 300), (600, 460)], fill=(205, 195, 175))
+    d.rectangle([200, 120, 400, 300], fill=(235, 228, 210))
+    for i in range(6):
+        y = 300 - i * 30
+        x0 = 230 + i * 22
+        d.rectangle([x0, y - 30, 390, y], fill=(170 - i * 8, 130 - i * 6, 95 - i * 4), outline=(90, 60, 40))
+    d.polygon([(40, 110), (120, 150), (120, 380), (40, 420)], fill=(110, 70, 40))
+    d.ellipse([100, 260, 112, 272], fill=(220, 190, 60))
+    d.rectangle([470, 300, 560, 360], fill=(245, 245, 245), outline=(180, 180, 180))
+    return img
+
+
+def p_ice_cream_van() -> Image.Image:
+    """A pink and white ice-cream van parked by a kerb with a cone on its roof: shapes, no text."""
+    img = Image.new("RGB", (680, 420), (180, 215, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 680, 420], fill=(110, 110, 115))
+    d.rectangle([0, 290, 680, 305], fill=(200, 200, 200))
+    d.rounded_rectangle([90, 130, 560, 320], radius=20, fill=(245, 150, 190))
+    d.rectangle([90, 230, 560, 320], fill=(250, 250, 250))
+    d.polygon([(560, 180), (620, 220), (620, 320), (560, 320)], fill=(245, 150, 190))
+    d.polygon([(566, 190), (612, 222), (566, 222)], fill=(170, 210, 235))
+    d.rectangle([200, 160, 420, 225], fill=(60, 60, 70))
+    for x in (170, 500):
+        d.ellipse([x - 45, 280, x + 45, 370], fill=(30, 30, 30))
+        d.ellipse([x - 18, 307, x + 18, 343], fill=(180, 180, 180))
+    d.polygon([(300, 130), (340, 130), (320, 70)], fill=(215, 165, 90))
+    d.ellipse([292, 40, 348, 95], fill=(250, 235, 240))
+    return img
+
+
+SPEECH_P = {
+    "p_visits_line.wav": (
+        "Hello, this is the visits booking line at Greystone prison. Your visit to Daniel Hart is confirmed for "
+        "Wednesday at a quarter past two. Please arrive thirty minutes early and bring photo ID, such as a "
+        "passport or a driving licence. The lockers take a one pound coin."
+    ),
+    "p_colour_voicenote.ogg": (
+        "Hi, it's Denise. I had my colour done on Saturday and I am really upset and angry. It has gone brassy "
+        "and orange, it looks awful, nothing like the photo I showed you, and my scalp still hurts. I want it "
+        "fixed for free or my money back."
+    ),
+    "p_street_party_call.flac": (
+        "Hello, this is Priya from the council's events team, about your street party on Saturday the twelfth "
+        "of July. The road closure has been approved from ten in the morning until six in the evening. You "
+        "must put the barriers out yourselves, and we will deliver them on the Friday afternoon. Bouncy castles "
+        "must go on the pavement or in gardens, not on the road. Music has to stop by half past five. If it "
+        "rains, the permit can be used on the following Saturday instead."
+    ),
+    "p_porters_desk_call.wav": (
+        "Hi, it's Mandy on the porters' desk. Your Sunday shift has changed. You will start at ten past six in "
+        "the morning, on the accident and emergency run, and your break is at twenty to twelve."
+    ),
+    "p_lockout_call.wav": (
+        "Hi, I've locked myself out of my flat on Cedar Road. The key snapped in the lock and my little boy is "
+        "inside asleep. Can somebody come out straight away, please?"
+    ),
+    "p_vicar_voicenote.wav": (
+        "Hello Martin, it's Reverend Clare. The wedding on Saturday starts at two o'clock, and the bride would "
+        "like to walk down the aisle to Pachelbel's Canon."
+    ),
+    "p_rota_voicenote.ogg": (
+        "Hi, it's Lorraine, about next week's rota, week thirty two. On Saturday, Sam and Kelly are working. "
+        "On Sunday, Tom and Sam are working."
+    ),
+    "p_marquee_complaint.wav": (
+        "Hello, this is Helen Morris, the bride's mother from Saturday's wedding. I am very disappointed. The "
+        "marquee heaters broke in the evening, the guests were freezing, and the dessert came out an hour "
+        "late. Nobody from your team came to explain. I expect a call back and a partial refund."
+    ),
+    "p_gaffer_voicenote.flac": (
+        "Morning lads. Toolbox talk for today. The wind is picking up this afternoon, so nobody goes above the "
+        "third lift after two o'clock. Harnesses on and clipped at all times. Check every ladder is tied in "
+        "before you use it. And the skip lorry is coming at ten, so keep the gate clear."
+    ),
+    "p_surgery_message.ogg": (
+        "Hello, this is Doctor Patel's surgery. Your blood test results are normal. There is no need to book "
+        "another appointment, but please keep taking your tablets as before."
+    ),
+    "p_repairs_call.flac": (
+        "Hello, this is Mark from Southside Housing, about the repairs to your bathroom. The plumber will come "
+        "on Tuesday morning between eight and twelve. Please make sure an adult is at home, and clear the "
+        "space under the sink. If Tuesday is no good, call us back on the number in your letter."
+    ),
+    "p_birthday_message.wav": (
+        "Happy birthday, Grandad! We love you so much, and we cannot wait to see you at the party on Sunday!"
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -3006,6 +3248,46 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "o_tulips.png": _img(o_tulips),
     "o_physio_squat.png": _img(lambda: demo.person(420)),
     **{name: _speech(text) for name, text in SPEECH_O.items()},
+    # half P
+    "p_lido_sign.png": _img(lambda: demo.sign(P_LIDO_SIGN, bg=(20, 110, 170), size=(720, 420))),
+    "p_front_row.jpg": _img(p_front_row),
+    "p_rocking_horse.png": _img(p_rocking_horse),
+    "p_nursery_letter.png": _img(lambda: page(P_NURSERY_LETTER)),
+    "p_note_ca.jpg": _img(lambda: page(P_NOTE_CA, bg=(255, 248, 225))),
+    "p_forklift_memo.png": _img(lambda: page(P_FORKLIFT_MEMO, size=28, bg=(255, 252, 235))),
+    "p_metformin_label.png": _img(lambda: page(P_METFORMIN_LABEL, size=32, width=640, bg=(240, 248, 255))),
+    "p_ferry_ticket.jpg": _img(lambda: page(P_FERRY_TICKET, size=32, width=600, bg=(230, 245, 240))),
+    "p_sideways_receipt.jpg": _img(lambda: page(P_REPAIR_RECEIPT, size=32, width=600).rotate(90, expand=True)),
+    "p_upside_desk_tag.jpg": _img(lambda: page(P_DESK_TAG, size=34, width=600, bg=(250, 240, 215)).rotate(180)),
+    "p_mirror_tshirt.jpg": _img(
+        lambda: demo.sign(P_TSHIRT, bg=(25, 25, 25), fg=(250, 250, 250), size=(720, 380)).transpose(
+            Image.Transpose.FLIP_LEFT_RIGHT
+        )
+    ),
+    "p_dark_quiz_sheet.jpg": _img(lambda: darker(page(P_QUIZ_ANSWERS, size=34, width=620), 0.2)),
+    "p_dark_christening.jpg": _img(lambda: darker(demo.faces(3), 0.25)),
+    "p_sideways_climber.jpg": _img(lambda: demo.person(360).rotate(270, expand=True)),
+    "p_magician.png": _img(lambda: demo.person(400)),
+    "p_pets_clause.png": _img(lambda: page(P_PETS_CLAUSE)),
+    "p_sideways_missed_card.jpg": _img(
+        lambda: page(P_MISSED_CARD, size=32, width=640, bg=(255, 235, 235)).rotate(90, expand=True)
+    ),
+    "p_canteen_board.png": _img(lambda: page(P_CANTEEN_BOARD, size=34, width=620, bg=(35, 55, 45), fg=(245, 245, 235))),
+    "p_rota_old.png": _img(lambda: page(P_ROTA_OLD, size=32, width=620)),
+    "p_rota_new.jpg": _img(lambda: page(P_ROTA_NEW, size=32, width=620, bg=(245, 250, 255))),
+    "p_headstone.jpg": _img(lambda: demo.sign(P_HEADSTONE, bg=(120, 120, 115), size=(880, 460))),
+    "p_burial_entry.png": _img(lambda: page(P_BURIAL_ENTRY, bg=(245, 238, 220))),
+    "p_mirror_timetable.jpg": _img(
+        lambda: page(P_STUDIO_TIMETABLE, size=34, width=640).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "p_appeal_letter.jpg": _img(lambda: page(P_FINE_APPEAL_LETTER, bg=(250, 248, 240))),
+    "p_upside_skater.jpg": _img(lambda: demo.person(380).rotate(180)),
+    "p_trip_letter.png": _img(lambda: page(P_TRIP_LETTER)),
+    "p_dark_dog.jpg": _img(lambda: darker(p_dog(), 0.25)),
+    "p_cake_complaint.png": _img(lambda: page(P_CAKE_COMPLAINT, bg=(255, 250, 245))),
+    "p_sideways_stairwell.jpg": _img(lambda: p_stairwell().rotate(90, expand=True)),
+    "p_ice_cream_van.png": _img(p_ice_cream_van),
+    **{name: _speech(text) for name, text in SPEECH_P.items()},
 }
 
 
@@ -3204,7 +3486,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNO"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOP"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -3237,7 +3519,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O) or with `show`, each case
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P) or with `show`, each case
     with its request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing
     of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
