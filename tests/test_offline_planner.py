@@ -1675,3 +1675,33 @@ def test_everyday_asks_from_half_n_2(planner, files, request_text, expected):
     assert [t["task"] for t in plan] == expected
     if expected[-1] == "text-to-image":
         assert "pears" in plan[-1]["args"]["text"] or "scarves" in plan[-1]["args"]["text"] or "dragon" in request_text
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["sign.png"], "pic of the sign at the pool attached - what depth does it give?", ["image-to-text",
+                                                                                          "question-answering"]),
+        (["label.png"], "what's written on this label? the writing's fine, my eyes aren't", ["image-to-text"]),
+        (["v.ogg"], "write it out and then tell me honestly - is she fuming or is it fine?",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["v.wav"], "get it into text and pull out the address I'm meant to be going to",
+         ["automatic-speech-recognition", "question-answering"]),
+        (["window.jpg"], "the letters are reversed. please make it normal direction and write me the text",
+         ["image-editing", "image-to-text"]),
+        (["letter.png"], "two questions about this letter: is it bad news, and until what date can I rebook?",
+         ["image-to-text", "text-classification", "question-answering"]),
+        (["card.png"], "could you read the rhyme on this card and then create an illustration of what it describes",
+         ["image-to-text", "text-to-image"]),
+        ([], "Could it be spoken by you instead? Words are: Thanks for calling. We open at nine.", ["text-to-speech"]),
+        (["v.ogg"], "can you get the words out of it and tell me how she's feeling", ["automatic-speech-recognition",
+                                                                                     "text-classification"]),
+        (["v.wav"], "I sort calls into three piles: lockout, quote, complaint. transcribe it, put it in the right pile",
+         ["automatic-speech-recognition", "text-classification"]),
+    ],
+)
+def test_everyday_asks_from_halves_o_and_p(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert [t["task"] for t in plan] == expected
+    if "piles" in request_text:
+        assert plan[1]["args"]["labels"] == "lockout, quote, complaint"

@@ -397,7 +397,8 @@ _TOLD_TURN = re.compile(
 _MIRRORED = re.compile(r"back to front|backwards|mirror|reversed")
 _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, however it is turned
     r"\b(?:the right way (?:round|up|around)|right side up|upright|the correct way (?:round|up|around))\b"
-    r"|\bturn\w*\s+(?:it|this|them)\s+(?:to\s+)?(?:the\s+)?(?:right|correct|proper)\s+(?:way|direction|orientation)\b"
+    r"|\b(?:turn|make|put)\w*\s+(?:it|this|them)\s+(?:to\s+|in\s+)?(?:the\s+)?(?:right|correct|proper|normal)\s+"
+    r"(?:way|direction|orientation)\b"
     r"|\bstraighten (?:it|this|that|them|the (?:photo|picture|image|pic|scan))(?: up| out)?\b"
     r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b|\bstand (?:it|this|them) (?:up|straight)\b"
 )

@@ -163,12 +163,16 @@ _THREE_OR_MORE = re.compile(
 )
 
 
+# "three piles: emergency lockout, quote request, complaint": items listed after a colon, three or more
+_AFTER_COLON = re.compile(r":\s*(?P<items>[\w' -]+?(?:\s*,\s*[\w' -]+?){2,})\s*$")
+
+
 def labels(words: str) -> str | None:
     """The options a clause lists: those a preposition or a colon introduces ("is this about sports, politics or
     cooking"), else three or more ending the clause ("every call is sales, support or billing")."""
     if found := _introduced(words):
         return found
-    m = _THREE_OR_MORE.search(words)
+    m = _THREE_OR_MORE.search(words) or _AFTER_COLON.search(words)
     if not m:
         return None
     items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+or\s+", m["items"])]

@@ -114,6 +114,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:type|write|copy)\s+(?:the|this|that|my)\s+(?:whole\s+|entire\s+)?\w+\s+(?:out|up)\b"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
+        r"|\b(?:write|type|give|send) (?:me|us) (?:the|all the|its) (?:text|words|writing|wording)\b"
+        r"|\bread (?:out )?(?:the|this|that|my) (?:little |short )?(?:rhyme|poem|verse|note|message|text|words|writing"
+        r"|wording|label|sign|card|letter|notice|slogan|print)\b"
         r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
         r"|\b(?:convert|turn|change|transform)\w*\b[^.;]{0,40}?\b(?:into|to)\s+(?:a\s+)?(?:text|textual|written)\b",
         "what does this sign say; what is written here; read the text in this image; what text is in this picture; "
@@ -146,8 +149,10 @@ GOALS: tuple[Goal, ...] = (
         "answer",
         # "a response to the following question" asks for a conversation, not an answer
         r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
+        # "two questions about this letter: ...": what follows the colon asks (not "the question about the image: ...")
+        r"(?!(?<=questions)\s+(?:about|on|regarding)\b[^:]*:)"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|(?<!\bi )(?<!\bwe )(?<!\bto )\bask\b"
+        r"|(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )\bask\b"
         r"|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
         r"|\bhow many\b|\bhow far\b|\b(?:make|give me|write)\s+(?:me\s+)?a list of\b"
         r"|\bwhat colou?r\b",
@@ -184,6 +189,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
         # "is she happy or not?", "happy news or not happy news"
         r"|\b(?:happy|sad|good|bad|positive|negative|angry|upset|pleased|satisfied)(?:\s+news)?\s+or\s+(?:not|no)\b"
+        r"|\bis (?:it|this|that) (?:good|bad) news\b"
+        r"|\bhow (?:she|he|they|the (?:\w+ )?(?:caller|customer|writer|speaker|client))(?:'s| is| are|'re) feeling\b"
         # "if it's bad news, ...": the verdict a condition needs; "summary first, then tone": the noun alone
         r"|\b(?:if|whether)\s+(?:\w+\s+){0,3}?(?:is|'s|was|sounds|seems|looks)\s+(?:like\s+)?(?:good|bad|happy|sad"
         r"|positive|negative|angry|upset)(?:\s+news)?\b"
@@ -312,7 +319,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
         r"|\brecord\s+(?:me\s+)?an?\s+(?:\w+\s+)?(?:voice|audio|spoken)\b"
-        r"|^spoken\b|\bspoken (?:back|aloud|out loud)\b"
+        r"|^spoken\b|\bspoken (?:back|aloud|out loud|by)\b"
         r"|\b(?:make|do|create|record)\s+(?:me\s+)?an?\s+(?:\w+\s+)?recording\s+of\s+(?:this|that|it|the following)\b"
         r"|\b(?:audio|mp3|sound|voice)\s+(?:file|version|recording|clip|track)\s+of\b"  # "an audio file of the summary"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
@@ -326,7 +333,7 @@ GOALS: tuple[Goal, ...] = (
         # "speak it", not "the professor speak(s) too fast" nor "I don't speak either one" (a language the asker knows)
         r"|\bin audio format|(?:^|\b(?:please|pls|and|then|also|to|you|u|now|just)\s+)speak\b"
         r"|\bpronounc\w*"
-        r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)",  # "say me if ...": tell me
+        r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)(?!\s*,)",  # "say me if ...", "say, is it ...": tell me
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
         "audio of this sentence; pronounce this; narrate the story; voice this message",
         r"\b(?:generated|resulting|synthesi[sz]ed|spoken) (?:audio|speech|voice)\b|\byour (?:own )?recording\b"
@@ -362,7 +369,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"text[- ]generation|\b(?:"
         + _VERB_MAKE
-        + r"|writ\w*(?!\s+(?:out|down|up)\b)|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with"
+        + r"|writ\w*(?!\s+(?:out|down|up)\b)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing|wording)\b)"
+        r"|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with"
         r"|put together)\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
@@ -372,7 +380,7 @@ GOALS: tuple[Goal, ...] = (
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
-        r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)"
+        r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing)\b)"
         rf"(?!\s+(?:this|that|it) (?:text |question )?in (?:\w+$|(?:{_L})\b))"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
         r"|\bcomplete the (?:text|sentence)"
@@ -496,7 +504,9 @@ GOALS: tuple[Goal, ...] = (
         "image=depth-estimation",
         "artifact",
         # ("how far is the station from here?" asks a fact, not the depth of a picture)
-        r"\bdepth\b|\bhow far (?:away|back|apart)\b|\bhow far (?:\w+ ){0,3}from (?:the camera|each other|the lens)\b"
+        # (not "what depth does the sign give?": a value printed on it)
+        r"(?<!\bwhat )(?<!\bwhich )\bdepth\b(?! does it give)|\bhow far (?:away|back|apart)\b"
+        r"|\bhow far (?:\w+ ){0,3}from (?:the camera|each other|the lens)\b"
         r"|\bdistances? (?:from|to) the camera",
         "estimate the depth of the image; make a depth map; how far away are the objects; which things are closer "
         "to the camera",
@@ -516,7 +526,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"
-        r"|\bturn\w*\s+(?:it|this|them)\s+(?:to\s+)?(?:the\s+)?(?:right|correct|proper)\s+(?:way|direction|orientation)\b"
+        r"|\b(?:turn|make|put)\w*\s+(?:it|this|them)\s+(?:to\s+|in\s+)?(?:the\s+)?(?:right|correct|proper|normal)\s+"
+        r"(?:way|direction|orientation)\b"
         r"|\bb\s*&\s*w\b|\bb/w\b|\bblack[\s-]*(?:and|&|n)[\s-]*white\b|\bgr[ae]y\s*scale\b|\bsepia\b|\bcartoon\w*\b"
         r"|\b(?:chang|transform|alter|adjust)\w*\b[^.;]{0,50}?\b(?:colou?r|background|to (?:" + _COLORS + r"))"
         r"|\b(?:make|turn|paint)\w*\b[^.;]{0,30}?\b(?:" + _COLORS + r")(?:d?er|r)?\b"

@@ -254,7 +254,7 @@ _TELL_THE = re.compile(
     r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|pull|grab|look up)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
-    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+\w+){0,3}"
+    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+[\w']+){0,6}"
     r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?$"
 )
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
@@ -263,10 +263,10 @@ _MOODS = re.compile(
     r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed|meh|ok|okay|fine|furious|livid|cross|mad|"
     r"thrilled|delighted|content|fuming|relaxed|stressed|worried)(?: news)?"
 )
-# two moods offered, however qualified ("cross or just a bit disappointed", "happy or more relieved")
+# two moods offered, however qualified ("cross or just a bit disappointed", "fuming or is it fine")
 _MOOD_OR = re.compile(
     rf"\b{_MOODS.pattern}\b[^,.;?]{{0,20}}?\bor\b(?:\s+(?:just|only|more|really|very|quite|a bit|a little|slightly|"
-    rf"kind of|sort of|simply))*\s+{_MOODS.pattern}\b"
+    rf"kind of|sort of|simply|is it|is she|is he|are they))*\s+{_MOODS.pattern}\b"
 )
 
 
@@ -675,6 +675,7 @@ def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> list[Want]:
 _THOSE_OPTIONS = re.compile(
     r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
     r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
+    r"|\bthe (?:right|correct) (?:pile|folder|category|box|tray|group)\b"
 )
 
 

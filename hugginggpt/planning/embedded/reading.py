@@ -398,7 +398,8 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     asking = [c for c in clauses if not _HELLO.fullmatch(c.words) and not (c.index and _TELL_ONLY.fullmatch(c.words))]
     cued = {c.index: cues(c) for c in asking}
     # "no need to translate it": a clause that only declines a goal asks nothing (not read by meaning either)
-    asking = [c for c in asking if cued[c.index] or not declined(c)]
+    # ("the writing's fine, my eyes aren't": a remark, no ask)
+    asking = [c for c in asking if cued[c.index] or not (declined(c) or _ACCEPTS.search(c.words))]
     # "busy morning - give me ...", "im driving - tell me ...": words before a dash that name no ask are an aside
     asides = {c.index for c, n in zip(clauses, clauses[1:]) if n.joiner in _DASHES and not cued.get(c.index)}
     wants = [w for w in _by_meaning_where_unread(asking, cued) if w.clause.index not in asides]
