@@ -1705,3 +1705,24 @@ def test_everyday_asks_from_halves_o_and_p(planner, files, request_text, expecte
     assert [t["task"] for t in plan] == expected
     if "piles" in request_text:
         assert plan[1]["args"]["labels"] == "lockout, quote, complaint"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["ticket.png"], "write all the words of the ticket for me, and then answer: until what time can I board?",
+         ["image-to-text", "question-answering"]),
+        (["permit.jpg"], "my phone camera make the photo sideways. can help me turn it straight first, then read it",
+         ["image-editing", "image-to-text"]),
+        (["letter.png"], "she only reads Urdu. can you take the writing from the photo and make it in Urdu for her?",
+         ["image-to-text", "translation"]),
+        ([], "Our newsletter needs a cover picture: a hedgehog in yellow wellies in a puddle. Can you make one?",
+         ["text-to-image"]),
+        ([], "Pull out every person and every place named in this: Walter Briggs scored at Halifax.",
+         ["token-classification"]),
+        (["ticket.jpg"], "write all the words in my ticket, I want to keep them. from what you write, when is it back?",
+         ["image-to-text", "question-answering"]),
+    ],
+)
+def test_everyday_asks_from_halves_o_and_p_2(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

@@ -26,7 +26,9 @@ Makes = Literal["artifact", "answer", "verdict", "annotation"]
 
 _LANGS = (
     "english french spanish german chinese japanese korean italian portuguese russian arabic hindi dutch "
-    "swedish turkish greek polish vietnamese thai indonesian hebrew mandarin cantonese latin"
+    "swedish turkish greek polish vietnamese thai indonesian hebrew mandarin cantonese latin urdu catalan bengali "
+    "swahili somali tagalog ukrainian farsi persian czech hungarian romanian malay yoruba croatian welsh norwegian "
+    "danish finnish"
 ).split()
 _COLORS = "red|blue|green|yellow|white|black|purple|orange|pink|brown|gr[ae]y|golden|silver"
 
@@ -115,6 +117,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
         r"|\b(?:write|type|give|send) (?:me|us) (?:the|all the|its) (?:text|words|writing|wording)\b"
+        r"|\bwrite (?:down |out )?(?:all )?(?:the )?(?:words|text|writing)\b"
+        r"|\b(?:take|get|grab|pull)\w*\s+(?:the\s+)?(?:text|words|writing)\s+(?:from|off|out of)\b"
         r"|\bread (?:out )?(?:the|this|that|my) (?:little |short )?(?:rhyme|poem|verse|note|message|text|words|writing"
         r"|wording|label|sign|card|letter|notice|slogan|print)\b"
         r"|\bevery (?:single )?word\b|\bword for word\b|\bverbatim\b|\b(?:typed|written|copied) (?:up|out)\b"
@@ -152,7 +156,7 @@ GOALS: tuple[Goal, ...] = (
         # "two questions about this letter: ...": what follows the colon asks (not "the question about the image: ...")
         r"(?!(?<=questions)\s+(?:about|on|regarding)\b[^:]*:)"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
-        r"|(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )\bask\b"
+        r"|(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )\bask\b(?!\s+(?:me|us)\b)"
         r"|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
         r"|\bhow many\b|\bhow far\b|\b(?:make|give me|write)\s+(?:me\s+)?a list of\b"
         r"|\bwhat colou?r\b",
@@ -248,6 +252,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"token[- ]classif\w*|named[- ]entit\w*|\bentit(?:y|ies)\b|parts?[- ]of[- ]speech|\bpos[- ]tag\w*|\bner\b"
         r"|\b(?:tag|label|classif\w*)\s+(?:the\s+|all\s+)?(?:words|tokens)|names of (?:people|persons|places)"
+        r"|\b(?:every|each|all)\s+(?:person|people|place|places|name|names|company|companies)\b[^.;:]{0,40}\b"
+        r"(?:named|mentioned)\b"
         r"|\b(?:tag|mark|highlight|list)\s+(?:every|each|all|the)\s+(?:[\w]+,?\s+(?:and\s+)?){0,4}?(?:person|people|company"
         r"|companies|place|places|organi[sz]ations?|names?)\b"
         r"|\b(?:names|people|places|persons|organi[sz]ations) (?:\w+ )?(?:mentioned|named|come up|comes up|came up"
@@ -349,6 +355,7 @@ GOALS: tuple[Goal, ...] = (
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
         r"|\bhow (?:well|closely|much) (?:they|these|those|the two|both)\s+(?:\w+\s+)?(?:line up|match|agree|overlap)\b"
+        r"|\bcheck\b[^.;]{0,40}\bagainst\b|\b(?:they|these|those|both|the two) (?:\w+ )?match up\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my|that|this|it)\b"
         # "same message, or ...", "same news both times?", "do they agree on the day?", "is that what the card
         # says too?", "did I get it right?" (what the asker wrote, against what a file says)
@@ -379,8 +386,10 @@ GOALS: tuple[Goal, ...] = (
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
-        r"|\bwrite\b(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
+        r"|(?<!\bwhat you )(?<!\bwhat u )\bwrite\b"  # (not "from what you write, ...")
+        r"(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
         r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing)\b)"
+        r"(?!\s+(?:down\s+|out\s+)?(?:all\s+)?(?:the\s+)?(?:words|text|writing)\b)"
         rf"(?!\s+(?:this|that|it) (?:text |question )?in (?:\w+$|(?:{_L})\b))"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
         r"|\bcomplete the (?:text|sentence)"
@@ -423,7 +432,9 @@ GOALS: tuple[Goal, ...] = (
         r"(?:image|picture|illustration|drawing|painting|photo|artwork|thumbnail|poster|logo|watercolou?r|portrait)s?\b"
         r"|\b(?:image|picture|photo|illustration)s?\s+(?:\w+\s+)?(?:generated|created|drawn|produced)\b(?! by)"
         # "I need an image for our concert poster: ..." (not "a picture of this sign")
-        r"|\b(?:need|want|would like|i'd like)\s+(?:a|an)\s+(?:new\s+)?(?:image|picture|illustration|drawing|painting"
+        r"|\b(?:needs?|wants?|would like|i'd like)\s+(?:a|an)\s+(?:new\s+|cover\s+)?"
+        r"(?:image|picture|illustration|drawing"
+        r"|painting"
         r"|poster|logo)\b(?!\s+(?:of (?:this|the|my|that)|edited|fixed|read))"
         r"|\bvisuali[sz]ation of|\billustrat(?!ors?\b)\w*|\bartistic interpretation"
         r"|\b(?:draw|sketch|paint)\s+(?:me\s+|us\s+)?(?:an?|some)\s+(?!conclusion|line|comparison|distinction|parallel|box|circle"
@@ -520,7 +531,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|lighten\w*|darken\w*|straighten\w*)\b"
-        r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+        r"|\b(?:make|turn|put|get) (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
         r"|\bstand (?:it|this|them) (?:up(?:right)?|straight)\b"
         r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
         r"|\bflip(?:s|ping)?\b(?! through)"

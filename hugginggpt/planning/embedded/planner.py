@@ -197,7 +197,7 @@ _READ_THE = re.compile(
 _META_Q = re.compile(
     r"(?:and\s+|so\s+)?(?:is|would|will) (?:that|this|it) (?:be )?"
     r"(?:possible|doable|ok|okay|alright|hard|difficult|easy)"
-    r"(?:\s+\w+)?|(?:can|could) you (?:do|manage) (?:that|this|it)(?:\s+\w+)?"
+    r"(?:\s+\w+)?|(?:can|could) you (?:do|manage|make|draw|create) (?:that|this|it|one)(?:\s+\w+)?"
 )
 _FACT_NAMED = re.compile(r"(?:also\s+)?(?:the|its|their|his|her)\s+[\w'-]+(?:\s+[\w'-]+){0,4}(?:\s+too)?")
 _PREP_WH = re.compile(r"(?:from|to|at|in|on|for|with|by|about|and)\s+(?:who|whom|what|when|where|which|how)\b")
@@ -384,7 +384,9 @@ _ASK_FORM = re.compile(
     r"^(?:(?:and|then|also|now|so|but|finally|lastly|next)\s+)*(?:please\s+|(?:can|could|would|will) (?:you|u)\s+)?"
     r"(?:tell|give|show|let me know|find|get|make|turn|put|send|explain|check|work out|figure out|help me|"
     # ("I want to be sure all of us are there": why, not what)
-    r"(?:i want|i need|i'd like|i would like)(?!\s+to\s+(?:be|make sure|ensure)\b)|add|remove|insert|erase|delete"
+    # (nor "I want to keep them in my memo app", "I want to show it to my grandad": what the result is for)
+    r"(?:i want|i need|i'd like|i would like)(?!\s+to\s+(?:be|make sure|ensure|keep|save|store|show|send|give|use"
+    r"|remember|print|post|share|put|check|read|hear|know)\b)|add|remove|insert|erase|delete"
     r"|replace|swap)\b"
 )
 
@@ -411,7 +413,7 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     """The clause has the form of an ask, but no goal was read from it or in it."""
     words = clause.words.split()
     # "make flashcards" asks; "tell me", "do it" only point at an ask made elsewhere
-    if any(w.clause is clause for w in wants) or presents(clause) or len(words) < 2:
+    if any(w.clause is clause for w in wants) or presents(clause) or len(words) < 2 or _META_Q.fullmatch(clause.words):
         return False
     if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
         return False

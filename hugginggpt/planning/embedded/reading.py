@@ -480,8 +480,9 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         while b > 0 and len(clauses[b].words.split()) <= 2 and not any(w.clause is clauses[b] for w in out):
             b -= 1  # "it came out upside down, sorry. can you turn it ...": past an interjection
         before = clauses[b]
+        # (a cue of a change or a drawing in the fault told is its scene: "my phone camera make the photo sideways")
         faulty = bool(LOOKS_WRONG.search(before.words)) and not any(
-            w.clause is before and w.evidence == "cue" for w in out
+            w.clause is before and w.evidence == "cue" and w.goal.name not in (*CHANGES, "draw") for w in out
         )
         if faulty and any(w.clause is c and w.goal.name in CHANGES for w in out):
             # "so dark. brighten it": the fault told is what the change asked for mends, no change of its own
@@ -491,7 +492,7 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
             out = [
                 w
                 for w in out
-                if not (w.clause is before and (w.goal.name in CHANGES or w.evidence == "question"))
+                if not (w.clause is before and (w.goal.name in (*CHANGES, "draw") or w.evidence == "question"))
                 and not (w.clause is lead and w.goal.name in ("edit", "restyle") and w.evidence == "meaning")
             ]
             continue
