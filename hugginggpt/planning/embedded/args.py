@@ -134,7 +134,7 @@ _BARE_LIST = re.compile(
     re.I,
 )
 _LIST = re.compile(
-    r"\b(?:about|as|into|among|between|(?:in|under) the"
+    r"\b(?:about|as|into|among|between"
     r"|(?:one of|any of)(?: these)?(?: topics| labels| categories)?:?)\s+"
     r"(?P<items>[\w -]+?(?:\s*,\s*[\w -]+?)*\s*,?\s+(?:or|and)\s+[\w-]+(?: [\w-]+)?)"
     # (the options may be followed by how to choose: "... as happy customer or unhappy customer going by its tone")
@@ -146,7 +146,7 @@ _LIST = re.compile(
 def _introduced(words: str) -> str | None:
     """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
     # the options nearest the end: "into trays - bank, council or medical" lists the trays
-    found = [m for m in (_LIST.search(words), _BARE_LIST.search(words)) if m]
+    found = [m for m in (_LIST.search(words), _BARE_LIST.search(words), _IN_THE.search(words)) if m]
     if not found:
         return None
     m = max(found, key=lambda x: x.start("items"))
@@ -179,6 +179,14 @@ def labels(words: str) -> str | None:
     first = items[0].split()
     items[0] = first[-1] if len(first) > 1 and first[0] in ("is", "are", "be", "either") else items[0]
     return ", ".join(x for x in items if x)
+
+
+# "go in the family, health or money folder": options a container noun follows (not any "in the X or Y")
+_IN_THE = re.compile(
+    r"\b(?:in|under|into) the\s+(?P<items>[\w' -]+?(?:\s*,\s*[\w' -]+?)*\s*,?\s+or\s+[\w'-]+\s+(?:folder|pile|tray"
+    r"|category|box|bin|section|drawer|group|file|list)s?)\b",
+    re.I,
+)
 
 
 # the noun a list of options shares, said once after the last ("the family, health or money folder")

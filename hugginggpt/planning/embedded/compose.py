@@ -37,8 +37,9 @@ REPLY = re.compile(
 # "a poem about it", "an email to the council for approving this": what a text written is about
 # "generate a reply I can text back", "draft a response": a reply asked for by naming it
 _A_REPLY = re.compile(
-    r"\b(?:writ\w*|draft\w*|generat\w*|compos\w*|come up with|give me|make|prepare)\s+(?:me\s+)?(?:an?\s+)?"
-    r"(?:[\w-]+\s+)?(?:reply|response|answer)\b"
+    r"\b(?:writ\w*|draft\w*|compos\w*|prepare|generat\w*|give me|make)\s+(?:me\s+)?(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:reply|response)\b"
+    r"(?=[^.;]{0,40}\b(?:send|text|post|email)\b(?:\s+\w+)?\s+back\b|\s+(?:to|for) (?:him|her|them|this|it)\b)"
 )
 _REWRITES = re.compile(r"\b(?:rewrit\w*|reword\w*|rephras\w*|paraphras\w*|proofread\w*)\b")  # the text given, again
 _ABOUT_IT = re.compile(r"\b(?:about|of|on|from|for|to|based on|\w+ing)\s+(?:it|this|that|them)$")

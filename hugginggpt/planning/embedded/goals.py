@@ -382,7 +382,7 @@ GOALS: tuple[Goal, ...] = (
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
         r"(?:text|paragraph|story|essay|poem|article|content|continuation|explanation|message|email|letter|joke|riddle"
-        r"|limerick|haiku|rhyme|pun|toast|eulogy|response"
+        r"|limerick|haiku|rhyme|pun|toast|eulogy"
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
@@ -391,6 +391,8 @@ GOALS: tuple[Goal, ...] = (
         r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing)\b)"
         r"(?!\s+(?:down\s+|out\s+)?(?:all\s+)?(?:the\s+)?(?:words|text|writing)\b)"
         rf"(?!\s+(?:this|that|it) (?:text |question )?in (?:\w+$|(?:{_L})\b))"
+        # "draft a response I can send back" (but "generate a response" is a chat reply)
+        r"|\b(?:writ\w*|draft\w*|compos\w*)\s+(?:me\s+)?(?:an?\s+)?(?:[\w-]+\s+)?response\b"
         r"|\bcontinue\b|\bexpand\w*|\bparaphras\w*|\brewrit\w*|\breword\w*|\brephras\w*"
         r"|\bcomplete the (?:text|sentence)"
         # "make this sound friendlier": the text rewritten ("make it sound clearer" is a recording's clean-up)
@@ -516,8 +518,7 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         # ("how far is the station from here?" asks a fact, not the depth of a picture)
         # (not "what depth does the sign give?": a value printed on it)
-        r"(?<!\bwhat )(?<!\bwhich )\bdepth\b(?! does it give)|\bhow far (?:away|back|apart)\b"
-        r"|\bhow far (?:\w+ ){0,3}from (?:the camera|each other|the lens)\b"
+        r"(?<!\bwhat )(?<!\bwhich )\bdepth\b(?! does it give)|\bhow far\b(?!(?:\s+[\w']+){1,4}\s+from here\b)"
         r"|\bdistances? (?:from|to) the camera",
         "estimate the depth of the image; make a depth map; how far away are the objects; which things are closer "
         "to the camera",
