@@ -400,7 +400,8 @@ _UPRIGHT = re.compile(  # "turn it the right way round": back to upright, howeve
     r"|\b(?:turn|make|put)\w*\s+(?:it|this|them)\s+(?:to\s+|in\s+)?(?:the\s+)?(?:right|correct|proper|normal)\s+"
     r"(?:way|direction|orientation)\b"
     r"|\bstraighten (?:it|this|that|them|the (?:photo|picture|image|pic|scan))(?: up| out)?\b"
-    r"|\bmake (?:it|this|them|the (?:photo|picture|image|pic)) straight\b|\bstand (?:it|this|them) (?:up|straight)\b"
+    r"|\b(?:make|turn|put|get) (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+    r"|\bstand (?:it|this|them) (?:up|straight)\b"
 )
 # with a fault stated, a bare turn ("flip it", "fix it", "turn it back") undoes it
 _BACK = re.compile(
