@@ -50,7 +50,7 @@ _SAME_QUESTION = re.compile(  # words after which an auxiliary continues one que
 )
 _WH_NEAR = re.compile(r"\b(?:what|which|how|who|whose|where|when|why)\b", re.I)
 # "tag every person, company and place": the last of a list of single words, not a new ask
-_LISTED_BEFORE = re.compile(r"\b[a-z]+,\s*[a-z]+\s*$", re.I)
+_LISTED_BEFORE = re.compile(r"\b(?:every|each|all|any|both)\s+[a-z]+,\s*[a-z]+\s*$", re.I)
 _ONLY_JOINERS = re.compile(
     r"\s*(?:(?:and|then|also|afterwards|after that|before that|before this|before anything else|first of all|"
     r"finally|lastly|next|first|firstly|second|secondly|plus|"
