@@ -462,6 +462,10 @@ class Composer(Sources, Slots):
                 prompt_thing, image = self._words_of(source, want), None
         words = argtext.text_prompt(want.clause.text) if goal.name == "write" else argtext.prompt(want.clause.text)
         if words and goal.name in ("draw", "video"):  # "a picture of a basket of apples, pumpkins and bread, ..."
+            at = want.clause.text.find(words)
+            rest = want.clause.text[at + len(words) :] if at >= 0 else ""
+            if rest.startswith(","):  # the description goes on in its own clause
+                words += rest.rstrip(" ?.!")
             for c in self.clauses[want.clause.index + 1 :]:
                 if c.joiner not in (",", "and") or c.index in self.asking or c.inputs:
                     break
