@@ -77,6 +77,8 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(r"(?:using|with the|with this|with my|based on|according to)\b", re.I)
 _PLACEHOLDER = {"image": "this image", "audio": "this recording", "video": "this video", "text": "this text"}
+# any placeholder a clause's words may hold (see `placeholder`), as a pattern
+PLACEHOLDERS = "this (?:" + "|".join(sorted({*(v.split()[1] for v in _PLACEHOLDER.values()), "file", "question"})) + ")"
 
 
 @dataclass

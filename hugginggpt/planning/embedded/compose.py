@@ -338,10 +338,10 @@ class Composer(Sources, Slots):
             return
         # the request's other words tell what the picture is only when it is the one picture given
         alone = sum(t.modality == "image" for t in self._files()) <= 1
-        request = self.text.lower() if alone else ""
-        document = any(_DOCUMENT.search(w) for w in (want.clause.words, request, thing.value.lower()))
+        told = (want.clause.words, self.text.lower() if alone else "", thing.value.lower())
+        document = any(_DOCUMENT.search(w) for w in told)
         # a picture of a label, a sign, a note: a question about it is about its words unless it asks what is seen
-        carries = any(_CARRIES_TEXT.search(w) for w in (want.clause.words, request, thing.value.lower()))
+        carries = any(_CARRIES_TEXT.search(w) for w in told)
         if self.cap is None:  # every task counts as runnable: the literal one
             task = "document-question-answering" if document else "visual-question-answering"
             self._step(task, self._with_context(want, {"image": thing.value, "text": question}), want, thing, "answer")

@@ -16,7 +16,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from .clauses import Clause
+from .clauses import PLACEHOLDERS, Clause
 from .goals import BY_NAME, CONTEXT_EXAMPLES, GOALS, Goal
 
 log = logging.getLogger(__name__)
@@ -284,7 +284,7 @@ _NOT_WANTED = re.compile(
 )
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
 _DOING = re.compile(r"(?:\b(?:i'm|i am|we're|we are|i was|we were|i've been|we've been)\s+|^trying to\s+)$")
-_PLACEHOLDERS = re.compile(r"\bthis (?:text|image|recording|video|file|question)\b|[:;]")
+_PLACEHOLDERS = re.compile(rf"\b{PLACEHOLDERS}\b|[:;]")
 # "grayscale depth is fine": what the asker will accept of the result, no ask of its own
 _ACCEPTS = re.compile(r"\b(?:is|are|would be|'s) (?:fine|ok|okay|good enough|alright|enough)\W*$")
 _WRITE_REPLY = re.compile(r"\bwrit\w*\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:reply|response|answer)\b")
@@ -670,10 +670,10 @@ def _names_result(goal: Goal, words: str, w: Want) -> bool:
 def has_words(clause: Clause) -> bool:
     """Enough words to be read by meaning: a single word is no ask unless a cue names it."""
     # "this text", "this image": a thing given, standing alone, asks nothing
-    if re.fullmatch(r"(?:this (?:text|image|recording|video|file|question)\W*)+", clause.words):
+    if re.fullmatch(rf"(?:{PLACEHOLDERS}\W*)+", clause.words):
         return False
     # an aside in brackets ("please: <text> (clear voice, nothing fancy") says how, not what
-    words = re.sub(r"\([^)]*\)?|\bthis (?:text|image|recording|video|file|question)\b|\bplease\b", " ", clause.words)
+    words = re.sub(rf"\([^)]*\)?|\b{PLACEHOLDERS}\b|\bplease\b", " ", clause.words)
     return len(re.findall(r"[a-z]{2,}", words)) >= 2
 
 

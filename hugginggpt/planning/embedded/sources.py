@@ -61,24 +61,11 @@ class Sources:
                 found.append(t)
 
         if goal.name in _FORMS:  # "tell me out loud how much I owe on this ticket": the answer its clause asks
-            answers = [
-                t
-                for t in self.things
-                if t.makes == "answer"
-                and t.step is not None
-                and self.steps[t.step].clause == want.clause.index
-                and self.steps[t.step].goal in ASK_GOALS
-            ]
+            answers = [t for t in self._made_in(want.clause, ASK_GOALS) if t.makes == "answer"]
             if answers:
                 return answers[-1:], True
         if goal.name == "speak":  # "say 'good night' in French": the French words are spoken
-            translated = [
-                t
-                for t in self.things
-                if t.step is not None
-                and self.steps[t.step].clause == want.clause.index
-                and self.steps[t.step].goal == "translate"
-            ]
+            translated = self._made_in(want.clause, {"translate"})
             if translated:
                 return translated[-1:], True
         shared = [i for i in own if self._shared_after_colon(want, i)]
@@ -209,6 +196,14 @@ class Sources:
         keep(self._latest(set(goal.tasks), convert=convertible, before=want.clause.end, besides=maps))
         return found, False
 
+    def _made_in(self, clause: Clause, goals: set[str] | frozenset[str]) -> list[Thing]:
+        """The results of the steps its clause asked of `goals`."""
+        return [
+            t
+            for t in self.things
+            if t.step is not None and self.steps[t.step].clause == clause.index and self.steps[t.step].goal in goals
+        ]
+
     def _files(self) -> list[Thing]:
         """The files given, once each (a file named twice is one), in order."""
         given = {i.value for i in self.inputs if i.kind == "file"}
@@ -222,13 +217,12 @@ class Sources:
         """Of several files of a kind, the one whose name holds the noun a clause names it by."""
         files = [t for t in self._files() if t.modality == modality]
         word = noun.split()[-1].lower()
-        stem = re.sub(r"e?s$", "", word) if len(word) > 4 else word
-        named = [t for t in files if stem in t.value.rsplit("/", 1)[-1].lower()]
+        named = [t for t in files if _stem(word) in _file_name(t)]
         if not named and _PICTURE.fullmatch(word):
             # "the photo" beside "the letter" (letter.png): the picture no other noun of the request names
             others = {n.lower() for n in NOUNS[modality].findall(self.text.lower())} - {word}
-            stems = {re.sub(r"e?s$", "", n) if len(n) > 4 else n for n in others if not _PICTURE.fullmatch(n)}
-            named = [t for t in files if not any(s in t.value.rsplit("/", 1)[-1].lower() for s in stems)]
+            stems = {_stem(n) for n in others if not _PICTURE.fullmatch(n)}
+            named = [t for t in files if not any(s in _file_name(t) for s in stems)]
             named = named if len(named) < len(files) else []
         return named[0] if len(files) > 1 and len(named) == 1 else None
 
@@ -381,6 +375,15 @@ class Sources:
                 out = next(t for t in self.things if t.step == s.id)
                 return f"{cond}-text-to-image", out
         return None
+
+
+def _stem(word: str) -> str:
+    """ "letters" -> "letter": a noun as a file's name may hold it."""
+    return re.sub(r"e?s$", "", word) if len(word) > 4 else word
+
+
+def _file_name(thing: Thing) -> str:
+    return thing.value.rsplit("/", 1)[-1].lower()
 
 
 def _between(words: str, a: int, b: int) -> str:
