@@ -161,17 +161,39 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         # edit the plan down to one task and run it without planning again
         edited = '[{"id": 0, "task": "image-classification", "dep": [-1], "args": {"image": "house.png"}}]'
         page.click("#plan-edit button:has-text('Edit the plan')")
+        # the accordion mounts the editor on opening and the JSON highlighting loads after it, re-creating the
+        # editor's view: type only into the finished editor (its run's plan highlighted), then check it took
+        editor = "document.querySelector('#plan-json .cm-content')"
+        page.wait_for_function(
+            f"() => {{ const e = {editor}; return e && e.textContent.includes('image-to-text')"
+            " && e.querySelector('span') !== null; }",
+            timeout=30_000,
+        )
+        page.wait_for_timeout(300)
         page.locator("#plan-json .cm-content").fill(edited)
+        page.wait_for_function(
+            f"() => {{ const t = {editor}.textContent; return t.includes('image-classification')"
+            " && !t.includes('image-to-text'); }",
+            timeout=10_000,
+        )
         page.click("#rerun")
         page.wait_for_selector("#chat :text('(edited plan)')", timeout=30_000)
         page.wait_for_selector("#run-status :text('done in')", timeout=60_000)
         # the first run's "done" status and 3-node graph are still on the page until the rerun's arrive:
         # wait for the rerun's own graph (one node, done), not for anything the old page already shows
-        page.wait_for_function(
-            "() => { const n = document.querySelectorAll('#plan-graph svg g.task-node');"
-            " return n.length === 1 && n[0].getAttribute('data-state') === 'done'; }",
-            timeout=60_000,
-        )
+        try:
+            page.wait_for_function(
+                "() => { const n = document.querySelectorAll('#plan-graph svg g.task-node');"
+                " return n.length === 1 && n[0].getAttribute('data-state') === 'done'; }",
+                timeout=60_000,
+            )
+        except Exception as e:  # say what the page showed instead: a timeout alone does not tell
+            nodes = page.locator("#plan-graph svg g.task-node")
+            states = [nodes.nth(i).get_attribute("data-state") for i in range(nodes.count())]
+            raise AssertionError(
+                f"rerun graph never showed one done node; nodes {states}, status {page.inner_text('#run-status')!r},"
+                f" chat tail {page.inner_text('#chat')[-600:]!r}"
+            ) from e
         assert page.locator("#plan-graph svg g.task-node").count() == 1
         assert "image-classification" in page.locator("#plan-graph svg").text_content()
         page.click("#trace button:has-text('Trace')")
