@@ -1726,3 +1726,24 @@ def test_everyday_asks_from_halves_o_and_p(planner, files, request_text, expecte
 )
 def test_everyday_asks_from_halves_o_and_p_2(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # what the asker does or will do, told in the first person, is context beside the ask
+        (["menu.png"], "I write in Portuguese mostly. Please read this menu and say if the reviews on it are good",
+         ["image-to-text", "text-classification"]),
+        (["flyer.jpg"], "Copy the words off this flyer, we'll decide which stall to visit after",
+         ["image-to-text"]),
+        (["memo.wav"], "Transcribe this memo please. I usually draw the plan on paper myself",
+         ["automatic-speech-recognition"]),
+        # ... but a wish, a request to someone, or the options a habit lists are asks
+        (["memo.wav"], "I only want the words of this memo, typed out", ["automatic-speech-recognition"]),
+        (["call.txt"], "I sort tickets into three piles: sales, support, billing. Which pile is this one for?",
+         ["text-classification"]),
+        (["note.png"], "We will need the text of this note read out", ["image-to-text", "text-to-speech"]),
+    ],
+)
+def test_what_the_asker_tells_of_themselves_is_context(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

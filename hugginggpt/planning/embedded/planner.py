@@ -28,6 +28,7 @@ from .reading import (
     CHANGES,
     LOOKS_WRONG,
     QUESTION_GOALS,
+    SELF_TOLD,
     TELLS,
     THRESHOLD,
     Want,
@@ -79,6 +80,10 @@ class GoalPlanner:
         clauses, wants = read(clauses)
         wants = _quoted_messages(clauses, wants)
         wants = _questions(clauses, wants, text)
+        # (the options a told habit lists stay: "i sort them into three piles: a, b, c. put this one in the right pile")
+        told = [w for w in wants if SELF_TOLD.match(w.clause.words) and w.goal.name != "label"]
+        if len(told) < len(wants):
+            wants = [w for w in wants if w not in told]
         wants = _one_reading(_choices(wants, clauses))
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
             for i in c.inputs:

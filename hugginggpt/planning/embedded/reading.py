@@ -384,6 +384,18 @@ _THEIR_PLAN = re.compile(
     r"|loves?|has|have)\s+to\b(?!\s+(?:know|see|hear|find out|understand|learn|check)\b)"
 )
 _DASHES = {"-", "--", "–", "—"}
+# "i write in english", "i'll know which cousin to post it to": what the asker does or will do, told in the first
+# person with no one asked (no "you", no wish, no request verb), is context beside the ask
+_ASKING_VERB = (
+    r"want|wanna|need|wish|would|'d|like|love|hope|hoping|wonder|wondering|ask|asking|request|require|must|have to"
+    r"|got to|gotta|'m|am|'ve got|beg|pray|please|appreciate|mean|meant|can|could|can't|cannot|may|might|should"
+    r"|shall|take|have"
+)
+_OFTEN = r"just|also|usually|always|then|only|often|normally|already|still|really|really just"
+SELF_TOLD = re.compile(
+    rf"(?:i|we)(?:'ll| will|'d| would)?(?:\s+(?:{_OFTEN}))?"
+    rf"\s+(?!(?:{_ASKING_VERB}|{_OFTEN})\b)[a-z]+\b(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
+)
 
 
 def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
