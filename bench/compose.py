@@ -18,6 +18,7 @@
     python bench/compose.py --half N            # another development half, like A, F, G, H, I and L
     python bench/compose.py --half O            # another development half, like A, F, G, H, I, L, M and N
     python bench/compose.py --half P            # another development half, like A, F, G, H, I, L, M and N
+    python bench/compose.py --half Q            # another development half, like A, F, G, H, I, L, M, N, O and P
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -51,7 +52,9 @@ made in the section "half N's files") was written at the same time as M by anoth
 planner, the same way, and is a development half too. Half O (co-o01 .. co-o50, files of its own, all named o_...,
 made in the section "half O's files") was written after N by yet another helper who had not read the planner, the
 same way, and is a development half too; so is half P (co-p01 .. co-p50, files all named p_..., in "half P's files"),
-written at the same time as O by another such helper.
+written at the same time as O by another such helper. Half Q (co-q01 .. co-q50, files all named q_..., in "half
+Q's files") was written after P by yet another helper who had not read the planner, the same way, and is a development
+half too.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -2787,6 +2790,259 @@ SPEECH_P = {
 }
 
 
+# half Q's files
+Q_VISITORS_SIGN = ["ALL VISITORS", "PLEASE REPORT TO", "MAIN RECEPTION"]
+Q_OFFER_LETTER = [
+    "Dear Andrei,",
+    "Congratulations! We are delighted to offer",
+    "you a place on our electrician apprenticeship,",
+    "starting on 1 September. Your mentor will be",
+    "Gary Price. We are very happy to have you!",
+    "Brightwire Electrical Ltd",
+]
+Q_NOTE_TL = [
+    "Mahal kong Lola,",
+    "salamat po sa masarap na pagkain.",
+    "Uuwi ako sa Linggo ng hapon.",
+    "Ingat po kayo palagi.",
+    "Nagmamahal, Jun",
+]
+Q_FIRE_NOTICE = [
+    "FIRE ALARM TEST AND EVACUATION",
+    "The fire alarm is tested every Wednesday at",
+    "10 am. The bell will ring for ten seconds.",
+    "If the alarm rings for longer, leave the",
+    "building by the nearest exit. Do not use the",
+    "lifts. Meet at assembly point B in the front",
+    "car park. Fire wardens in yellow vests will",
+    "check each floor. Do not go back inside until",
+    "a warden tells you it is safe.",
+]
+Q_STORY_PAGE = [
+    "Once upon a time, a little hedgehog",
+    "called Pip lived under a big apple tree",
+    "at the bottom of the garden. Every night",
+    "he looked up and said hello to the moon.",
+]
+Q_EXAM_TIMETABLE = [
+    "YEAR 11 SUMMER EXAMS",
+    "Mon 9 June    English     9:00 am",
+    "Tue 10 June   Maths       1:30 pm",
+    "Thu 12 June   Chemistry   9:15 am",
+    "Fri 13 June   History     2:00 pm",
+]
+Q_HALL_BOOKING = [
+    "ST MARK'S CHURCH HALL",
+    "Booking confirmed",
+    "Saturday 18 October",
+    "10 am to 4 pm",
+    "Hire fee 60 pounds",
+]
+Q_TAKEAWAY_MENU = [
+    "GOLDEN DRAGON TAKEAWAY",
+    "Sweet and sour chicken 7.80",
+    "Egg fried rice 3.20",
+    "Crispy duck 12.50",
+    "Prawn crackers 2.00",
+]
+Q_MEDICINE_BOX = [
+    "CHILDREN'S PARACETAMOL",
+    "Age 6 to 8 years: one 5 ml spoon",
+    "Up to four times in 24 hours",
+    "Leave 4 hours between doses",
+]
+Q_REFUSAL_LETTER = [
+    "Dear Ms Okafor,",
+    "I am afraid I have disappointing news.",
+    "Your application for the role of Warehouse",
+    "Supervisor at Northgate Foods was",
+    "unsuccessful, and we cannot offer you",
+    "an interview.",
+    "HR Team, Northgate Foods",
+]
+Q_PARENTS_NOTE = ["Parents' evening is moved to", "Tuesday 4 March at 5 pm,", "in the school library."]
+Q_PRICES_OLD = ["PRICE LIST 2024", "Dog walk, 30 minutes: 12.00", "Dog walk, 1 hour: 18.00", "Home visit: 10.00"]
+Q_PRICES_NEW = ["PRICE LIST 2025", "Dog walk, 30 minutes: 13.00", "Dog walk, 1 hour: 19.50", "Home visit: 10.00"]
+Q_CAR_WASH = ["HAND CAR WASH", "Standard wash 8 pounds", "Full valet 25 pounds", "Open 8 am to 6 pm"]
+Q_FLAPJACK_CARD = [
+    "NAN'S FLAPJACKS",
+    "250 g oats, 125 g butter,",
+    "125 g brown sugar, 3 spoons syrup.",
+    "Bake at 180 C for 25 minutes.",
+]
+Q_BIN_NOTICE = [
+    "BIN COLLECTION CHANGES",
+    "From 3 November your green bin",
+    "will be emptied on Thursdays.",
+    "Black bins stay on Mondays.",
+]
+Q_NOISE_LETTER = [
+    "Dear Mr Haddad,",
+    "Several neighbours have complained about",
+    "loud music from your flat after midnight.",
+    "Please keep the noise down after 11 pm.",
+    "Regards, Kestrel Lettings",
+]
+Q_HISSY_INTERVIEW = (
+    "So when did you first start making pottery? Well, I was about fifteen, and my aunt had a wheel in her garage. "
+    "I made a terrible bowl, and I was hooked from that day on."
+)
+
+
+def q_story_cover() -> Image.Image:
+    """A book cover picture: a hedgehog under an apple tree at night with a full moon: shapes, no text."""
+    img = Image.new("RGB", (560, 640), (30, 40, 90))
+    d = ImageDraw.Draw(img)
+    d.ellipse([400, 50, 500, 150], fill=(250, 245, 200))
+    d.rectangle([0, 480, 560, 640], fill=(60, 110, 50))
+    d.rectangle([120, 260, 160, 490], fill=(100, 70, 40))
+    d.ellipse([20, 120, 270, 320], fill=(50, 120, 50))
+    for x, y in ((70, 200), (150, 170), (200, 240), (110, 270)):
+        d.ellipse([x, y, x + 22, y + 22], fill=(210, 40, 40))
+    d.ellipse([270, 470, 400, 550], fill=(110, 80, 50))
+    for i in range(9):
+        d.polygon([(280 + i * 13, 490), (287 + i * 13, 455), (294 + i * 13, 490)], fill=(80, 55, 35))
+    d.polygon([(395, 500), (440, 520), (395, 535)], fill=(170, 130, 90))
+    d.ellipse([405, 508, 413, 516], fill=(10, 10, 10))
+    return img
+
+
+def q_fox_wall() -> Image.Image:
+    """A fox standing on a garden wall by some wheelie bins at night: shapes, no text (darkened in the file)."""
+    img = Image.new("RGB", (640, 460), (70, 80, 110))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 380, 640, 460], fill=(90, 90, 90))
+    d.rectangle([0, 270, 640, 380], fill=(150, 90, 70))
+    for y in range(270, 380, 22):
+        d.line([0, y, 640, y], fill=(110, 70, 55), width=2)
+    for x in (470, 550):
+        d.rectangle([x, 300, x + 70, 420], fill=(40, 90, 50))
+        d.rectangle([x - 4, 290, x + 74, 306], fill=(30, 70, 40))
+    d.ellipse([180, 200, 340, 265], fill=(210, 100, 30))
+    d.polygon([(330, 215), (400, 170), (410, 230)], fill=(210, 100, 30))
+    d.polygon([(340, 185), (352, 150), (365, 182)], fill=(190, 90, 25))
+    d.polygon([(375, 178), (392, 145), (398, 180)], fill=(190, 90, 25))
+    d.polygon([(395, 205), (430, 215), (405, 228)], fill=(245, 240, 230))
+    d.ellipse([372, 190, 380, 198], fill=(20, 20, 20))
+    d.polygon([(185, 230), (100, 200), (90, 240), (180, 250)], fill=(210, 100, 30))
+    d.polygon([(100, 200), (80, 215), (90, 240)], fill=(245, 240, 230))
+    for x in (200, 225, 300, 320):
+        d.rectangle([x, 255, x + 10, 272], fill=(40, 30, 25))
+    return img
+
+
+def q_house_sketch() -> Image.Image:
+    """A pencil drawing of a house front: dark lines on white paper (door, four windows, roof, chimney), no text."""
+    img = Image.new("RGB", (640, 520), (250, 250, 246))
+    d = ImageDraw.Draw(img)
+    ink, w = (40, 40, 45), 4
+    d.rectangle([140, 220, 500, 470], outline=ink, width=w)
+    d.polygon([(120, 225), (320, 90), (520, 225)], outline=ink, width=w)
+    d.rectangle([400, 110, 440, 180], outline=ink, width=w)
+    d.rectangle([290, 360, 350, 470], outline=ink, width=w)
+    d.ellipse([335, 410, 343, 418], outline=ink, width=2)
+    for x0, y0 in ((180, 260), (390, 260), (180, 370), (390, 370)):
+        d.rectangle([x0, y0, x0 + 70, y0 + 60], outline=ink, width=w)
+        d.line([x0 + 35, y0, x0 + 35, y0 + 60], fill=ink, width=2)
+        d.line([x0, y0 + 30, x0 + 70, y0 + 30], fill=ink, width=2)
+    d.line([40, 470, 600, 470], fill=ink, width=w)
+    d.line([320, 470, 300, 515], fill=ink, width=2)
+    d.line([320, 470, 340, 515], fill=ink, width=2)
+    return img
+
+
+def q_harbour_boats() -> Image.Image:
+    """Three small sailing boats with red, yellow and blue sails in a harbour below a row of houses: no text."""
+    img = Image.new("RGB", (720, 460), (175, 210, 235))
+    d = ImageDraw.Draw(img)
+    for i, colour in enumerate(((230, 220, 200), (200, 120, 110), (150, 190, 210), (240, 200, 120), (210, 210, 215))):
+        x = 20 + i * 140
+        d.rectangle([x, 110, x + 110, 200], fill=colour)
+        d.polygon([(x - 5, 110), (x + 55, 70), (x + 115, 110)], fill=(120, 70, 60))
+        d.rectangle([x + 40, 150, x + 70, 200], fill=(70, 60, 60))
+    d.rectangle([0, 200, 720, 225], fill=(150, 145, 140))
+    d.rectangle([0, 225, 720, 460], fill=(40, 100, 150))
+    for x, sail in ((90, (210, 40, 40)), (330, (240, 200, 40)), (560, (40, 80, 200))):
+        d.polygon([(x - 60, 360), (x + 70, 360), (x + 50, 395), (x - 40, 395)], fill=(245, 245, 240))
+        d.line([x, 240, x, 360], fill=(90, 60, 40), width=5)
+        d.polygon([(x + 4, 245), (x + 4, 350), (x + 70, 350)], fill=sail)
+        d.polygon([(x - 4, 270), (x - 4, 350), (x - 50, 350)], fill=sail)
+        d.line([x - 70, 405, x + 80, 405], fill=(90, 150, 190), width=3)
+    return img
+
+
+def q_hissy(text: str) -> Callable[[Path], None]:
+    """A recording of `text` with a steady hiss under it, as from a cheap microphone (the same hiss every run)."""
+
+    def make(path: Path) -> None:
+        import numpy as np
+        import soundfile as sf
+
+        demo.speech(text, path)
+        audio, rate = sf.read(path, dtype="int16")
+        hiss = np.random.default_rng(7).normal(0, 900, len(audio))
+        sf.write(path, np.clip(audio + hiss, -32768, 32767).astype(np.int16), rate)
+
+    return make
+
+
+SPEECH_Q = {
+    "q_accountant_voicemail.wav": (
+        "Hi Rosa, it's Graham from Fenwick Accounts. Your tax return is ready to sign. Please come into the office "
+        "on Thursday morning, and bring your bank statements for March."
+    ),
+    "q_guest_review.ogg": (
+        "Hi, this is Linda from room four. We just wanted to say thank you. The breakfast was wonderful, the bed "
+        "was so comfortable, and the view of the bay was beautiful. We loved every minute and we will definitely "
+        "come back."
+    ),
+    "q_team_briefing.flac": (
+        "Good morning everyone. Three things for today's shift. First, the new till system goes live at nine, so "
+        "please log in with your new staff number. Second, the bakery delivery is late, so the bread shelves will "
+        "be empty until eleven. Third, we are short on the checkouts at lunchtime, so anyone who is trained on the "
+        "tills should be ready to help between twelve and two. Thanks, and have a good shift."
+    ),
+    "q_vet_voicemail.wav": (
+        "Hello, this is Sophie from Meadow Vets. Biscuit's operation went well and she is waking up now. You can "
+        "collect her at four thirty this afternoon. Please bring her carrier with you."
+    ),
+    "q_broadband_call.wav": (
+        "Hello, I'm calling because my broadband has stopped working since yesterday. The router light keeps "
+        "flashing red, and I have already turned it off and on again. Can someone please look at the line?"
+    ),
+    "q_minutes_dictation.ogg": (
+        "Minutes, item four. The committee agreed to buy two new picnic benches for the park, at a cost of four "
+        "hundred pounds."
+    ),
+    "q_daughter_message.flac": (
+        "Hi Dad, it's Amy. My train is running late, so I will get to the station at ten past eight, not seven. "
+        "Don't wait outside in the cold."
+    ),
+    "q_kitchen_job_voicenote.ogg": (
+        "Right, update on the kitchen job at number twelve. The plasterer has finished, so the electrician can go "
+        "in tomorrow to fit the sockets. The worktops are arriving on Thursday, but the sink is on back order for "
+        "another week. The customer now wants white tiles, not grey. And keep the side gate shut, because of "
+        "their dog."
+    ),
+    "q_school_office_voicemail.wav": (
+        "Hello, it's Mrs Kaur from the school office. Just to let you know that parents' evening has moved to "
+        "Tuesday the fourth of March at five o'clock, in the school library."
+    ),
+    "q_pharmacy_voicemail.wav": (
+        "Hello, this is Oakfield Pharmacy. The prescription for Mr Brennan is ready to collect. We close at half "
+        "past five today, and tomorrow we open at nine."
+    ),
+    "q_landlady_message.flac": (
+        "Hello, it's Margaret, your landlady. The gas engineer is coming on Monday at ten in the morning to check "
+        "the boiler. Please make sure someone is at home to let him in."
+    ),
+    "q_angry_customer.wav": (
+        "This is the third time I have called about my order. It still hasn't arrived, and nobody has called me "
+        "back. I am absolutely fed up with this."
+    ),
+}
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -3288,6 +3544,43 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "p_sideways_stairwell.jpg": _img(lambda: p_stairwell().rotate(90, expand=True)),
     "p_ice_cream_van.png": _img(p_ice_cream_van),
     **{name: _speech(text) for name, text in SPEECH_P.items()},
+    # half Q
+    "q_visitors_sign.png": _img(lambda: demo.sign(Q_VISITORS_SIGN, bg=(200, 30, 40), size=(720, 400))),
+    "q_robotics_team.jpg": _img(lambda: side_by_side(demo.faces(2, 190), demo.faces(2, 190), bg=(60, 60, 60))),
+    "q_graduate.png": _img(lambda: demo.person(420)),
+    "q_offer_letter.png": _img(lambda: page(Q_OFFER_LETTER, bg=(252, 252, 248))),
+    "q_note_tl.jpg": _img(lambda: page(Q_NOTE_TL, size=32, width=680, bg=(255, 245, 215))),
+    "q_fire_notice.png": _img(lambda: page(Q_FIRE_NOTICE, size=28, bg=(255, 240, 235))),
+    "q_story_cover.jpg": _img(q_story_cover),
+    "q_story_page.png": _img(lambda: page(Q_STORY_PAGE, size=30, width=720, bg=(250, 246, 235))),
+    "q_exam_timetable.png": _img(lambda: page(Q_EXAM_TIMETABLE, size=32, width=700)),
+    "q_hall_booking.jpg": _img(lambda: page(Q_HALL_BOOKING, size=34, width=620, bg=(240, 245, 255))),
+    "q_sideways_menu.jpg": _img(
+        lambda: page(Q_TAKEAWAY_MENU, size=32, width=640, bg=(255, 250, 235)).rotate(90, expand=True)
+    ),
+    "q_dark_iftar.jpg": _img(lambda: darker(side_by_side(demo.faces(2), demo.faces(3), bg=(60, 60, 60)), 0.25)),
+    "q_sideways_runner.jpg": _img(lambda: demo.person(380).rotate(90, expand=True)),
+    "q_singer.png": _img(lambda: demo.person(400)),
+    "q_guitarist.png": _img(lambda: demo.person(440)),
+    "q_upside_medicine_box.jpg": _img(
+        lambda: page(Q_MEDICINE_BOX, size=32, width=680, bg=(235, 245, 255)).rotate(180)
+    ),
+    "q_refusal_letter.png": _img(lambda: page(Q_REFUSAL_LETTER, bg=(250, 250, 250))),
+    "q_parents_note.png": _img(lambda: page(Q_PARENTS_NOTE, size=32, width=620, bg=(255, 250, 200))),
+    "q_prices_old.png": _img(lambda: page(Q_PRICES_OLD, size=32, width=620)),
+    "q_prices_new.png": _img(lambda: page(Q_PRICES_NEW, size=32, width=620, bg=(245, 255, 245))),
+    "q_mirror_car_wash.jpg": _img(
+        lambda: page(Q_CAR_WASH, size=34, width=600, bg=(230, 240, 255)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "q_sideways_gymnast.jpg": _img(lambda: demo.person(400).rotate(270, expand=True)),
+    "q_flapjack_card.png": _img(lambda: page(Q_FLAPJACK_CARD, size=32, width=660, bg=(255, 248, 230))),
+    "q_bin_notice.png": _img(lambda: page(Q_BIN_NOTICE, size=32, width=620)),
+    "q_noise_letter.jpg": _img(lambda: page(Q_NOISE_LETTER, bg=(250, 248, 240))),
+    "q_dark_fox.jpg": _img(lambda: darker(q_fox_wall(), 0.22)),
+    "q_house_sketch.png": _img(q_house_sketch),
+    "q_harbour_boats.png": _img(q_harbour_boats),
+    "q_hissy_interview.wav": q_hissy(Q_HISSY_INTERVIEW),
+    **{name: _speech(text) for name, text in SPEECH_Q.items()},
 }
 
 
@@ -3486,7 +3779,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOP"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQ"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -3519,7 +3812,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P) or with `show`, each case
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q) or with `show`, each case
     with its request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing
     of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
