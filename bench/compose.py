@@ -19,6 +19,7 @@
     python bench/compose.py --half O            # another development half, like A, F, G, H, I, L, M and N
     python bench/compose.py --half P            # another development half, like A, F, G, H, I, L, M and N
     python bench/compose.py --half Q            # another development half, like A, F, G, H, I, L, M, N, O and P
+    python bench/compose.py --half R            # another held-out half, the same way as B to E, J and K: figures only
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -26,8 +27,8 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D, E, J and K are held out: without --show nothing of their requests is printed or written, only the
-figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
+Halves B, C, D, E, J, K and R are held out: without --show nothing of their requests is printed or written, only
+the figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
 Half F (co-f01 .. co-f60, files of its own made in the section "half F's files") was written later still by
@@ -54,7 +55,9 @@ made in the section "half O's files") was written after N by yet another helper 
 same way, and is a development half too; so is half P (co-p01 .. co-p50, files all named p_..., in "half P's files"),
 written at the same time as O by another such helper. Half Q (co-q01 .. co-q50, files all named q_..., in "half
 Q's files") was written after P by yet another helper who had not read the planner, the same way, and is a development
-half too.
+half too. Half R (co-r01 .. co-r50, files all named r_..., in "half R's files") was written at the same time as Q by
+another helper who had not read the planner, the same way, and is held out, like B to E, J and K: `--half R` prints
+its figures only.
 """
 
 from __future__ import annotations
@@ -3043,6 +3046,224 @@ SPEECH_Q = {
 }
 
 
+# half R's files
+R_MOORINGS_SIGN = ["VISITOR MOORINGS", "18 POUNDS A NIGHT", "PAY AT HARBOUR OFFICE"]
+R_BADGE_LETTER = [
+    "Dear Mrs Petrova,",
+    "Thank you for applying for a Blue Badge.",
+    "We are sorry to tell you that your",
+    "application has been refused, because you",
+    "do not meet the mobility criteria. You may",
+    "ask us to look at it again within 28 days.",
+    "Parking Services, Castleford Council",
+]
+R_NOTE_LT = [
+    "Sveiki,",
+    "kambarys buvo labai svarus",
+    "ir jaukus. Aciu uz skanius",
+    "pusrycius. Grisime kita vasara!",
+    "Ona ir Petras",
+]
+R_HANDLING_MEMO = [
+    "HANDLING THE COLLECTION - VOLUNTEERS",
+    "Always wear the blue nitrile gloves when you",
+    "touch any object, and wash your hands first.",
+    "Use pencils only in the stores and galleries,",
+    "never pens. Carry one object at a time, with",
+    "two hands, and support it from underneath.",
+    "Never lift a pot or a jug by its handle.",
+    "If anything is damaged, do not try to mend it:",
+    "put it on a tray and tell the curator.",
+]
+R_DRENCH_LABEL = [
+    "SHEEP DRENCH - ORAL",
+    "Dose: 2.5 ml per 10 kg bodyweight",
+    "Do not use within 28 days of slaughter",
+    "Shake well before use",
+]
+R_CINEMA_BOARD = ["SCREEN 2 TONIGHT", "LIGHTHOUSE 6:10 PM", "PADDINGTON 7:45 PM", "WILD COAST 9:20 PM"]
+R_BENCH_PLAQUE = ["IN MEMORY OF", "JOAN ELLIS", "1931 - 2022", "SHE LOVED THIS VIEW"]
+R_EYE_CLINIC_LETTER = [
+    "Dear Mr Hughes,",
+    "Your next appointment at the Eye Clinic",
+    "is on Tuesday 9 May at 11:20 am.",
+    "Please bring your glasses and a list of",
+    "your medicines. Your eyes may be blurry",
+    "afterwards, so please do not drive.",
+    "Outpatients, St Luke's Hospital",
+]
+R_WIFI_CARD = ["GUEST WIFI", "Network: Harbour View", "Password: puffin2024", "Breakfast 8 - 9.30 am"]
+R_PRICE_LIST = ["PRICE LIST", "Eyebrow shape 12.00", "Lash tint 15.00", "Gel nails 28.00"]
+R_WORKS_NOTICE = ["ENGINEERING WORKS", "Sunday 14 April", "Replacement buses run", "between York and Malton"]
+R_CREW_BOARD = [
+    "CREW TRAINING",
+    "Tuesday 7 pm  Launch exercise",
+    "Thursday 7 pm  First aid",
+    "Sunday 10 am  Engine checks",
+]
+R_VAN_PROOF = ["PROOF - APPROVED", "Hartley & Sons", "Plumbing and Heating", "07700 900123"]
+R_VAN_LETTERING = ["HARTLEY AND SONS", "PLUMBING & HEATING", "07700 900123"]
+R_CAKE_ORDER = [
+    "ORDER 118 - WEDDING CAKE",
+    "Customer: Chloe Barnes",
+    "Three tiers, lemon sponge",
+    "White roses on the top tier",
+    "Collect Friday 4 pm",
+]
+R_SWIMMING_LETTER = [
+    "Dear Parents,",
+    "Swimming lessons for Class 3 start on",
+    "Monday 4 March at the leisure centre.",
+    "Please send a towel, a swimming costume",
+    "and a swimming hat in a named bag.",
+    "Mrs Kaur, Class 3 teacher",
+]
+R_NEIGHBOUR_NOTE = [
+    "To the owner of number 9,",
+    "Your guests were shouting in the",
+    "garden until 2 am on Saturday and",
+    "left bottles in my hedge. This is",
+    "the third time. Please sort it out.",
+    "Mr Graham, number 11",
+]
+R_TIP_SIGN = ["HOUSEHOLD RECYCLING CENTRE", "Open 8 am - 4 pm", "Closed on Wednesdays", "Vans need a permit"]
+R_THANKS_CARD = [
+    "To everyone on Robin Ward,",
+    "Thank you so much for looking after our",
+    "daughter Maisie when she had her operation.",
+    "The nurses were so kind and patient, and",
+    "the play team made her laugh every day.",
+    "We are so grateful. She is home and well!",
+    "Love from the Okonjo family",
+]
+
+
+def r_sideways_guitar() -> Image.Image:
+    """An acoustic guitar lying on a wooden floor: shapes, no text (shown sideways in the file)."""
+    img = Image.new("RGB", (720, 420), (190, 150, 110))
+    d = ImageDraw.Draw(img)
+    for y in range(0, 420, 60):
+        d.line([0, y, 720, y], fill=(160, 120, 85), width=3)
+    d.ellipse([60, 110, 260, 330], fill=(205, 140, 60), outline=(90, 50, 20), width=6)
+    d.ellipse([200, 140, 360, 300], fill=(205, 140, 60), outline=(90, 50, 20), width=6)
+    d.rectangle([150, 150, 320, 290], fill=(205, 140, 60))
+    d.ellipse([185, 185, 255, 255], fill=(40, 25, 15))
+    d.rectangle([330, 200, 620, 240], fill=(95, 60, 30))
+    d.polygon([(620, 190), (690, 180), (690, 260), (620, 250)], fill=(70, 45, 25))
+    for i in range(6):
+        y = 205 + i * 6
+        d.line([110, y, 680, y], fill=(230, 230, 220), width=1)
+    d.rectangle([100, 195, 120, 245], fill=(60, 35, 15))
+    return img
+
+
+def r_owl() -> Image.Image:
+    """A brown owl on a branch against a night sky with a moon: shapes, no text."""
+    img = Image.new("RGB", (560, 520), (20, 25, 60))
+    d = ImageDraw.Draw(img)
+    d.ellipse([400, 50, 490, 140], fill=(240, 235, 200))
+    d.polygon([(0, 420), (560, 390), (560, 415), (0, 445)], fill=(80, 55, 30))
+    d.ellipse([190, 170, 370, 420], fill=(140, 100, 60))
+    d.ellipse([215, 250, 345, 410], fill=(210, 180, 130))
+    d.ellipse([200, 110, 360, 250], fill=(150, 110, 65))
+    d.polygon([(205, 130), (220, 80), (245, 125)], fill=(150, 110, 65))
+    d.polygon([(315, 125), (340, 80), (355, 130)], fill=(150, 110, 65))
+    for cx in (245, 315):
+        d.ellipse([cx - 32, 150, cx + 32, 214], fill=(240, 230, 200))
+        d.ellipse([cx - 18, 164, cx + 18, 200], fill=(240, 170, 30))
+        d.ellipse([cx - 8, 174, cx + 8, 190], fill=(10, 10, 10))
+    d.polygon([(270, 210), (290, 210), (280, 235)], fill=(90, 70, 40))
+    for x in (240, 300):
+        d.line([x, 410, x - 10, 430], fill=(220, 170, 60), width=6)
+        d.line([x, 410, x + 10, 430], fill=(220, 170, 60), width=6)
+    return img
+
+
+def r_campervan() -> Image.Image:
+    """A light-blue camper van with a white roof parked in a car park: shapes, no text (darkened in the file)."""
+    img = Image.new("RGB", (700, 420), (60, 60, 70))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 310, 700, 420], fill=(45, 45, 50))
+    for x in (40, 360, 680):
+        d.line([x, 320, x - 30, 420], fill=(230, 230, 230), width=5)
+    d.rounded_rectangle([110, 120, 600, 320], radius=40, fill=(110, 180, 220))
+    d.rounded_rectangle([110, 120, 600, 210], radius=40, fill=(245, 245, 245))
+    d.rectangle([110, 180, 600, 215], fill=(110, 180, 220))
+    d.rectangle([150, 150, 260, 205], fill=(40, 60, 80))
+    d.rectangle([290, 150, 420, 205], fill=(40, 60, 80))
+    d.polygon([(520, 150), (585, 150), (600, 210), (520, 210)], fill=(40, 60, 80))
+    d.rectangle([100, 270, 610, 290], fill=(200, 200, 200))
+    for x in (200, 510):
+        d.ellipse([x - 45, 275, x + 45, 365], fill=(25, 25, 25))
+        d.ellipse([x - 18, 302, x + 18, 338], fill=(170, 170, 170))
+    return img
+
+
+SPEECH_R = {
+    "r_vet_voicemail.wav": (
+        "Hello, this is Oakfield Vets calling about Biscuit. His operation went well and he is waking up now. "
+        "You can collect him after four o'clock today. Please bring his lead and a blanket for the car."
+    ),
+    "r_brewery_feedback.ogg": (
+        "Hi, it's Gemma. I just wanted to say thank you for the tour on Saturday. Our guide Sam was brilliant, "
+        "the tasting was fantastic, and we all had a wonderful time. We will definitely come back!"
+    ),
+    "r_conductor_message.flac": (
+        "Hello everyone, it's Gareth. A few changes for the spring concert. The rehearsal on Thursday moves from "
+        "the church hall to the school theatre, starting at seven. Please wear black for the concert, with no "
+        "coloured ties. The concert is on Saturday at half past seven, so arrive by a quarter to seven for the "
+        "warm up. Parking is behind the library. And please bring your own music stands."
+    ),
+    "r_garage_voicemail.wav": (
+        "Hi, it's Phil from Northgate Motors. Your car has passed its MOT, but the front brake pads are nearly "
+        "worn out. The total to pay is sixty four pounds, and you can pick the car up any time before half past "
+        "five."
+    ),
+    "r_answerphone_job.wav": (
+        "Hello, I saw the sign in your window saying you need a Saturday assistant. I'm sixteen, I love animals, "
+        "and I would like to apply for the job. My name is Ellie and my number is on your form."
+    ),
+    "r_piano_booking.ogg": (
+        "Hi, it's Mrs Okafor. Could you come and tune the piano on Monday morning at ten? The side gate will be "
+        "open, so come round the back."
+    ),
+    "r_control_room.wav": (
+        "This is the control room. There is a burst water main on Station Road, near the fire station. Traffic "
+        "lights are in place. The valve is in the pavement outside number twenty two. Please shut the valve "
+        "first, then call us before you start digging, because there is a gas main close by."
+    ),
+    "r_dog_owner_note.flac": (
+        "Hi, it's Maria. Our flight home gets in very late on Sunday night. So we will come and collect Rufus on "
+        "Monday morning, at about nine. Thank you so much for looking after him."
+    ),
+    "r_directions_mum.wav": (
+        "Come off the motorway at junction twelve, go past the garden centre, and the hotel is on the left "
+        "after the church."
+    ),
+    "r_directions_hotel.ogg": (
+        "Leave the motorway at junction twelve, drive past the garden centre, and you will find us on the left, "
+        "just after the church."
+    ),
+    "r_police_voicemail.wav": (
+        "Hello, this is Sergeant Collins from Bridgend police station. I'm calling about the witness statement "
+        "from Mr David Rees. Please bring it to Cardiff Crown Court on Wednesday morning."
+    ),
+    "r_pharmacy_message.wav": (
+        "Hello, this is Highfield Pharmacy. Your prescription is ready. Please collect it before six o'clock on "
+        "Thursday, and bring your bus pass as proof of age."
+    ),
+    "r_clifftop_interview.flac": (
+        "We are standing on the cliffs above the bay, and down below you can see hundreds of seabirds. The "
+        "puffins arrive here every April and stay until the end of July."
+    ),
+    "r_cake_voicenote.ogg": (
+        "Hi, it's Chloe about the wedding cake. Just to confirm, we want three tiers of lemon sponge with white "
+        "roses on the top, and we will collect it on Friday at four."
+    ),
+}
+# end of half R's files
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -3581,6 +3802,43 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "q_harbour_boats.png": _img(q_harbour_boats),
     "q_hissy_interview.wav": q_hissy(Q_HISSY_INTERVIEW),
     **{name: _speech(text) for name, text in SPEECH_Q.items()},
+    # half R
+    "r_moorings_sign.png": _img(lambda: demo.sign(R_MOORINGS_SIGN, bg=(25, 70, 130), size=(1000, 440))),
+    "r_badge_letter.png": _img(lambda: page(R_BADGE_LETTER, size=28, bg=(250, 250, 245))),
+    "r_note_lt.jpg": _img(lambda: page(R_NOTE_LT, size=32, width=680, bg=(245, 240, 225))),
+    "r_handling_memo.png": _img(lambda: page(R_HANDLING_MEMO, size=28, bg=(240, 245, 250))),
+    "r_drench_label.png": _img(lambda: page(R_DRENCH_LABEL, size=30, width=800, bg=(255, 250, 200))),
+    "r_cinema_board.jpg": _img(lambda: board(R_CINEMA_BOARD)),
+    "r_bench_plaque.jpg": _img(lambda: demo.sign(R_BENCH_PLAQUE, bg=(170, 130, 60), fg=(30, 20, 10), size=(820, 460))),
+    "r_eye_clinic_letter.png": _img(lambda: page(R_EYE_CLINIC_LETTER, size=28)),
+    "r_sideways_wifi_card.jpg": _img(
+        lambda: page(R_WIFI_CARD, size=32, width=640, bg=(230, 245, 250)).rotate(90, expand=True)
+    ),
+    "r_mirror_price_list.jpg": _img(
+        lambda: page(R_PRICE_LIST, size=34, width=620, bg=(250, 235, 240)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "r_upside_works_notice.jpg": _img(lambda: page(R_WORKS_NOTICE, size=34, width=640, bg=(255, 240, 120)).rotate(180)),
+    "r_dark_crew_board.jpg": _img(lambda: darker(page(R_CREW_BOARD, size=32, width=720, bg=(245, 245, 240)), 0.2)),
+    "r_van_proof.png": _img(lambda: page(R_VAN_PROOF, size=34, width=640)),
+    "r_van_lettering.jpg": _img(
+        lambda: demo.sign(R_VAN_LETTERING, bg=(250, 250, 250), fg=(20, 40, 120), size=(900, 400))
+    ),
+    "r_cake_order.png": _img(lambda: page(R_CAKE_ORDER, size=32, width=680, bg=(255, 250, 240))),
+    "r_swimming_letter.png": _img(lambda: page(R_SWIMMING_LETTER)),
+    "r_neighbour_note.jpg": _img(lambda: page(R_NEIGHBOUR_NOTE, size=32, width=680, bg=(255, 255, 235))),
+    "r_tip_sign.png": _img(lambda: demo.sign(R_TIP_SIGN, bg=(20, 100, 60), size=(1180, 480))),
+    "r_thanks_card.png": _img(lambda: page(R_THANKS_CARD, size=28, bg=(255, 245, 250))),
+    "r_sideways_guitar.jpg": _img(lambda: r_sideways_guitar().rotate(90, expand=True)),
+    "r_owl.png": _img(r_owl),
+    "r_dark_campervan.jpg": _img(lambda: darker(r_campervan(), 0.2)),
+    "r_rugby_boy.png": _img(lambda: demo.person(400)),
+    "r_sideways_dancer.jpg": _img(lambda: demo.person(380).rotate(90, expand=True)),
+    "r_upside_groom.jpg": _img(lambda: demo.person(380).rotate(180)),
+    "r_bridesmaids.jpg": _img(lambda: side_by_side(demo.faces(2), demo.faces(2), bg=(60, 60, 60))),
+    "r_dark_film_night.jpg": _img(lambda: darker(demo.faces(2), 0.22)),
+    "r_dark_band.jpg": _img(lambda: darker(demo.faces(3), 0.2)),
+    **{name: _speech(text) for name, text in SPEECH_R.items()},
+    # end of half R
 }
 
 
@@ -3779,7 +4037,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQ"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQR"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -3813,7 +4071,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q) or with `show`, each case
-    with its request, plan and outcome. A held-out half (B, C, D, E, J, K) without `show` holds figures only: nothing
+    with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R) without `show` holds figures only: nothing
     of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
