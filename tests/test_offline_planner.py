@@ -1747,3 +1747,54 @@ def test_everyday_asks_from_halves_o_and_p_2(planner, files, request_text, expec
 )
 def test_what_the_asker_tells_of_themselves_is_context(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a learner's "say me" is "tell me"; "say how/what ..." tells, it does not speak
+        (["board.png"], "Could you straighten it and then say me when the last train goes?",
+         ["image-editing", "image-to-text", "question-answering"]),
+        (["memo.wav", "draft.txt"], "Transcribe the memo and say how close it is to this: 'pick up at six'",
+         ["automatic-speech-recognition", "sentence-similarity"]),
+        # "write what she says", "write the message" with a recording given: its words, not a new text
+        (["call.ogg"], "my aunt left a voice note. write what she says and make it shorter please",
+         ["automatic-speech-recognition", "summarization"]),
+        (["call.ogg"], "Please write the message for me, my hearing is bad", ["automatic-speech-recognition"]),
+        # "write a message to ..." still writes one
+        ([], "write a message to my neighbour saying thanks for the parcel", ["text-generation"]),
+        # "give me just that answer as speech": the answer spoken, no text written
+        (["call.ogg"], "transcribe it, work out when the shop opens, and give me just that answer as audio",
+         ["automatic-speech-recognition", "question-answering", "text-to-speech"]),
+    ],
+)
+def test_say_and_write_as_learners_and_listeners_mean_them(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+def test_options_a_colon_lists_feed_the_label_asked_later(planner):
+    text = "Our emails get one of these labels: refund, delivery, praise. Read this and label it with whichever fits"
+    plan = planned_offline(planner, text, ["email.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "text-classification"]
+    assert plan[1]["args"]["labels"] == "refund, delivery, praise"
+    # a list of asks after a colon is still three asks
+    three = planned_offline(planner, "Three things: read it, translate it, summarise it.", ["letter.png"])
+    assert [t["task"] for t in three] == ["image-to-text", "translation", "summarization"]
+
+
+def test_text_pasted_after_a_colon_ends_where_the_asks_begin(planner):
+    # "the parents' email": a plural's apostrophe opens no quote; "Run X on it, then compare": asks, not the text
+    text = (
+        "Before the parents' email goes out, check it. What I wrote is: Tea at four, bring a cup. "
+        "Read the poster and give me a similarity score against what I wrote."
+    )
+    plan = planned_offline(planner, text, ["poster.png"])
+    assert [t["task"] for t in plan] == ["image-to-text", "sentence-similarity"]
+    assert "Tea at four" in " ".join(str(v) for v in plan[1]["args"].values())
+    spoken = planned_offline(
+        planner,
+        "Synthesize this greeting: Welcome to the library. Run speech recognition on the audio, then compare the "
+        "transcript with the greeting",
+        [],
+    )
+    assert [t["task"] for t in spoken] == ["text-to-speech", "automatic-speech-recognition", "sentence-similarity"]

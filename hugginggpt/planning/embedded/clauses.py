@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .inputs import _Input
+from .inputs import ASK_WORDS, _Input
 
 # where one ask ends and the next begins: a sentence end, a semicolon, a comma,
 # and the words that join clauses ("and", "then", "also", "after that", "finally"...)
@@ -23,7 +23,9 @@ _BOUNDARY = re.compile(
     # and so does an emoji ("... the shop sign 🙄 mirror it back")
     r"|,(?=\s)|(?<=\s)[-–—+&]+(?=\s)|\s*(?:->|=>|→|>>)\s*"  # "receipt -> total -> out loud": one after another
     r"|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?:\s+|$)"
-    r"|\s(?:and then|and also|and finally|and|then|also|afterwards|after that|finally|lastly|plus|as well as|"
+    # ("what i then typed": "then" between a subject and its verb tells when, it joins nothing)
+    r"|\s(?:and then|and also|and finally|and|then(?<!\bi then)(?<!\bwe then)(?<!\bhe then)(?<!\bshe then)"
+    r"(?<!\bthey then)|also|afterwards|after that|finally|lastly|plus|as well as|"
     # ("the best before date", "I look after the dog": a phrase, no joiner)
     r"but first|before that|once done|once that is done"
     r"|(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)(?<!\bi'm\s)(?<!\bwe're\s)(?<!\bam\s)after(?! that\b)"
@@ -217,9 +219,19 @@ _ITEM_BEFORE = re.compile(
 )
 
 
+# "one of these tags: billing, technical fault, cancellation.": a list a colon opens, its items a word or two
+# each (not asks: "three things: read it, translate it")
+_ITEM = r"(?!(?:" + ASK_WORDS.pattern[4:] + r")[\w'-]+(?: [\w'-]+)?"
+_COLON_LIST_BEFORE = re.compile(rf":\s*(?:{_ITEM},\s*)*{_ITEM}\s*$", re.I)
+_COLON_LIST_AFTER = re.compile(rf"\s*(?:{_ITEM},\s*)*{_ITEM}\s*(?:[.;!?\n]|$)", re.I)
+
+
 def _in_options(plain: str, start: int, a: int, b: int) -> bool:
     """The comma or dash at a..b is inside (or opens) a list of options: a short item before a comma, and
-    more short items after it that end with "or"; a dash followed by such a list."""
+    more short items after it that end with "or"; a dash followed by such a list; or a comma inside a list
+    that a colon opens."""
+    if plain[a] == "," and _COLON_LIST_BEFORE.search(plain, start, a) and _COLON_LIST_AFTER.match(plain, b):
+        return True
     if not _OPTIONS_AFTER.match(plain, b):
         return False
     return plain[a] != "," or bool(_ITEM_BEFORE.search(plain[start:a]))

@@ -37,6 +37,12 @@ _NON_EN = "|".join(x for x in _LANGS if x != "english")
 _DET = r"(?:(?:an?|one|the|this|that|its|their|my|some|new|more|short|brief|detailed|final)\s+)*"
 _CHECKS = r"\b(?:check|mark|grade) (?:my|our|his|her|their) (?:\w+ )?answers?\b|\bis my answer (?:right|correct)\b"
 # verbs of making, not their nouns ("produce", never "product"; "create", never "creator")
+# what a recording or a note holds, named as what someone says in it ("what he says") or as the message given
+_SAYS_WHAT = r"(?:\w+\s+){0,3}?(?:says?|said|is saying|was saying|tells?|told|speaks?|spoke|wrote|writes)\b"
+_THE_MESSAGE = (
+    r"(?:the|this|that|his|her|their)\s+(?:\w+\s+)?(?:message|voicemail|recording|memo)\b"
+    r"(?!\s+(?:to|saying|that|about|back)\b)"
+)
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
 
@@ -117,6 +123,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
         r"|\b(?:write|type|give|send) (?:me|us) (?:the|all the|its) (?:text|words|writing|wording)\b"
+        # "write what he says", "write the message" (a learner's "write out"): what a recording or a note holds
+        rf"|\b(?:write|type)\s+(?:me\s+)?what\s+{_SAYS_WHAT}"
+        rf"|\b(?:write|type)\s+(?:me\s+)?{_THE_MESSAGE}"
         r"|\bwrite (?:down |out )?(?:all )?(?:the )?(?:words|text|writing)\b"
         r"|\b(?:take|get|grab|pull)\w*\s+(?:the\s+)?(?:text|words|writing)\s+(?:from|off|out of)\b"
         r"|\bread (?:out )?(?:the|this|that|my) (?:little |short )?(?:rhyme|poem|verse|note|message|text|words|writing"
@@ -230,6 +239,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of|sort of|type of)"
         r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
+        # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
+        r"|\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
+        r"|\b(?:tag|label|mark|file|sort|put)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?\bthe (?:right|correct)"
+        r" (?:one|tag|label|category|pile|box|folder|tray|group)\b"
         r"|image classification|audio classification|text classification|\bspeaker identification",
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
         "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "
@@ -339,7 +352,9 @@ GOALS: tuple[Goal, ...] = (
         # "speak it", not "the professor speak(s) too fast" nor "I don't speak either one" (a language the asker knows)
         r"|\bin audio format|(?:^|\b(?:please|pls|and|then|also|to|you|u|now|just)\s+)speak\b"
         r"|\bpronounc\w*"
-        r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether)\b)(?!\s*,)",  # "say me if ...", "say, is it ...": tell me
+        # "say me if ...", "say, is it ...", "say how similar they are": tell me (a bare "say" is cut before its words)
+        r"|^\s*(?:please\s+)?say\b(?!\s+(?:me|us|if|whether|how|what|which|who|whom|whose|when|where|why)\b)"
+        r"(?!\s*,)(?!\s*$)",
         "say welcome in a natural voice; convert this text to speech; speak these words; say good morning; make an "
         "audio of this sentence; pronounce this; narrate the story; voice this message",
         r"\b(?:generated|resulting|synthesi[sz]ed|spoken) (?:audio|speech|voice)\b|\byour (?:own )?recording\b"
@@ -377,7 +392,10 @@ GOALS: tuple[Goal, ...] = (
         r"text[- ]generation|\b(?:"
         + _VERB_MAKE
         + r"|writ\w*(?!\s+(?:out|down|up)\b)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing|wording)\b)"
-        r"|compos\w*|draft\w*|tell (?:me|us)|give (?:me|us)|come up with"
+        + rf"(?!\s+(?:me\s+)?{_THE_MESSAGE})"
+        # (not "give me just that answer as speech": the answer found, not a text to write)
+        r"|compos\w*|draft\w*|(?:tell|give) (?:me|us)(?!\s+(?:just\s+)?(?:the|that|this|its)\s+(?:\w+\s+)?answers?\b)"
+        r"|come up with"
         r"|put together)\s+"
         + _DET
         + r"(?:(?!video|audio|voice|spoken|visual|image|conversational|chat)[\w-]+\s+){0,2}"
@@ -387,6 +405,7 @@ GOALS: tuple[Goal, ...] = (
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         r"|(?<!\bwhat you )(?<!\bwhat u )\bwrite\b"  # (not "from what you write, ...")
+        rf"(?!\s+(?:me\s+)?what\s+{_SAYS_WHAT})(?!\s+(?:me\s+)?{_THE_MESSAGE})"
         r"(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
         r"(?:down|out|up)\b)(?![^.;,]{0,25}\bcaption)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing)\b)"
         r"(?!\s+(?:down\s+|out\s+)?(?:all\s+)?(?:the\s+)?(?:words|text|writing)\b)"

@@ -171,9 +171,11 @@ _OPENS_QUESTION = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b[^?]*\?", re.I
 )
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
-# (an apostrophe inside a word, "I've", "museum's", is no quote)
-_COLON = re.compile(r"^(?P<head>(?:[^:\"'“‘]|(?<=\w)'(?=\w)){3,300}?):\s+(?P<body>\S.*)$", re.S)
-_LEAD_Q = re.compile(r"^(?P<head>(?:[^?\"'“‘]|(?<=\w)'(?=\w)){3,200}\?)\s+(?P<body>[A-Z\"'“‘].{8,})$", re.S)
+# (an apostrophe inside a word, "I've", "museum's", or after the s of a plural's possessive, "the parents' email",
+# is no quote)
+_APOSTROPHE = r"(?<=\w)'(?=\w)|(?<=\ws)'(?=\s)"
+_COLON = re.compile(rf"^(?P<head>(?:[^:\"'“‘]|{_APOSTROPHE}){{3,300}}?):\s+(?P<body>\S.*)$", re.S)
+_LEAD_Q = re.compile(rf"^(?P<head>(?:[^?\"'“‘]|{_APOSTROPHE}){{3,200}}\?)\s+(?P<body>[A-Z\"'“‘].{{8,}})$", re.S)
 # "Give me the key points of the following paragraph. <passage>"
 _LEAD_SENT = re.compile(
     r"^(?P<head>[^.!?:\"'“‘]{3,120}\b(?:following|this|these|the text below)\b"
@@ -208,12 +210,14 @@ def _trailing_asks(body: str) -> tuple[str, str]:
     k = len(sentences)
     def asks(sentence: str) -> bool:  # "Then read the German out loud."
         plain = re.sub(r"^(?:and|then|also|now|so|finally|after that|next)\b[\s,]*", "", sentence.strip(), flags=re.I)
-        return sentence.strip().endswith("?") or bool(ASK_WORDS.match(plain))
+        # (or "Run speech-to-text on it, then compare ...": an ask after "then" makes the sentence one of asks)
+        after_then = re.split(r",?\s*\b(?:and then|then)\b\s*", plain, flags=re.I)[1:]
+        return sentence.strip().endswith("?") or any(ASK_WORDS.match(x) for x in [plain, *after_then])
 
     while k > 1:
         if asks(sentences[k - 1]):
             k -= 1
-        elif k > 2 and len(sentences[k - 1].split()) <= 8 and asks(sentences[k - 2]):
+        elif k > 2 and len(sentences[k - 1].split()) <= 12 and asks(sentences[k - 2]):
             k -= 1  # "... What language would that be? Need it for the catalogue": a remark after the ask
         else:
             break

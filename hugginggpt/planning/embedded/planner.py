@@ -84,7 +84,7 @@ class GoalPlanner:
         told = [w for w in wants if SELF_TOLD.match(w.clause.words) and w.goal.name != "label"]
         if len(told) < len(wants):
             wants = [w for w in wants if w not in told]
-        wants = _one_reading(_choices(wants, clauses))
+        wants = _one_reading(_choices(_pointed_labels(clauses, wants), clauses))
         for c in clauses:  # a quoted question the asker's own question frames is a text to work on
             for i in c.inputs:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
@@ -422,6 +422,12 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
         return False
     if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
         return False
+    # "compare the two | and give me a similarity score": the result of the ask just before, named again
+    if clause.joiner in ("and", ",") and any(
+        w.clause.index == clause.index - 1 and w.goal.cue_rx is not None and w.goal.cue_rx.search(clause.words)
+        for w in wants
+    ):
+        return False
     return bool(_ASK_FORM.match(clause.words))
 
 
@@ -682,8 +688,28 @@ def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> list[Want]:
 _THOSE_OPTIONS = re.compile(
     r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
     r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
-    r"|\bthe (?:right|correct) (?:pile|folder|category|box|tray|group)\b"
+    r"|\bthe (?:right|correct) (?:pile|folder|category|box|tray|group|tag|label|one)\b"
+    r"|\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
 )
+
+
+def _pointed_labels(clauses: list[Clause], wants: list[Want]) -> list[Want]:
+    """ "Every call gets one of these tags: billing, fault, cancellation. Tag this one with whichever fits": a
+    label asked with the options listed in another clause is the choice among them; where that clause asks
+    the choice already ("I sort them into three piles: ...", "... put it in the right pile"), it is one ask."""
+    out = list(wants)
+    for w in wants:
+        if w.goal.name != "label" or argtext.labels(w.clause.words) or not _THOSE_OPTIONS.search(w.clause.words):
+            continue
+        listed = [c for c in clauses if c is not w.clause and argtext.labels(c.words)]
+        before = [c for c in listed if c.index < w.clause.index]
+        source = before[-1] if before else (listed[0] if listed else None)
+        if source is None:
+            continue
+        out.remove(w)
+        if not any(o.clause is source and o.goal.name not in ASK_GOALS for o in out):
+            out.append(Want(_choice_among(argtext.labels(source.words)), source, 0, len(source.words), "question"))
+    return sorted(out, key=lambda w: (w.clause.index, w.at))
 
 
 def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Want]:

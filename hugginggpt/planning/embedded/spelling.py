@@ -24,6 +24,8 @@ _CHAT = {
     "im": "i'm", "ive": "i've", "dont": "don't", "cant": "can't", "wont": "won't", "doesnt": "doesn't",
     "isnt": "isn't", "didnt": "didn't", "thats": "that's", "theres": "there's", "hows": "how's",
 }  # fmt: skip
+# a learner's "say me" is "tell me" (from "dime", "sag mir", "dis-moi")
+_SAY_ME = re.compile(r"\bsay (me|us)\b", re.I)
 _COMMON = (
     "the a an and or but to of in on at for with from by about into this that these those it its my your his her "
     "their our me us him them i you he she we they is are was were be been do does did have has had can could "
@@ -97,4 +99,4 @@ def corrected(text: str) -> str:
         out.append(m.group(0))
         pos = m.end()
     out.append(_WORD.sub(lambda w: _fix(w.group(0)), text[pos:]))
-    return "".join(out)
+    return _SAY_ME.sub(r"tell \1", "".join(out))
