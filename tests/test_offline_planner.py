@@ -1743,6 +1743,13 @@ def test_everyday_asks_from_halves_o_and_p_2(planner, files, request_text, expec
         (["call.txt"], "I sort tickets into three piles: sales, support, billing. Which pile is this one for?",
          ["text-classification"]),
         (["note.png"], "We will need the text of this note read out", ["image-to-text", "text-to-speech"]),
+        (["letter.png"], "I could use a summary of this letter", ["image-to-text", "summarization"]),
+        # ... and so is what someone else did or can do
+        ([], "Somebody write this on our page: 'Lovely staff, cold coffee.' Is it a good review?",
+         ["text-classification"]),
+        (["note.png"], "Read the note and tell me its language, then my nephew can read it to her",
+         ["image-to-text", "text-classification"]),
+        (["note.png"], "somebody left this note, can you read it", ["image-to-text"]),
     ],
 )
 def test_what_the_asker_tells_of_themselves_is_context(planner, files, request_text, expected):

@@ -387,13 +387,16 @@ _DASHES = {"-", "--", "–", "—"}
 # "i write in english", "i'll know which cousin to post it to": what the asker does or will do, told in the first
 # person with no one asked (no "you", no wish, no request verb), is context beside the ask
 _ASKING_VERB = (
-    r"want|wanna|need|wish|would|'d|like|love|hope|hoping|wonder|wondering|ask|asking|request|require|must|have to"
-    r"|got to|gotta|'m|am|'ve got|beg|pray|please|appreciate|mean|meant|can|could|can't|cannot|may|might|should"
-    r"|shall|take|have"
+    r"wants?|wanna|needs?|wish(?:es)?|would|'d|likes?|loves?|hopes?|hoping|wonders?|wondering|asks?|asking|requests?"
+    r"|requires?|must|has to|have to|got to|gotta|'m|am|'ve got|beg|pray|please|appreciates?|mean|meant|take|have"
+    r"|says?|said|told|tells?|use|do"  # ("I could use a summary", "we could do with a translation": asks)
 )
 _OFTEN = r"just|also|usually|always|then|only|often|normally|already|still|really|really just"
+# (who tells: the asker, or someone the asker tells of: "somebody write this review on google")
 SELF_TOLD = re.compile(
-    rf"(?:i|we)(?:'ll| will|'d| would)?(?:\s+(?:{_OFTEN}))?"
+    rf"(?:(?:i|we|he|she|they|someone|somebody|nobody|everyone|everybody)(?:'ll| will|'d| would| can| could)?"
+    rf"|(?:my|our|his|her|their)\s+[a-z]+(?:'ll| will| would| can| could))"
+    rf"(?:\s+(?:{_OFTEN}))?"
     rf"\s+(?!(?:{_ASKING_VERB}|{_OFTEN})\b)[a-z]+\b(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
 )
 
