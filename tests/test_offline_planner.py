@@ -1805,3 +1805,28 @@ def test_text_pasted_after_a_colon_ends_where_the_asks_begin(planner):
         [],
     )
     assert [t["task"] for t in spoken] == ["text-to-speech", "automatic-speech-recognition", "sentence-similarity"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # two texts under labels that share a noun are the two texts; steps under labels are asks
+        ([], "How alike are these? Email A: The meeting moved to Friday. Email B: We now meet on Friday instead.",
+         ["sentence-similarity"]),
+        (["sign.png"], "Step 1: read the sign for me. Step 2: translate it into Welsh.",
+         ["image-to-text", "translation"]),
+        # a heading that counts the asks asks nothing; a fault told in brackets beside its own fix is mended once
+        (["form.jpg"], "Two jobs on this scan: turn it upright (it came out sideways), then copy out the words",
+         ["image-editing", "image-to-text"]),
+        # a picture made from a condition map is drawn from it
+        (["dance.jpg"], "Get the pose skeleton from this photo, then use it to generate an image of a robot dancing",
+         ["openpose-control", "openpose-text-to-image"]),
+        (["sketch.png"], "Extract the canny edges of my sketch, then use the map to make it look like a real photo",
+         ["canny-control", "canny-text-to-image"]),
+        # one written reply, not a reply and a chat answer beside it
+        (["letter.png"], "Read this and write me a short, polite reply saying we accept", ["image-to-text",
+                                                                                           "text-generation"]),
+    ],
+)
+def test_labelled_texts_counted_asks_condition_maps_and_one_reply(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

@@ -149,7 +149,9 @@ def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[t
     k = 0
     while k < len(spans):
         a, b, j = spans[k]
-        if k + 1 < len(spans) and spans[k + 1][2] == "," and _LEAD.match(text[a:b].strip()):
+        # (not "in this order: turn it upright, ...": the words after its colon are its own clause)
+        lead = text[a:b].strip()
+        if k + 1 < len(spans) and spans[k + 1][2] == "," and _LEAD.match(lead) and not re.search(r":\s*\S", lead):
             out.append((a, spans[k + 1][1], j))
             k += 2
             continue
@@ -226,6 +228,15 @@ _COLON_LIST_BEFORE = re.compile(rf":\s*(?:{_ITEM},\s*)*{_ITEM}\s*$", re.I)
 _COLON_LIST_AFTER = re.compile(rf"\s*(?:{_ITEM},\s*)*{_ITEM}\s*(?:[.;!?\n]|$)", re.I)
 
 
+_A_WORD = re.compile(r"\b(?:a|an)\s+[a-z]+$", re.I)  # "... a short", "... an angry" before a comma
+# what starts a clause of its own after a comma: an ask, a joining word, a pronoun, a number or a quote
+_NEW_PART = re.compile(
+    r"\s*(?:(?:" + ASK_WORDS.pattern[4:] + r"|(?:and|then|also|but|so|or|i|we|you|u|it|he|she|they|this|that|these"
+    r"|those|not|no|just|in|on|at|for|with|from|by|as|to|if|because|since|thanks?|cheers|ta)\b|[\d\"'“‘(])",
+    re.I,
+)
+
+
 def _in_options(plain: str, start: int, a: int, b: int) -> bool:
     """The comma or dash at a..b is inside (or opens) a list of options: a short item before a comma, and
     more short items after it that end with "or"; a dash followed by such a list; or a comma inside a list
@@ -268,6 +279,8 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
             continue
         if word.strip() in (",", "-", "–", "—") and _in_options(plain, start, a, b):
             continue  # "sport, politics or food?", "would this go in — sport, ...": options, not asks
+        if word.strip() == "," and _A_WORD.search(plain, start, a) and not _NEW_PART.match(plain, b):
+            continue  # "write me a short, polite reply": two words of one thing, not two asks
         if word.strip() in ("-", "–", "—", ":") and _OPTIONS_ONLY.fullmatch(plain, start, a):
             continue  # "cooking, travel or finance - what's it about?": the options and their question
         if word.strip().lower() == "and" and (

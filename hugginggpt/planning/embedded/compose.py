@@ -292,6 +292,12 @@ class Composer(Sources, Slots):
             thing = self._words_of(thing, want)
             m = "text"
         task = goal.tasks.get(m)
+        made_by = self.steps[thing.step].task if thing.step is not None else ""
+        drawn_from_map = f"{made_by[: -len('-control')]}-text-to-image"
+        if task == "image-to-image" and made_by.endswith("-control") and drawn_from_map in registry.TASKS:
+            # "use that edge map to generate a realistic photo": a picture drawn from the map (ControlNet)
+            self._step(drawn_from_map, {"image": thing.value, "text": want.clause.text}, want, thing, goal.makes)
+            return
         if task == "image-classification" and _TABLE.search(self._about(want, thing)):
             task = "tabular-classification"  # the label of a table's rows
         if task is None:

@@ -365,7 +365,7 @@ GOALS: tuple[Goal, ...] = (
         "similarity",
         "text=sentence-similarity",
         "verdict",
-        r"sentence similarity|\bsimilar\w*|\bsame meaning\b|\bcompar\w*|\bhow close"
+        r"sentence similarity|\bsimilar\w*|\bsame meaning\b|\bcompar\w*|\bhow close|\bhow (?:much )?alike\b"
         r"|\b(?:the )?same (?:thing |\w+ )?as\b(?!\s+an?\b)"
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
@@ -552,7 +552,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:shrink\w*|resiz\w*|downsiz\w*|scale (?:it |this |that |them )?(?:down|up))\b"
         r"|\btone (?:it |this |that |them )?(?:down|up)\b"
         r"|\b(?:crop|cropp(?:ed|ing)|rotat(?:e|ed|ing)|brighten\w*|lighten\w*|darken\w*|straighten\w*)\b"
-        r"|\b(?:make|turn|put|get) (?:it|this|them|the (?:photo|picture|image|pic)) straight\b"
+        r"|\b(?:make|turn|put|get|set) (?:it|this|them|the (?:photo|picture|image|pic))"
+        r" (?:back )?(?:straight|upright)\b"
         r"|\bstand (?:it|this|them) (?:up(?:right)?|straight)\b"
         r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
         r"|\bflip(?:s|ping)?\b(?! through)"

@@ -162,7 +162,8 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
         return uploads + sorted(
             [*found, _Input("quote", m["words"], "text", m.start("words"), m.end("words"))], key=lambda i: i.start
         )
-    if not quotes and (m := _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)):
+    m = None if quotes else _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)
+    if m and not any(ASK_WORDS.match(m[k]) for k in ("a", "b")):  # ("Step 1: cut me out ...": asks, no texts)
         # "First: <text>. Second: <text>.": two texts set off by their labels, each one to work on
         two = [_Input("quote", m[k].strip(), "text", m.start(k), m.end(k)) for k in ("a", "b")]
         return uploads + sorted([i for i in found if i.kind == "file"] + two, key=lambda i: i.start)
@@ -218,9 +219,10 @@ _SAY_IN = re.compile(
     rf"(?:{LANGUAGES})\b",
     re.I,
 )
+# (the labels may share a noun: "Text 1: ... Text 2: ...", "Answer A: ... Answer B: ...")
 _TWO_LABELLED = re.compile(
-    r"(?:^|(?<=[\s.]))(?:first(?: one)?|one|1|a|text (?:1|one|a)|option (?:1|one|a)|version (?:1|one|a))\s*[:)]\s+"
-    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?:second(?: one)?|two|2|b|text (?:2|two|b)|option (?:2|two|b)|version (?:2|two|b))"
+    r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)\s+)?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
+    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s+)(?:second(?: one)?|two|2|b)"
     r"\s*[:)]\s+(?P<b>[^:\n]{3,300}?(?:[.!?](?=\s|$)|$))",
     re.I,
 )
@@ -643,6 +645,9 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     wants = [
         w for w in wants if not (w.goal.name == "language" and w.evidence != "cue" and w.clause.index in translated)
     ]
+    # "write me a firm but polite reply": one written reply, not a reply written and a chat reply beside it
+    written = {w.clause.index for w in wants if w.goal.name == "write" and w.evidence == "cue"}
+    wants = [w for w in wants if not (w.goal.name == "chat" and w.clause.index in written)]
     # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
     return [
         w

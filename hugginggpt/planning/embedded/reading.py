@@ -451,6 +451,8 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     if any(not _THEIR_PLAN.match(w.clause.words) for w in wants):
         # "my son wants to paint this": someone else's plan, told beside the ask, is not the ask
         wants = [w for w in wants if not _THEIR_PLAN.match(w.clause.words)]
+    # "three things to the photo, in this order: ...", "got two questions": it counts the asks that follow
+    wants = [w for w in wants if not (w.evidence == "meaning" and _ANNOUNCES.match(w.clause.words))]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     wants = _repairs(asking, wants)
@@ -484,6 +486,14 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
     return clauses, wants
 
 
+_ANNOUNCES = re.compile(
+    r"(?:(?:i have|i've got|i got|got|here are|here's|there are|just|only)\s+)?(?:two|three|four|five|2|3|4|5|a few"
+    r"|a couple of|couple of|a couple|some|several|few)\s+(?:\w+\s+)?(?:things|questions|jobs|tasks|steps|requests"
+    r"|favou?rs|bits|asks)\b(?!.*\b(?:you|u)\b)"
+)
+_OPENS = re.compile(rf"(?:[^:]*:\s*)?(?:(?:first|firstly|please|pls|now|then|and|just)\s+)*{POLITE}")
+
+
 def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
     """ "This sign is upside down. Fix it": the fault a statement tells is what the bare repair asks to
     change; the statement asks nothing of its own."""
@@ -496,8 +506,13 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
             b -= 1  # "it came out upside down, sorry. can you turn it ...": past an interjection
         before = clauses[b]
         # (a cue of a change or a drawing in the fault told is its scene: "my phone camera make the photo sideways")
+        # (but "turn it upright (it's on its side), cut her out": a clause that opens by asking its own change
+        # tells the fault it mends; it is one more change, before the next)
         faulty = bool(LOOKS_WRONG.search(before.words)) and not any(
-            w.clause is before and w.evidence == "cue" and w.goal.name not in (*CHANGES, "draw") for w in out
+            w.clause is before
+            and w.evidence == "cue"
+            and (w.goal.name not in (*CHANGES, "draw") or _OPENS.fullmatch(before.words[: w.at]))
+            for w in out
         )
         if faulty and any(w.clause is c and w.goal.name in CHANGES for w in out):
             # "so dark. brighten it": the fault told is what the change asked for mends, no change of its own
@@ -519,7 +534,15 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
         if goal is None or score < _REPAIR_FLOOR:
             continue
         if _STATES.match(before.words) or faulty:
-            out = [w for w in out if not (w.clause is before and w.evidence in ("meaning", "question"))]
+            # (and a change the fault's story names is its scene: "my phone camera make the photo sideways. fix it")
+            out = [
+                w
+                for w in out
+                if not (
+                    w.clause is before
+                    and (w.evidence in ("meaning", "question") or faulty and w.goal.name in (*CHANGES, "draw"))
+                )
+            ]
         out.append(Want(goal, c, 0, len(c.words), "meaning", score))
     for k, c in enumerate(clauses):
         # "sorry its sideways. what does the flyer say": a picture told to be turned, with no change asked
