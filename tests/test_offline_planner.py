@@ -1830,3 +1830,25 @@ def test_text_pasted_after_a_colon_ends_where_the_asks_begin(planner):
 )
 def test_labelled_texts_counted_asks_condition_maps_and_one_reply(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # "after" before a bare verb is "afterwards": the order said
+        (["party.jpg"], "it's too dark. first lighten it, after find all the people in it",
+         ["image-editing", "object-detection"]),
+        # ... but "after doing X" still puts X first
+        (["party.jpg"], "find all the people in it after lightening it", ["image-editing", "object-detection"]),
+        # longer objects of "cut ... out", "read ... out"; an edge outline is an edge map
+        (["team.jpg"], "turn it upright, then cut the four of them out", ["image-editing", "image-segmentation"]),
+        (["bike.jpg"], "cut the bike out, then give me an edge outline of the cut-out",
+         ["image-segmentation", "canny-control"]),
+        (["letter.png"], "Please read the whole letter out for my dad", ["image-to-text", "text-to-speech"]),
+        # "help me check this" is how the asks after it are introduced, not an ask of its own
+        (["bill.jpg"], "Please help me check this bill. Is it a positive or negative letter?",
+         ["image-to-text", "text-classification"]),
+    ],
+)
+def test_order_words_longer_objects_and_introductions(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

@@ -293,6 +293,8 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
             continue  # "between X and Y", "both X and Y", "'X' and 'Y'", "warm and happy?" join two things
         spans.append((start, a, joiner))
         start, joiner = b, _joiner(word, a)
+        if joiner == "after" and ASK_WORDS.match(plain[b:].lstrip()) and not re.match(r"\s*\w+ing\b", plain[b:]):
+            joiner = "then"  # "first make it brighter, after count the faces": afterwards, not "after doing X"
     spans.append((start, len(plain), joiner))
     spans = _lead_phrases_joined(text, spans)
     clauses: list[Clause] = []

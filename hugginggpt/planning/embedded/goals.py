@@ -330,7 +330,7 @@ GOALS: tuple[Goal, ...] = (
         # "with clear computer voice" (not "in this voice memo": the file)
         r"|\b(?:in|with|using)\s+(?:clear|calm|slow|soft|loud|natural|computer|robot|male|female|deep|friendly|gentle"
         r"|cheerful|different)\s+(?:\w+\s+)?voice\b"
-        r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your|that|this) \w+)\s+(?:out|back)\b"
+        r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your|that|this) (?:whole |full |entire )?\w+)\s+(?:out|back)\b"
         r"|\bread\w*\s+(?:\S+\s+){0,5}?to (?:me|him|her|them|us|my \w+)\b"
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
         r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
@@ -522,7 +522,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bmasks?\b"
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
-        r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,3}?out\b"
+        r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,4}?out\b"
         r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b"
         r"|\b(?:behind|around) (?:him|her|them|it)\b[^.;]{0,20}\b(?:taken away|removed|gone|cut|erased|deleted)\b"
         # "lift the figure out of this photo", "isolate her"
@@ -631,7 +631,7 @@ GOALS: tuple[Goal, ...] = (
         "edges",
         "image=canny-control",
         "artifact",
-        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*|thing|tool|filter|effect|finder)"
+        r"\bcanny\b|\bedge[- ]?(?:map|detect\w*|thing|tool|filter|effect|finder|outlines?|lines?|drawing)"
         r"|\b(?:extract|find|detect|get|draw|trace|show|keep|use|take|want|need|give|make|pull)\w*\s+"
         r"(?:me\s+)?(?:just\s+|only\s+)?"
         r"(?:the\s+)?(?:edges|outlines|contours)\b|^(?:just |only )?the outlines\b|\bline (?:drawing|art)\b",

@@ -26,6 +26,7 @@ from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED
 from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
     CHANGES,
+    HELP_WITH,
     LOOKS_WRONG,
     QUESTION_GOALS,
     SELF_TOLD,
@@ -423,6 +424,8 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     if any(w.clause is clause for w in wants) or presents(clause) or len(words) < 2 or _META_Q.fullmatch(clause.words):
         return False
     if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
+        return False
+    if wants and HELP_WITH.match(clause.words):  # "please help me check this letter": the asks made say how
         return False
     # "compare the two | and give me a similarity score": the result of the ask just before, named again
     if clause.joiner in ("and", ",") and any(

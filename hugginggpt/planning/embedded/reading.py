@@ -453,6 +453,8 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         wants = [w for w in wants if not _THEIR_PLAN.match(w.clause.words)]
     # "three things to the photo, in this order: ...", "got two questions": it counts the asks that follow
     wants = [w for w in wants if not (w.evidence == "meaning" and _ANNOUNCES.match(w.clause.words))]
+    if any(w.evidence != "meaning" for w in wants):  # "please help me check this letter": the asks say how
+        wants = [w for w in wants if not (w.evidence == "meaning" and HELP_WITH.match(w.clause.words))]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
         wants = [w for w in wants if w.goal.name != "chat" or w.evidence == "cue"]
     wants = _repairs(asking, wants)
@@ -490,6 +492,10 @@ _ANNOUNCES = re.compile(
     r"(?:(?:i have|i've got|i got|got|here are|here's|there are|just|only)\s+)?(?:two|three|four|five|2|3|4|5|a few"
     r"|a couple of|couple of|a couple|some|several|few)\s+(?:\w+\s+)?(?:things|questions|jobs|tasks|steps|requests"
     r"|favou?rs|bits|asks)\b(?!.*\b(?:you|u)\b)"
+)
+HELP_WITH = re.compile(
+    rf"{POLITE}help (?:me|us)\s+(?:to\s+)?(?:check|with|look at|look over|understand|go through|deal with|sort out"
+    r"|make sense of)\s+(?:this|the|my|our|these|that|a)\b(?!.*\?)"
 )
 _OPENS = re.compile(rf"(?:[^:]*:\s*)?(?:(?:first|firstly|please|pls|now|then|and|just)\s+)*{POLITE}")
 
