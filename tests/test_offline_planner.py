@@ -1852,3 +1852,15 @@ def test_labelled_texts_counted_asks_condition_maps_and_one_reply(planner, files
 )
 def test_order_words_longer_objects_and_introductions(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["dancer.png"], "could I have her without the background please", ["image-segmentation"]),
+        (["reply.jpg"], "Insurance wrote back. Is it a positive answer or do they say no?",
+         ["image-to-text", "text-classification"]),
+    ],
+)
+def test_a_cut_out_and_a_verdict_asked_in_plain_words(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

@@ -203,7 +203,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bthumbs?[- ]up or (?:an? )?thumbs?[- ]down\b"
         # "is she happy or not?", "happy news or not happy news"
         r"|\b(?:happy|sad|good|bad|positive|negative|angry|upset|pleased|satisfied)(?:\s+news)?\s+or\s+(?:not|no)\b"
-        r"|\bis (?:it|this|that) (?:good|bad) news\b"
+        r"|\bis (?:it|this|that) (?:an? )?(?:good|bad|positive|negative) (?:news|answer|reply|letter|review|message)\b"
         r"|\bhow (?:she|he|they|the (?:\w+ )?(?:caller|customer|writer|speaker|client))(?:'s| is| are|'re) feeling\b"
         # "if it's bad news, ...": the verdict a condition needs; "summary first, then tone": the noun alone
         r"|\b(?:if|whether)\s+(?:\w+\s+){0,3}?(?:is|'s|was|sounds|seems|looks)\s+(?:like\s+)?(?:good|bad|happy|sad"
@@ -522,6 +522,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bmasks?\b"
         r"|\b(?:remove|erase|delete|drop|strip|cut)\w*\s+(?:out\s+)?(?:the\s+|its\s+|their\s+)?(?:background|bg\b)"
         r"(?!\s+(?:noise|music|sounds?|hum|hiss|chatter|voices?|talk))"
+        r"|\bwithout (?:the |its |any |a )?(?:background|bg)\b"
         r"|\b(?:background|bg)\s+(?:removal|remover|removed)|\btransparent background|\bcut\s+(?:\w+\s+){0,4}?out\b"
         r"|\b(?:make|turn)\s+(?:\w+\s+){1,3}?(?:into\s+)?an?\s+cut-?out\b|\bnothing behind (?:him|her|it|them)\b"
         r"|\b(?:behind|around) (?:him|her|them|it)\b[^.;]{0,20}\b(?:taken away|removed|gone|cut|erased|deleted)\b"

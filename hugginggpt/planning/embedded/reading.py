@@ -22,7 +22,7 @@ from .goals import BY_NAME, CONTEXT_EXAMPLES, GOALS, Goal
 log = logging.getLogger(__name__)
 
 AMBIGUOUS = 0.1  # two goals whose cosines are this close are both readings of a clause
-THRESHOLD = 0.55  # cosine to a goal's nearest phrasing from which a clause no cue names asks for it
+THRESHOLD = 0.58  # cosine to a goal's nearest phrasing from which a clause no cue names asks for it
 MARGIN = 0.05  # ... and by this much nearer than the phrasings that only present a file
 
 # a clause that presents a file or a text rather than asking ("I have an image of a table", "here is a
