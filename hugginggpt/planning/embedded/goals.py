@@ -496,6 +496,8 @@ GOALS: tuple[Goal, ...] = (
         "image=object-detection",
         "annotation",
         r"object detection|\bdetect\w*|\bbounding box\w*|\bwhat objects|\bcount(?:s|ed|ing)?\b"
+        r"|\b(?:more|fewer|less|most|fewest)\s+(?:people|persons|faces|heads)\b"  # "which one shows more people"
+        r"|^(?:(?:please|and|then|also|now)\s+)*box\s+(?:(?:all|both|every|each|the|my|those|these)\s+)*[a-z]+\b"
         r"|\b(?:identify|find|locate|recogni[sz]e|label|list)\w*\s+(?:and\s+label\s+)?(?:all\s+|the\s+|other\s+|any\s+)*"
         r"(?:\w+\s+)?objects?\b"
         r"|\b(?:find|locate|spot|box|mark|circle)\w*\s+(?:my|his|her|their|our|the|all|every|each|all the|both|both the"
