@@ -20,6 +20,7 @@
     python bench/compose.py --half P            # another development half, like A, F, G, H, I, L, M and N
     python bench/compose.py --half Q            # another development half, like A, F, G, H, I, L, M, N, O and P
     python bench/compose.py --half R            # another held-out half, the same way as B to E, J and K: figures only
+    python bench/compose.py --half S            # another development half, like A, F, G, H, I, L, M, N, O, P and Q
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -57,7 +58,8 @@ written at the same time as O by another such helper. Half Q (co-q01 .. co-q50, 
 Q's files") was written after P by yet another helper who had not read the planner, the same way, and is a development
 half too. Half R (co-r01 .. co-r50, files all named r_..., in "half R's files") was written at the same time as Q by
 another helper who had not read the planner, the same way, and is held out, like B to E, J and K: `--half R` prints
-its figures only.
+its figures only. Half S (co-s01 .. co-s50, files all named s_..., in "half S's files") was written after R by yet
+another helper who had not read the planner, the same way, and is a development half, like A, F to I and L to Q.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -3264,6 +3266,245 @@ SPEECH_R = {
 # end of half R's files
 
 
+# half S's files
+S_PAINT_TIN = [
+    "SAGE GREEN MATT EMULSION",
+    "Touch dry in 1 hour",
+    "Recoat after 4 hours",
+    "Covers up to 13 m2 per litre",
+    "Wash brushes in soapy water",
+]
+S_FLAT_LETTER = [
+    "Dear Mr Adeyemi,",
+    "Thank you for applying for the flat at",
+    "14 Elm Road. Unfortunately the landlord has",
+    "chosen another applicant, so your application",
+    "was not successful this time.",
+    "Kind regards, Parkside Lettings",
+]
+S_NOTE_SQ = [
+    "Per Dritan,",
+    "gezuar ditelindjen e tridhjete!",
+    "Shpresoj qe ky liber te te pelqeje.",
+    "Me dashuri, Mira",
+]
+S_LICE_LETTER = [
+    "Dear Parents and Carers,",
+    "We have had several cases of head lice in Class 2.",
+    "Please check your child's hair this weekend with",
+    "a fine-tooth comb. If you find lice, treat them",
+    "with a lotion from the chemist before your child",
+    "comes back to school. Long hair should be tied back.",
+    "Thank you for your help. Mrs Hollis",
+]
+S_SITE_RULES = [
+    "SITE RULES - KINGS WHARF",
+    "All visitors must sign in at the cabin.",
+    "Hard hats and boots at all times.",
+    "No smoking anywhere on site.",
+    "Speed limit 5 mph for all vehicles.",
+]
+S_LOCKER_SLIP = ["PARCEL LOCKER", "Locker 27, Asda car park", "Collection code 448 213", "Collect within 3 days"]
+S_COUNCIL_LETTER = [
+    "BRIDGEFORD BOROUGH COUNCIL",
+    "Dear Resident,",
+    "Your council tax bill for 2025/26 is",
+    "1,842.60 pounds. You can pay it in ten",
+    "monthly instalments by direct debit.",
+]
+S_FADED_RECEIPT = ["DIY DEPOT", "Masking tape 3.20", "Dust sheets 8.50", "Filler 6.75", "Sandpaper 2.95", "TOTAL 21.40"]
+S_WHITEBOARD = ["SPRINT 14 GOALS", "Fix the login bug", "Ship dark mode", "Demo on Thursday"]
+S_FLYER_PROOF = ["SPRING PLANT SALE", "Saturday 12 April, 10 am - 2 pm", "St Anne's School Playground", "Cash and card"]
+S_PERMIT_SIGN = ["PERMIT HOLDERS", "ONLY", "MON - SAT 8.30 - 5.30"]
+S_PAY_SIGN = ["PAY AT MACHINE", "MAX STAY 2 HOURS", "NO RETURN 1 HOUR"]
+S_CINEMA_TICKET = ["ODEON RIVERSIDE", "The Last Lighthouse", "Screen 5", "Row H  Seat 12", "Starts 19:40"]
+S_THANKS_CARD = [
+    "Dear Nurse Amira,",
+    "Thank you so much for looking",
+    "after Dad on Ward 9. You were",
+    "so kind and patient with him.",
+    "We will never forget it.",
+    "Love, the Hughes family",
+]
+S_GRANT_LETTER = [
+    "Dear Ms Kowalska,",
+    "I am pleased to tell you that the Greenway Trust",
+    "has awarded your community garden a grant of",
+    "2,500 pounds. The money can be spent on tools,",
+    "raised beds and a water butt. Please send us",
+    "photos of the finished garden by October.",
+    "Well done! The Greenway Trust",
+]
+S_PENSION_LETTER = [
+    "Dear Mrs Price,",
+    "From 6 April your State Pension will rise to",
+    "230.25 pounds a week. You do not need to do",
+    "anything. The new amount will be paid into",
+    "your bank account as usual.",
+    "The Pension Service",
+]
+S_QUOTE_A = [
+    "QUOTE - A. REID BUILDERS",
+    "Rebuild garden wall, 8 metres",
+    "Remove old bricks and rubble",
+    "Total 1,950 pounds",
+]
+S_QUOTE_B = [
+    "ESTIMATE - HILLSIDE BUILDING",
+    "Take down and rebuild 8 m garden wall",
+    "All waste taken away",
+    "Price 2,100 pounds",
+]
+S_TAX_LETTER = [
+    "HM Revenue and Customs",
+    "Dear Ms Nguyen,",
+    "Your Self Assessment tax return for 2024 to",
+    "2025 must reach us by 31 January 2026.",
+    "If it is late, you may have to pay a",
+    "penalty of 100 pounds.",
+]
+S_GRANDMA_STORY = (
+    "When I was nine, we were sent to a farm in Devon. The farmer's wife taught me to milk a cow, and every "
+    "Sunday we walked three miles to church."
+)
+
+
+def s_market_stall() -> Image.Image:
+    """A fruit and vegetable stall at an outdoor market: striped awning, crates of fruit, no text."""
+    img = Image.new("RGB", (720, 480), (170, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 380, 720, 480], fill=(150, 150, 145))
+    for i in range(12):
+        d.rectangle([60 + i * 50, 90, 110 + i * 50, 150], fill=(200, 40, 40) if i % 2 else (245, 245, 240))
+    d.line([70, 150, 70, 400], fill=(90, 90, 90), width=8)
+    d.line([650, 150, 650, 400], fill=(90, 90, 90), width=8)
+    d.rectangle([80, 270, 640, 300], fill=(120, 85, 50))
+    d.rectangle([100, 300, 620, 390], fill=(100, 70, 40))
+    for x0, colour in ((110, (250, 150, 20)), (250, (200, 30, 40)), (390, (120, 190, 60)), (530, (250, 220, 60))):
+        d.rectangle([x0, 225, x0 + 110, 272], fill=(170, 130, 80))
+        for k in range(5):
+            d.ellipse([x0 + 5 + k * 20, 205, x0 + 30 + k * 20, 230], fill=colour)
+            d.ellipse([x0 + 15 + k * 18, 190, x0 + 40 + k * 18, 215], fill=colour)
+    return img
+
+
+def s_living_room() -> Image.Image:
+    """A living room: window, grey sofa, lamp, rug and low table, a plant in the corner; shapes, no text."""
+    img = Image.new("RGB", (720, 480), (225, 215, 195))
+    d = ImageDraw.Draw(img)
+    d.polygon([(0, 330), (720, 330), (720, 480), (0, 480)], fill=(160, 120, 80))
+    d.rectangle([260, 60, 460, 220], fill=(180, 215, 240), outline=(250, 250, 250), width=10)
+    d.line([360, 60, 360, 220], fill=(250, 250, 250), width=6)
+    d.rounded_rectangle([170, 240, 550, 350], radius=20, fill=(110, 115, 125))
+    d.rounded_rectangle([150, 260, 200, 360], radius=12, fill=(95, 100, 110))
+    d.rounded_rectangle([520, 260, 570, 360], radius=12, fill=(95, 100, 110))
+    d.ellipse([180, 380, 540, 460], fill=(190, 70, 60))
+    d.rectangle([290, 370, 430, 395], fill=(90, 60, 35))
+    d.line([640, 130, 640, 350], fill=(40, 40, 40), width=5)
+    d.polygon([(605, 90), (675, 90), (660, 135), (620, 135)], fill=(250, 230, 170))
+    d.rectangle([40, 300, 100, 360], fill=(180, 100, 60))
+    for dx, dy in ((-30, -90), (0, -120), (30, -95), (-15, -60), (20, -55)):
+        d.line([70, 300, 70 + dx, 300 + dy], fill=(40, 100, 45), width=4)
+        d.ellipse([70 + dx - 22, 300 + dy - 12, 70 + dx + 22, 300 + dy + 12], fill=(50, 130, 60))
+    return img
+
+
+def s_houseplant() -> Image.Image:
+    """A big-leaved houseplant with split leaves in a terracotta pot against a pale wall: shapes, no text."""
+    img = Image.new("RGB", (520, 640), (236, 232, 222))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 560, 520, 640], fill=(170, 140, 110))
+    d.polygon([(180, 430), (340, 430), (320, 590), (200, 590)], fill=(190, 100, 60))
+    d.rectangle([170, 415, 350, 440], fill=(175, 90, 55))
+    for (cx, cy), r in (((150, 220), 85), ((330, 180), 95), ((250, 300), 80), ((380, 320), 70), ((120, 350), 60)):
+        d.line([260, 430, cx, cy], fill=(40, 100, 45), width=6)
+        d.ellipse([cx - r, cy - int(r * 0.8), cx + r, cy + int(r * 0.8)], fill=(35, 120, 55))
+        for k in (-2, -1, 0, 1, 2):
+            d.line([cx, cy, cx + r, cy + k * r // 4], fill=(236, 232, 222), width=6)
+        d.ellipse([cx - r // 3, cy - r // 8, cx - r // 6, cy + r // 8], fill=(236, 232, 222))
+    return img
+
+
+def s_rocket_drawing() -> Image.Image:
+    """A child's felt-pen drawing of a rocket: dark lines on white paper (body, window, fins, flames, stars)."""
+    img = Image.new("RGB", (480, 640), (252, 252, 250))
+    d = ImageDraw.Draw(img)
+    ink, w = (30, 30, 40), 5
+    d.polygon([(240, 60), (300, 180), (300, 440), (180, 440), (180, 180)], outline=ink, width=w)
+    d.line([180, 180, 300, 180], fill=ink, width=w)
+    d.ellipse([210, 230, 270, 290], outline=ink, width=w)
+    d.polygon([(180, 360), (120, 470), (180, 440)], outline=ink, width=w)
+    d.polygon([(300, 360), (360, 470), (300, 440)], outline=ink, width=w)
+    for x in (200, 240, 280):
+        d.line([x, 445, x + (x - 240) // 4, 540], fill=ink, width=w)
+    for x, y in ((80, 90), (400, 140), (90, 300), (390, 330), (420, 560)):
+        d.line([x - 14, y, x + 14, y], fill=ink, width=3)
+        d.line([x, y - 14, x, y + 14], fill=ink, width=3)
+    return img
+
+
+def s_hummed(text: str) -> Callable[[Path], None]:
+    """A recording of `text` with a loud 100 Hz mains hum under it all the way through (a fridge nearby)."""
+
+    def make(path: Path) -> None:
+        import numpy as np
+        import soundfile as sf
+
+        demo.speech(text, path)
+        audio, rate = sf.read(path, dtype="int16")
+        t = np.arange(len(audio)) / rate
+        hum = 2500 * np.sin(2 * np.pi * 100 * t) + 900 * np.sin(2 * np.pi * 200 * t)
+        sf.write(path, np.clip(audio + hum, -32768, 32767).astype(np.int16), rate)
+
+    return make
+
+
+SPEECH_S = {
+    "s_plumber_voicemail.ogg": (
+        "Hi, it's Dave the plumber. I've got the new part for your boiler, so I can come round on Wednesday at "
+        "about two o'clock. If that doesn't suit you, just send me a text."
+    ),
+    "s_parent_voicemail.wav": (
+        "Hello, this is Mrs Clarke, Jayden's mum. I am really upset. Jayden came home with a bad cut on his knee "
+        "again and nobody told me. This is the second time this month, and I want someone to call me back today."
+    ),
+    "s_lecture_clip.flac": (
+        "Today we look at the Industrial Revolution in Britain. It began around 1760, when new machines and the "
+        "steam engine changed how goods were made. Work moved from homes into large factories, and towns like "
+        "Manchester grew very quickly. Many children worked long hours in the mills, until new laws, such as the "
+        "Factory Act of 1833, began to limit their working day."
+    ),
+    "s_garage_voicemail.wav": (
+        "Hi, it's Sam from Mill Lane Garage about your Ford Fiesta. It needs two new tyres and new brake pads. "
+        "The total will be three hundred and forty pounds, and the car will be ready by five o'clock tomorrow."
+    ),
+    "s_actor_take.ogg": "I never wanted the house, Margaret. I only wanted you to stay here with me.",
+    "s_gp_message.wav": (
+        "Hello, it's Brenda Walsh, date of birth twelfth of June 1948. I'm running low on my blood pressure "
+        "tablets, and I need my repeat prescription sent to the chemist on Hill Street, please."
+    ),
+    "s_dentist_voicemail.flac": (
+        "Hello, this is Bright Smile Dental. We need to move your check-up. Your new appointment is on Friday the "
+        "twenty first of March at eleven fifteen in the morning. Please call us if that time doesn't work."
+    ),
+    "s_voiceover_take1.wav": (
+        "Fresh from our bakery every morning, Hartley's bread is baked with love and a pinch of sea salt."
+    ),
+    "s_voiceover_take2.ogg": (
+        "Every morning, fresh from our bakery, Hartley's bread is baked with a pinch of sea salt and lots of love."
+    ),
+    "s_client_voicemail.ogg": (
+        "Hi, it's Helen at number eight. Just wanted to say the new patio looks absolutely gorgeous, we are "
+        "thrilled with it. Could you come back on Tuesday to finish the little wall by the shed? Thanks so much."
+    ),
+    "s_interview_clip.wav": (
+        "My name is Ruth Obi, and I have lived in Bradford for twenty years. Last week I met the team from "
+        "Yorkshire Water to talk about the flooding on Canal Road."
+    ),
+}
+# end of half S's files
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -3839,6 +4080,51 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "r_dark_band.jpg": _img(lambda: darker(demo.faces(3), 0.2)),
     **{name: _speech(text) for name, text in SPEECH_R.items()},
     # end of half R
+    # half S
+    "s_rehearsal_dinner.jpg": _img(lambda: side_by_side(demo.faces(3, 180), demo.faces(2, 180), bg=(70, 60, 50))),
+    "s_paint_tin.png": _img(lambda: page(S_PAINT_TIN, size=30, width=680, bg=(235, 245, 235))),
+    "s_grandad.jpg": _img(lambda: demo.faces(1, 260)),
+    "s_flat_letter.png": _img(lambda: page(S_FLAT_LETTER, bg=(252, 252, 250))),
+    "s_note_sq.jpg": _img(lambda: page(S_NOTE_SQ, size=32, width=700, bg=(250, 240, 220))),
+    "s_lice_letter.png": _img(lambda: page(S_LICE_LETTER, size=28, width=820)),
+    "s_site_rules.png": _img(lambda: page(S_SITE_RULES, size=30, bg=(255, 235, 120))),
+    "s_locker_slip.jpg": _img(lambda: page(S_LOCKER_SLIP, size=32, width=600, bg=(240, 240, 245))),
+    "s_council_letter.png": _img(lambda: page(S_COUNCIL_LETTER, size=30, width=700)),
+    "s_faded_receipt.jpg": _img(
+        lambda: page(S_FADED_RECEIPT, size=32, width=520, bg=(246, 243, 235), fg=(196, 192, 184))
+    ),
+    "s_mirror_whiteboard.png": _img(
+        lambda: page(S_WHITEBOARD, size=40, width=680, bg=(244, 246, 246), fg=(30, 60, 170)).transpose(
+            Image.Transpose.FLIP_LEFT_RIGHT
+        )
+    ),
+    "s_upside_gig.jpg": _img(lambda: side_by_side(demo.faces(3, 180), demo.faces(3, 180), bg=(50, 50, 50)).rotate(180)),
+    "s_footballer.png": _img(lambda: demo.person(420)),
+    "s_dark_prom.jpg": _img(lambda: darker(demo.person(400), 0.25)),
+    "s_flyer_proof.png": _img(lambda: page(S_FLYER_PROOF, size=32, width=700, bg=(235, 250, 235))),
+    "s_permit_sign.jpg": _img(lambda: demo.sign(S_PERMIT_SIGN, bg=(250, 250, 250), fg=(20, 20, 20), size=(760, 400))),
+    "s_pay_sign.jpg": _img(lambda: demo.sign(S_PAY_SIGN, bg=(30, 60, 160), size=(760, 400))),
+    "s_dark_cinema_ticket.jpg": _img(lambda: darker(page(S_CINEMA_TICKET, size=32, width=560), 0.2)),
+    "s_sideways_card.jpg": _img(
+        lambda: page(S_THANKS_CARD, size=30, width=600, bg=(255, 240, 245)).rotate(90, expand=True)
+    ),
+    "s_grant_letter.png": _img(lambda: page(S_GRANT_LETTER, size=28, width=800)),
+    "s_dark_leaving_do.jpg": _img(
+        lambda: darker(side_by_side(demo.faces(4, 170), demo.faces(3, 170), bg=(60, 60, 60)), 0.25)
+    ),
+    "s_pension_letter.png": _img(lambda: page(S_PENSION_LETTER, size=30, width=760, bg=(250, 250, 245))),
+    "s_quote_a.png": _img(lambda: page(S_QUOTE_A, size=30, width=700)),
+    "s_quote_b.jpg": _img(lambda: page(S_QUOTE_B, size=30, width=760, bg=(245, 245, 255))),
+    "s_tax_letter.png": _img(lambda: page(S_TAX_LETTER, size=30, width=800)),
+    "s_rocket_drawing.png": _img(s_rocket_drawing),
+    "s_tea_party.jpg": _img(lambda: side_by_side(demo.faces(2, 190), demo.faces(2, 190), bg=(90, 80, 70))),
+    "s_market_stall.jpg": _img(s_market_stall),
+    "s_living_room.png": _img(s_living_room),
+    "s_dancer.png": _img(lambda: demo.person(440)),
+    "s_houseplant.jpg": _img(s_houseplant),
+    "s_grandma_story.wav": s_hummed(S_GRANDMA_STORY),
+    **{name: _speech(text) for name, text in SPEECH_S.items()},
+    # end of half S
 }
 
 
@@ -4037,7 +4323,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQR"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRS"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -4070,9 +4356,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q) or with `show`, each case
-    with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R) without `show` holds figures only: nothing
-    of its requests."""
+    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q, S) or with `show`, each
+    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R) without `show` holds figures only:
+    nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
