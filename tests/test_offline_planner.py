@@ -1864,3 +1864,28 @@ def test_order_words_longer_objects_and_introductions(planner, files, request_te
 )
 def test_a_cut_out_and_a_verdict_asked_in_plain_words(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["rota.png"], "can you read the slip for me, then from that tell me the shift times please",
+         ["image-to-text", "question-answering"]),
+        (["rules.png"], "get the words off this and make them into audio for my commute",
+         ["image-to-text", "text-to-speech"]),
+        (["claim.png"], "Read it, and then label it as one of: motor, home, travel.", ["image-to-text",
+                                                                                       "text-classification"]),
+        (["call.wav"], "Calls get one tag: sales, support or billing. Transcribe this one and give it the right tag.",
+         ["automatic-speech-recognition", "text-classification"]),
+        (["till.jpg"], "the ink has faded. can you boost the contrast and then read off what's on it",
+         ["image-editing", "image-to-text"]),
+        # a fault told in two sentences is mended once
+        (["band.jpg"], "the photo came out upside down lol. she held the phone the wrong way up. flip it, then count "
+         "the faces", ["image-editing", "object-detection"]),
+        # a text introduced as one ("which is: ...") is the text, even in the first person
+        (["take.ogg"], "Transcribe my take, then score how similar it is to the line, which is: I never left you.",
+         ["automatic-speech-recognition", "sentence-similarity"]),
+    ],
+)
+def test_more_wordings_from_half_s(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

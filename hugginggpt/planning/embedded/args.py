@@ -7,7 +7,8 @@ import re
 
 # the words that ask, before what is asked ("could you please", "i would like you to")
 _POLITE = re.compile(
-    r"^(?:(?:and|then|also|finally|lastly|next|now|so|ok|okay|hey|hi|hello|after that|afterwards)\W+)*"
+    r"^(?:(?:and|then|also|finally|lastly|next|now|so|ok|okay|hey|hi|hello|after that|afterwards"
+    r"|(?:from|using|with|based on) (?:that|this|it|what you (?:got|read|found)))\W+)*"
     r"(?:(?:please|kindly|can you|could you|would you|will you|i want(?: you)? to|i'd like(?: you)? to|"
     r"i would like(?: you)? to|i need(?: you)? to|help me|let's|lets|go ahead and)\W+)*",
     re.I,
@@ -93,7 +94,7 @@ IF_TELL = re.compile(
 
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
-    q = _POLITE.sub("", clause.strip()).strip(" .,;")
+    q = re.sub(r"\s+(?:please|pls|plz)$", "", _POLITE.sub("", clause.strip()).strip(" .,;"), flags=re.I)
     if m := IF_TELL.fullmatch(q):
         q = m["q"]
     elif m := re.match(r"(?:make|give me|write)\s+(?:me\s+)?a list of\s+(?P<what>.+)", q, re.I):

@@ -141,6 +141,13 @@ def _between_inputs(a: int, b: int, inputs: list[_Input], text: str) -> bool:
     return before in ends and after in starts
 
 
+_ASK_VERB = re.compile(
+    r"\b(?:tell|give|show|read|find|make|say|translate|summari[sz]e|transcribe|write|count|list|describe|detect"
+    r"|classify|convert|generate|create|draw|answer|compare|extract)\s+(?:me|us|it|this|that|them|the|all|every)\b",
+    re.I,
+)
+
+
 def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A phrase that leads into the clause after its comma ("Based on the edited image, find the cars")
     is part of that clause; one that trails after a comma ("..., using a.jpg as the document") is part of
@@ -151,7 +158,14 @@ def _lead_phrases_joined(text: str, spans: list[tuple[int, int, str]]) -> list[t
         a, b, j = spans[k]
         # (not "in this order: turn it upright, ...": the words after its colon are its own clause)
         lead = text[a:b].strip()
-        if k + 1 < len(spans) and spans[k + 1][2] == "," and _LEAD.match(lead) and not re.search(r":\s*\S", lead):
+        # (nor "from that tell me the code please, ...": a lead with its own ask is a clause)
+        if (
+            k + 1 < len(spans)
+            and spans[k + 1][2] == ","
+            and _LEAD.match(lead)
+            and not re.search(r":\s*\S", lead)
+            and not _ASK_VERB.search(lead)
+        ):
             out.append((a, spans[k + 1][1], j))
             k += 2
             continue

@@ -100,10 +100,13 @@ GOALS: tuple[Goal, ...] = (
         r"\bocr\b|image[- ]to[- ]text"
         r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
+        r"|\bread (?:it |this |that |them )?off\b(?! the (?:screen|page) to)"  # "read off what's on it"
         r"|^(?:and\s+)?(?:(?:can|could|would|will) (?:you|u)\s+)?(?:please\s+)?read(?: (?:it|this|that))?"
         r"(?: (?:for me|pls|plz|please))?(?:$|\s+(?=(?:without|but not|not)\b))"
         r"|^(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label"
-        r"|page|notice|poster|message)$"
+        r"|page|notice|poster|message|slip|receipt|ticket|form|leaflet|flyer|menu|board|scan|document|memo|handout"
+        r"|invoice|bill|statement|certificate|prescription|timetable|one in the (?:photo|picture|pic|image|scan))"
+        r"(?: (?:for me|for us|please|pls|plz))?$"
         r"|transcri\w*|speech[- ]to[- ]text|speech recognition|\bstt\b|\bdecode\w*\s+the\s+(?:audio|speech|recording)"
         r"|what (?:is|was) (?:said|spoken)|\brecogni[sz]\w*\s+(?:the\s+)?speech"
         # "what does the note say" (all of it; "... say about the price" asks a question)
@@ -240,9 +243,11 @@ GOALS: tuple[Goal, ...] = (
         r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of|sort of|type of)"
         r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
+        r"|\blabel\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b|\bas one of\b"
         # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
         r"|\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
-        r"|\b(?:tag|label|mark|file|sort|put)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?\bthe (?:right|correct)"
+        r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"
+        r"\bthe (?:right|correct|best|proper)"
         r" (?:one|tag|label|category|pile|box|folder|tray|group)\b"
         r"|image classification|audio classification|text classification|\bspeaker identification",
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
@@ -321,7 +326,7 @@ GOALS: tuple[Goal, ...] = (
         "speak",
         "text=text-to-speech",
         "artifact",
-        r"text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
+        r"text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change|make)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
         r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"

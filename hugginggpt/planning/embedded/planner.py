@@ -145,8 +145,10 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     parts = split_parts(text, quotes)
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
     lead = _LEAD_JOINERS.sub("", passage.lower())
-    told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15  # "sorting my mail into trays - ..."
-    short = len(passage.split()) < 6
+    # "sorting my mail into trays - ..." (but not a text introduced as one: "the real line, which is: I never ...")
+    introduced = re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", parts.instruction + ":")
+    told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15 and not introduced
+    short = len(passage.split()) < 6 and not introduced
     # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
     unmarked = not parts.marked or bool(argtext.labels(passage) and len(passage.split()) <= 8)
     if files and ("?" in passage or ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked):
@@ -259,11 +261,13 @@ _HOW_TO_SAY = re.compile(r"how (?:do|would|can|could|should) (?:you|u|i|we|one) 
 _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|would|should|can|could)\b")
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
-    r"(?:(?:and|also|then|so|but)\s+)*(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
+    # (after "from that", "using what you got": the result it is asked of)
+    r"(?:(?:and|also|then|so|but)\s+)*(?:(?:from|using|with|based on)\s+(?:that|this|it|what you (?:got|read|found))"
+    r",?\s+)?(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|pull|grab|look up)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
     r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+[\w']+){0,6}"
-    r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?$"
+    r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?(?:\s+(?:please|pls|plz))?$"
 )
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
 _MOODS = re.compile(
@@ -426,6 +430,9 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
         return False
     if wants and HELP_WITH.match(clause.words):  # "please help me check this letter": the asks made say how
+        return False
+    # "give it the right tag": the choice among the options listed, asked on the clause that lists them
+    if _THOSE_OPTIONS.search(clause.words) and any(w.goal.name in ("label", "language", "sentiment") for w in wants):
         return False
     # "compare the two | and give me a similarity score": the result of the ask just before, named again
     if clause.joiner in ("and", ",") and any(

@@ -525,10 +525,17 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
             # (nor a question: "why did it save this upside down?? fix it"); nor is the words that set the
             # scene of the fault ("mirror selfie at the gym | and the poster came out backwards | flip it ...")
             lead = clauses[b - 1] if b > 0 and before.joiner in ("and", ",") else None
+            # (the fault may be told in several sentences: "it came out upside down lol. my mate held the phone the
+            # wrong way up. flip it ...": each tells the one fault)
+            told, j = [before], b - 1
+            while j >= 0 and LOOKS_WRONG.search(clauses[j].words):  # (by place in `clauses`, not by index)
+                told.append(clauses[j])
+                j -= 1
             out = [
                 w
                 for w in out
                 if not (w.clause is before and (w.goal.name in (*CHANGES, "draw") or w.evidence == "question"))
+                and not (w.clause in told[1:] and w.evidence in ("meaning", "question"))
                 and not (w.clause is lead and w.goal.name in ("edit", "restyle") and w.evidence == "meaning")
             ]
             continue
