@@ -1889,3 +1889,20 @@ def test_a_cut_out_and_a_verdict_asked_in_plain_words(planner, files, request_te
 )
 def test_more_wordings_from_half_s(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # asks listed after a colon whose lead asks nothing are asks, not a text; the text has its own label
+        ([], "Two things please: tell me if it's positive, and write a one-line summary of it. Review: The staff "
+         "were lovely and the room was spotless, we will be back.", ["text-classification", "summarization"]),
+        # ... after "Translate this:" the words are the text
+        ([], "Translate this into German: Tell the players to bring water.", ["translation"]),
+        # lettered items, and options that go on after a comma
+        (["post.png"], "For this letter: (a) read it, (b) file it as bill, advert or other, (c) read it out",
+         ["image-to-text", "text-classification", "text-to-speech"]),
+    ],
+)
+def test_asks_listed_after_a_colon_and_lettered_items(planner, files, request_text, expected):
+    assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected

@@ -18,6 +18,7 @@ _BOUNDARY = re.compile(
     # a new line, with the marker of a numbered or bulleted list after it ("\n2) box the faces"), a list
     # marker at the start or inside a line ("1) read this 2) tell me ..."): each item is a clause
     r"\s*\n[\s\n]*(?:\(?\d{1,2}[.)]\s+|[-*•]\s+)?|^\s*\(?\d{1,2}[.)]\s+|(?<=\s)\(?\d{1,2}\)\s+"
+    r"|(?:^|(?<=\s))\([a-h]\)\s+"  # "(a) read it, (b) file it ...": lettered items too
     r"|[.!?;](?=\s|$)"
     # a dash, "+" or "&" between words ends a clause too ("these two notes - are they ...", "... + whats it say"),
     # and so does an emoji ("... the shop sign 🙄 mirror it back")
@@ -211,7 +212,7 @@ def _joiner(boundary: str, at: int) -> str:
     ends a sentence."""
     word = boundary.strip().lower()
     last = word.split()[-1] if word else ""
-    if _NUMBERED.fullmatch(last) or "\n" in boundary and _MARKER.fullmatch(last):
+    if _NUMBERED.fullmatch(last) or re.fullmatch(r"\([a-h]\)", last) or "\n" in boundary and _MARKER.fullmatch(last):
         return "then" if at > 0 else ""
     if not word and "\n" in boundary:
         return "."
@@ -227,7 +228,7 @@ _EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]+")
 
 # a short list of options that ends with "or" ("sport, politics or food?", "tech, health or money:")
 _OPTIONS_AFTER = re.compile(
-    r"\s*(?:[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+)?or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.—–-]|$)"
+    r"\s*(?:[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+)?or\s+[\w'-]+(?: [\w'-]+)?\s*(?:[?:!.,—–-]|$)"
 )
 _OPTIONS_ONLY = re.compile(r"\s*[\w'-]+(?: [\w'-]+)?(?:,\s*[\w'-]+(?: [\w'-]+)?)*,?\s+or\s+[\w'-]+(?: [\w'-]+)?\s*")
 _ITEM_BEFORE = re.compile(

@@ -207,6 +207,8 @@ GOALS: tuple[Goal, ...] = (
         # "is she happy or not?", "happy news or not happy news"
         r"|\b(?:happy|sad|good|bad|positive|negative|angry|upset|pleased|satisfied)(?:\s+news)?\s+or\s+(?:not|no)\b"
         r"|\bis (?:it|this|that) (?:an? )?(?:good|bad|positive|negative) (?:news|answer|reply|letter|review|message)\b"
+        r"|\b(?:if|whether) (?:it|this|that|he|she|they)(?:'s|'re| is| are| was| sounds| seems) (?:\w+ )?"
+        r"(?:positive|negative)\b"
         r"|\bhow (?:she|he|they|the (?:\w+ )?(?:caller|customer|writer|speaker|client))(?:'s| is| are|'re) feeling\b"
         # "if it's bad news, ...": the verdict a condition needs; "summary first, then tone": the noun alone
         r"|\b(?:if|whether)\s+(?:\w+\s+){0,3}?(?:is|'s|was|sounds|seems|looks)\s+(?:like\s+)?(?:good|bad|happy|sad"
@@ -243,7 +245,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of|sort of|type of)"
         r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
-        r"|\blabel\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b|\bas one of\b"
+        r"|\b(?:label|file|class|mark)\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b|\bas one of\b"
         # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
         r"|\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
         r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"

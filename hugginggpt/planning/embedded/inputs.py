@@ -170,6 +170,15 @@ def statements(text: str) -> str:
 _OPENS_QUESTION = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b[^?]*\?", re.I
 )
+def _ASKS_LISTED(head: str, body: str) -> bool:
+    """ "Three things please: tell me ..., write ...", "For the attached letter: (a) read it, (b) ...": asks
+    listed after a colon whose lead asks nothing itself (after "Translate this:" the words are the text)."""
+    lead = re.split(r"(?<=[.!?])\s+", head.strip())[-1]
+    lead = re.sub(r"^(?:(?:and|then|also|so|now)\s+)+", "", lead, flags=re.I)
+    item = re.sub(r"^\s*(?:\(?[a-z1-9][.)]|[-*•])\s*", "", body)
+    return not ASK_WORDS.match(lead) and bool(ASK_WORDS.match(item))
+
+
 _LABELLED = re.compile(r"^\s*(?:context|passage|text)\s*:\s*(?P<ctx>.+?)\s*question\s*:\s*(?P<q>.+?)\s*$", re.I | re.S)
 # (an apostrophe inside a word, "I've", "museum's", or after the s of a plural's possessive, "the parents' email",
 # is no quote)
@@ -233,7 +242,9 @@ class Parts:
 
 
 _PASSAGE_LABEL = re.compile(
-    r"\b(?:passage|context|text|article)\s*:\s*(?P<ctx>[^\"'“‘].{15,}?)\s*(?=\bquestion\s*:|$)", re.I | re.S
+    r"\b(?:passage|context|text|article|review|email|e-mail|message|comment|feedback|complaint|post)\s*:\s*"
+    r"(?P<ctx>[^\"'“‘].{15,}?)\s*(?=\bquestion\s*:|$)",
+    re.I | re.S,
 )
 
 
@@ -255,7 +266,8 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
         return Parts(m["head"].strip(), m["body"].strip())
     if not quotes:
         # "answer this: what year was it finished? <passage>": a question after the colon is no passage
-        if (m := _COLON.match(text)) and not _OPENS_QUESTION.match(m["body"]):
+        m = _COLON.match(text)
+        if m and not _OPENS_QUESTION.match(m["body"]) and not _ASKS_LISTED(m["head"], m["body"]):
             passage, asks = _trailing_asks(m["body"])
             if asks:  # "Bus times: <times>. When's the last bus? say it out loud": the asks end the passage
                 question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")

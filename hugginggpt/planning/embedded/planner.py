@@ -266,8 +266,9 @@ _TELL_THE = re.compile(
     r",?\s+)?(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|pull|grab|look up)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
-    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)\w+(?:\s+[\w']+){0,6}"
-    r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?(?:\s+(?:please|pls|plz))?$"
+    r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)[\w'-]+(?:\s+[\w'-]+){0,6}"
+    r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?(?:\s+(?:please|pls|plz))?"
+    r"(?:\s+if (?:there (?:is|are) (?:one|any)|it has one|any))?$"  # ("the pay-by date if there is one")
 )
 _CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
 _MOODS = re.compile(
@@ -658,6 +659,9 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     # "write me a firm but polite reply": one written reply, not a reply written and a chat reply beside it
     written = {w.clause.index for w in wants if w.goal.name == "write" and w.evidence == "cue"}
     wants = [w for w in wants if not (w.goal.name == "chat" and w.clause.index in written)]
+    # "write a two-line summary of it": the summary, written (no other text written first)
+    named = {w.clause.index for w in wants if w.goal.name in ("summarize", "translate") and w.evidence == "cue"}
+    wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in named)]
     # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
     return [
         w

@@ -452,7 +452,12 @@ def read(clauses: list[Clause]) -> tuple[list[Clause], list[Want]]:
         # "my son wants to paint this": someone else's plan, told beside the ask, is not the ask
         wants = [w for w in wants if not _THEIR_PLAN.match(w.clause.words)]
     # "three things to the photo, in this order: ...", "got two questions": it counts the asks that follow
-    wants = [w for w in wants if not (w.evidence == "meaning" and _ANNOUNCES.match(w.clause.words))]
+    # (as does "for this letter:", a lead its colon ends)
+    wants = [
+        w
+        for w in wants
+        if not (w.evidence == "meaning" and (_ANNOUNCES.match(w.clause.words) or w.clause.words.rstrip().endswith(":")))
+    ]
     if any(w.evidence != "meaning" for w in wants):  # "please help me check this letter": the asks say how
         wants = [w for w in wants if not (w.evidence == "meaning" and HELP_WITH.match(w.clause.words))]
     if any(w.goal.name != "chat" for w in wants):  # small talk around a request ("can you help me?")
