@@ -6,6 +6,7 @@ pip install playwright).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -46,6 +47,22 @@ def browser():
             yield b
         finally:
             b.close()
+
+
+def fill_plan(page, text: str) -> None:
+    """Type `text` into the opened plan editor. The accordion mounts the editor on opening and the JSON
+    highlighting loads after it, re-creating the editor's view (typing before that can be lost, and the old
+    plan runs again): type only into the finished editor (a plan in it, highlighted), then check that it holds
+    `text` and nothing else."""
+    editor = "document.querySelector('#plan-json .cm-content')"
+    page.wait_for_function(
+        f"() => {{ const e = {editor}; return e && e.textContent.includes('task') && e.querySelector('span'); }}",
+        timeout=30_000,
+    )
+    page.wait_for_timeout(300)
+    page.locator("#plan-json .cm-content").fill(text)
+    same = f"{editor}.textContent.replace(/\\s/g, '') === {json.dumps(text)}.replace(/\\s/g, '')"
+    page.wait_for_function(f"() => {same}", timeout=10_000)
 
 
 def test_upload_ask_and_watch_the_panels(browser, tmp_path):
@@ -161,21 +178,7 @@ def test_settings_stay_in_the_session_and_an_edited_plan_reruns(browser, tmp_pat
         # edit the plan down to one task and run it without planning again
         edited = '[{"id": 0, "task": "image-classification", "dep": [-1], "args": {"image": "house.png"}}]'
         page.click("#plan-edit button:has-text('Edit the plan')")
-        # the accordion mounts the editor on opening and the JSON highlighting loads after it, re-creating the
-        # editor's view: type only into the finished editor (its run's plan highlighted), then check it took
-        editor = "document.querySelector('#plan-json .cm-content')"
-        page.wait_for_function(
-            f"() => {{ const e = {editor}; return e && e.textContent.includes('image-to-text')"
-            " && e.querySelector('span') !== null; }",
-            timeout=30_000,
-        )
-        page.wait_for_timeout(300)
-        page.locator("#plan-json .cm-content").fill(edited)
-        page.wait_for_function(
-            f"() => {{ const t = {editor}.textContent; return t.includes('image-classification')"
-            " && !t.includes('image-to-text'); }",
-            timeout=10_000,
-        )
+        fill_plan(page, edited)
         page.click("#rerun")
         page.wait_for_selector("#chat :text('(edited plan)')", timeout=30_000)
         page.wait_for_selector("#run-status :text('done in')", timeout=60_000)

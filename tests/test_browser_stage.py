@@ -11,7 +11,7 @@ import pytest
 from fakes import TimedExpert, backend
 from test_app import RulePlanner, make_pipeline
 from test_app_api import serve
-from test_browser import browser  # noqa: F401 (the fixture)
+from test_browser import browser, fill_plan  # noqa: F401 (the fixture)
 
 import app
 from hugginggpt.config import Config
@@ -162,7 +162,7 @@ def test_7_an_edited_plan_naming_etc_passwd_is_refused_in_the_chat(browser, tmp_
         page.wait_for_selector("#run-status :text('done in')", timeout=30_000)
         page.click("#plan-edit button:has-text('Edit the plan')")
         edited = [{"id": 0, "task": "image-to-text", "dep": [-1], "args": {"image": "/etc/passwd"}}]
-        page.locator("#plan-json .cm-content").fill(json.dumps(edited))
+        fill_plan(page, json.dumps(edited))
         page.click("#rerun")
         page.wait_for_selector("#chat :text('Cannot run this plan')", timeout=20_000)
         assert "/etc/passwd" in page.inner_text("#chat") and "receipt.png" in page.inner_text("#chat")
