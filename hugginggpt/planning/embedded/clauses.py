@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .inputs import ASK_WORDS, _Input
+from .inputs import ASK_START, ASK_WORDS, _Input
 
 # where one ask ends and the next begins: a sentence end, a semicolon, a comma,
 # and the words that join clauses ("and", "then", "also", "after that", "finally"...)
@@ -238,7 +238,7 @@ _ITEM_BEFORE = re.compile(
 
 # "one of these tags: billing, technical fault, cancellation.": a list a colon opens, its items a word or two
 # each (not asks: "three things: read it, translate it")
-_ITEM = r"(?!(?:" + ASK_WORDS.pattern[4:] + r")[\w'-]+(?: [\w'-]+)?"
+_ITEM = rf"(?!(?:{ASK_START})\b)[\w'-]+(?: [\w'-]+)?"
 _COLON_LIST_BEFORE = re.compile(rf":\s*(?:{_ITEM},\s*)*{_ITEM}\s*$", re.I)
 _COLON_LIST_AFTER = re.compile(rf"\s*(?:{_ITEM},\s*)*{_ITEM}\s*(?:[.;!?\n]|$)", re.I)
 
@@ -246,7 +246,7 @@ _COLON_LIST_AFTER = re.compile(rf"\s*(?:{_ITEM},\s*)*{_ITEM}\s*(?:[.;!?\n]|$)", 
 _A_WORD = re.compile(r"\b(?:a|an)\s+[a-z]+$", re.I)  # "... a short", "... an angry" before a comma
 # what starts a clause of its own after a comma: an ask, a joining word, a pronoun, a number or a quote
 _NEW_PART = re.compile(
-    r"\s*(?:(?:" + ASK_WORDS.pattern[4:] + r"|(?:and|then|also|but|so|or|i|we|you|u|it|he|she|they|this|that|these"
+    rf"\s*(?:(?:{ASK_START})\b|(?:and|then|also|but|so|or|i|we|you|u|it|he|she|they|this|that|these"
     r"|those|not|no|just|in|on|at|for|with|from|by|as|to|if|because|since|thanks?|cheers|ta)\b|[\d\"'“‘(])",
     re.I,
 )

@@ -43,6 +43,8 @@ _THE_MESSAGE = (
     r"(?:the|this|that|his|her|their)\s+(?:\w+\s+)?(?:message|voicemail|recording|memo)\b"
     r"(?!\s+(?:to|saying|that|about|back)\b)"
 )
+# "tag it with whichever fits": one of the options the request lists (a label cue; see planner._THOSE_OPTIONS)
+WHICHEVER_FITS = r"\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
 
@@ -247,7 +249,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
         r"|\b(?:label|file|class|mark)\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b|\bas one of\b"
         # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
-        r"|\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
+        rf"|{WHICHEVER_FITS}"
         r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"
         r"\bthe (?:right|correct|best|proper)"
         r" (?:one|tag|label|category|pile|box|folder|tray|group)\b"

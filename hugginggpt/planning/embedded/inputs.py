@@ -134,14 +134,15 @@ _STATEMENT = re.compile(
 _NOT_STATEMENT = re.compile(
     r"\b(?:please|can you|could you|would you|i want|i'd like|i would like|i need|help me|tell me)\b|^(?:i|my)\b", re.I
 )
-ASK_WORDS = re.compile(
-    r"^(?:what|who|whom|whose|when|where|which|why|how|is|are|do|does|did|can|could|would|will|should|please|"
+# the words an ask starts with (question words, "please", imperative verbs)
+ASK_START = (
+    r"what|who|whom|whose|when|where|which|why|how|is|are|do|does|did|can|could|would|will|should|please|"
     r"tell|give|read|say|summari[sz]e|translate|transcribe|describe|draw|make|write|find|show|list|check|compare|"
     r"classify|detect|count|cut|remove|turn|convert|speak|answer|explain|let|draft|compose|create|generate|"
     r"produce|paint|sketch|design|suggest|prepare|send|reply|respond|crop|rotate|flip|brighten|add|fix|edit|"
-    r"change|play|listen|look|identify|extract|pull|copy|type|sum|boil|shorten|help|come up|put)\b",
-    re.I,
+    r"change|play|listen|look|identify|extract|pull|copy|type|sum|boil|shorten|help|come up|put"
 )
+ASK_WORDS = re.compile(rf"^(?:{ASK_START})\b", re.I)
 
 
 def statements(text: str) -> str:
@@ -170,7 +171,7 @@ def statements(text: str) -> str:
 _OPENS_QUESTION = re.compile(
     r"(?:who|whom|whose|what|when|where|which|why|how|is|are|was|were|does|do|did)\b[^?]*\?", re.I
 )
-def _ASKS_LISTED(head: str, body: str) -> bool:
+def _asks_listed(head: str, body: str) -> bool:
     """ "Three things please: tell me ..., write ...", "For the attached letter: (a) read it, (b) ...": asks
     listed after a colon whose lead asks nothing itself (after "Translate this:" the words are the text)."""
     lead = re.split(r"(?<=[.!?])\s+", head.strip())[-1]
@@ -267,7 +268,7 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
     if not quotes:
         # "answer this: what year was it finished? <passage>": a question after the colon is no passage
         m = _COLON.match(text)
-        if m and not _OPENS_QUESTION.match(m["body"]) and not _ASKS_LISTED(m["head"], m["body"]):
+        if m and not _OPENS_QUESTION.match(m["body"]) and not _asks_listed(m["head"], m["body"]):
             passage, asks = _trailing_asks(m["body"])
             if asks:  # "Bus times: <times>. When's the last bus? say it out loud": the asks end the passage
                 question = next((x.strip() for x in _SENTENCE.findall(asks) if x.strip().endswith("?")), "")

@@ -540,7 +540,7 @@ def _repairs(clauses: list[Clause], wants: list[Want]) -> list[Want]:
                 w
                 for w in out
                 if not (w.clause is before and (w.goal.name in (*CHANGES, "draw") or w.evidence == "question"))
-                and not (w.clause in told[1:] and w.evidence in ("meaning", "question"))
+                and not (any(w.clause is t for t in told[1:]) and w.evidence in ("meaning", "question"))
                 and not (w.clause is lead and w.goal.name in ("edit", "restyle") and w.evidence == "meaning")
             ]
             continue
