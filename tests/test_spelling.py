@@ -35,3 +35,9 @@ def test_a_letter_left_out_or_typed_twice_is_put_back_but_no_ending_is_taken_off
     # a real word's ending is not a typo ("upscaled" is no "upscale"), and names stay as they are
     assert corrected("estimate the depth of the upscaled picture") == "estimate the depth of the upscaled picture"
     assert corrected("Brandt left it for Ioana") == "Brandt left it for Ioana"
+
+
+def test_a_learners_say_me_is_tell_me_outside_quotes_only():
+    assert corrected('say me the total, then translate "say me something"') == (
+        'tell me the total, then translate "say me something"'
+    )

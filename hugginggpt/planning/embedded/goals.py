@@ -330,7 +330,9 @@ GOALS: tuple[Goal, ...] = (
         "speak",
         "text=text-to-speech",
         "artifact",
-        r"text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change|make)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
+        r"\bmake (?:it|this|that|them|these|those|the \w+)\s+(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:speech|audio|voice|spoken)"  # "make them into audio" (not "make sure to send the audio")
+        r"|text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
         r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
         r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"

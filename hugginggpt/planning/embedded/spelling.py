@@ -95,8 +95,8 @@ def corrected(text: str) -> str:
     """`text` with chat spellings and swapped letters put right, quotes and file names as they are."""
     out, pos = [], 0
     for m in _KEEP.finditer(text):
-        out.append(_WORD.sub(lambda w: _fix(w.group(0)), text[pos : m.start()]))
+        out.append(_SAY_ME.sub(r"tell \1", _WORD.sub(lambda w: _fix(w.group(0)), text[pos : m.start()])))
         out.append(m.group(0))
         pos = m.end()
-    out.append(_WORD.sub(lambda w: _fix(w.group(0)), text[pos:]))
-    return _SAY_ME.sub(r"tell \1", "".join(out))
+    out.append(_SAY_ME.sub(r"tell \1", _WORD.sub(lambda w: _fix(w.group(0)), text[pos:])))
+    return "".join(out)
