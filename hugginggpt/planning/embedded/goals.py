@@ -44,6 +44,8 @@ _THE_MESSAGE = (
     r"(?!\s+(?:to|saying|that|about|back)\b)"
 )
 # "tag it with whichever fits": one of the options the request lists (a label cue; see planner._THOSE_OPTIONS)
+# what an option of the request's own list is called ("the right pile", "the correct tag")
+OPTION_NOUN = r"(?:one|tag|label|category|pile|box|folder|tray|group)"
 WHICHEVER_FITS = r"\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
@@ -252,7 +254,7 @@ GOALS: tuple[Goal, ...] = (
         rf"|{WHICHEVER_FITS}"
         r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"
         r"\bthe (?:right|correct|best|proper)"
-        r" (?:one|tag|label|category|pile|box|folder|tray|group)\b"
+        rf" {OPTION_NOUN}\b"
         r"|image classification|audio classification|text classification|\bspeaker identification",
         "classify this image; what is this a picture of; which category does the photo belong to; what kind of "
         "animal is in the image; what sound is this; classify the audio clip; is this headline about sports, "

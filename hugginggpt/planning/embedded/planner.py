@@ -22,7 +22,7 @@ from . import args as argtext
 from . import spelling
 from .clauses import Clause, split
 from .compose import DONE_FIRST, REPLY, Composer
-from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, PROMPTED, WHICHEVER_FITS, Goal
+from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, OPTION_NOUN, PROMPTED, WHICHEVER_FITS, Goal
 from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
     CHANGES,
@@ -707,7 +707,7 @@ def _quoted_messages(clauses: list[Clause], wants: list[Want]) -> list[Want]:
 _THOSE_OPTIONS = re.compile(
     r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
     r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
-    r"|\bthe (?:right|correct) (?:pile|folder|category|box|tray|group|tag|label|one)\b"
+    rf"|\bthe (?:right|correct) {OPTION_NOUN}\b"
     rf"|{WHICHEVER_FITS}"
 )
 
