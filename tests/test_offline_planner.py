@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -1906,3 +1907,45 @@ def test_more_wordings_from_half_s(planner, files, request_text, expected):
 )
 def test_asks_listed_after_a_colon_and_lettered_items(planner, files, request_text, expected):
     assert [t["task"] for t in planned_offline(planner, request_text, files)] == expected
+
+
+def _steps(plan: list[dict]) -> list[tuple[str, list[int]]]:
+    """Each task with the tasks it takes output from."""
+    return [
+        (t["task"], sorted({int(k) for k in re.findall(r"<GENERATED>-(\d+)", json.dumps(t["args"]))}))
+        for t in plan
+    ]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # the way to a place on a signpost is read off it, not a depth map
+        (["walk_sign.png"], "Found this sign on our hike. How far is it to the waterfall from here on?",
+         [("image-to-text", []), ("question-answering", [0])]),
+        # revision notes are a summary of the transcript
+        (["talk.wav"], "Can you write down what the speaker says and then make me brief notes from it?",
+         [("automatic-speech-recognition", []), ("summarization", [0])]),
+        # what the asker is busy with, its subject left out, asks nothing
+        (["crowd.jpg"], "How many people are in this photo? Putting together the club's yearly report.",
+         [("object-detection", [])]),
+        # a statement read near a question is no question ("a parcel arrived from my aunt")
+        (["card.jpg"], "A card arrived from my aunt this morning. Read it to me please, then tell me if it's happy.",
+         [("image-to-text", []), ("text-to-speech", [0]), ("text-classification", [0])]),
+        # one change named by its effect, asked again only to restrict it
+        (["dad.jpg"], "Please make this picture of dad look like a watercolour painting. Just the painting effect.",
+         [("image-to-image", [])]),
+        # a thing's habit told, then the change asked
+        (["poster.jpg"], "The club printer only prints black and white, so please convert this poster to grayscale.",
+         [("image-editing", [])]),
+        # a question about a recording is asked of its words, not of a summary made beside it
+        (["memo.wav"], "Transcribe this memo, give me a summary, and tell me what day the delivery comes.",
+         [("automatic-speech-recognition", []), ("summarization", [0]), ("question-answering", [0])]),
+        # two things announced: each of the same text
+        (["voicemail.wav"], "Out of this message I need two things: a two-line summary, and whether the caller is "
+         "angry or calm.",
+         [("automatic-speech-recognition", []), ("summarization", [0]), ("text-classification", [0])]),
+    ],
+)
+def test_statements_effects_and_what_a_question_is_asked_of(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected

@@ -58,8 +58,8 @@ _A_NAME = re.compile(r"\b(?:for|to|from|by|called|named|labelled|labeled|signed)
 DONE_FIRST = ("before that", "before this", "before anything else", "but first", "first")
 _TOPICAL = re.compile(r"\b(?:topics?|subjects?|about|section|news|story|category|categories)\b")
 _CARRIES_TEXT = re.compile(
-    r"(?:\b|_)(?:sign|poster|flyer|leaflet|notice|card|note|label|brochure|newsletter|noticeboard|timetable|rota"
-    r"|schedule|league table)s?(?:\b|_)"
+    r"(?:\b|_)(?:sign|signpost|fingerpost|plaque|placard|banner|poster|flyer|leaflet|notice|card|note|label|brochure"
+    r"|newsletter|noticeboard|timetable|rota|schedule|league table)s?(?:\b|_)"
 )
 _PEOPLE = re.compile(
     r"\b(?:they|them|he|him|she|her|people|person|faces?|everyone|everybody|anyone|someone|kids?|child(?:ren)?|man|"

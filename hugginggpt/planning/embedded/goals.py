@@ -305,7 +305,8 @@ GOALS: tuple[Goal, ...] = (
         r"|\bshorten\w*|\b(?:brief )?overview\b|\bboil\w* (?:[\w']+ ){0,4}?down\b|\bsum (?:\w+ )?up\b|\bgist\b"
         r"|\bmain points?\b|\b(?:bullet points|takeaways|action items)\b"
         r"|\b(?:important|essential|main) (?:bits|parts|details|stuff)\b"
-        r"|\b(?:make|take|write)\s+(?:me\s+)?(?:some\s+)?notes\b"
+        r"|\b(?:make|take|write)\s+(?:me\s+)?(?:some\s+)?notes\b|\b(?:revision|study|short|brief)\s+notes\b"
+        r"|\bnotes\s+(?:made|written|taken)\s+from\b"
         r"|\bwhat(?:'s| is| was)? (?:this|that|the|my) (?:letter|article|text|document|email|message|note|page|story|"
         r"report|paper|podcast|lecture|talk|recording|memo|voicemail|call|episode|speech)s? (?:is |was )?about\b"
         # "what's this radio show about": any text or recording, not a picture (what a picture shows is a caption)
@@ -554,7 +555,9 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         # ("how far is the station from here?" asks a fact, not the depth of a picture)
         # (not "what depth does the sign give?": a value printed on it)
+        # (nor "how far is it still to the top?": the way to a place, read off a signpost)
         r"(?<!\bwhat )(?<!\bwhich )\bdepth\b(?! does it give)|\bhow far\b(?!(?:\s+[\w']+){1,4}\s+from here\b)"
+        r"(?!(?:\s+[\w']+){0,4}\s+to\b(?!\s+the\s+camera))"
         r"|\bdistances? (?:from|to) the camera",
         "estimate the depth of the image; make a depth map; how far away are the objects; which things are closer "
         "to the camera",

@@ -119,7 +119,7 @@ class GoalPlanner:
                 fates.append(Fate(c, "planned", made[c.index]))
             elif c.index in composer.unplanned:
                 fates.append(Fate(c, "unplanned", why=composer.unplanned[c.index]))
-            elif _asks_unread(c, wants) and not _continued(c, clauses, wants):  # an ask no goal was read from
+            elif _asks_unread(c, wants) and not _continued(c, clauses, wants) and not _why_not(c, clauses):
                 composer.unplanned[c.index] = (
                     f"I could not tell what to do for “{c.text.strip(' .,;')}”: try other words."
                 )
@@ -415,6 +415,15 @@ def _ends_a_request(clause: Clause, clauses: list[Clause], wants: list[Want]) ->
     return False
 
 
+def _why_not(clause: Clause, clauses: list[Clause]) -> bool:
+    """ "please don't crop it, | I need the whole field in": the reason for a thing declined, no ask of its own."""
+    before = clauses[clause.index - 1] if clause.index else None
+    return before is not None and clause.joiner == "," and bool(declined(before)) and bool(_NEEDS.match(clause.words))
+
+
+_NEEDS = re.compile(r"(?:i|we|it|they|she|he)(?:'d| would)?\s+(?:need|needs|want|wants|have|has|like)\b")
+
+
 def _continued(clause: Clause, clauses: list[Clause], wants: list[Want]) -> bool:
     """ "I would like only Oliver, | with the garden behind him taken away": the ask goes on in the clause after
     its comma, which a goal was read from."""
@@ -662,6 +671,30 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     # "write a two-line summary of it": the summary, written (no other text written first)
     named = {w.clause.index for w in wants if w.goal.name in ("summarize", "translate") and w.evidence == "cue"}
     wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in named)]
+    # "make this photo look like a cartoon": one change, named by its effect (not a restyle, then an edit)
+    looks = [w for w in wants if w.goal.name == "restyle" and _LOOK_LIKE.match(w.clause.words, w.at)]
+    wants = [
+        w
+        for w in wants
+        if not any(
+            o.goal.name == "edit" and o.clause is w.clause and 0 <= o.at - w.end <= 12 for o in wants if w in looks
+        )
+    ]
+    edits = [w for w in wants if w.goal.name in ("edit", "restyle")]
+    wants = [
+        w
+        for w in wants
+        if not (
+            w in edits
+            and any(o.clause is not w.clause for o in edits)
+            and (
+                # "the printer only does black and white, so turn it into greyscale": a fact told, the change asked
+                _TOLD_FACT.match(w.clause.words)
+                # "make it look like a cartoon. only the cartoon effect": the change named again, to restrict it
+                or _ONLY.match(w.clause.words) and any(o.clause.index < w.clause.index for o in edits)
+            )
+        )
+    ]
     # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
     return [
         w
@@ -672,6 +705,15 @@ def _one_reading(wants: list[Want]) -> list[Want]:
             and any(o.clause.index == w.clause.index + 1 and o.goal.name in CHANGES for o in wants)
         )
     ]
+
+
+_LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
+_ONLY = re.compile(r"(?:but\s+)?(?:only|just)\s+(?:the|a|that)\b")
+# a thing's habit told in the third person ("(for the magazine:) the printer only does black and white now")
+_TOLD_FACT = re.compile(
+    r"(?:[^:]*:\s*)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){1,2}(?:only\s+|just\s+|can\s+only\s+)?"
+    r"(?:does|do|prints|print|accepts|accept|takes|take|uses|use|shows|allows)\b"
+)
 
 
 def _drawn_or_changed(wants: list[Want], inputs: list[_Input]) -> list[Want]:

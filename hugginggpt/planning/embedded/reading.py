@@ -398,6 +398,11 @@ SELF_TOLD = re.compile(
     rf"|(?:my|our|his|her|their)\s+[a-z]+(?:'ll| will| would| can| could))"
     rf"(?:\s+(?:{_OFTEN}))?"
     rf"\s+(?!(?:{_ASKING_VERB}|{_OFTEN})\b)[a-z]+\b(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
+    # "writing the caption for the newsletter": what the asker is busy with, its subject left out
+    # (not "working from the scanned page: detect ...": a lead to the asks after its colon)
+    r"|(?![^:]*:)(?:just\s+|currently\s+|still\s+)?(?:writing|making|doing|putting|preparing|planning|working|organi[sz]ing"
+    r"|designing|drafting|building)\s+(?!(?:it|this|that|them|these|those)\b)[a-z]+\b"
+    r"(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
 )
 
 
@@ -624,9 +629,15 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
         # a clause with asking words asks; else it must read nearer an ask than a file's presentation
         if _ASKS.search(c.words):
             context = 0.0
+        # "today a letter came from the office": a statement read near a question asks nothing without a question
+        if goal is not None and goal.name == "ask" and not _QUESTIONING.search(c.text.lower()):
+            continue
         if goal is not None and score >= THRESHOLD and score >= context + MARGIN and _may_ask(c):
             wants.append(Want(goal, c, 0, len(c.words), "meaning", score))
     return wants
+
+
+_QUESTIONING = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|tell|answer|know|find out)\b")
 
 
 # "a paragraph about exercise and how it can improve our health": a wh-clause with its subject first (and,

@@ -21,7 +21,9 @@ _MAPS = {"depth-estimation", "canny-control", "hed-control", "openpose-control"}
 _ANALYSES = {"detect", "label", "words", "describe", "segment", "depth", "table", "edges", "soft-edges", "pose"}
 _TO_FORM = re.compile(r"\b(?:to|into|as)\s+(?:an?\s+)?(?:\w+\s+)?$")
 _LISTED = re.compile(r"(?:an?|some|one|the)\s+(?:\w+\s+)?\w+$")  # "a short video": a noun, one more in a list
-_BOTH = re.compile(r"^(?:\w+\s+)?both\b")
+_BOTH = re.compile(r"^(?:\w+\s+)?both\b|\bseparately\b")
+_THEN_ITEM = re.compile(r"^(?:which|that)\b|\bthen\b")
+_THINGS_LISTED = re.compile(r"\b(?:two|three|four|2|3|4)\s+(?:\w+\s+)?(?:things|questions|jobs|tasks|bits)\s*:")
 _FORMS = ("speak", "translate")  # goals that give what came before in another form
 _MINE = re.compile(r"\bmine\b")
 _OF_THIS = re.compile(r"\b(?:of|on|from|in|for|to)\s+this\s*$")
@@ -147,10 +149,12 @@ class Sources:
         convertible = set(CONVERT) if "text" in goal.tasks else set()
         if goal.name in ASK_GOALS:  # a question is about what the request is about, not an answer or a question
             # (nor a description of a picture it has: "what's in this picture, and how many people are in it?")
+            # (nor a summary: "transcribe it, give me the short version, and tell me what time ...": the whole text)
             asked = [
                 t
                 for t in self.things
-                if t.step is not None and (self._from_question(t) or self.steps[t.step].goal == "describe")
+                if t.step is not None
+                and (self._from_question(t) or self.steps[t.step].goal in ("describe", "summarize"))
             ]
             latest = self._latest(
                 set(goal.tasks), convert=convertible, answers=False, before=want.clause.end, besides=asked
@@ -171,8 +175,14 @@ class Sources:
         # thing as the goal before; a wish for a form ("tl;dr? also say it out loud") takes its result instead
         before = want.clause.words[: want.at]
         parallel = want.clause.joiner in ("and also", "also") or _BOTH.search(before) and self._asked_before(want)
+        # "from what they said I want two things: a summary, and whether it's positive": each of the same thing
+        listed = _THINGS_LISTED.search(self.text.lower()[: want.clause.start])
+        last = self._last_asked(reading=True)
+        # (not "..., which you should then classify": the item just named)
+        item = not _THEN_ITEM.search(want.clause.words) and "then" not in want.clause.joiner
+        if listed and last is not None and item:
+            parallel = parallel or last.clause >= max(c.index for c in self.clauses if c.start <= listed.start())
         if parallel and goal.name not in _FORMS:
-            last = self._last_asked(reading=True)
             if last is not None and takes(goal, last.reads.modality):
                 keep(last.reads)
                 return found, False
