@@ -22,6 +22,7 @@
     python bench/compose.py --half R            # another held-out half, the same way as B to E, J and K: figures only
     python bench/compose.py --half S            # another development half, like A, F, G, H, I, L, M, N, O, P and Q
     python bench/compose.py --half T            # another development half, like A, F to I, L to Q and S
+    python bench/compose.py --half U            # another development half, like A, F to I, L to Q, S and T
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -64,6 +65,9 @@ another helper who had not read the planner, the same way, and is a development 
 Half T (co-t01 .. co-t50, files all named t_..., in "half T's files") was written later
 still by another helper who had not read the planner, the same way, at the same time as S, and is a
 development half, like A, F to I, L to Q and S: `--half T` prints and writes each case.
+Half U (co-u01 .. co-u50, files all named u_..., in "half U's files") was written after T by yet another helper
+who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
+F to I, L to Q, S and T: `--half U` prints and writes each case.
 """
 
 from __future__ import annotations
@@ -91,7 +95,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -3775,6 +3779,248 @@ SPEECH_T = {
     ),
 }
 # end of half T's files
+# half U's files
+U_TYRE_STICKER = ["TYRE PRESSURES", "Front 2.3 bar  33 psi", "Rear 2.1 bar  30 psi", "Check when tyres are cold"]
+U_FOSTERING_LETTER = [
+    "Dear Mr and Mrs Boateng,",
+    "Following the fostering panel on 12 May,",
+    "we are delighted to confirm that you have",
+    "been approved as foster carers for up to",
+    "two children aged 0 to 10. Your supervising",
+    "social worker will contact you this week.",
+    "Children's Services, Croydon Council",
+]
+U_LUNCHBOX_NOTE = ["Anak,", "kainin mo lahat ng baon mo.", "Mahal na mahal kita.", "Mag-ingat ka palagi.", "Nanay"]
+U_ENERGY_LETTER = [
+    "Dear Mr Whitfield,",
+    "Your energy prices are changing.",
+    "From 1 October your electricity unit rate",
+    "will go up to 27.4p per kWh and your",
+    "standing charge to 53p per day. Your",
+    "monthly direct debit will rise from 96",
+    "pounds to 104 pounds. You can switch to",
+    "a fixed tariff at any time without a fee.",
+    "Northfield Energy",
+]
+U_BLUE_PLAQUE = ["ELIZABETH GASKELL", "NOVELIST", "LIVED HERE", "1850 - 1865"]
+U_LAUNDERETTE_PRICES = [
+    "LAUNDERETTE PRICES",
+    "Small wash 4.50",
+    "Large wash 7.00",
+    "Dryer 1.00 per 10 min",
+    "Soap 0.80",
+]
+U_ABSENCE_NOTE = [
+    "Dear Mrs Patel,",
+    "Please excuse Lily from school on",
+    "Monday morning. She has a dentist",
+    "appointment at 9.30 and will be in",
+    "after lunch. Thank you, Sarah Green",
+]
+U_STENCIL_PROOF = ["Not all those who", "wonder are lost"]
+U_BUSINESS_CARD = [
+    "MARCUS ODUYA",
+    "Head of Partnerships",
+    "Brightline Logistics",
+    "marcus.oduya@brightline.co.uk",
+    "07700 900412",
+]
+U_PARCEL_LABEL = ["PARCELHUB", "Deliver to: Unit 4, Brook Park", "Tracking: PH 5512 8830", "Weight 3.2 kg"]
+U_BUS_TIMETABLE = ["BUS 22 TO ST JAMES HOSPITAL", "Monday to Saturday", "Every 20 minutes", "Last bus 22:45"]
+U_PREOP_LETTER = [
+    "Dear Mr Osei,",
+    "Your knee replacement is booked for",
+    "Tuesday 4 March at Royal Victoria Hospital.",
+    "Please do not eat anything after midnight",
+    "the night before. You may drink water until",
+    "6 am. Bring your medicines in their boxes,",
+    "and arrange for someone to drive you home.",
+    "Orthopaedic Admissions",
+]
+U_READER_LETTER = [
+    "Dear Ms Carter,",
+    "I have just finished The Salt House and",
+    "I had to write to say how much I loved it.",
+    "I read it in two evenings and cried at the",
+    "ending. Please tell me there will be",
+    "another book about Nell and her family!",
+    "With warmest wishes, Rose Bell",
+]
+U_GRANOLA_BRAND = [
+    "HONEY CRUNCH GRANOLA",
+    "Ingredients: oats 62%, honey,",
+    "sunflower oil, dried apple 8%,",
+    "cinnamon, salt",
+]
+U_GRANOLA_OWN = [
+    "VALUE GRANOLA",
+    "Ingredients: oats (60%),",
+    "sunflower oil, honey, dried",
+    "apple (7%), salt, cinnamon",
+]
+U_ROUTINE_CARD = [
+    "DAILY ROUTINE - ROOM 14",
+    "Breakfast 8.30 am in the dining room",
+    "Lunch 12.30 pm in the dining room",
+    "Tea and cake 3 pm in the lounge",
+    "Supper 6 pm in the dining room",
+]
+U_JOB_ADVERT = [
+    "STAFF WANTED",
+    "Weekend barista",
+    "Saturday and Sunday 8 am - 4 pm",
+    "No experience needed",
+    "Ask inside or email jobs@beanandbrew.co.uk",
+]
+U_WINDY_VOICEOVER = (
+    "So here we are at the top of Scafell Pike, the highest point in England. It took us about three hours "
+    "from Wasdale, and the last bit over the boulders was hard work."
+)
+
+
+def u_pram() -> Image.Image:
+    """A navy pram with its hood up, big wheels and a handle, on a hallway floor: shapes, no text."""
+    img = Image.new("RGB", (680, 520), (232, 226, 214))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 420, 680, 520], fill=(150, 110, 75))
+    d.rounded_rectangle([170, 200, 470, 330], radius=40, fill=(30, 45, 90))
+    d.pieslice([170, 110, 390, 330], 180, 270, fill=(25, 38, 80))
+    d.line([470, 220, 560, 120], fill=(60, 60, 60), width=10)
+    d.line([540, 115, 600, 125], fill=(20, 20, 20), width=16)
+    d.line([230, 330, 200, 400], fill=(90, 90, 90), width=8)
+    d.line([420, 330, 460, 400], fill=(90, 90, 90), width=8)
+    for cx in (200, 460):
+        d.ellipse([cx - 55, 360, cx + 55, 470], outline=(20, 20, 20), width=14)
+        d.ellipse([cx - 10, 405, cx + 10, 425], fill=(120, 120, 120))
+    return img
+
+
+def u_watering_can() -> Image.Image:
+    """An old galvanised watering can with a long spout and a rose, on a shed shelf: shapes, no text."""
+    img = Image.new("RGB", (680, 480), (120, 95, 70))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 380, 680, 480], fill=(90, 65, 45))
+    metal = (175, 180, 185)
+    d.rectangle([200, 200, 400, 380], fill=metal)
+    d.ellipse([200, 180, 400, 220], fill=(195, 200, 205))
+    d.ellipse([200, 360, 400, 400], fill=metal)
+    d.arc([230, 90, 380, 260], 180, 360, fill=(150, 155, 160), width=16)
+    d.polygon([(395, 330), (580, 170), (595, 185), (400, 360)], fill=metal)
+    d.ellipse([570, 140, 630, 200], fill=(160, 165, 170))
+    for y in range(220, 380, 40):
+        d.line([205, y, 395, y], fill=(150, 155, 160), width=3)
+    return img
+
+
+def u_station_model() -> Image.Image:
+    """A scratch-built model railway station on a workbench: brick walls, slate roof, clock, door, windows."""
+    img = Image.new("RGB", (720, 480), (210, 215, 220))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 380, 720, 480], fill=(140, 110, 80))
+    d.rectangle([120, 390, 600, 410], fill=(120, 120, 120))
+    d.rectangle([150, 200, 570, 390], fill=(170, 80, 60))
+    for y in range(210, 390, 18):
+        d.line([150, y, 570, y], fill=(150, 70, 50), width=2)
+    d.polygon([(130, 200), (360, 90), (590, 200)], fill=(70, 75, 85))
+    d.rectangle([320, 280, 400, 390], fill=(40, 70, 50))
+    for x in (190, 250, 450, 510):
+        d.rectangle([x, 250, x + 40, 320], fill=(220, 230, 240), outline=(240, 240, 240), width=4)
+    d.ellipse([335, 135, 385, 185], fill=(250, 250, 245), outline=(30, 30, 30), width=3)
+    d.line([360, 160, 360, 143], fill=(30, 30, 30), width=3)
+    d.line([360, 160, 372, 160], fill=(30, 30, 30), width=3)
+    return img
+
+
+def u_mushroom() -> Image.Image:
+    """A mushroom with a broad brown cap and a pale stem among fallen leaves on a woodland floor: no text."""
+    img = Image.new("RGB", (560, 480), (70, 90, 55))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 560, 480], fill=(95, 70, 45))
+    leaves = [(60, 380, (180, 110, 40)), (420, 350, (200, 140, 50))]
+    leaves += [(150, 430, (160, 80, 30)), (470, 440, (190, 120, 40))]
+    for x, y, c in leaves:
+        d.ellipse([x, y, x + 70, y + 30], fill=c)
+    d.rounded_rectangle([245, 240, 315, 400], radius=20, fill=(235, 228, 210))
+    d.ellipse([238, 300, 322, 330], fill=(225, 215, 195))
+    d.pieslice([140, 150, 420, 310], 180, 360, fill=(140, 85, 45))
+    d.rectangle([140, 228, 420, 236], fill=(200, 180, 150))
+    for x, y in ((210, 190), (290, 175), (340, 205), (250, 215)):
+        d.ellipse([x, y, x + 14, y + 10], fill=(170, 120, 75))
+    return img
+
+
+def u_windy(text: str) -> Callable[[Path], None]:
+    """A recording of `text` with gusts of low rumbling wind noise over it (a summit, no windshield)."""
+
+    def make(path: Path) -> None:
+        import numpy as np
+        import soundfile as sf
+
+        demo.speech(text, path)
+        audio, rate = sf.read(path, dtype="int16")
+        rng = np.random.default_rng(7)
+        noise = np.convolve(rng.standard_normal(len(audio)), np.ones(40) / 40, mode="same")
+        t = np.arange(len(audio)) / rate
+        gusts = 0.6 + 0.4 * np.sin(2 * np.pi * 0.35 * t) ** 2
+        sf.write(path, np.clip(audio + 9000 * noise * gusts, -32768, 32767).astype(np.int16), rate)
+
+    return make
+
+
+SPEECH_U = {
+    "u_wholesale_order.wav": (
+        "Morning Jess, it's Colin from the flower market. Tomorrow's order is confirmed: four boxes of white roses, "
+        "two buckets of eucalyptus and one box of sunflowers. The van will be with you before seven."
+    ),
+    "u_museum_feedback.flac": (
+        "Hello, we've just come out of the dinosaur gallery with our two boys, and honestly it was fantastic. The "
+        "guides were so patient with all their questions, and the fossils you can touch were a brilliant idea. "
+        "We will definitely be back in the summer."
+    ),
+    "u_hive_notes.wav": (
+        "Hive inspection, Sunday afternoon. Hive one is strong, with eggs and young larvae on six frames, so the "
+        "queen is laying well. I spotted two queen cells on frame four, which could mean they are getting ready to "
+        "swarm. Hive two is quieter and short of stores, so I will feed it sugar syrup this week. No sign of "
+        "varroa mites on either board."
+    ),
+    "u_removals_voicemail.wav": (
+        "Hi, this is Karen from Swift Removals about your move on Saturday. Our team of three will arrive at your "
+        "current address at half past eight in the morning. Please have the kitchen boxes packed and the parking "
+        "bay outside kept free."
+    ),
+    "u_app_support.ogg": (
+        "Hi, I'm calling about your budgeting app. Since yesterday's update, every time I try to add a new expense "
+        "the app freezes and then closes itself. I've restarted my phone twice and it still happens."
+    ),
+    "u_speech_practice.wav": (
+        "Thank you for inviting me to your school. I am very happy to study English with you this year."
+    ),
+    "u_boss_voicenote.ogg": (
+        "Hi Nadia, it's Graham. Can you book me a table for four at Luca's on Thursday at half past seven, and "
+        "move my Friday call with the bank to Monday morning. Thanks."
+    ),
+    "u_team_update.wav": (
+        "Hi everyone, quick update from the office. The Henderson delivery has moved from Wednesday to Thursday "
+        "morning, because their loading bay is being repaired. The new van is ready to collect from the garage on "
+        "Friday. Please remember that timesheets are due by five o'clock on Friday, and anyone who has not done "
+        "their manual handling training must book it this month."
+    ),
+    "u_patient_week1.wav": "The boy kick the ball over the wall.",
+    "u_patient_week6.flac": "The boy kicked the red ball over the garden wall.",
+    "u_station_voicemail.flac": (
+        "Hello, I left my black rucksack on the train from York to Leeds yesterday evening. It has a laptop and my "
+        "daughter's reading book inside. My name is Anil Mistry, please call me back on this number."
+    ),
+    "u_builder_note.ogg": (
+        "Hi Marek, tomorrow please start with the bathroom tiles, not the kitchen. The grout is in the garage, and "
+        "the back door key is under the blue flower pot. I'll be home at four."
+    ),
+    "u_resident_voicemail.wav": (
+        "Hello Councillor Adebayo, my name is Gloria Mensah from Bridge Street. The street light outside Saint "
+        "Mark's Primary School has been broken for a month, and Northern Power still haven't fixed it."
+    ),
+}
+# end of half U's files
 
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
@@ -4434,6 +4680,44 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "t_night_chirp.wav": t_beeping,
     **{name: _speech(text) for name, text in SPEECH_T.items()},
     # end of half T
+    # half U
+    "u_tyre_sticker.jpg": _img(lambda: page(U_TYRE_STICKER, size=32, width=640, bg=(255, 245, 200))),
+    "u_youth_group.jpg": _img(
+        lambda: side_by_side(demo.faces(3, 170), demo.faces(3, 170), demo.faces(2, 170), bg=(60, 60, 60))
+    ),
+    "u_upside_pram.jpg": _img(lambda: u_pram().rotate(180)),
+    "u_fostering_letter.png": _img(lambda: page(U_FOSTERING_LETTER, bg=(252, 252, 250))),
+    "u_lunchbox_note.jpg": _img(lambda: page(U_LUNCHBOX_NOTE, size=32, width=640, bg=(255, 240, 245))),
+    "u_energy_letter.png": _img(lambda: page(U_ENERGY_LETTER, size=30, width=760)),
+    "u_blue_plaque.png": _img(lambda: demo.sign(U_BLUE_PLAQUE, bg=(30, 70, 150), size=(820, 440))),
+    "u_launderette_prices.jpg": _img(lambda: page(U_LAUNDERETTE_PRICES, size=32, width=640, bg=(230, 240, 250))),
+    "u_absence_note.png": _img(lambda: page(U_ABSENCE_NOTE, size=30, width=700, bg=(250, 250, 240))),
+    "u_stencil_proof.png": _img(lambda: page(U_STENCIL_PROOF, size=44, width=640)),
+    "u_sideways_parcel_label.jpg": _img(
+        lambda: page(U_PARCEL_LABEL, size=32, width=720, bg=(250, 250, 250)).rotate(90, expand=True)
+    ),
+    "u_sideways_quiz_team.jpg": _img(
+        lambda: side_by_side(demo.faces(3, 180), demo.faces(2, 180), bg=(70, 50, 40)).rotate(-90, expand=True)
+    ),
+    "u_dad.png": _img(lambda: demo.person(420)),
+    "u_mirrored_selfie.jpg": _img(lambda: demo.person(400).transpose(Image.Transpose.FLIP_LEFT_RIGHT)),
+    "u_dim_watering_can.jpg": _img(lambda: darker(u_watering_can(), 0.25)),
+    "u_business_card.png": _img(lambda: page(U_BUSINESS_CARD, size=32, width=700, bg=(245, 245, 240))),
+    "u_mirrored_timetable.jpg": _img(
+        lambda: page(U_BUS_TIMETABLE, size=34, width=760, bg=(250, 250, 250)).transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    ),
+    "u_preop_letter.png": _img(lambda: page(U_PREOP_LETTER, size=30, width=800)),
+    "u_reader_letter.png": _img(lambda: page(U_READER_LETTER, size=30, width=760, bg=(250, 245, 235))),
+    "u_granola_brand.png": _img(lambda: page(U_GRANOLA_BRAND, size=32, width=640, bg=(255, 245, 225))),
+    "u_granola_own.jpg": _img(lambda: page(U_GRANOLA_OWN, size=32, width=640, bg=(235, 245, 255))),
+    "u_sideways_groom.jpg": _img(lambda: demo.person(400).rotate(90, expand=True)),
+    "u_routine_card.png": _img(lambda: page(U_ROUTINE_CARD, size=30, width=760, bg=(240, 250, 240))),
+    "u_job_advert.jpg": _img(lambda: page(U_JOB_ADVERT, size=30, width=800, bg=(255, 255, 235))),
+    "u_sideways_station_model.jpg": _img(lambda: u_station_model().rotate(90, expand=True)),
+    "u_mushroom.jpg": _img(u_mushroom),
+    "u_windy_voiceover.wav": u_windy(U_WINDY_VOICEOVER),
+    **{name: _speech(text) for name, text in SPEECH_U.items()},
+    # end of half U
 }
 
 
@@ -4632,7 +4916,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRST"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTU"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
