@@ -23,6 +23,7 @@
     python bench/compose.py --half S            # another development half, like A, F, G, H, I, L, M, N, O, P and Q
     python bench/compose.py --half T            # another development half, like A, F to I, L to Q and S
     python bench/compose.py --half U            # another development half, like A, F to I, L to Q, S and T
+    python bench/compose.py --half V            # another held-out half, the same way as B to E, J, K and R
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -30,7 +31,7 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D, E, J, K and R are held out: without --show nothing of their requests is printed or written, only
+Halves B, C, D, E, J, K, R and V are held out: without --show nothing of their requests is printed or written, only
 the figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
@@ -67,7 +68,9 @@ still by another helper who had not read the planner, the same way, at the same 
 development half, like A, F to I, L to Q and S: `--half T` prints and writes each case.
 Half U (co-u01 .. co-u50, files all named u_..., in "half U's files") was written after T by yet another helper
 who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
-F to I, L to Q, S and T: `--half U` prints and writes each case.
+F to I, L to Q, S and T: `--half U` prints and writes each case. Half V (co-v01 .. co-v50, files all named v_...,
+in "half V's files") was written at the same time as U by another helper who had not read the planner, the same way,
+and is held out, like B to E, J, K and R (merged unread, by a script): `--half V` prints its figures only.
 """
 
 from __future__ import annotations
@@ -4021,6 +4024,240 @@ SPEECH_U = {
     ),
 }
 # end of half U's files
+# half V's files
+V_MEDICINE_BOX = [
+    "PARACETAMOL 500 mg TABLETS",
+    "Adults: take 2 tablets every 4 to 6 hours.",
+    "Do not take more than 8 tablets",
+    "in 24 hours.",
+    "Do not take with other paracetamol products.",
+]
+V_DISCHARGE_LETTER = [
+    "DISCHARGE SUMMARY - Mr Frank Doyle",
+    "Admitted after a fall at home on 2 March.",
+    "An X-ray showed a fracture of the right ankle.",
+    "His leg is in a cast for six weeks.",
+    "He must take antibiotics for five more days.",
+    "The physio team will visit him on Monday.",
+]
+V_GUESTBOOK = [
+    "Dear Claire,",
+    "What a lovely, cosy flat!",
+    "The view of the abbey was wonderful",
+    "and the bed was so comfortable.",
+    "We loved every minute. Thank you!",
+    "Ruth and Alan, Leeds",
+]
+V_BOOK_BAG_NOTE = [
+    "Dear Miss Patel,",
+    "Jayden's grandma, Mrs Brown, will be",
+    "collecting him from school today at 3.15",
+    "because I am working late.",
+    "Thank you, Kelly Ward",
+]
+V_SCONE_RECIPE = [
+    "NAN'S SCONES",
+    "225 g self-raising flour",
+    "50 g butter, rubbed in",
+    "25 g sugar and 150 ml milk",
+    "Bake at 220 C for 12 minutes",
+]
+V_TIDE_TABLE = [
+    "ST IVES HARBOUR - HIGH WATER",
+    "Friday     06:12   and   18:40",
+    "Saturday   07:05   and   19:31",
+    "Sunday     07:58   and   20:20",
+]
+V_POSTCARD_RO = [
+    "Draga Elena,",
+    "vremea aici este foarte frumoasa.",
+    "Marea este calda si mancarea e buna.",
+    "Ne vedem luna viitoare.",
+    "Cu drag, Andrei",
+]
+V_EXAM_TIMETABLE = [
+    "SUMMER EXAMS - YEAR 13",
+    "Mon 9 June: Chemistry paper 1, 9 am",
+    "Wed 11 June: Biology paper 1, 1 pm",
+    "Fri 13 June: Maths paper 2, 9 am",
+]
+V_ALLERGEN_LABEL = [
+    "ALLERGY ADVICE",
+    "Contains wheat, eggs and milk.",
+    "May contain sesame and soya.",
+    "Made in a factory that handles nuts.",
+]
+V_DIM_MENU = [
+    "THE OLIVE TREE",
+    "Wild mushroom risotto 14.50",
+    "Slow cooked lamb shank 19.00",
+    "Grilled salmon 17.50",
+    "Lemon tart 7.00",
+]
+V_KEYNOTE_SLIDE = [
+    "OUR GOAL FOR 2030",
+    "Cut carbon emissions by half",
+    "Switch every depot to solar power",
+    "Plant ten thousand trees",
+]
+V_JURY_SUMMONS = [
+    "JURY SUMMONS",
+    "Dear Mr Hughes,",
+    "You have been selected for jury service.",
+    "Please attend Cardiff Crown Court",
+    "at 9.30 am on Monday 14 July.",
+    "Bring this letter and photo ID with you.",
+]
+V_RAFFLE_TICKET = ["RUGBY CLUB SPRING RAFFLE", "Ticket No. 0472", "Draw: Saturday 8 pm", "Price 2.00"]
+V_LETTER_1952 = [
+    "14 May 1952",
+    "Dear Mother,",
+    "The ship reached Liverpool this morning",
+    "after eleven days at sea. I start work",
+    "at the docks on Monday and I have found",
+    "a room on Bold Street.",
+    "Your loving son, Tom",
+]
+V_DAMP_COMPLAINT = [
+    "Dear Sir or Madam,",
+    "For three months there has been damp and",
+    "black mould in my children's bedroom.",
+    "I have phoned four times and nobody has come.",
+    "Please send someone to look at it.",
+    "Yours, Amina Yusuf, Flat 12",
+]
+V_NOTE_ES = [
+    "Hola vecina,",
+    "el sabado hago una fiesta de cumpleanos",
+    "en mi piso. Habra musica hasta las doce.",
+    "Perdon por el ruido!",
+    "Marta (2B)",
+]
+
+
+def v_garden_rose() -> Image.Image:
+    """A single red rose with two leaves on a long stem against a soft green garden: shapes, no text."""
+    img = Image.new("RGB", (520, 680), (190, 215, 175))
+    d = ImageDraw.Draw(img)
+    d.line([260, 300, 250, 660], fill=(50, 110, 40), width=10)
+    d.ellipse([140, 400, 250, 450], fill=(60, 130, 50))
+    d.ellipse([255, 480, 370, 530], fill=(60, 130, 50))
+    for r, colour in ((130, (170, 20, 40)), (100, (200, 30, 50)), (70, (170, 20, 40)), (42, (220, 50, 70))):
+        d.ellipse([260 - r, 210 - int(r * 0.85), 260 + r, 210 + int(r * 0.85)], fill=colour)
+    for a in range(0, 360, 60):
+        d.arc([175, 135, 345, 285], a, a + 40, fill=(120, 10, 30), width=4)
+    d.arc([215, 170, 305, 250], 200, 340, fill=(120, 10, 30), width=4)
+    return img
+
+
+def v_station_car() -> Image.Image:
+    """A small red hatchback parked side on, its front tyre flat on the tarmac: shapes, no text."""
+    img = Image.new("RGB", (760, 440), (175, 205, 230))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 320, 760, 440], fill=(90, 90, 95))
+    for x in range(40, 760, 160):
+        d.rectangle([x, 380, x + 90, 388], fill=(240, 240, 240))
+    d.rounded_rectangle([120, 200, 640, 320], radius=30, fill=(200, 35, 35))
+    d.polygon([(220, 200), (290, 120), (500, 120), (580, 200)], fill=(200, 35, 35))
+    d.polygon([(240, 196), (300, 132), (390, 132), (390, 196)], fill=(170, 210, 235))
+    d.polygon([(405, 196), (405, 132), (495, 132), (555, 196)], fill=(170, 210, 235))
+    d.ellipse([180, 270, 280, 370], fill=(25, 25, 25))  # the back tyre, round
+    d.ellipse([207, 297, 253, 343], fill=(170, 170, 170))
+    d.ellipse([470, 300, 590, 360], fill=(25, 25, 25))  # the front tyre, squashed flat
+    d.ellipse([508, 308, 552, 345], fill=(170, 170, 170))
+    d.rectangle([610, 235, 640, 255], fill=(255, 230, 150))
+    return img
+
+
+def v_birdsong(path: Path) -> None:
+    """A bird singing at dawn: phrases of quick rising and falling whistles (2-4 kHz), no speech."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 22050
+    parts = []
+    for phrase in range(5):
+        for note in range(4 + phrase % 3):
+            n = int(rate * 0.09)
+            t = np.arange(n) / rate
+            f0 = 2200 + 300 * ((note + phrase) % 4)
+            sweep = f0 + 1200 * np.sin(np.pi * t / t[-1]) * (1 if note % 2 else -0.5)
+            phase = 2 * np.pi * np.cumsum(sweep) / rate
+            parts.append(0.45 * np.sin(phase) * np.hanning(n))
+            parts.append(np.zeros(int(rate * 0.04)))
+        parts.append(np.zeros(int(rate * 0.9)))
+    audio = np.concatenate(parts)
+    sf.write(path, (audio * 32767).astype(np.int16), rate)
+
+
+SPEECH_V = {
+    "v_swarm_line.wav": (
+        "Hello, my name is Linda Marsh. There is a big swarm of bees hanging from the apple tree in my front garden, "
+        "at nine Orchard Close in Hebden. They arrived about an hour ago. Could someone come and collect them "
+        "before the school run, please?"
+    ),
+    "v_repairs_minutes.flac": (
+        "Okay, item three, repairs. The lift in block B has been broken since the fourteenth, and the council says "
+        "the new part will arrive next Thursday. Eleven flats have reported damp this winter, and a surveyor will "
+        "visit all of them before the end of the month. The door entry system on the ground floor has now been "
+        "fixed. Please keep reporting problems through the online form, not by email."
+    ),
+    "v_breakdown_call.ogg": (
+        "Hi, I'm in the car park at the supermarket on Bridge Street. My car just won't start. It only makes a "
+        "clicking noise when I turn the key, and the dashboard lights are very dim. I think I left the headlights "
+        "on all day, so the battery might be flat."
+    ),
+    "v_new_customer.wav": (
+        "Hi there, my name is Owen Pritchard. I got your number from my sister. I need two new sockets put in the "
+        "kitchen and an outside light by the back door. The address is forty two Willow Crescent, Newport. I'm "
+        "in most afternoons, so give me a ring back when you can."
+    ),
+    "v_interview_practice.ogg": "I have three years of experience working in customer service.",
+    "v_flat_one.wav": (
+        "Hi, it's Sam in flat one. The boiler has stopped working again and there's no hot water at all. Could you "
+        "send someone round on Monday morning?"
+    ),
+    "v_flat_four.flac": (
+        "Hello, this is Grace from flat four. The lock on the front door of the building is sticking, and my key "
+        "won't turn unless I pull the door really hard. I'm worried it will break."
+    ),
+    "v_caravan_guest.ogg": (
+        "Hiya, it's Donna, we were in the caravan by the stream last week. I just wanted to say thank you so much. "
+        "The kids loved the play park, the views were stunning, and everything was spotless. We've already booked "
+        "again for next summer!"
+    ),
+    "v_keynote_talk.flac": (
+        "Our goal for twenty thirty is simple. We will cut our carbon emissions by half, we will switch every depot "
+        "to solar power, and we will plant ten thousand trees across the region."
+    ),
+    "v_okafor_one.wav": (
+        "Hello, it's Mrs Okafor about the kitchen at seventeen Larch Road. We've decided on the oak worktop, not "
+        "the granite one. Could you order it this week, please?"
+    ),
+    "v_okafor_two.ogg": (
+        "Hi, it's Mrs Okafor again. Sorry, one more thing. Please can the fitters use the white tiles behind the "
+        "cooker, not the grey ones? And we're away from the tenth to the fourteenth, so nobody will be in."
+    ),
+    "v_year9_parent.wav": (
+        "Hello, this is Mark Bell, Ellie's dad in Year Nine. I'm really unhappy about parents' evening. We waited "
+        "forty minutes past our appointment, the maths teacher didn't turn up at all, and nobody told us why. "
+        "Ellie is falling behind in maths and we need a proper meeting about it."
+    ),
+    "v_campus_report.flac": (
+        "This is Priya Shah reporting from the campus. Around two hundred students marched from the library to "
+        "the main hall this afternoon to protest against the rise in rents for halls of residence. The university "
+        "says it will meet the students' union next week to discuss the rent increase."
+    ),
+    "v_foreman_message.ogg": (
+        "Hi boss, it's Gary. Tomorrow we start picking the strawberries in the top field at six in the morning. "
+        "Everyone needs to bring gloves and water, and the minibus leaves the caravans at half past five."
+    ),
+    "v_dragon_dream.wav": (
+        "My dragon is purple with green spots, and he has tiny wings and a big curly tail. He lives in a castle "
+        "made of ice cream, and he breathes bubbles instead of fire."
+    ),
+}
+# end of half V's files
 
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
@@ -4718,6 +4955,42 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "u_windy_voiceover.wav": u_windy(U_WINDY_VOICEOVER),
     **{name: _speech(text) for name, text in SPEECH_U.items()},
     # end of half U
+    # half V
+    "v_medicine_box.jpg": _img(lambda: page(V_MEDICINE_BOX, size=30, width=800, bg=(245, 248, 255), fg=(20, 40, 120))),
+    "v_van_queue.jpg": _img(lambda: side_by_side(demo.person(360), demo.person(360), demo.person(360))),
+    "v_comedian_headshot.png": _img(lambda: demo.person(420)),
+    "v_garden_rose.jpg": _img(v_garden_rose),
+    "v_discharge_letter.png": _img(lambda: page(V_DISCHARGE_LETTER, size=30, width=800)),
+    "v_guestbook_page.jpg": _img(lambda: page(V_GUESTBOOK, size=32, width=680, bg=(250, 244, 228), fg=(30, 30, 90))),
+    "v_book_bag_note.png": _img(lambda: page(V_BOOK_BAG_NOTE, size=30, width=720, bg=(255, 255, 250))),
+    "v_scone_recipe.jpg": _img(lambda: page(V_SCONE_RECIPE, size=32, width=640, bg=(255, 248, 225))),
+    "v_tide_table.png": _img(lambda: page(V_TIDE_TABLE, size=30, width=720, bg=(235, 245, 255))),
+    "v_old_postcard.jpg": _img(lambda: page(V_POSTCARD_RO, size=30, width=720, bg=(240, 230, 205))),
+    "v_sideways_timetable.jpg": _img(lambda: page(V_EXAM_TIMETABLE, size=30, width=760).rotate(90, expand=True)),
+    "v_nan_portrait.jpg": _img(lambda: demo.person(420)),
+    "v_sideways_graduate.jpg": _img(lambda: demo.person(400).rotate(-90, expand=True)),
+    "v_mural_model.png": _img(lambda: demo.person(440)),
+    "v_sideways_choir.jpg": _img(
+        lambda: side_by_side(demo.faces(4, 170), demo.faces(3, 170), bg=(60, 60, 60)).rotate(90, expand=True)
+    ),
+    "v_allergen_label.png": _img(lambda: page(V_ALLERGEN_LABEL, size=32, width=720)),
+    "v_dim_menu.jpg": _img(lambda: darker(page(V_DIM_MENU, size=34, width=700, bg=(250, 245, 235)), 0.2)),
+    "v_keynote_slide.png": _img(lambda: page(V_KEYNOTE_SLIDE, size=36, width=800, bg=(20, 60, 50), fg=(250, 250, 250))),
+    "v_jury_summons.png": _img(lambda: page(V_JURY_SUMMONS, size=30, width=780, bg=(250, 250, 245))),
+    "v_upside_raffle_ticket.jpg": _img(
+        lambda: page(V_RAFFLE_TICKET, size=32, width=640, bg=(255, 235, 200)).rotate(180)
+    ),
+    "v_sideways_grandpa.jpg": _img(lambda: demo.person(400).rotate(90, expand=True)),
+    "v_faded_letter_1952.jpg": _img(
+        lambda: page(V_LETTER_1952, size=30, width=720, bg=(246, 242, 230), fg=(196, 190, 178))
+    ),
+    "v_damp_complaint.png": _img(lambda: page(V_DAMP_COMPLAINT, size=30, width=800)),
+    "v_vfx_actor.png": _img(lambda: demo.person(440)),
+    "v_neighbour_note.jpg": _img(lambda: page(V_NOTE_ES, size=32, width=720, bg=(255, 250, 235))),
+    "v_station_car.png": _img(v_station_car),
+    "v_dawn_birdsong.wav": v_birdsong,
+    **{name: _speech(text) for name, text in SPEECH_V.items()},
+    # end of half V
 }
 
 
@@ -4916,7 +5189,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTU"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUV"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -4950,7 +5223,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q, S) or with `show`, each
-    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R) without `show` holds figures only:
+    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V) without `show` holds figures only:
     nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
