@@ -1949,3 +1949,35 @@ def _steps(plan: list[dict]) -> list[tuple[str, list[int]]]:
 )
 def test_statements_effects_and_what_a_question_is_asked_of(planner, files, request_text, expected):
     assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a sorting verb alone, its options in a told habit
+        (["call.wav"], "every call here goes under sales, support or billing. write it down + sort this one please",
+         [("automatic-speech-recognition", []), ("text-classification", [0])]),
+        # options after "one of:" are no text
+        (["slip.png"], "read this one and put it under one of: refund, exchange, repair, other",
+         [("image-to-text", []), ("text-classification", [0])]),
+        # "put it in writing"
+        (["order.wav"], "The butcher left a message with my order, could you put it in writing for me?",
+         [("automatic-speech-recognition", [])]),
+        # the text pasted before the ask that points back at it
+        ([], "The hall is booked for Saturday from ten. Tea and cake will be served at three, and the raffle is at "
+         "four. Please bring a chair if you can.\n\nCould you shorten the above to one line?", [("summarization", [])]),
+        # two texts numbered in brackets
+        ([], "How alike are these two sentences?\n(1) The shop opens at nine on weekdays.\n(2) On weekdays the shop "
+         "opens at 9.", [("sentence-similarity", [])]),
+        # a question ends where "and" joins the next ask
+        ([], "Email below - find out when the boiler engineer is coming and read it out to me. 'Hi Sam, our engineer "
+         "will visit on Friday at 2 pm to service your boiler.'",
+         [("question-answering", []), ("text-to-speech", [0])]),
+        # options in brackets, and a wh-item of a list of wants
+        (["v.wav"], "For every message I need:\n- the transcript\n- a category (order, return, complaint)\n- when the "
+         "caller wants a callback",
+         [("automatic-speech-recognition", []), ("text-classification", [0]), ("question-answering", [0])]),
+    ],
+)
+def test_sorting_verbs_options_and_texts_set_apart(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected

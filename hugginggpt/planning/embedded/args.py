@@ -166,6 +166,8 @@ _THREE_OR_MORE = re.compile(
 
 # "three piles: emergency lockout, quote request, complaint": items listed after a colon, three or more
 _AFTER_COLON = re.compile(r":\s*(?P<items>[\w' -]+?(?:\s*,\s*[\w' -]+?){2,})\s*$")
+# "a category (lost property, refund, complaint)": three or more in brackets
+_IN_BRACKETS = re.compile(r"\(\s*(?P<items>[\w' -]+?(?:\s*,\s*[\w' -]+?){2,})\s*\)")
 
 
 def labels(words: str) -> str | None:
@@ -173,7 +175,7 @@ def labels(words: str) -> str | None:
     cooking"), else three or more ending the clause ("every call is sales, support or billing")."""
     if found := _introduced(words):
         return found
-    m = _THREE_OR_MORE.search(words) or _AFTER_COLON.search(words)
+    m = _THREE_OR_MORE.search(words) or _AFTER_COLON.search(words) or _IN_BRACKETS.search(words)
     if not m:
         return None
     items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+or\s+", m["items"])]

@@ -263,6 +263,21 @@ def _in_options(plain: str, start: int, a: int, b: int) -> bool:
     return plain[a] != "," or bool(_ITEM_BEFORE.search(plain[start:a]))
 
 
+def _in_brackets(plain: str, at: int) -> bool:
+    """Is `at` inside a bracket opened and closed on its line, that lists three or more things?"""
+    opened = plain.rfind("(", 0, at)
+    closed = plain.find(")", at)
+    line_end = plain.find("\n", at)
+    return (
+        plain.count(",", opened, closed) >= 2
+        and opened > plain.rfind(")", 0, at)
+        and opened > plain.rfind("\n", 0, at)
+        and closed > 0
+        and (line_end < 0 or closed < line_end)
+        and closed - opened < 200
+    )
+
+
 def split(text: str, inputs: list[_Input]) -> list[Clause]:
     """The clauses of `text`, in order; empty spans are skipped. Inputs are attached to the clause they
     start in."""
@@ -292,6 +307,8 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
     for a, b, word in marks:
         if a < start:
             continue
+        if word.strip() in (",", "and", "or") and _in_brackets(plain, a):
+            continue  # "a category (lost property, refund, complaint)": the options in brackets, one clause
         if word.strip() in (",", "-", "–", "—") and _in_options(plain, start, a, b):
             continue  # "sport, politics or food?", "would this go in — sport, ...": options, not asks
         if word.strip() == "," and _A_WORD.search(plain, start, a) and not _NEW_PART.match(plain, b):

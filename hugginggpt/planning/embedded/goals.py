@@ -46,6 +46,10 @@ _THE_MESSAGE = (
 # "tag it with whichever fits": one of the options the request lists (a label cue; see planner._THOSE_OPTIONS)
 # what an option of the request's own list is called ("the right pile", "the correct tag")
 OPTION_NOUN = r"(?:one|tag|label|category|pile|box|folder|tray|group)"
+# "transcribe + file this one pls": the verb alone at the clause's end, its options listed elsewhere
+SORT_THIS = (
+    r"\b(?:file|tag|sort|label|categori[sz]e)\s+(?:this one|this|it|each one|each)(?:\s+(?:please|for me|too))*$"
+)
 WHICHEVER_FITS = r"\bwhich(?:ever)? (?:one |tag |label |category |pile |box )?(?:fits|applies|matches|suits)\b"
 _VERB_MAKE = r"generat(?:e|es|ed|ing)|creat(?:e|es|ed|ing)|produc(?:e|es|ed|ing)"
 
@@ -105,8 +109,17 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:extract|copy|get|grab|pull|take)\w*\s+(?:out\s+)?(?:all\s+)?(?:the\s+|any\s+)?(?:text|words|writing)\b"
         r"|\bread\w*\s+(?:the\s+|its\s+)?(?:text|handwriting|writing|handwritten|words)"
         r"|\bread (?:it |this |that |them )?off\b(?! the (?:screen|page) to)"  # "read off what's on it"
+        r"|\b(?:put|get|have)\s+(?:it|this|that|them)\s+(?:down\s+)?in\s+writing\b|\bin written form\b"
+        r"|^(?:and\s+)?(?:please\s+)?read this one(?: (?:for me|pls|plz|please))?$"
         r"|^(?:and\s+)?(?:(?:can|could|would|will) (?:you|u)\s+)?(?:please\s+)?read(?: (?:it|this|that))?"
         r"(?: (?:for me|pls|plz|please))?(?:$|\s+(?=(?:without|but not|not)\b))"
+        r"|^(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?read (?:this|the|that|my|his|her|our) "
+        # ("read the business card he photographed so i can ...", not "read the letter to me": speech)
+        r"(?:(?:business|post|birthday|greeting|index|report|shopping|price|name|parking|train|bus)\s+)?"
+        r"(?=[a-z]+\b(?: he| she| they| i| we)? (?:photographed|sent|scanned|took|left|got|attached)\b"
+        r"(?!.*\b(?:to me|to us|aloud|out loud|out)\b))"
+        r"(?:note|letter|sign|card|label|page|notice|poster|message|slip|receipt|ticket|form|leaflet|flyer|menu|board"
+        r"|scan|document|memo|invoice|bill|list)\b"
         r"|^(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?read (?:this|the|that|my) (?:note|letter|sign|card|label"
         r"|page|notice|poster|message|slip|receipt|ticket|form|leaflet|flyer|menu|board|scan|document|memo|handout"
         r"|invoice|bill|statement|certificate|prescription|timetable|one in the (?:photo|picture|pic|image|scan))"
@@ -247,11 +260,13 @@ GOALS: tuple[Goal, ...] = (
         "verdict",
         r"\bclassif(?:y|ying|ies)\b|\bclassified\b(?!\s+(?:text|image|audio|response|result|label|output|data|content))"
         r"|\bcategori[sz]\w*|\bwhich (?:class|category)|\bwhat (?:class|category|kind of|sort of|type of)"
-        r"|\bmain category|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
+        r"|\bmain category|\b(?:a|the|its)\s+(?:category|label|tag|class)\s*[(:]"
+        r"|\bbelongs? to|\bsort\w*\b[^.;]{0,40}\binto\b|\bfile\b[^.;]{0,30}\bunder\b"
         r"|\b(?:know|tell me|find|get) (?:the|its) (?:category|class)\b"
-        r"|\b(?:label|file|class|mark)\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b|\bas one of\b"
+        r"|\b(?:label|file|class|mark)\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b"
+        r"|\bas one of\b|\b(?:under|in|into) one of\b(?!\s+(?:those|these|them|the)\b)"
         # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
-        rf"|{WHICHEVER_FITS}"
+        rf"|{WHICHEVER_FITS}|{SORT_THIS}"
         r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"
         r"\bthe (?:right|correct|best|proper)"
         rf" {OPTION_NOUN}\b"

@@ -44,6 +44,8 @@ _DIRECT_Q = re.compile(
 )
 # "..., say just that time": the next ask
 _NEXT_ASK = r"(?:and|then|say|tell|read|give|please|so|also|spoken|out loud|aloud)\b"
+# "... when the flour is arriving and say it back to me": an ask joined by "and" ends the question
+_AND_ASK = r"\s+and\s+(?:then\s+)?(?:say|tell|read|give|send|translate|summari[sz]e|speak|play)\b"
 # "I want to know who wrote it." -> "Who wrote it?"
 _INDIRECT_Q = re.compile(
     # (not a purpose: "... so i know who to forward it to")
@@ -54,8 +56,9 @@ _INDIRECT_Q = re.compile(
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     # (not "who to ask", "what to do": the asker's own next step)
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b(?!\s+to\s)"
-    r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s)(?:[^?\"'.;]|(?<=\w)'(?=\w)))"
-    r"{3,200})(?:[.?]|,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|$)",
+    r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|" + _AND_ASK + r")"
+    r"(?:[^?\"'.;]|(?<=\w)'(?=\w)))"
+    r"{3,200})(?:[.?]|,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|" + _AND_ASK + r"|$)",
     re.I,
 )
 _WONDER_Q = re.compile(
@@ -204,6 +207,11 @@ _HERE_IS = re.compile(
     r"|text|times|timetable|hours|notice|message|letter|email|note)\b\s*:?\s*(?P<body>\S.{20,})$",
     re.S | re.I,
 )
+# the ask after the text, pointing back at it (the ask holds no blank line)
+_BEFORE_BLANK = re.compile(r"^(?P<body>\S.{30,}?)\s*\n[ \t]*\n\s*(?P<head>(?:(?!\n[ \t]*\n).){3,400})$", re.S)
+_ABOVE = re.compile(
+    r"\b(?:the above|above (?:text|message|email|note|minutes|post|paragraph)|all (?:that|of that))\b", re.I
+)
 # (the head may run over several lines, but holds no blank one)
 _AFTER_BLANK = re.compile(r"^(?P<head>(?:(?!\n[ \t]*\n).){3,600}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
 
@@ -261,6 +269,9 @@ def split_parts(text: str, quotes: list[str]) -> Parts:
             return Parts(f"{text[: m.start()].strip()} {asks}".strip(), passage, question)
         return Parts(text[: m.start()].strip(), m["ctx"].strip())
     if not quotes and (m := _HERE_IS.match(text)):  # "... on saturday here is the info the centre is open ..."
+        return Parts(m["head"].strip(), m["body"].strip())
+    if not quotes and (m := _BEFORE_BLANK.match(text)) and _ABOVE.search(m["head"]) and "?" not in m["body"]:
+        # "<minutes of a meeting>\n\nCan you squash the above into two lines?": the text pasted before the ask
         return Parts(m["head"].strip(), m["body"].strip())
     if not quotes and (m := _AFTER_BLANK.match(text)) and not _OPENS_QUESTION.match(m["body"]):
         # "boil it down and say it to me\n\n<passage>": the text pasted after a blank line

@@ -22,7 +22,18 @@ from . import args as argtext
 from . import spelling
 from .clauses import Clause, split
 from .compose import DONE_FIRST, REPLY, Composer
-from .goals import ASK_GOALS, BY_NAME, CHECKS_ANSWER, GOALS, LANGUAGES, OPTION_NOUN, PROMPTED, WHICHEVER_FITS, Goal
+from .goals import (
+    ASK_GOALS,
+    BY_NAME,
+    CHECKS_ANSWER,
+    GOALS,
+    LANGUAGES,
+    OPTION_NOUN,
+    PROMPTED,
+    SORT_THIS,
+    WHICHEVER_FITS,
+    Goal,
+)
 from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, split_parts, statements
 from .reading import (
     CHANGES,
@@ -130,6 +141,11 @@ class GoalPlanner:
         return Reading(clauses, wants, plan, fates)
 
 
+_OPTIONS_LEAD = re.compile(
+    rf"\b(?:(?:one|any) of(?: these| the following| them)?|categor(?:y|ies)|options|{OPTION_NOUN}s)\s*:\s*$"
+)
+
+
 def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     """Files (uploads first, then those the text names), quotes, questions, and an unquoted passage the
     request is about ("Summarize this: <passage>", or plain statements beside the ask of a text-only
@@ -151,7 +167,11 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     short = len(passage.split()) < 6 and not introduced
     # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
     unmarked = not parts.marked or bool(argtext.labels(passage) and len(passage.split()) <= 8)
-    if files and ("?" in passage or ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked):
+    # "tag it as one of: absence, dinner money, other": the options to choose among, not a text
+    options = bool(passage) and bool(_OPTIONS_LEAD.search(text[: text.find(passage)].lower()))
+    if files and (
+        "?" in passage or ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked or options
+    ):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
         passage = statements(text)
@@ -224,8 +244,8 @@ _SAY_IN = re.compile(
 )
 # (the labels may share a noun: "Text 1: ... Text 2: ...", "Answer A: ... Answer B: ...")
 _TWO_LABELLED = re.compile(
-    r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)\s+)?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
-    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s+)(?:second(?: one)?|two|2|b)"
+    r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)\s+)?\(?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
+    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s+)\(?(?:second(?: one)?|two|2|b)"
     r"\s*[:)]\s+(?P<b>[^:\n]{3,300}?(?:[.!?](?=\s|$)|$))",
     re.I,
 )
@@ -517,6 +537,9 @@ def _asking(c: Clause, at: int) -> Want:
     return Want(BY_NAME["ask"], c, at, len(c.words), "question")
 
 
+_WH_ITEM = re.compile(r"(?:what|when|where|who|which|how (?:much|many|long|old|often))\b(?!\s+(?:is|are) (?:it|this)$)")
+
+
 def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list[Want]:
     """A question the request gives (in quotes, or in its own words) that no goal of its clause takes
     asks for an answer; so does one asked in its own words beside a wish for the answer's form."""
@@ -541,7 +564,11 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             continue  # "Finnish? Estonian? Which is it?": the choice asked already
         own_words = [i for i in asked if not i.quoted]
         follows = k > 0 and any(w.clause is clauses[k - 1] and w.goal.name in ASK_GOALS for w in out)
-        if not asked and not mine and follows and _PREP_WH.match(c.words):
+        # "for each voicemail I need: - the transcript - what the caller lost": a wh-item of a list of wants
+        listed = any(d.words.rstrip().endswith(":") for d in clauses[:k]) and c.joiner in ("then", ",", "and")
+        if not asked and not mine and listed and _WH_ITEM.match(c.words) and not presents(c):
+            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+        elif not asked and not mine and follows and _PREP_WH.match(c.words):
             # "when's my train leaving and from which platform": a second question, asked on its own
             out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
         elif (
@@ -709,10 +736,11 @@ def _one_reading(wants: list[Want]) -> list[Want]:
 
 _LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
 _ONLY = re.compile(r"(?:but\s+)?(?:only|just)\s+(?:the|a|that)\b")
-# a thing's habit told in the third person ("(for the magazine:) the printer only does black and white now")
+# a thing's habit told in the third person ("(for the magazine:) the printer only does black and white now", "my
+# phone camera mirrors the selfies")
 _TOLD_FACT = re.compile(
     r"(?:[^:]*:\s*)?(?:the|our|my|their|his|her)\s+(?:[a-z]+\s+){1,2}(?:only\s+|just\s+|can\s+only\s+)?"
-    r"(?:does|do|prints|print|accepts|accept|takes|take|uses|use|shows|allows)\b"
+    r"(?:does|do|(?!(?:needs|wants|is|was|has|looks|seems)\b)[a-z]+s)\b"
 )
 
 
@@ -750,7 +778,7 @@ _THOSE_OPTIONS = re.compile(
     r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
     r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
     rf"|\bthe (?:right|correct) {OPTION_NOUN}\b"
-    rf"|{WHICHEVER_FITS}"
+    rf"|{WHICHEVER_FITS}|{SORT_THIS}"
 )
 
 
@@ -786,7 +814,13 @@ def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Wan
         beside = [n for n in clauses if abs(n.index - c.index) == 1 and argtext.labels(n.words)]
         if not beside and _THOSE_OPTIONS.search(c.words):  # "which of those three it goes under": listed before
             beside = [n for n in reversed(clauses[: c.index]) if argtext.labels(n.words)][:1]
-        if beside and not any(w.clause is beside[0] and w.goal.name not in QUESTION_GOALS for w in wants):
+        # (a list item whose own words ask the choice, "- a category (refund, complaint, ...)", leaves the next item
+        # be: "- what the caller lost")
+        item = c.joiner == "then" and all(n.joiner == "then" for n in beside)
+        if beside and not any(
+            w.clause is beside[0] and (w.goal.name not in QUESTION_GOALS or w.evidence == "cue" and item)
+            for w in wants
+        ):
             listed = beside[0]
             wants = [w for w in wants if w.clause not in (c, listed)]
             choice = Want(_choice_among(argtext.labels(listed.words)), listed, 0, len(listed.words), "question")
