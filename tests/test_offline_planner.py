@@ -1981,3 +1981,28 @@ def test_statements_effects_and_what_a_question_is_asked_of(planner, files, requ
 )
 def test_sorting_verbs_options_and_texts_set_apart(planner, files, request_text, expected):
     assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # labelled texts that open with "When ..." are texts, and the second runs on to the end of its line
+        ([], "Summarise both in a sentence and then compare the summaries.\nStory A: When the storm hits, Ana "
+         "shelters in a lighthouse. She meets a keeper who hides a secret.\nStory B: When a blizzard comes, Tom "
+         "waits in a mountain hut. An old guide there tells him about his past.",
+         [("summarization", []), ("summarization", []), ("sentence-similarity", [0, 1])]),
+        # an answer recorded "as a short audio clip"
+        (["timetable.png"], "Read the timetable, find when the last bus leaves, and save that answer as a short "
+         "audio clip for my dad.", [("image-to-text", []), ("question-answering", [0]), ("text-to-speech", [1])]),
+        # a quoted title a noun follows is no question
+        (["a.png", "b.png"], "I run a 'same or different?' series on my blog. Read both labels and tell me how "
+         "similar they are.", [("image-to-text", []), ("image-to-text", []), ("sentence-similarity", [0, 1])]),
+    ],
+)
+def test_labelled_stories_audio_clips_and_titles(planner, files, request_text, expected):
+    plan = _steps(planned_offline(planner, request_text, files))
+    if expected[-1][0] == "sentence-similarity":
+        plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
+    assert plan == expected
+    if request_text.startswith("Summarise"):
+        assert "An old guide there tells him about his past." in json.dumps(planned_offline(planner, request_text, []))

@@ -107,6 +107,8 @@ class Clause:
 def placeholder(i: _Input) -> str:
     if i.kind == "file":
         return _PLACEHOLDER.get(i.modality, "this file")
+    if i.kind == "title":  # "a 'dupe or not?' post": a name, no text to work on
+        return "the title"
     return "this question" if i.kind == "question" else "this text"
 
 

@@ -371,6 +371,8 @@ GOALS: tuple[Goal, ...] = (
         r"|^spoken\b|\bspoken (?:back|aloud|out loud|by)\b"
         r"|\b(?:make|do|create|record)\s+(?:me\s+)?an?\s+(?:\w+\s+)?recording\s+of\s+(?:this|that|it|the following)\b"
         r"|\b(?:audio|mp3|sound|voice)\s+(?:file|version|recording|clip|track)\s+of\b"  # "an audio file of the summary"
+        # "record just that answer as a short audio clip we can play to him"
+        r"|\bas an?\s+(?:\w+\s+)?(?:audio|sound|voice|mp3)\s+(?:clip|file|track|recording)\b"
         r"|\bnarrat\w+|\bsynthesi[sz]\w*|\b(?:"
         + _VERB_MAKE
         + r"|mak(?:e|es|ing))\s+"

@@ -51,7 +51,8 @@ _INDIRECT_Q = re.compile(
     # (not a purpose: "... so i know who to forward it to")
     r"(?<!\bso i )(?<!\bso we )(?<!\bso that i )(?<!\btrying to )(?<!\btry to )"
     r"\b(?:know|find out|ask|tell me(?:\s+\w+){0,2}?|let me know|say(?:\s+(?:out loud|aloud|to me|back))?"
-    r"|flag(?:\s+up)?|point out|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
+    r"|flag(?:\s+up)?|point out|find(?=\s+(?:when|where|what|who|which|how)\b)"
+    r"|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
     r"|check(?:\s+(?:that|the|this|it)(?:\s+\w+){0,2}\s+for)?|(?:to|can|could) (?:see|tell|read)"
     r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     # (not "who to ask", "what to do": the asker's own next step)
@@ -85,6 +86,11 @@ class _Input:
     quoted: bool = True  # False: a question the request asks in its own words (no quotes)
 
 
+_TITLE_BEFORE = re.compile(r"\b(?:a|an|the|my|our|their|his|her|this|that)\s*$", re.I)
+_TITLE_AFTER = re.compile(r"\s*(?:post|video|series|segment|column|thread|piece|article|game|quiz|challenge|campaign"
+                          r"|episode|round|feature|section|reel|story|blog)\b", re.I)
+
+
 def find_inputs(text: str, has_files: bool = False) -> list[_Input]:
     """Files, quotes and unquoted questions with their spans, in order."""
     found: list[_Input] = []
@@ -97,7 +103,9 @@ def find_inputs(text: str, has_files: bool = False) -> list[_Input]:
         if fm:
             found.append(_Input("file", value, file_modality(value), m.start(), m.end()))
         elif value:
-            kind = "question" if value.endswith("?") else "quote"
+            # "doing a 'dupe or not?' post": a title a noun follows, not a question asked
+            title = _TITLE_BEFORE.search(text, 0, m.start()) and _TITLE_AFTER.match(text, m.end())
+            kind = "title" if title else "question" if value.endswith("?") else "quote"
             found.append(_Input(kind, value, "text", m.start(), m.end()))
     masked_s = "".join(masked)
     for m in _FILE.finditer(masked_s):

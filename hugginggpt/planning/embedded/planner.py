@@ -186,9 +186,17 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
             [*found, _Input("quote", m["words"], "text", m.start("words"), m.end("words"))], key=lambda i: i.start
         )
     m = None if quotes else _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)
-    if m and not any(ASK_WORDS.match(m[k]) for k in ("a", "b")):  # ("Step 1: cut me out ...": asks, no texts)
+    # ("Step 1: cut me out ...": asks, no texts; but "When Nell's grandmother dies, she ...." is a story's sentence)
+    if m and not any(ASK_WORDS.match(m[k]) and ("?" in m[k] or not _WH_START.match(m[k])) for k in ("a", "b")):
         # "First: <text>. Second: <text>.": two texts set off by their labels, each one to work on
         two = [_Input("quote", m[k].strip(), "text", m.start(k), m.end(k)) for k in ("a", "b")]
+        # the second text runs on, sentence by sentence, to the end of its line, up to an ask
+        line_end = text.find("\n", m.end("b"))
+        for sentence in re.findall(r"\s*[^.!?]+[.!?]*", text[m.end("b") : line_end if line_end >= 0 else len(text)]):
+            if "?" in sentence or ASK_WORDS.match(sentence.strip()) or _names_a_goal(sentence.lower()):
+                break
+            b = two[1]
+            two[1] = _Input("quote", f"{b.value} {sentence.strip()}", "text", b.start, b.end + len(sentence))
         return uploads + sorted([i for i in found if i.kind == "file"] + two, key=lambda i: i.start)
     if not passage and not files and not named and not quotes and (m := _SAY_WORDS.search(text)):
         return uploads + sorted(
@@ -243,6 +251,7 @@ _SAY_IN = re.compile(
     re.I,
 )
 # (the labels may share a noun: "Text 1: ... Text 2: ...", "Answer A: ... Answer B: ...")
+_WH_START = re.compile(r"(?:when|where|what|who|which|how|why|if|is|are|was|were|do|does|did)\b", re.I)
 _TWO_LABELLED = re.compile(
     r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)\s+)?\(?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
     r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s+)\(?(?:second(?: one)?|two|2|b)"
