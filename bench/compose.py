@@ -24,6 +24,7 @@
     python bench/compose.py --half T            # another development half, like A, F to I, L to Q and S
     python bench/compose.py --half U            # another development half, like A, F to I, L to Q, S and T
     python bench/compose.py --half V            # another held-out half, the same way as B to E, J, K and R
+    python bench/compose.py --half W            # another development half, like A, F to I, L to Q, S, T and U
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -71,6 +72,9 @@ who had not read the planner, the same way, at the same time as another half, an
 F to I, L to Q, S and T: `--half U` prints and writes each case. Half V (co-v01 .. co-v50, files all named v_...,
 in "half V's files") was written at the same time as U by another helper who had not read the planner, the same way,
 and is held out, like B to E, J, K and R (merged unread, by a script): `--half V` prints its figures only.
+Half W (co-w01 .. co-w50, files all named w_..., in "half W's files") was written after V by yet another helper
+who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
+F to I, L to Q, S, T and U: `--half W` prints and writes each case.
 """
 
 from __future__ import annotations
@@ -98,7 +102,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "W")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -4258,6 +4262,294 @@ SPEECH_V = {
     ),
 }
 # end of half V's files
+# half W's files
+W_RECYCLING_SIGN = [
+    "HILLTOP RECYCLING CENTRE",
+    "Open 8 am to 6 pm daily",
+    "Mattresses 5 pounds each",
+    "Fridges and freezers 10 pounds",
+    "No trade waste",
+]
+W_PLANNING_REFUSAL = [
+    "Dear Mr and Mrs Whitaker,",
+    "Application 24/0612: single storey",
+    "rear conservatory at 9 Larch Close.",
+    "We regret to tell you that planning",
+    "permission has been refused. The",
+    "conservatory would harm the outlook of",
+    "the neighbouring house and is out of",
+    "keeping with the character of the area.",
+    "Planning Services, Ribble Valley Council",
+]
+W_BUREAU_LETTER = [
+    "Querida Helena,",
+    "Chegamos bem a Lisboa.",
+    "O tempo esta lindo e a casa",
+    "nova e muito bonita.",
+    "Tenho muitas saudades tuas.",
+    "Um beijo grande, Joao",
+]
+W_WINDOWS_LETTER = [
+    "Dear Resident,",
+    "Your home is part of our window",
+    "replacement programme. Our contractor,",
+    "Brightview Glazing, will fit new double",
+    "glazed windows at your home in the week",
+    "of 17 June. The work takes one day.",
+    "Please move furniture and curtains away",
+    "from the windows before 8 am that day.",
+    "Hartley Housing Association",
+]
+W_RECIPE_CARD = [
+    "GRANNY PAT'S BREAD PUDDING",
+    "Soak 8 slices of stale bread in milk.",
+    "Beat in 2 eggs and 100 g of sugar.",
+    "Add a handful of raisins and a pinch",
+    "of mixed spice. Bake at 180 C for",
+    "45 minutes until golden on top.",
+]
+W_GYM_TIMETABLE = [
+    "RIVERSIDE GYM - CLASSES",
+    "Monday 6.30 pm Body Pump",
+    "Tuesday 7 am Yoga",
+    "Wednesday 12.15 pm Spin",
+    "Thursday 6 pm Boxfit",
+    "Saturday 9 am Spin",
+]
+W_CAFE_RECEIPT = ["PLATFORM 2 CAFE", "Flat white 3.20", "Bacon roll 4.50", "TOTAL 7.70", "Paid by card"]
+W_PUPIL_ANSWER = [
+    "Q3. What does the enzyme amylase do?",
+    "Amylase breaks down starch into",
+    "sugar so the body can absorb it.",
+]
+W_METER = ["ELECTRICITY METER", "Serial E17 88231", "Reading 04827 kWh"]
+W_LAUNDRY_NOTICE = [
+    "LAUNDRY ROOM - BLOCK C",
+    "The washing machines are out of",
+    "order on Thursday for repairs,",
+    "from 9 am to 3 pm.",
+    "Please use Block A instead.",
+]
+W_ROTA_A = ["KITCHEN ROTA", "Ben: bins out on Monday", "Chloe: hoover on Wednesday", "Sam: clean the hob on Friday"]
+W_ROTA_B = [
+    "CLEANING ROTA",
+    "Monday - Ben takes the bins out",
+    "Wednesday - Chloe does the hoovering",
+    "Friday - Sam cleans the cooker",
+]
+W_REGIMENT_LETTER = [
+    "Dear Mr Fraser,",
+    "The Royal Scots Association invites you",
+    "to our annual reunion dinner at Redford",
+    "Barracks, Edinburgh, on Saturday",
+    "9 November at 7 pm. Medals may be worn.",
+    "Please reply by 20 October. Transport",
+    "can be arranged from Dundee on request.",
+]
+W_BIN_CALENDAR = [
+    "BIN COLLECTIONS - MAPLE ROAD",
+    "Black bin: every Tuesday",
+    "Green bin: Friday 14 and 28 March",
+    "Blue recycling: Friday 7 and 21 March",
+]
+W_PARKING_CHARGE = [
+    "PARKING CHARGE NOTICE",
+    "Vehicle: WX19 KLM",
+    "Amount due: 100 pounds",
+    "Reduced to 60 pounds if paid",
+    "within 14 days",
+    "Northside Car Parks Ltd",
+]
+W_BARBER_PRICES = ["CUTZ BARBERS", "Skin fade 15", "Beard trim 8", "Kids cut 10", "Hot towel shave 12"]
+W_WINE_LABEL = ["CHATEAU LA MOTTE", "Bordeaux Superieur", "2019", "Red wine 13.5% vol"]
+
+
+def w_jumper() -> Image.Image:
+    """A cream cable-knit jumper laid flat on floorboards, its cables as wavy lines: shapes, no text."""
+    img = Image.new("RGB", (680, 560), (150, 110, 75))
+    d = ImageDraw.Draw(img)
+    for y in range(0, 560, 70):
+        d.line([0, y, 680, y], fill=(125, 90, 60), width=4)
+    wool = (235, 225, 200)
+    d.polygon([(230, 90), (450, 90), (600, 200), (560, 260), (480, 210), (480, 500), (200, 500), (200, 210),
+               (120, 260), (80, 200)], fill=wool)
+    d.polygon([(120, 260), (80, 200), (40, 420), (95, 430)], fill=wool)
+    d.polygon([(560, 260), (600, 200), (640, 420), (585, 430)], fill=wool)
+    d.ellipse([290, 70, 390, 120], fill=(200, 190, 165))
+    for x in (260, 340, 420):
+        for y in range(140, 490, 40):
+            d.arc([x - 18, y, x + 18, y + 40], 90, 270, fill=(190, 175, 145), width=6)
+            d.arc([x - 18, y + 20, x + 18, y + 60], 270, 90, fill=(190, 175, 145), width=6)
+    d.rectangle([200, 480, 480, 500], fill=(210, 200, 175))
+    return img
+
+
+def w_bike() -> Image.Image:
+    """A vintage ladies' bicycle with a front basket leaning on a brick wall: shapes, no text."""
+    import math
+
+    img = Image.new("RGB", (760, 520), (175, 85, 60))
+    d = ImageDraw.Draw(img)
+    for y in range(0, 420, 30):
+        d.line([0, y, 760, y], fill=(215, 205, 190), width=3)
+        off = 0 if (y // 30) % 2 else 40
+        for x in range(off, 760, 80):
+            d.line([x, y, x, y + 30], fill=(215, 205, 190), width=3)
+    d.rectangle([0, 420, 760, 520], fill=(120, 120, 115))
+    frame = (30, 90, 70)
+    for cx in (200, 560):
+        d.ellipse([cx - 120, 230, cx + 120, 470], outline=(25, 25, 25), width=12)
+        d.ellipse([cx - 10, 340, cx + 10, 360], fill=(150, 150, 150))
+        for a in range(0, 180, 30):
+            dx, dy = 110 * math.cos(math.radians(a)), 110 * math.sin(math.radians(a))
+            d.line([cx - dx, 350 - dy, cx + dx, 350 + dy], fill=(170, 170, 170), width=2)
+    d.line([200, 350, 360, 360], fill=frame, width=12)
+    d.line([360, 360, 320, 200], fill=frame, width=12)
+    d.line([200, 350, 320, 200], fill=frame, width=10)
+    d.line([360, 360, 500, 230], fill=frame, width=12)
+    d.line([500, 230, 560, 350], fill=frame, width=10)
+    d.line([500, 230, 480, 160], fill=(60, 60, 60), width=8)
+    d.line([450, 160, 520, 150], fill=(60, 60, 60), width=8)
+    d.rounded_rectangle([280, 180, 360, 200], radius=8, fill=(90, 50, 30))
+    d.rectangle([510, 170, 620, 240], fill=(190, 150, 90), outline=(140, 100, 60), width=4)
+    return img
+
+
+def w_spaniel() -> Image.Image:
+    """A brown and white spaniel standing on a lawn, long floppy ears, tail up: shapes, no text."""
+    img = Image.new("RGB", (720, 520), (170, 210, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 720, 520], fill=(90, 160, 70))
+    white, brown = (245, 240, 230), (120, 65, 30)
+    d.ellipse([200, 220, 500, 360], fill=white)
+    d.ellipse([300, 225, 430, 300], fill=brown)
+    for x in (230, 280, 420, 460):
+        d.rounded_rectangle([x, 330, x + 30, 450], radius=12, fill=white)
+    d.line([490, 250, 560, 180], fill=white, width=18)
+    d.ellipse([110, 150, 250, 270], fill=brown)
+    d.ellipse([60, 200, 140, 250], fill=white)
+    d.ellipse([60, 210, 80, 228], fill=(20, 20, 20))
+    d.ellipse([150, 185, 168, 203], fill=(20, 20, 20))
+    d.ellipse([180, 180, 250, 330], fill=(100, 50, 25))
+    return img
+
+
+def w_community_garden() -> Image.Image:
+    """A community garden: raised beds of greens, tall sunflowers, a wheelbarrow and a shed: no text."""
+    img = Image.new("RGB", (760, 500), (165, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 260, 760, 500], fill=(110, 150, 80))
+    d.rectangle([560, 130, 720, 300], fill=(90, 120, 140))
+    d.polygon([(545, 130), (640, 70), (735, 130)], fill=(70, 60, 55))
+    d.rectangle([615, 200, 665, 300], fill=(60, 80, 95))
+    for x, y in ((40, 330), (300, 330), (40, 420)):
+        d.rectangle([x, y, x + 220, y + 60], fill=(130, 90, 55))
+        for i in range(6):
+            d.ellipse([x + 10 + i * 35, y - 25, x + 45 + i * 35, y + 10], fill=(50, 140, 60))
+    for x in (330, 390, 450):
+        d.line([x, 330, x, 150], fill=(60, 120, 40), width=8)
+        d.ellipse([x - 35, 115, x + 35, 185], fill=(250, 200, 30))
+        d.ellipse([x - 14, 136, x + 14, 164], fill=(110, 70, 30))
+    d.polygon([(500, 400), (620, 400), (600, 450), (520, 450)], fill=(200, 60, 50))
+    d.ellipse([490, 440, 530, 480], fill=(30, 30, 30))
+    d.line([610, 405, 680, 380], fill=(90, 70, 50), width=8)
+    return img
+
+
+def w_goldfinch() -> Image.Image:
+    """A small finch on a seed feeder seen through a window: red face, black cap, yellow wing bar: no text."""
+    img = Image.new("RGB", (640, 520), (200, 215, 200))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 0, 640, 520], outline=(240, 240, 235), width=24)
+    d.rounded_rectangle([330, 60, 400, 470], radius=30, fill=(200, 230, 235), outline=(40, 110, 60), width=6)
+    for y in range(120, 460, 40):
+        d.ellipse([345, y, 385, y + 25], fill=(170, 140, 90))
+    d.line([250, 330, 340, 330], fill=(40, 110, 60), width=8)
+    d.ellipse([170, 230, 320, 330], fill=(215, 190, 150))
+    d.ellipse([140, 200, 220, 270], fill=(230, 215, 190))
+    d.ellipse([140, 215, 185, 255], fill=(210, 30, 40))
+    d.pieslice([160, 195, 220, 250], 180, 330, fill=(25, 25, 25))
+    d.polygon([(140, 235), (120, 242), (140, 248)], fill=(235, 200, 170))
+    d.ellipse([168, 222, 178, 232], fill=(10, 10, 10))
+    d.polygon([(210, 255), (320, 250), (360, 300), (240, 300)], fill=(25, 25, 25))
+    d.rectangle([230, 265, 320, 282], fill=(250, 210, 20))
+    for x in (255, 285, 315):
+        d.ellipse([x, 288, x + 8, 296], fill=(250, 250, 250))
+    d.line([230, 330, 240, 345], fill=(160, 120, 100), width=4)
+    d.line([270, 330, 280, 345], fill=(160, 120, 100), width=4)
+    return img
+
+
+def w_knocking(path: Path) -> None:
+    """Pipes knocking in a wall as the heating cools: dull low thuds at uneven gaps, with a faint ring (no speech)."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 22050
+    rng = np.random.default_rng(11)
+    t = np.arange(int(rate * 0.35)) / rate
+    audio = [np.zeros(int(rate * 0.5))]
+    for _ in range(9):
+        f = rng.uniform(70, 110)
+        thud = np.sin(2 * np.pi * f * t) * np.exp(-t * 18) + 0.15 * np.sin(2 * np.pi * 1300 * t) * np.exp(-t * 30)
+        audio += [0.6 * thud, np.zeros(int(rate * rng.uniform(0.4, 2.2)))]
+    audio = np.concatenate(audio) + 0.004 * rng.standard_normal(sum(len(a) for a in audio))
+    sf.write(path, (np.clip(audio, -1, 1) * 32767).astype(np.int16), rate)
+
+
+SPEECH_W = {
+    "w_kennels_voicemail.wav": (
+        "Hello, this is Laura at Oakfield Kennels. Just to let you know that Biscuit has settled in really well "
+        "and he is eating normally. You can collect him on Sunday between ten and twelve. Please bring his lead, "
+        "because it was left in your car."
+    ),
+    "w_taxi_complaint.ogg": (
+        "Hi, this is Mrs Gallagher from Rosemount Avenue. I booked a taxi for six o'clock this morning to take "
+        "me to the airport, and it never came. Nobody answered the phone and I nearly missed my flight. I am "
+        "absolutely furious, and I want my deposit refunded."
+    ),
+    "w_site_induction.wav": (
+        "Right lads, quick one before Monday. We are starting the new job at the school on Chapel Lane. Be on "
+        "site by half past seven, sign in at the gate office, and bring your harness, hard hat and steel toe "
+        "boots. Nobody goes above the second lift without a harness clipped on. Park in the church car park, "
+        "not on the road. The tea van comes at ten."
+    ),
+    "w_catering_order.flac": (
+        "Hello, this is Priya from Westgate Cricket Club. We would like to order food for our end of season "
+        "party on Saturday the fourteenth. It will be for forty five people, so could we have a mix of chicken "
+        "tikka, vegetable biryani and plenty of naan bread. We will collect it at six o'clock."
+    ),
+    "w_repairs_call.wav": (
+        "Hello, I am calling from flat twelve, Dunmore House. There is black mould spreading all over the "
+        "bedroom ceiling and around the window, and the walls are wet every morning. My son has asthma and it "
+        "is getting worse."
+    ),
+    "w_brewery_rep.ogg": (
+        "Hi Steve, it's Dan from Hopworks Brewery. Just confirming your order for Friday: six kegs of pale "
+        "ale, four kegs of stout, and two boxes of crisps. Cheers."
+    ),
+    "w_post_office_greeting.wav": (
+        "Thank you for calling Little Hadham Post Office. We are open from nine until half past five on "
+        "weekdays, and from nine until twelve on Saturdays. If you are collecting a parcel, please bring photo "
+        "identification."
+    ),
+    "w_venue_voicemail.flac": (
+        "Hi, it's Hannah and Josh. We just wanted to say we had the most amazing time looking round the barn "
+        "yesterday, it was absolutely perfect. We would love to book it, and we are hoping for Saturday the "
+        "twenty first of June next year, if that date is still free."
+    ),
+    "w_kid_one.ogg": "Dad, can we please have pizza for tea tonight, with pepperoni and extra cheese? Thank you!",
+    "w_kid_two.wav": "Daddy, I want pizza tonight please. Pepperoni pizza with lots and lots of cheese!",
+    "w_supplier_voicemail.wav": (
+        "Hello, it's Gary from Eastern Foods. Sorry, the rice delivery is late this week. It will come on "
+        "Thursday morning instead of Tuesday. The soy sauce and the noodles will still come on Tuesday as usual."
+    ),
+    "w_bedtime_story.flac": (
+        "Once upon a time, a little hedgehog called Pip lived under a big oak tree. One night he found a lost "
+        "star in the grass, and he carried it all the way up the hill, so that it could go back home to the sky."
+    ),
+}
+# end of half W's files
 
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
@@ -4991,6 +5283,41 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "v_dawn_birdsong.wav": v_birdsong,
     **{name: _speech(text) for name, text in SPEECH_V.items()},
     # end of half V
+    # half W
+    "w_recycling_sign.png": _img(lambda: page(W_RECYCLING_SIGN, size=34, bg=(20, 100, 50), fg=(250, 250, 250))),
+    "w_day_centre_trip.jpg": _img(lambda: side_by_side(demo.faces(3, 170), demo.faces(3, 170), bg=(60, 60, 60))),
+    "w_dark_jumper.jpg": _img(lambda: darker(w_jumper(), 0.25)),
+    "w_planning_refusal.png": _img(lambda: page(W_PLANNING_REFUSAL, size=30, width=800, bg=(252, 252, 250))),
+    "w_bureau_letter.jpg": _img(lambda: page(W_BUREAU_LETTER, size=34, width=640, bg=(245, 235, 210))),
+    "w_windows_letter.png": _img(lambda: page(W_WINDOWS_LETTER, size=30, width=780)),
+    "w_recipe_card.jpg": _img(lambda: page(W_RECIPE_CARD, size=30, width=760, bg=(255, 248, 225))),
+    "w_gym_timetable.png": _img(lambda: page(W_GYM_TIMETABLE, size=34, width=640, bg=(30, 30, 40), fg=(250, 250, 250))),
+    "w_cafe_receipt.jpg": _img(lambda: page(W_CAFE_RECEIPT, size=32, width=520)),
+    "w_pupil_answer.png": _img(lambda: page(W_PUPIL_ANSWER, size=30, width=760, bg=(250, 250, 255))),
+    "w_dark_meter.jpg": _img(lambda: darker(page(W_METER, size=40, width=640, bg=(235, 235, 230)), 0.22)),
+    "w_moonlight_walk.jpg": _img(lambda: darker(side_by_side(demo.faces(3, 180), demo.faces(2, 180)), 0.35)),
+    "w_boxer.png": _img(lambda: demo.person(420)),
+    "w_vintage_bike.jpg": _img(w_bike),
+    "w_five_a_side.jpg": _img(lambda: side_by_side(*(demo.person(300) for _ in range(5)))),
+    "w_sideways_science_club.jpg": _img(
+        lambda: side_by_side(demo.faces(3, 170), demo.faces(1, 170), bg=(60, 60, 60)).rotate(90, expand=True)
+    ),
+    "w_sideways_laundry_notice.jpg": _img(
+        lambda: page(W_LAUNDRY_NOTICE, size=32, width=700, bg=(255, 250, 235)).rotate(90, expand=True)
+    ),
+    "w_rota_note_a.png": _img(lambda: page(W_ROTA_A, size=32, width=640, bg=(255, 245, 180))),
+    "w_rota_note_b.jpg": _img(lambda: page(W_ROTA_B, size=32, width=760, bg=(220, 240, 255))),
+    "w_regiment_letter.png": _img(lambda: page(W_REGIMENT_LETTER, size=30, width=800, bg=(250, 248, 240))),
+    "w_upside_spaniel.jpg": _img(lambda: w_spaniel().rotate(180)),
+    "w_bin_calendar.png": _img(lambda: page(W_BIN_CALENDAR, size=32, width=760, bg=(240, 250, 240))),
+    "w_dark_doormat_letter.jpg": _img(lambda: darker(page(W_PARKING_CHARGE, size=32, width=640), 0.2)),
+    "w_barber_prices.jpg": _img(lambda: page(W_BARBER_PRICES, size=36, width=560, bg=(20, 20, 20), fg=(240, 240, 240))),
+    "w_wine_label.png": _img(lambda: demo.sign(W_WINE_LABEL, bg=(245, 240, 225), fg=(110, 20, 40), size=(760, 460))),
+    "w_sideways_garden.jpg": _img(lambda: w_community_garden().rotate(90, expand=True)),
+    "w_feeder_bird.jpg": _img(w_goldfinch),
+    "w_wall_knocking.wav": w_knocking,
+    **{name: _speech(text) for name, text in SPEECH_W.items()},
+    # end of half W
 }
 
 
@@ -5189,7 +5516,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUV"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVW"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
