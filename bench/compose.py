@@ -25,6 +25,7 @@
     python bench/compose.py --half U            # another development half, like A, F to I, L to Q, S and T
     python bench/compose.py --half V            # another held-out half, the same way as B to E, J, K and R
     python bench/compose.py --half W            # another development half, like A, F to I, L to Q, S, T and U
+    python bench/compose.py --half X            # another held-out half, the same way as B to E, J, K, R and V
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -32,7 +33,7 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D, E, J, K, R and V are held out: without --show nothing of their requests is printed or written, only
+Halves B, C, D, E, J, K, R, V and X are held out: without --show nothing of their requests is printed or written, only
 the figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
@@ -75,6 +76,9 @@ and is held out, like B to E, J, K and R (merged unread, by a script): `--half V
 Half W (co-w01 .. co-w50, files all named w_..., in "half W's files") was written after V by yet another helper
 who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
 F to I, L to Q, S, T and U: `--half W` prints and writes each case.
+Half X (co-x01 .. co-x50, files all named x_..., in "half X's files") was written at the same time as W by another
+helper who had not read the planner, the same way, and is held out, like B to E, J, K, R and V (merged unread, by a
+script): `--half X` prints its figures only.
 """
 
 from __future__ import annotations
@@ -4550,6 +4554,331 @@ SPEECH_W = {
     ),
 }
 # end of half W's files
+# half X's files
+X_DOCK_SIGN = ["DOCK 4", "MAX HEIGHT 4.1 M", "REPORT TO GATEHOUSE"]
+X_REVIEW_CLIPPING = [
+    "EATING OUT: THE GREEN FIG, MILL ROAD",
+    "I wanted to love this new bistro, but the",
+    "lamb was overcooked and dry, the service",
+    "was painfully slow and the chocolate tart",
+    "arrived cold. Sadly I cannot recommend it.",
+    "One star.",
+]
+X_FIRE_DOOR_NOTICE = [
+    "NOTICE TO ALL RESIDENTS - CEDAR COURT",
+    "The fire alarm will be tested every Friday at 10 am.",
+    "Fire doors on every landing must be kept shut.",
+    "Do not prop them open or block them with bikes,",
+    "prams or bags. Items left in the corridors will",
+    "be removed on 30 June. Thank you, Building Manager",
+]
+X_GYM_BOARD = [
+    "STUDIO CLASSES",
+    "Monday   Spin 6:15 pm",
+    "Tuesday  Yoga 6:30 pm",
+    "Wednesday  Spin 7:00 am",
+    "Thursday  HIIT 12:30 pm",
+]
+X_STORYBOOK_PAGE = [
+    "Barnaby Bear could not sleep.",
+    "He counted the stars, one, two, three.",
+    "Then the moon sang him a lullaby,",
+    "and Barnaby closed his eyes.",
+]
+X_CREDIT_NOTE = [
+    "ASHFIELD OFFICE SUPPLIES",
+    "CREDIT NOTE CN-2291",
+    "Returned: 2 boxes of A4 paper",
+    "Amount credited 18.40",
+]
+X_ORDER_OF_SERVICE = [
+    "The Vows",
+    "I promise to laugh with you,",
+    "to hold your hand in hard times,",
+    "and to love you more every day.",
+]
+X_BOILER_PLATE = [
+    "WORCESTER GREENSTAR 30i",
+    "Serial 4471 0093 2210",
+    "Natural gas G20",
+    "Max output 30 kW",
+]
+X_BIN_CALENDAR = [
+    "BIN COLLECTIONS - ASH GROVE",
+    "Black bin: every Monday",
+    "Blue bin (recycling): every Thursday",
+    "Brown bin (garden): every other Friday",
+]
+X_LOCK_NOTICE = [
+    "CANAL AND RIVER TRUST",
+    "Lock 12 will be closed for repairs",
+    "from 3 to 21 November.",
+    "Boats can wait at the visitor moorings",
+    "above the lock. The towpath stays open.",
+]
+X_ROOF_QUOTE = [
+    "G. HOLLAND ROOFING - QUOTATION",
+    "Replace 20 broken roof tiles",
+    "Repair the lead flashing on the chimney",
+    "Clear both gutters",
+    "Total 850 pounds",
+]
+X_VAN_HIRE_A = ["CITY VAN HIRE", "Half day 45.00", "Full day 69.00", "Extra miles 0.20 each"]
+X_VAN_HIRE_B = ["SWIFT VANS", "Half day 40.00", "Full day 75.00", "Unlimited miles"]
+X_JURY_SUMMONS = [
+    "JURY SUMMONS",
+    "You have been chosen for jury service",
+    "at Preston Crown Court, starting on",
+    "Monday 9 June at 9.30 am.",
+    "You must reply within 7 days.",
+    "Bring this letter and photo ID with you.",
+]
+X_RECIPE_CARD = [
+    "NAN'S BREAD PUDDING",
+    "Oven 180C, gas mark 4",
+    "Soak the bread in milk for an hour",
+    "Add sugar, dried fruit, an egg and spice",
+    "Bake for 1 hour 15 minutes",
+]
+X_SKI_RECEIPT = [
+    "ALPINE SKI HIRE",
+    "Skis, boots and poles",
+    "2 days - 58.00 euros",
+    "Return by 5 pm on Sunday",
+]
+X_HOMEWORK_A = [
+    "Why did the Romans build Hadrian's Wall?",
+    "The Romans built the wall to keep out",
+    "the tribes from the north and to control",
+    "who came in and out of Roman Britain.",
+]
+X_HOMEWORK_B = [
+    "Why did the Romans build Hadrian's Wall?",
+    "The wall was built by the Romans to keep",
+    "out the northern tribes and to control who",
+    "came into and out of Roman Britain.",
+]
+X_TEXTBOOK_PAGE = [
+    "VOLCANOES",
+    "A volcano is an opening in the Earth's crust.",
+    "Hot melted rock under the ground is called magma.",
+    "When it reaches the surface it is called lava.",
+    "Mount Etna in Sicily is one of the most",
+    "active volcanoes in the world.",
+]
+
+
+def x_jumper() -> Image.Image:
+    """A hand-knitted jumper laid flat on a wooden floor: mustard body, cable stripes, ribbed cuffs; no text."""
+    img = Image.new("RGB", (680, 560), (190, 150, 110))
+    d = ImageDraw.Draw(img)
+    for x in range(0, 680, 40):
+        d.line([x, 0, x, 560], fill=(170, 130, 95), width=3)
+    wool = (215, 165, 45)
+    d.polygon([(200, 90), (480, 90), (640, 260), (580, 300), (480, 210), (480, 500), (200, 500), (200, 210),
+               (100, 300), (40, 260)], fill=wool)
+    d.pieslice([280, 50, 400, 140], 0, 180, fill=(190, 140, 35))
+    for x in (250, 340, 430):
+        for y in range(130, 480, 30):
+            d.arc([x - 14, y, x + 14, y + 30], 90, 270, fill=(180, 130, 30), width=5)
+            d.arc([x - 14, y + 15, x + 14, y + 45], 270, 90, fill=(180, 130, 30), width=5)
+    d.rectangle([200, 470, 480, 500], fill=(195, 145, 35))
+    for x in range(205, 480, 12):
+        d.line([x, 472, x, 498], fill=(175, 125, 25), width=3)
+    return img
+
+
+def x_motorbike() -> Image.Image:
+    """A vintage motorbike on its stand in a cluttered garage: wheels, tank, seat, chrome exhaust; no text."""
+    img = Image.new("RGB", (760, 480), (130, 125, 115))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 390, 760, 480], fill=(95, 95, 95))
+    d.rectangle([30, 60, 200, 250], fill=(110, 90, 60))
+    for y in (110, 170):
+        d.line([30, y, 200, y], fill=(80, 65, 45), width=6)
+    for cx in (230, 560):
+        d.ellipse([cx - 100, 220, cx + 100, 420], outline=(25, 25, 25), width=24)
+        d.ellipse([cx - 18, 302, cx + 18, 338], fill=(170, 170, 175))
+    d.polygon([(230, 320), (340, 210), (500, 210), (560, 320), (420, 330)], outline=(40, 40, 40), width=10)
+    d.ellipse([320, 150, 470, 230], fill=(140, 20, 30))
+    d.rounded_rectangle([250, 170, 350, 200], radius=10, fill=(30, 30, 30))
+    d.line([470, 170, 560, 320], fill=(60, 60, 60), width=10)
+    d.line([480, 150, 530, 110], fill=(50, 50, 50), width=8)
+    d.line([300, 340, 120, 350], fill=(200, 200, 205), width=14)
+    return img
+
+
+def x_cat() -> Image.Image:
+    """A ginger cat sitting on a grey cushion by a window: ears, eyes, whiskers, striped tail; no text."""
+    img = Image.new("RGB", (600, 560), (220, 225, 230))
+    d = ImageDraw.Draw(img)
+    d.rectangle([360, 40, 560, 240], fill=(170, 205, 235), outline=(250, 250, 250), width=10)
+    d.rounded_rectangle([60, 420, 540, 520], radius=30, fill=(120, 125, 135))
+    ginger = (225, 130, 50)
+    d.ellipse([170, 230, 400, 450], fill=ginger)
+    d.ellipse([200, 110, 350, 250], fill=ginger)
+    d.polygon([(210, 150), (220, 80), (260, 125)], fill=ginger)
+    d.polygon([(340, 150), (330, 80), (290, 125)], fill=ginger)
+    for x in (245, 305):
+        d.ellipse([x - 14, 160, x + 14, 185], fill=(90, 160, 60))
+        d.ellipse([x - 4, 162, x + 4, 183], fill=(20, 20, 20))
+    d.polygon([(268, 200), (282, 200), (275, 210)], fill=(200, 90, 100))
+    for s in (-1, 1):
+        for k in (-8, 0, 8):
+            d.line([275 + s * 15, 210, 275 + s * 80, 205 + k], fill=(250, 250, 250), width=2)
+    d.arc([360, 330, 520, 470], 200, 340, fill=ginger, width=26)
+    for y in range(260, 440, 30):
+        d.arc([190, y, 380, y + 40], 200, 340, fill=(190, 100, 30), width=6)
+    return img
+
+
+def x_dog_outside_shop() -> Image.Image:
+    """A brown and white dog tied to a railing in a supermarket car park: parked car, trolley bay; no text."""
+    img = Image.new("RGB", (720, 500), (180, 200, 220))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 300, 720, 500], fill=(110, 110, 115))
+    for x in range(40, 720, 140):
+        d.line([x, 320, x - 30, 500], fill=(235, 235, 235), width=5)
+    d.rounded_rectangle([470, 200, 700, 320], radius=30, fill=(40, 70, 130))
+    for cx in (520, 650):
+        d.ellipse([cx - 28, 295, cx + 28, 350], fill=(20, 20, 20))
+    d.line([60, 250, 400, 250], fill=(160, 160, 165), width=8)
+    for x in (60, 400):
+        d.line([x, 250, x, 380], fill=(160, 160, 165), width=8)
+    brown, white = (140, 85, 40), (240, 235, 225)
+    d.ellipse([160, 310, 340, 400], fill=brown)
+    d.ellipse([200, 330, 280, 395], fill=white)
+    for x in (175, 215, 280, 315):
+        d.rectangle([x, 380, x + 18, 450], fill=brown)
+    d.ellipse([290, 250, 380, 330], fill=brown)
+    d.ellipse([330, 280, 395, 325], fill=white)
+    d.ellipse([370, 290, 392, 306], fill=(20, 20, 20))
+    d.polygon([(295, 260), (285, 320), (315, 280)], fill=(100, 60, 30))
+    d.line([350, 330, 250, 252], fill=(200, 30, 30), width=4)
+    d.line([160, 330, 120, 290], fill=brown, width=10)
+    return img
+
+
+def x_bird_feeder() -> Image.Image:
+    """A small bird with a black cap, white cheeks and a yellow breast on a hanging seed feeder; no text."""
+    img = Image.new("RGB", (560, 600), (205, 225, 200))
+    d = ImageDraw.Draw(img)
+    d.line([280, 0, 280, 110], fill=(90, 90, 90), width=4)
+    d.rounded_rectangle([240, 110, 320, 460], radius=20, fill=(210, 230, 235), outline=(60, 110, 60), width=6)
+    for y in range(150, 440, 22):
+        for x in range(252, 310, 18):
+            d.ellipse([x, y, x + 10, y + 8], fill=(120, 95, 60))
+    d.line([180, 330, 380, 330], fill=(60, 110, 60), width=8)
+    d.ellipse([330, 230, 460, 330], fill=(235, 210, 40))
+    d.ellipse([400, 190, 470, 255], fill=(20, 20, 30))
+    d.ellipse([412, 215, 450, 245], fill=(250, 250, 250))
+    d.polygon([(466, 222), (495, 228), (466, 234)], fill=(40, 40, 40))
+    d.polygon([(330, 250), (380, 240), (400, 300), (330, 310)], fill=(100, 140, 120))
+    d.polygon([(340, 300), (280, 345), (345, 320)], fill=(70, 100, 110))
+    d.line([370, 328, 365, 340], fill=(60, 60, 60), width=3)
+    d.line([420, 328, 425, 340], fill=(60, 60, 60), width=3)
+    return img
+
+
+def x_old_kitchen() -> Image.Image:
+    """A tired fitted kitchen: wall and base units in rows, worktop, sink under a window, cooker, tiled floor."""
+    img = Image.new("RGB", (800, 520), (230, 220, 190))
+    d = ImageDraw.Draw(img)
+    for x in range(0, 800, 60):
+        d.line([x, 430, x - 40, 520], fill=(150, 130, 110), width=3)
+    d.rectangle([0, 430, 800, 520], outline=(150, 130, 110))
+    d.rectangle([300, 70, 500, 210], fill=(180, 210, 235), outline=(245, 245, 245), width=10)
+    d.line([400, 70, 400, 210], fill=(245, 245, 245), width=6)
+    for x in range(40, 300, 85):
+        d.rectangle([x, 60, x + 80, 190], fill=(170, 120, 70), outline=(110, 75, 40), width=4)
+    for x in range(510, 780, 85):
+        d.rectangle([x, 60, x + 80, 190], fill=(170, 120, 70), outline=(110, 75, 40), width=4)
+    d.rectangle([20, 280, 780, 300], fill=(200, 195, 185))
+    for x in range(20, 780, 95):
+        d.rectangle([x, 300, x + 90, 430], fill=(170, 120, 70), outline=(110, 75, 40), width=4)
+        d.line([x + 35, 320, x + 55, 320], fill=(200, 200, 200), width=4)
+    d.rectangle([330, 265, 470, 285], fill=(170, 175, 180))
+    d.rectangle([590, 250, 690, 280], fill=(40, 40, 40))
+    for cx in (615, 665):
+        d.ellipse([cx - 15, 255, cx + 15, 275], outline=(120, 120, 120), width=3)
+    return img
+
+
+def x_quiet(text: str) -> Callable[[Path], None]:
+    """A recording of `text` spoken very softly (a quiet, breathy voice held far from the phone)."""
+
+    def make(path: Path) -> None:
+        import numpy as np
+        import soundfile as sf
+
+        demo.speech(text, path)
+        audio, rate = sf.read(path, dtype="int16")
+        sf.write(path, (audio.astype(np.float64) * 0.18).astype(np.int16), rate)
+
+    return make
+
+
+X_DAD_VOICE_NOTE = (
+    "Hello Auntie Joan, it's Harold. Thank you for the birthday card and the cake. We will come to see you on "
+    "Sunday after church, about three o'clock. Love to Uncle Bill."
+)
+
+SPEECH_X = {
+    "x_vicar_voicemail.wav": (
+        "Hello Margaret, it's Reverend Paul. For Sunday's harvest service the hymns are Come Ye Thankful People "
+        "Come, All Things Bright and Beautiful, and We Plough the Fields and Scatter. Choir practice is at six on "
+        "Friday. Thank you."
+    ),
+    "x_bride_voicemail.wav": (
+        "Hi, it's Chloe from the wedding in June. We got the album this morning and to be honest I'm really "
+        "disappointed. Half of the family photos are blurry and my grandmother isn't in any of them. Please call me "
+        "back."
+    ),
+    "x_bat_survey.flac": (
+        "Bat survey at the old mill, Tuesday evening, dry and mild. First bat out at eight forty, a common "
+        "pipistrelle, from the gap under the roof tiles on the east side. Counted twenty three pipistrelles "
+        "leaving the roost in total. Two noctules feeding high over the river. No bats seen using the barn."
+    ),
+    "x_vet_voicemail.ogg": (
+        "Hi, this is Oakfield Vets calling about Luna's operation tomorrow. Please bring her in at a quarter past "
+        "eight in the morning, and give her no food after ten o'clock tonight. Water is fine. She should be ready "
+        "to collect at about four."
+    ),
+    "x_hotel_voicemail.wav": (
+        "Hello, this is Mr Farouk, booking reference five five three zero. Unfortunately my mother is ill and we "
+        "can no longer travel, so we need to cancel our two nights from the fourteenth. Please confirm by email."
+    ),
+    "x_audio_guide_take.flac": (
+        "This spinning mule was made in eighteen thirty five, and it could spin more than a thousand threads at "
+        "the same time."
+    ),
+    "x_caretaker_voicemail.wav": (
+        "Hi, it's Steve the caretaker. Just to let you know the boiler in the main hall was fixed on Tuesday, but "
+        "the lock on the back gate is broken and needs replacing before the children come back."
+    ),
+    "x_catering_voicemail.ogg": (
+        "Hello, this is Fresh Plate Catering. From next Monday the price of a school dinner goes up to two pounds "
+        "sixty, and we will add a vegetarian pasta option every Wednesday."
+    ),
+    "x_roofer_voicemail.wav": (
+        "Hi, it's Gary the roofer. So I'll replace about twenty broken tiles, fix the lead flashing round your "
+        "chimney and clear out both gutters, all for eight hundred and fifty pounds."
+    ),
+    "x_hall_booking.wav": (
+        "Hi there, I run a toddler music group and I'd like to book the small hall every Tuesday morning from half "
+        "past nine to eleven, starting in September. There'll be about twelve parents with their little ones."
+    ),
+    "x_consultant_voicemail.wav": (
+        "Hello, this is Doctor Rahman from the kidney clinic at Saint James's, calling about Mr Iqbal Hussain. His "
+        "scan results are back and his kidney function is stable, so there is no need to change his tablets. We "
+        "would like to see him again in three months, and he should keep drinking plenty of water."
+    ),
+    "x_harbour_clip.wav": (
+        "Recorded at Whitby harbour, Saturday the third of May, early morning. Gulls overhead and the fishing boats "
+        "coming back in with the tide."
+    ),
+}
+# end of half X's files
 
 
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
@@ -5318,6 +5647,41 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "w_wall_knocking.wav": w_knocking,
     **{name: _speech(text) for name, text in SPEECH_W.items()},
     # end of half W
+    # half X
+    "x_dock_sign.jpg": _img(lambda: demo.sign(X_DOCK_SIGN, bg=(250, 200, 30), fg=(20, 20, 20), size=(760, 420))),
+    "x_muster_point.jpg": _img(
+        lambda: side_by_side(demo.faces(2, 170), demo.faces(2, 170), demo.faces(3, 170), bg=(80, 90, 80))
+    ),
+    "x_jumper.jpg": _img(x_jumper),
+    "x_review_clipping.png": _img(lambda: page(X_REVIEW_CLIPPING, size=28, width=800, bg=(240, 235, 220))),
+    "x_fire_door_notice.png": _img(lambda: page(X_FIRE_DOOR_NOTICE, size=28, width=900)),
+    "x_gym_board.jpg": _img(lambda: page(X_GYM_BOARD, size=34, width=680, bg=(35, 35, 40), fg=(250, 250, 250))),
+    "x_storybook_page.png": _img(lambda: page(X_STORYBOOK_PAGE, size=34, width=760, bg=(255, 248, 225))),
+    "x_credit_note.jpg": _img(lambda: page(X_CREDIT_NOTE, size=32, width=680, bg=(250, 250, 250))),
+    "x_order_of_service.png": _img(lambda: page(X_ORDER_OF_SERVICE, size=32, width=700, bg=(250, 248, 240))),
+    "x_dark_boiler_plate.jpg": _img(lambda: darker(page(X_BOILER_PLATE, size=32, width=640, bg=(225, 225, 230)), 0.2)),
+    "x_dim_motorbike.jpg": _img(lambda: darker(x_motorbike(), 0.25)),
+    "x_drag_performer.png": _img(lambda: demo.person(420)),
+    "x_dad_voice_note.wav": x_quiet(X_DAD_VOICE_NOTE),
+    "x_cat.jpg": _img(x_cat),
+    "x_sideways_bin_calendar.jpg": _img(
+        lambda: page(X_BIN_CALENDAR, size=30, width=760, bg=(230, 245, 230)).rotate(90, expand=True)
+    ),
+    "x_dark_lock_notice.jpg": _img(lambda: darker(page(X_LOCK_NOTICE, size=30, width=760), 0.2)),
+    "x_roof_quote.png": _img(lambda: page(X_ROOF_QUOTE, size=30, width=760)),
+    "x_van_hire_a.png": _img(lambda: page(X_VAN_HIRE_A, size=32, width=600, bg=(235, 245, 255))),
+    "x_van_hire_b.jpg": _img(lambda: page(X_VAN_HIRE_B, size=32, width=600, bg=(255, 240, 230))),
+    "x_jury_summons.png": _img(lambda: page(X_JURY_SUMMONS, size=30, width=760)),
+    "x_recipe_card.jpg": _img(lambda: page(X_RECIPE_CARD, size=30, width=760, bg=(255, 250, 235))),
+    "x_upside_ski_receipt.jpg": _img(lambda: page(X_SKI_RECEIPT, size=32, width=600).rotate(180)),
+    "x_homework_a.png": _img(lambda: page(X_HOMEWORK_A, size=30, width=760)),
+    "x_homework_b.jpg": _img(lambda: page(X_HOMEWORK_B, size=30, width=760, bg=(248, 248, 240))),
+    "x_dog_outside_shop.jpg": _img(x_dog_outside_shop),
+    "x_textbook_page.png": _img(lambda: page(X_TEXTBOOK_PAGE, size=28, width=860)),
+    "x_bird_feeder.jpg": _img(x_bird_feeder),
+    "x_old_kitchen.jpg": _img(x_old_kitchen),
+    **{name: _speech(text) for name, text in SPEECH_X.items()},
+    # end of half X
 }
 
 
@@ -5516,7 +5880,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVW"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVWX"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -5550,8 +5914,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q, S) or with `show`, each
-    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V) without `show` holds figures only:
-    nothing of its requests."""
+    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V, X) without `show` holds figures
+    only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])
     runs = [r["run"] for r in rows if "run" in r]
