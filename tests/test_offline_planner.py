@@ -2006,3 +2006,36 @@ def test_labelled_stories_audio_clips_and_titles(planner, files, request_text, e
     assert plan == expected
     if request_text.startswith("Summarise"):
         assert "An old guide there tells him about his past." in json.dumps(planned_offline(planner, request_text, []))
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # what cannot be done where the asker is ("can't play it out loud in here") is no ask for speech
+        (["msg.wav"], "I'm on a quiet train and can't play this out loud. Could you type it out for me?",
+         [("automatic-speech-recognition", [])]),
+        # people counted in a photo a form wants the number from
+        (["group.jpg"], "The booking form asks for the group size. How many people are in this photo?",
+         [("object-detection", [])]),
+        # a text pasted above an ask that points at it with "^"
+        ([], "The library will close early on Friday at 3 pm for staff training. Normal hours resume on Saturday, "
+         "and returns can be left in the drop box.\n\n^ from the library. tl;dr please", [("summarization", [])]),
+        # two questions labelled Q1 and Q2 are the texts compared
+        ([], "Are these two the same question?\nQ1: What time does the museum open?\nQ2: When does the museum open?",
+         [("sentence-similarity", [])]),
+        # options after "one team:" (an option of three words with "and"), the right team asked after
+        (["call.wav"], "Every call goes to one team: billing, fees and charges, or support. Transcribe this call and "
+         "put it with the right team.", [("automatic-speech-recognition", []), ("text-classification", [0])]),
+        # "which it goes under", the options listed before
+        (["bill.jpg"], "My bookkeeper files receipts under one of these: fuel, food, tools. Read this and tell me "
+         "which it goes under.", [("image-to-text", []), ("text-classification", [0])]),
+        # one count of people, no question beside it
+        (["dark.jpg"], "Brighten this and then count how many runners are in the brighter one.",
+         [("image-editing", []), ("object-detection", [0])]),
+    ],
+)
+def test_what_cannot_be_done_counts_and_lists_of_teams(planner, files, request_text, expected):
+    plan = planned_offline(planner, request_text, files)
+    assert _steps(plan) == expected
+    if "fees and charges" in request_text:
+        assert plan[1]["args"]["labels"] == "billing, fees and charges, support"

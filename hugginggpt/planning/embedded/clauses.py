@@ -240,7 +240,7 @@ _ITEM_BEFORE = re.compile(
 
 # "one of these tags: billing, technical fault, cancellation.": a list a colon opens, its items a word or two
 # each (not asks: "three things: read it, translate it")
-_ITEM = rf"(?!(?:{ASK_START})\b)[\w'-]+(?: [\w'-]+)?"
+_ITEM = rf"(?:or\s+)?(?!(?:{ASK_START})\b)[\w'-]+(?: (?!(?:{ASK_START})\b)[\w'-]+){{0,2}}"
 _COLON_LIST_BEFORE = re.compile(rf":\s*(?:{_ITEM},\s*)*{_ITEM}\s*$", re.I)
 _COLON_LIST_AFTER = re.compile(rf"\s*(?:{_ITEM},\s*)*{_ITEM}\s*(?:[.;!?\n]|$)", re.I)
 
@@ -258,7 +258,7 @@ def _in_options(plain: str, start: int, a: int, b: int) -> bool:
     """The comma or dash at a..b is inside (or opens) a list of options: a short item before a comma, and
     more short items after it that end with "or"; a dash followed by such a list; or a comma inside a list
     that a colon opens."""
-    if plain[a] == "," and _COLON_LIST_BEFORE.search(plain, start, a) and _COLON_LIST_AFTER.match(plain, b):
+    if plain[a] in ", " and _COLON_LIST_BEFORE.search(plain, start, a) and _COLON_LIST_AFTER.match(plain, b):
         return True
     if not _OPTIONS_AFTER.match(plain, b):
         return False
@@ -311,7 +311,7 @@ def split(text: str, inputs: list[_Input]) -> list[Clause]:
             continue
         if word.strip() in (",", "and", "or") and _in_brackets(plain, a):
             continue  # "a category (lost property, refund, complaint)": the options in brackets, one clause
-        if word.strip() in (",", "-", "–", "—") and _in_options(plain, start, a, b):
+        if word.strip() in (",", "-", "–", "—", "and") and _in_options(plain, start, a, b):
             continue  # "sport, politics or food?", "would this go in — sport, ...": options, not asks
         if word.strip() == "," and _A_WORD.search(plain, start, a) and not _NEW_PART.match(plain, b):
             continue  # "write me a short, polite reply": two words of one thing, not two asks

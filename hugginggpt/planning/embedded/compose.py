@@ -125,6 +125,7 @@ class Composer(Sources, Slots):
         self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
         self.asking: set[int] = set()  # the clauses a goal was read from (set by the planner)
+        self.wants: list[Want] = []  # every goal read from the request (set by the planner)
         self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
         self.named: set[int] = set()  # id(thing) of results a later clause names
         self.reused: int | None = None  # the step an ask asked twice is served by
@@ -355,6 +356,11 @@ class Composer(Sources, Slots):
         serves = self.cap.serves
         seen = bool(_SEEN.search(question.lower()))
         sight = want.goal.name == "ask-visual" or (not document and (seen or not carries) and about_sight(question))
+        counted = _COUNT.search(question.lower()) and not _DOCUMENT.search(question.lower())
+        if counted and not serves("visual-question-answering") and serves("object-detection"):
+            # "how many people are in the picture?" (of the photo a form wants the number from): people counted
+            self._step("object-detection", {"image": thing.value}, want, thing, "annotation")
+            return
         if document and serves("document-question-answering"):
             task = "document-question-answering"
         elif serves("visual-question-answering"):
@@ -385,7 +391,11 @@ class Composer(Sources, Slots):
         if not argtext.labels(words):
             return False
         if thing.modality == "audio":
-            return bool(_TOPICAL.search(words)) or not about_sound(words)
+            # (its words asked for too: "transcribe the voicemail and put it with the right team")
+            transcribed = any(
+                w.goal.name == "words" and w is not want for w in self.wants
+            ) or any(t.step is not None and self.steps[t.step].reads is thing for t in self.things)
+            return transcribed or bool(_TOPICAL.search(words)) or not about_sound(words)
         if any(_DOCUMENT.search(w) or _CARRIES_TEXT.search(w) for w in (words, thing.value.lower())):
             return True
         # options of the asker's own ("bills, school things or health"): a classifier of pictures knows its own

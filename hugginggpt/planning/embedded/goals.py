@@ -45,8 +45,12 @@ _THE_MESSAGE = (
 )
 # "tag it with whichever fits": one of the options the request lists (a label cue; see planner._THOSE_OPTIONS)
 # what an option of the request's own list is called ("the right pile", "the correct tag")
-OPTION_NOUN = r"(?:one|tag|label|category|pile|box|folder|tray|group)"
+OPTION_NOUN = r"(?:one|tag|label|category|pile|box|folder|tray|group|team|department|queue|bucket|section|drawer)"
 # "transcribe + file this one pls": the verb alone at the clause's end, its options listed elsewhere
+# "tell me which it goes under", "which one this belongs in"
+WHICH_IT_GOES = (
+    r"\bwhich (?:one )?(?:it|this|this one|that|they) (?:goes|go|belongs?|fits?|falls?) (?:under|in|into|with)\b"
+)
 SORT_THIS = (
     r"\b(?:file|tag|sort|label|categori[sz]e)\s+(?:this one|this|it|each one|each)(?:\s+(?:please|for me|too))*$"
 )
@@ -266,7 +270,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:label|file|class|mark)\w*\s+(?:it|this|that|them|each(?: one)?)\s+(?:as|with)\b"
         r"|\bas one of\b|\b(?:under|in|into) one of\b(?!\s+(?:those|these|them|the)\b)"
         # "tag it with whichever fits", "put it in the right pile": one of the options the request lists
-        rf"|{WHICHEVER_FITS}|{SORT_THIS}"
+        rf"|{WHICHEVER_FITS}|{SORT_THIS}|{WHICH_IT_GOES}"
         r"|\b(?:tag|label|mark|file|sort|put|give|assign|pick|choose)\w*\s+(?:it|this|that|them|each)\b[^.;]{0,20}?"
         r"\bthe (?:right|correct|best|proper)"
         rf" {OPTION_NOUN}\b"
@@ -401,6 +405,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
+        # "are these two basically the same question?", "if they broadly agree"
+        r"|\b(?:are|were)\s+(?:these|those|they|the two|both)(?:\s+\w+)?\s+(?:\w+\s+)?the same\b"
+        r"|\b(?:they|these|those|the two|both)\s+(?:\w+\s+)?agree\b"
         r"|\bhow (?:well|closely|much) (?:they|these|those|the two|both)\s+(?:\w+\s+)?(?:line up|match|agree|overlap)\b"
         r"|\bcheck\b[^.;]{0,40}\bagainst\b|\b(?:they|these|those|both|the two) (?:\w+ )?match up\b"
         r"|\bthe same \w+ (?:as )?(?:i|we|you|he|she|they) \w+|\bmatch(?:es)? (?:what|mine|my|that|this|it)\b"

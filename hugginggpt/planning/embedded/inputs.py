@@ -218,7 +218,7 @@ _HERE_IS = re.compile(
 # the ask after the text, pointing back at it (the ask holds no blank line)
 _BEFORE_BLANK = re.compile(r"^(?P<body>\S.{30,}?)\s*\n[ \t]*\n\s*(?P<head>(?:(?!\n[ \t]*\n).){3,400})$", re.S)
 _ABOVE = re.compile(
-    r"\b(?:the above|above (?:text|message|email|note|minutes|post|paragraph)|all (?:that|of that))\b", re.I
+    r"^\s*\^|\b(?:the above|above (?:text|message|email|note|minutes|post|paragraph)|all (?:that|of that))\b", re.I
 )
 # (the head may run over several lines, but holds no blank one)
 _AFTER_BLANK = re.compile(r"^(?P<head>(?:(?!\n[ \t]*\n).){3,600}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)

@@ -31,6 +31,7 @@ from .goals import (
     OPTION_NOUN,
     PROMPTED,
     SORT_THIS,
+    WHICH_IT_GOES,
     WHICHEVER_FITS,
     Goal,
 )
@@ -114,6 +115,7 @@ class GoalPlanner:
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)
         composer.asking = {w.clause.index for w in wants}
+        composer.wants = wants
         made: dict[int, list[int]] = {}
         owners = _owners(clauses, wants)
         mentioned: set[int] = set()
@@ -142,7 +144,8 @@ class GoalPlanner:
 
 
 _OPTIONS_LEAD = re.compile(
-    rf"\b(?:(?:one|any) of(?: these| the following| them)?|categor(?:y|ies)|options|{OPTION_NOUN}s)\s*:\s*$"
+    rf"\b(?:(?:one|any) of(?: these| the following| them)?|categor(?:y|ies)|options|{OPTION_NOUN}s"
+    rf"|(?:one|a|any|the right)\s+{OPTION_NOUN})\s*:\s*$"
 )
 
 
@@ -187,7 +190,9 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
         )
     m = None if quotes else _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)
     # ("Step 1: cut me out ...": asks, no texts; but "When Nell's grandmother dies, she ...." is a story's sentence)
-    if m and not any(ASK_WORDS.match(m[k]) and ("?" in m[k] or not _WH_START.match(m[k])) for k in ("a", "b")):
+    # (questions labelled as texts, "Q1: ... Q2: ...", are the texts)
+    texts = m is not None and (m.groupdict().get("noun") or "").lower() in ("q", "question", "questions", "text", "sentence", "version")
+    if m and (texts or not any(ASK_WORDS.match(m[k]) and ("?" in m[k] or not _WH_START.match(m[k])) for k in "ab")):
         # "First: <text>. Second: <text>.": two texts set off by their labels, each one to work on
         two = [_Input("quote", m[k].strip(), "text", m.start(k), m.end(k)) for k in ("a", "b")]
         # the second text runs on, sentence by sentence, to the end of its line, up to an ask
@@ -253,8 +258,8 @@ _SAY_IN = re.compile(
 # (the labels may share a noun: "Text 1: ... Text 2: ...", "Answer A: ... Answer B: ...")
 _WH_START = re.compile(r"(?:when|where|what|who|which|how|why|if|is|are|was|were|do|does|did)\b", re.I)
 _TWO_LABELLED = re.compile(
-    r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)\s+)?\(?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
-    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s+)\(?(?:second(?: one)?|two|2|b)"
+    r"(?:^|(?<=[\s.]))(?:(?P<noun>[a-z]+)(?:\s+|(?=1\s*[:)])))?\(?(?:first(?: one)?|one|1|a)\s*[:)]\s+"
+    r"(?P<a>[^:\n]{3,300}?[.!?])\s+(?(noun)(?P=noun)\s*)\(?(?:second(?: one)?|two|2|b)"
     r"\s*[:)]\s+(?P<b>[^:\n]{3,300}?(?:[.!?](?=\s|$)|$))",
     re.I,
 )
@@ -460,6 +465,12 @@ def _continued(clause: Clause, clauses: list[Clause], wants: list[Want]) -> bool
     return nxt is not None and nxt.joiner == "," and any(w.clause is nxt for w in wants)
 
 
+_NEED_THE_RESULT = re.compile(
+    r"(?:i|we) (?:need|want|just need|only need) (?:the|that|this) "
+    r"(?:number|count|total|answer|figure|result|date|time)\b(?! (?:of|from|in|on)\b)"
+)
+
+
 def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     """The clause has the form of an ask, but no goal was read from it or in it."""
     words = clause.words.split()
@@ -469,6 +480,8 @@ def _asks_unread(clause: Clause, wants: list[Want]) -> bool:
     if len(words) == 2 and words[1] in ("me", "us", "it", "this", "that", "them", "please", "pls"):
         return False
     if wants and HELP_WITH.match(clause.words):  # "please help me check this letter": the asks made say how
+        return False
+    if wants and _NEED_THE_RESULT.match(clause.words):  # "i need the number for our post": what the ask is for
         return False
     # "give it the right tag": the choice among the options listed, asked on the clause that lists them
     if _THOSE_OPTIONS.search(clause.words) and any(w.goal.name in ("label", "language", "sentiment") for w in wants):
@@ -707,6 +720,16 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     # "write a two-line summary of it": the summary, written (no other text written first)
     named = {w.clause.index for w in wants if w.goal.name in ("summarize", "translate") and w.evidence == "cue"}
     wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in named)]
+    # "count how many walkers are in it": the count the detection gives, no question beside it
+    counted = {w.clause.index for w in wants if w.goal.name == "detect"}
+    wants = [
+        w
+        for w in wants
+        if not (w.goal.name == "ask" and w.clause.index in counted and _HOW_MANY.match(w.clause.words, w.at))
+    ]
+    # "are these two basically the same question?": a comparison, its noun no question of its own
+    compared = {w.clause.index for w in wants if w.goal.name == "similarity"}
+    wants = [w for w in wants if not (w.goal.name == "ask" and w.evidence == "cue" and w.clause.index in compared)]
     # "make this photo look like a cartoon": one change, named by its effect (not a restyle, then an edit)
     looks = [w for w in wants if w.goal.name == "restyle" and _LOOK_LIKE.match(w.clause.words, w.at)]
     wants = [
@@ -743,6 +766,7 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     ]
 
 
+_HOW_MANY = re.compile(r"how many\b")
 _LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
 _ONLY = re.compile(r"(?:but\s+)?(?:only|just)\s+(?:the|a|that)\b")
 # a thing's habit told in the third person ("(for the magazine:) the printer only does black and white now", "my
@@ -787,7 +811,7 @@ _THOSE_OPTIONS = re.compile(
     r"\bwhich (?:one )?of (?:those|these|them|the (?:two|three|four|five|options|categories|piles|folders))\b"
     r"|\bwhich (?:category|pile|folder|tray|box|group|section|label)\b"
     rf"|\bthe (?:right|correct) {OPTION_NOUN}\b"
-    rf"|{WHICHEVER_FITS}|{SORT_THIS}"
+    rf"|{WHICHEVER_FITS}|{SORT_THIS}|{WHICH_IT_GOES}"
 )
 
 
