@@ -2039,3 +2039,30 @@ def test_what_cannot_be_done_counts_and_lists_of_teams(planner, files, request_t
     assert _steps(plan) == expected
     if "fees and charges" in request_text:
         assert plan[1]["args"]["labels"] == "billing, fees and charges, support"
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # two notes compared, not a phrase quoted in passing
+        (["a.png", "b.png"], "my sisters both wrote a shopping list and each says hers is 'the proper one'. read "
+         "both and tell me how similar they are", [("image-to-text", []), ("image-to-text", []),
+                                                  ("sentence-similarity", [0, 1])]),
+        # "write both out": the words, no new text written
+        (["a.wav", "b.wav"], "Please write both out and tell me how alike they are.",
+         [("automatic-speech-recognition", []), ("automatic-speech-recognition", []),
+          ("sentence-similarity", [0, 1])]),
+        # "from the advert below, tell me the start date": a question asked of the text
+        ([], "from the advert below can you tell me the start date?\n\nBar staff wanted at the Old Mill. Evenings and "
+         "weekends, 12 pounds an hour. The start date is 2 June. Apply in person to Sam.",
+         [("question-answering", [])]),
+        # "tell me if it's a bill, a fine or junk mail": the label among those options
+        (["post.jpg"], "read it and tell me if it's a bill, a fine or junk mail",
+         [("image-to-text", []), ("text-classification", [0])]),
+    ],
+)
+def test_files_compared_words_written_out_and_options_with_articles(planner, files, request_text, expected):
+    plan = _steps(planned_offline(planner, request_text, files))
+    if expected[-1][0] == "sentence-similarity":
+        plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
+    assert plan == expected

@@ -443,6 +443,11 @@ class Composer(Sources, Slots):
             mine = [t for t in self.things if t.step is None and t.value in given]
             if found is not None and found.makes == "answer" and mine:
                 things = [found, mine[-1]]
+        files = [t for t in self._files() if t.modality in CONVERT]
+        first = self._last_asked() is None  # (not "..., then compare the two results": what the steps before made)
+        if first and len(files) >= 2 and len(things) < 2 and not any(i.kind == "quote" for i in want.clause.inputs):
+            # "read both notes and tell me how similar they are": the files given, not a phrase quoted in passing
+            things = ([t for t in things if t in files] + [t for t in files if t not in things])[:2]
         while len(things) < 2:
             # not a thing already compared, nor its words, nor what they were read from
             used = [*things, *(t for t in self.things if t.origin in things), *(t.origin for t in things if t.origin)]

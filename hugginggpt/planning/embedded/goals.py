@@ -143,7 +143,8 @@ GOALS: tuple[Goal, ...] = (
         r"|letter|card|label|receipt|screen|page|notice|leaflet|ticket)\b(?!\s+(?:for|about|at)\b)"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
         r"|(?:the|this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
-        r"|\b(?:write|type|copy) (?:it|this|that|them|everything) (?:all )?(?:out|down|up)\b"
+        r"|\b(?:write|type|copy) (?:it|this|that|them|everything|both|each|both of them|all of them|these|those)"
+        r" (?:all )?(?:out|down|up)\b"
         r"|\b(?:type|write|copy)\s+(?:the|this|that|my)\s+(?:whole\s+|entire\s+)?\w+\s+(?:out|up)\b"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
@@ -430,7 +431,8 @@ GOALS: tuple[Goal, ...] = (
         "artifact",
         r"text[- ]generation|\b(?:"
         + _VERB_MAKE
-        + r"|writ\w*(?!\s+(?:out|down|up)\b)(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing|wording)\b)"
+        + r"|writ\w*(?!\s+(?:(?:it|them|both|each|these|those)\s+)?(?:out|down|up)\b)"
+        r"(?!\s+(?:me|us)\s+(?:the|all the|its)\s+(?:text|words|writing|wording)\b)"
         + rf"(?!\s+(?:me\s+)?{_THE_MESSAGE})"
         # (not "give me just that answer as speech": the answer found, not a text to write)
         r"|compos\w*|draft\w*|(?:tell|give) (?:me|us)(?!\s+(?:just\s+)?(?:the|that|this|its)\s+(?:\w+\s+)?answers?\b)"

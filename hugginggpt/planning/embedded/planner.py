@@ -191,7 +191,8 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     m = None if quotes else _TWO_LABELLED.search(text) or _TWO_TOLD.search(text)
     # ("Step 1: cut me out ...": asks, no texts; but "When Nell's grandmother dies, she ...." is a story's sentence)
     # (questions labelled as texts, "Q1: ... Q2: ...", are the texts)
-    texts = m is not None and (m.groupdict().get("noun") or "").lower() in ("q", "question", "questions", "text", "sentence", "version")
+    noun = (m.groupdict().get("noun") or "").lower() if m is not None else ""
+    texts = noun in ("q", "question", "questions", "text", "sentence", "version")
     if m and (texts or not any(ASK_WORDS.match(m[k]) and ("?" in m[k] or not _WH_START.match(m[k])) for k in "ab")):
         # "First: <text>. Second: <text>.": two texts set off by their labels, each one to work on
         two = [_Input("quote", m[k].strip(), "text", m.start(k), m.end(k)) for k in ("a", "b")]
@@ -296,7 +297,9 @@ _OR_ELSE = re.compile(r"or\s+(?:is|are|was|were|do|does|did|have|has|had|will|wo
 # "tell me the star rating", "give me the total": a fact asked for by its noun
 _TELL_THE = re.compile(
     # (after "from that", "using what you got": the result it is asked of)
-    r"(?:(?:and|also|then|so|but)\s+)*(?:(?:from|using|with|based on)\s+(?:that|this|it|what you (?:got|read|found))"
+    # (or "from the job ad below": the text it is asked of)
+    r"(?:(?:and|also|then|so|but)\s+)*(?:(?:from|using|with|based on|in)\s+(?:that|this|it|what you (?:got|read|found)"
+    r"|(?:the|this|that|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:below|above|attached))?)"
     r",?\s+)?(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
     r"|extract|find|get|pull out|pull|grab|look up)"
     r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
@@ -304,7 +307,8 @@ _TELL_THE = re.compile(
     r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?(?:\s+(?:please|pls|plz))?"
     r"(?:\s+if (?:there (?:is|are) (?:one|any)|it has one|any))?$"  # ("the pay-by date if there is one")
 )
-_CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do)\b")  # a question that picks one of a list
+# a question that picks one of a list ("which ...", "tell me if it's a bill, a fine or junk mail")
+_CHOICE = re.compile(r"\b(?:which|what|would|should|is|are|does|do|if|whether|it's|that's)\b")
 _MOODS = re.compile(
     r"(?:positive|negative|neutral|good|bad|happy|sad|angry|upset|calm|pleased|annoyed|friendly|rude|polite|"
     r"hostile|cheerful|excited|disappointed|satisfied|unhappy|mixed|meh|ok|okay|fine|furious|livid|cross|mad|"
@@ -726,6 +730,15 @@ def _one_reading(wants: list[Want]) -> list[Want]:
         w
         for w in wants
         if not (w.goal.name == "ask" and w.clause.index in counted and _HOW_MANY.match(w.clause.words, w.at))
+    ]
+    # "write both out": the words written out, inside which "write" names no new text
+    wants = [
+        w
+        for w in wants
+        if not (
+            w.goal.name == "write"
+            and any(o.goal.name == "words" and o.clause is w.clause and o.at <= w.at < o.end for o in wants)
+        )
     ]
     # "are these two basically the same question?": a comparison, its noun no question of its own
     compared = {w.clause.index for w in wants if w.goal.name == "similarity"}
