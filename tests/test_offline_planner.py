@@ -2066,3 +2066,12 @@ def test_files_compared_words_written_out_and_options_with_articles(planner, fil
     if expected[-1][0] == "sentence-similarity":
         plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
     assert plan == expected
+
+
+def test_a_picture_made_for_the_limerick_written_and_nothing_to_transcribe(planner):
+    plan = _steps(planned_offline(planner, "Write a silly limerick about a dog who eats socks, then make a picture "
+                                           "to go with your limerick.", []))
+    assert plan == [("text-generation", []), ("text-to-image", [0])]
+    plan = _steps(planned_offline(planner, "Is this a kettle or a boiler? There's no talking, so nothing to "
+                                           "transcribe.", ["noise.wav"]))
+    assert "automatic-speech-recognition" not in [t for t, _ in plan]

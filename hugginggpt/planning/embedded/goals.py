@@ -464,7 +464,8 @@ GOALS: tuple[Goal, ...] = (
         "paragraph about climate change; continue this story; write a haiku; correct the spelling; fix the grammar; "
         "proofread this; rewrite it more politely; come up with a funny caption for my post about cats; "
         "tell me a joke; make this sound more professional",
-        r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b",
+        r"\b(?:generated|new) (?:text|story|paragraph)\b|\bthe (?:poem|story|essay|haiku|paragraph|brief|message)\b"
+        r"|\b(?:your|that|the) (?:limerick|rhyme|poem|verse|joke|toast|caption|slogan|tagline)\b",
     ),
     _g(
         "chat",

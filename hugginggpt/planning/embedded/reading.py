@@ -280,7 +280,7 @@ _NOT_WANTED = re.compile(
     r"(?:\b(?:don'?t|do not|never)\s+(?:(?:need|have) to\s+|bother(?:ing)?\s+(?:to\s+|with\s+)?)?"
     r"|\b(?:don'?t|do not|never)\s+(?:[\w']+\s+){1,4}(?:or|nor)\s+"  # "don't tidy it up or shorten it"
     r"|\bno need to\s+|\bno\s+|\b(?:don'?t|do not) (?:need|want) (?:it|this|that|them)\s+"
-    r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?"
+    r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?|\bnothing to\s+"
     r"|\b(?:can'?t|cannot|can not|couldn'?t)\s+(?:[\w']+\s+){0,3})$"  # "can't play it out loud in here"
 )
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
