@@ -2075,3 +2075,20 @@ def test_a_picture_made_for_the_limerick_written_and_nothing_to_transcribe(plann
     plan = _steps(planned_offline(planner, "Is this a kettle or a boiler? There's no talking, so nothing to "
                                            "transcribe.", ["noise.wav"]))
     assert "automatic-speech-recognition" not in [t for t, _ in plan]
+
+
+@pytest.mark.parametrize(
+    "request_text, expected, whole",
+    [
+        # a pasted text's own imperative lines stay in it; a fact told of the reader is no language question
+        ("My neighbour only reads Polish. Could you put this into Polish for me: The bins go out on Monday. Please "
+         "keep the gate shut. Thanks, Ann.", ["translation"], "Please keep the gate shut. Thanks, Ann."),
+        # a picture wished for with "I'd love a picture of ..." is drawn, its description no passage
+        ("For the school newsletter I'd love a picture of a red bus full of smiling children. No words in it please.",
+         ["text-to-image"], "red bus"),
+    ],
+)
+def test_pasted_lines_told_facts_and_wished_pictures(planner, request_text, expected, whole):
+    plan = planned_offline(planner, request_text, [])
+    assert [t["task"] for t in plan] == expected
+    assert whole in plan[0]["args"]["text"]

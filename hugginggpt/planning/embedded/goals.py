@@ -487,7 +487,9 @@ GOALS: tuple[Goal, ...] = (
         "draw",
         "text=text-to-image",
         "artifact",
-        r"text[- ]to[- ]image|\b(?:"
+        # "I'd love a picture of a sunny village green": a picture wished for, of something described
+        r"text[- ]to[- ]image|\b(?:i'd|i would|we'd|we would) (?:love|like) (?:a|an) (?:[\w-]+ )?(?:picture|image|"
+        r"drawing|painting|illustration) of (?!(?:this|that|it|my|our|him|her|them)\b)|\b(?:"
         + _VERB_MAKE
         + r"|draw\w*|render\w*|design\w*|mak(?:e|es|ing)|paint\w*)\s+(?:me\s+|us\s+)?"
         + _DET

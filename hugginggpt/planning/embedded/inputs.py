@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ...types import MEDIA_EXTENSIONS, media_kind
+from .goals import GOALS
 
 # documents a request may name as text input; media extensions are types.MEDIA_EXTENSIONS' one table
 DOCUMENT_EXTENSIONS = (".txt", ".md", ".csv", ".json", ".pdf", ".doc", ".docx")
@@ -143,7 +144,9 @@ _STATEMENT = re.compile(
     r"^(?:the|a|an|our|his|her|their|its|we|they|he|she|there|these|those|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+(?!user\b)",
 )
 _NOT_STATEMENT = re.compile(
-    r"\b(?:please|can you|could you|would you|i want|i'd like|i would like|i need|help me|tell me)\b|^(?:i|my)\b", re.I
+    r"\b(?:please|can you|could you|would you|i want|i'd like|i would like|i'd love|i would love|i need|help me"
+    r"|tell me)\b|^(?:i|my)\b",
+    re.I,
 )
 # the words an ask starts with (question words, "please", imperative verbs)
 ASK_START = (
@@ -224,6 +227,9 @@ _ABOVE = re.compile(
 _AFTER_BLANK = re.compile(r"^(?P<head>(?:(?!\n[ \t]*\n).){3,600}?)\s*\n[ \t]*\n\s*(?P<body>\S[^\n].{30,})$", re.S)
 
 
+_POINTS = re.compile(r"\b(?:it|this|that|them|these|those|me|us|you|u)\b", re.I)
+
+
 def _trailing_asks(body: str) -> tuple[str, str]:
     """A passage and the questions or asks that follow it ("<times>. When's the last bus? say it out loud"); an
     aside in brackets at its end ("(Clear voice, nothing fancy.)") is the asker's, not the passage's."""
@@ -238,7 +244,12 @@ def _trailing_asks(body: str) -> tuple[str, str]:
         plain = re.sub(r"^(?:and|then|also|now|so|finally|after that|next)\b[\s,]*", "", sentence.strip(), flags=re.I)
         # (or "Run speech-to-text on it, then compare ...": an ask after "then" makes the sentence one of asks)
         after_then = re.split(r",?\s*\b(?:and then|then)\b\s*", plain, flags=re.I)[1:]
-        return sentence.strip().endswith("?") or any(ASK_WORDS.match(x) for x in [plain, *after_then])
+        if sentence.strip().endswith("?"):
+            return True
+        # (an ask names a goal or what it works on: "Please bring shin pads and boots." is the text's own line)
+        return any(ASK_WORDS.match(x) for x in [plain, *after_then]) and bool(
+            _POINTS.search(plain) or any(g.cue_rx is not None and g.cue_rx.search(plain.lower()) for g in GOALS)
+        )
 
     while k > 1:
         if asks(sentences[k - 1]):

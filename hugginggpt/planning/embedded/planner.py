@@ -715,8 +715,15 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     """One want where a clause reads as two but means one."""
     # "how do you say '...' in Japanese": the language named is the one to translate into, not asked about
     translated = {w.clause.index for w in wants if w.goal.name == "translate"}
+    # ... nor "our new player's dad only speaks German" (a fact told) beside a translation asked elsewhere
     wants = [
-        w for w in wants if not (w.goal.name == "language" and w.evidence != "cue" and w.clause.index in translated)
+        w
+        for w in wants
+        if not (
+            w.goal.name == "language"
+            and w.evidence != "cue"
+            and (w.clause.index in translated or translated and not _ASKS_WHICH.search(w.clause.words))
+        )
     ]
     # "write me a firm but polite reply": one written reply, not a reply written and a chat reply beside it
     written = {w.clause.index for w in wants if w.goal.name == "write" and w.evidence == "cue"}
@@ -779,6 +786,7 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     ]
 
 
+_ASKS_WHICH = re.compile(r"\?|\b(?:what|which|tell|know|is it|is this|is that|whether|if)\b")
 _HOW_MANY = re.compile(r"how many\b")
 _LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
 _ONLY = re.compile(r"(?:but\s+)?(?:only|just)\s+(?:the|a|that)\b")

@@ -633,6 +633,10 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
         # a clause with asking words asks; else it must read nearer an ask than a file's presentation
         if _ASKS.search(c.words):
             context = 0.0
+        # "no words in it please", "nothing fancy": what is not wanted asks nothing by its meaning (but "no
+        # background" asks it taken away)
+        if goal is not None and goal.name not in CHANGES and _NO_THING.match(c.words):
+            continue
         # "today a letter came from the office": a statement read near a question asks nothing without a question
         if goal is not None and goal.name == "ask" and not _QUESTIONING.search(c.text.lower()):
             continue
@@ -641,6 +645,7 @@ def _by_meaning_where_unread(clauses: list[Clause], cued: dict[int, list[Want]])
     return wants
 
 
+_NO_THING = re.compile(r"(?:but\s+|and\s+)?(?:no|nothing|without|don'?t|never)\b(?!\s+(?:idea|clue)\b)(?!.*\?)")
 _QUESTIONING = re.compile(r"\?|\b(?:who|whom|whose|what|when|where|which|why|how|tell|answer|know|find out)\b")
 
 
