@@ -391,7 +391,7 @@ class Composer(Sources, Slots):
         if not argtext.labels(words):
             return False
         if thing.modality == "audio":
-            # (its words asked for too: "transcribe the voicemail and put it with the right team")
+            # (or its words are asked for in the request: "transcribe the voicemail and put it with the right team")
             transcribed = any(
                 w.goal.name == "words" and w is not want for w in self.wants
             ) or any(t.step is not None and self.steps[t.step].reads is thing for t in self.things)

@@ -46,11 +46,11 @@ _THE_MESSAGE = (
 # "tag it with whichever fits": one of the options the request lists (a label cue; see planner._THOSE_OPTIONS)
 # what an option of the request's own list is called ("the right pile", "the correct tag")
 OPTION_NOUN = r"(?:one|tag|label|category|pile|box|folder|tray|group|team|department|queue|bucket|section|drawer)"
-# "transcribe + file this one pls": the verb alone at the clause's end, its options listed elsewhere
 # "tell me which it goes under", "which one this belongs in"
 WHICH_IT_GOES = (
     r"\bwhich (?:one )?(?:it|this|this one|that|they) (?:goes|go|belongs?|fits?|falls?) (?:under|in|into|with)\b"
 )
+# "transcribe + file this one pls": the verb alone at the clause's end, its options listed elsewhere
 SORT_THIS = (
     r"\b(?:file|tag|sort|label|categori[sz]e)\s+(?:this one|this|it|each one|each)(?:\s+(?:please|for me|too))*$"
 )

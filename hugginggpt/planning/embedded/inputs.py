@@ -88,8 +88,11 @@ class _Input:
 
 
 _TITLE_BEFORE = re.compile(r"\b(?:a|an|the|my|our|their|his|her|this|that)\s*$", re.I)
-_TITLE_AFTER = re.compile(r"\s*(?:post|video|series|segment|column|thread|piece|article|game|quiz|challenge|campaign"
-                          r"|episode|round|feature|section|reel|story|blog)\b", re.I)
+_TITLE_AFTER = re.compile(
+    r"\s*(?:post|video|series|segment|column|thread|piece|article|game|quiz|challenge|campaign|episode|round|feature"
+    r"|section|reel|story|blog)\b",
+    re.I,
+)
 
 
 def find_inputs(text: str, has_files: bool = False) -> list[_Input]:

@@ -399,11 +399,11 @@ SELF_TOLD = re.compile(
     rf"|(?:my|our|his|her|their)\s+[a-z]+(?:'ll| will| would| can| could))"
     rf"(?:\s+(?:{_OFTEN}))?"
     rf"\s+(?!(?:{_ASKING_VERB}|{_OFTEN})\b)[a-z]+\b(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
-    # "writing the caption for the newsletter": what the asker is busy with, its subject left out
     # "i've got four other things to write tonight": the asker's own work still to do
     r"|(?:i|we)(?:'ve| have)?\s+(?:still\s+)?got\s+(?:[\w-]+\s+){1,4}to\s+(?:write|do|finish|send|read|sort)\b"
     r"(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
-    # (not "working from the scanned page: detect ...": a lead to the asks after its colon)
+    # "writing the caption for the newsletter": what the asker is busy with, its subject left out (not "working
+    # from the scanned page: detect ...": a lead to the asks after its colon)
     r"|(?![^:]*:)(?:just\s+|currently\s+|still\s+)?(?:writing|making|doing|putting|preparing|planning|working|organi[sz]ing"
     r"|designing|drafting|building)\s+(?!(?:it|this|that|them|these|those)\b)[a-z]+\b"
     r"(?!.*\b(?:you|u|ya|please|pls|plz)\b)"
