@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
@@ -11,7 +10,7 @@ from hugginggpt import tasks
 from hugginggpt.config import Config
 from hugginggpt.orchestrator import Pipeline
 from hugginggpt.planning.embedded import OfflinePlanner
-from hugginggpt.types import GENERATED
+from hugginggpt.types import GENERATED, Task
 
 
 class _AsJson:
@@ -1911,10 +1910,7 @@ def test_asks_listed_after_a_colon_and_lettered_items(planner, files, request_te
 
 def _steps(plan: list[dict]) -> list[tuple[str, list[int]]]:
     """Each task with the tasks it takes output from."""
-    return [
-        (t["task"], sorted({int(k) for k in re.findall(r"<GENERATED>-(\d+)", json.dumps(t["args"]))}))
-        for t in plan
-    ]
+    return [(t["task"], sorted(Task(t["id"], t["task"], t["args"]).refs().values())) for t in plan]
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,6 @@ class Composer(Sources, Slots):
         self.used_questions: set[int] = set()
         self.routes: list[Route] = []  # where a goal was served another way than by its own task
         self.unplanned: dict[int, str] = {}  # clause index -> why its ask could not be planned
-        self.asking: set[int] = set()  # the clauses a goal was read from (set by the planner)
         self.wants: list[Want] = []  # every goal read from the request (set by the planner)
         self.by_cue: dict[tuple[int, int, str], list[int]] = {}  # (clause, cue start, goal) -> its steps
         self.named: set[int] = set()  # id(thing) of results a later clause names
@@ -142,6 +141,11 @@ class Composer(Sources, Slots):
                     Thing(i.modality, i.value, makes="question" if i.kind == "question" else "input", at=i.start)
                 )
                 self._touch(self.things[-1])
+
+    @property
+    def asking(self) -> set[int]:
+        """The clauses a goal was read from."""
+        return {w.clause.index for w in self.wants}
 
     def _touch(self, thing: Thing) -> None:
         self.clock += 1
@@ -356,18 +360,18 @@ class Composer(Sources, Slots):
         serves = self.cap.serves
         seen = bool(_SEEN.search(question.lower()))
         sight = want.goal.name == "ask-visual" or (not document and (seen or not carries) and about_sight(question))
-        counted = _COUNT.search(question.lower()) and not _DOCUMENT.search(question.lower())
-        if counted and not serves("visual-question-answering") and serves("object-detection"):
-            # "how many people are in the picture?" (of the photo a form wants the number from): people counted
+        # with no visual model, people are counted by detection, unless a document's reader serves the question
+        # and the question names the document ("how many people are in the picture?" of the photo a form wants the
+        # number from: counted; "how many guests does the invoice list?": read)
+        read_off = document and serves("document-question-answering") and _DOCUMENT.search(question.lower())
+        counted = _COUNT.search(question.lower()) and serves("object-detection") and not read_off
+        if counted and not serves("visual-question-answering"):
             self._step("object-detection", {"image": thing.value}, want, thing, "annotation")
             return
         if document and serves("document-question-answering"):
             task = "document-question-answering"
         elif serves("visual-question-answering"):
             task = "visual-question-answering"
-        elif _COUNT.search(question.lower()) and serves("object-detection"):
-            self._step("object-detection", {"image": thing.value}, want, thing, "annotation")
-            return
         elif sight:
             task = "visual-question-answering"  # no text read from the picture answers it: the run says so
         elif serves("image-to-text") and serves("question-answering"):

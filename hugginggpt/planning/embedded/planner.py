@@ -114,7 +114,6 @@ class GoalPlanner:
             # nothing to work on: the whole request is the chat's ("My cat sneezes. Should I see a vet?")
             return _chat(text, clauses, wants, inputs)
         composer = Composer(text, clauses, inputs, refs, capabilities)
-        composer.asking = {w.clause.index for w in wants}
         composer.wants = wants
         made: dict[int, list[int]] = {}
         owners = _owners(clauses, wants)
