@@ -2088,3 +2088,51 @@ def test_pasted_lines_told_facts_and_wished_pictures(planner, request_text, expe
     plan = planned_offline(planner, request_text, [])
     assert [t["task"] for t in plan] == expected
     assert whole in plan[0]["args"]["text"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # the upright copy's words serve the verdict too: one reading, not a second one of the sideways original
+        (["memo.jpg"], "This memo came out upside down. Turn it round, read it, and then tell me whether the news "
+                       "is good or bad.",
+         [("image-editing", []), ("image-to-text", [0]), ("text-classification", [1])]),
+        # options told with what they are for ("for our records"): the mood asked, once
+        (["note.jpg"], "Flip this note the right way up, read it, then sort it as positive or negative for our "
+                       "feedback folder.",
+         [("image-editing", []), ("image-to-text", [0]), ("text-classification", [1])]),
+        # the aim named before a colon is the last of the steps listed after it
+        (["menu.jpg"], "For my video I need the menu spoken: mirror the picture back, get the text off it, then turn "
+                       "that text into audio",
+         [("image-editing", []), ("image-to-text", [0]), ("text-to-speech", [1])]),
+        # "what breed he looks like" asks about the picture; it asks for no new look
+        (["puppy.jpg"], "Can you brighten this up and then tell me which breed she looks like?",
+         [("image-editing", []), ("visual-question-answering", [0])]),
+        # a description of a picture written for alt text is a description of the picture
+        (["park.jpg"], "Straighten this photo, then write a short description of what's in it for the alt text.",
+         [("image-editing", []), ("visual-question-answering", [0])]),
+        # what the asker will do with the result ("so I can paste the captions in") asks for nothing more
+        ([], "Make a voice clip of this line, then transcribe the clip so we can paste the captions under the "
+             "video: Doors open at seven, bring a torch.",
+         [("text-to-speech", []), ("automatic-speech-recognition", [0])]),
+        # "read me how much it came to" is told, not spoken
+        (["till_receipt.jpg"], "The receipt is sideways. Put it upright and read me how much the lamp cost.",
+         [("image-editing", []), ("document-question-answering", [0])]),
+    ],
+)
+def test_changed_copies_stand_for_the_picture_and_questions_are_not_new_looks(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["I need a short description for my handmade silver earrings listing.",
+     "Describe a foggy harbour at dawn in three sentences."],  # its length is the writing's, no summary
+)
+def test_a_description_with_no_picture_given_or_named_is_written(planner, request_text):
+    assert [t["task"] for t in planned_offline(planner, request_text, [])] == ["text-generation"]
+
+
+def test_a_description_of_a_picture_not_attached_says_to_attach_one(planner):
+    plan = planner.planner.plan("Describe this photo for me please.")
+    assert plan.tasks == [] and plan.unplanned == ["“Describe this photo for me please” needs a picture: attach one."]

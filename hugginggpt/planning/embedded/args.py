@@ -144,6 +144,9 @@ _LIST = re.compile(
 )
 
 
+_PURPOSE = re.compile(r"\s*\b(?:for\s+(?:our|my|the|this|their|your)|in\s+(?:our|my|their))\s+\w+", re.I)
+
+
 def _introduced(words: str) -> str | None:
     """The labels a classification lists ("is this about sports, politics or cooking"), if any."""
     # the options nearest the end: "into trays - bank, council or medical" lists the trays
@@ -153,6 +156,10 @@ def _introduced(words: str) -> str | None:
     m = max(found, key=lambda x: x.start("items"))
     items = [re.sub(r"^(?:or|and)\s+", "", x.strip()) for x in re.split(r"\s*,\s*|\s+(?:or|and)\s+", m["items"])]
     items = [re.sub(r"^the\s+", "", x, flags=re.I) for x in items if x]
+    for k, item in enumerate(items):  # "as positive or negative for our complaints log": what they are for ends them
+        if purpose := _PURPOSE.search(item):
+            items = [*items[:k], item[: purpose.start()]] if purpose.start() else items[:k]
+            break
     if items and _SHARED_NOUN.search(items[-1]) and " " in items[-1]:  # "family, health or money folder"
         items[-1] = _SHARED_NOUN.sub("", items[-1])
     return ", ".join(items) if len(items) >= 2 else None

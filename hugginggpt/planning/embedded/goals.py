@@ -174,7 +174,7 @@ GOALS: tuple[Goal, ...] = (
         r"\bcaption\w*|(?<!\bi )(?<!\bwe )(?<!\bi'll )\bdescribe\b|\bdescriptive text"
         r"|\b(?:"
         + _VERB_MAKE
-        + r"|giv\w*|get\w*|provid\w*|writ\w*)\s+(?:me\s+)?"
+        + r"|giv\w*|get\w*|provid\w*|writ\w*|need\w*|want\w*)\s+(?:me\s+)?"
         + _DET
         + r"(?:textual\s+|text\s+|descriptive\s+)?descripti\w+",
         "describe this photo; what is in this picture; what do you see in this image; caption this image; tell me "
@@ -366,7 +366,8 @@ GOALS: tuple[Goal, ...] = (
         r"|cheerful|different)\s+(?:\w+\s+)?voice\b"
         r"|\bread\w*\s+(?:it|this|that|them|(?:the|my|your|that|this) (?:whole |full |entire )?\w+)\s+(?:out|back)\b"
         r"|\bread\w*\s+(?:\S+\s+){0,5}?to (?:me|him|her|them|us|my \w+)\b"
-        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
+        # ("read me the answer" is spoken; "read me what it says", "read me how much I paid" is told)
+        r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b(?!\s+(?:what|how|which|who|when|where|whether|if)\b)|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
         r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+quality)"

@@ -55,7 +55,7 @@ _INDIRECT_Q = re.compile(
     r"|flag(?:\s+up)?|point out|find(?=\s+(?:when|where|what|who|which|how)\b)"
     r"|(?:work|worked|figure|figured|find|found) out(?:\s+(?:from|in|on)\s+[\w' ]{1,40}?)?"
     r"|check(?:\s+(?:that|the|this|it)(?:\s+\w+){0,2}\s+for)?|(?:to|can|could) (?:see|tell|read)"
-    r"|read(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
+    r"|read(?:\s+(?:me|us))?(?:\s+(?:out|aloud))?(?:\s+to me)?)\s+"
     # (not "who to ask", "what to do": the asker's own next step)
     r"((?:who|what|when|where|why|which|how (?:many|much|far|long|tall|big|old|often|heavy|wide))\b(?!\s+to\s)"
     r"(?! (?:kind|class|category|type))(?:(?!,?\s+but\s|,\s+" + _NEXT_ASK + r"|\s[+&]\s|" + _AND_ASK + r")"

@@ -339,15 +339,20 @@ def _choice_among(options: str) -> Goal:
     if all(_MOODS.fullmatch(x) for x in items):
         return BY_NAME["sentiment"]
     return BY_NAME["label"]
+
+
 _POLITE_LEAD = re.compile(r"^(?:(?:please|pls|can you|could you|can u|could u|would you)\s+)+")
 
 
 def _names_a_thing(words: str) -> bool:
     """ "the letter", "the summary", "its words": the thing itself or a result, not a fact found in it."""
-    return any(rx.search(words) for rx in (*NOUNS.values(), ORDINAL)) or any(
-        g.names_rx is not None and g.names_rx.search(words) for g in GOALS
-    ) or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words)) or bool(
-        re.search(rf"\bthe (?:{LANGUAGES})\b", words)  # "read the German out loud": the translation
+    return (
+        any(rx.search(words) for rx in (*NOUNS.values(), ORDINAL))
+        or any(g.names_rx is not None and g.names_rx.search(words) for g in GOALS)
+        or bool(re.search(r"\b(?:words|writing|whole thing|lot|rest|note|label|slip|pass)\b", words))
+        or bool(
+            re.search(rf"\bthe (?:{LANGUAGES})\b", words)  # "read the German out loud": the translation
+        )
     )
 
 
@@ -366,6 +371,9 @@ _HELLO = re.compile(r"^\W*(?:hi|hello|hey)\b\W*", re.I)
 _YES_NO = re.compile(
     r"(?:(?:is|are|was|were|can|could|should|shall|will|would|do|does|did|may|might|must)\b[^?]*\?\s*)+", re.I
 )
+
+
+_LENGTH = re.compile(r"(?:in\s+)?(?:\w+\s+)?(?:short\s+)?(?:sentences?|words|lines|paragraphs?)")
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
@@ -387,9 +395,25 @@ def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -
 
     among = {g.name for g in GOALS if reaches(g, [])}
     out = []
+    lengths: set[int] = set()
     for w in wants:
+        if id(w) in lengths:
+            continue
         if reaches(w.goal, [o for o in wants if o is not w]):
             out.append(w)
+            continue
+        if w.goal.name == "describe" and w.evidence == "cue" and not NOUNS["image"].search(w.clause.words):
+            # "I need a short description for my earrings listing", "describe a sunset in three sentences": no
+            # picture given or named, a text to write
+            out.append(Want(BY_NAME["write"], w.clause, w.at, w.end, w.evidence, w.score))
+            # (its length, "in three sentences", is the writing's, not a summary of it)
+            lengths |= {
+                id(o)
+                for o in wants
+                if o.goal.name == "summarize"
+                and o.clause is w.clause
+                and _LENGTH.fullmatch(o.clause.words[o.at : o.end])
+            }
             continue
         # only a clause that reads nearly as well as a goal it can reach is taken for that goal ("paint a
         # green tractor": an edit or a drawing); "cut her out" with no picture stays a cut-out, and the
@@ -677,9 +701,7 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif (
-            mine
-            and all(w.goal.name == "translate" for w in mine)
-            and _ASKS_IF_IN.search(c.words)
+            mine and all(w.goal.name == "translate" for w in mine) and _ASKS_IF_IN.search(c.words)
         ):  # "tell me whether it's in French": the language asked about, no translation
             out[:] = [w for w in out if w not in mine]
             out.append(Want(BY_NAME["language"], c, 0, len(c.words), "question"))
@@ -769,8 +791,20 @@ def _one_reading(wants: list[Want]) -> list[Want]:
                 # "the printer only does black and white, so turn it into greyscale": a fact told, the change asked
                 _TOLD_FACT.match(w.clause.words)
                 # "make it look like a cartoon. only the cartoon effect": the change named again, to restrict it
-                or _ONLY.match(w.clause.words) and any(o.clause.index < w.clause.index for o in edits)
+                or _ONLY.match(w.clause.words)
+                and any(o.clause.index < w.clause.index for o in edits)
             )
+        )
+    ]
+    # "for my reel I need the words read out: flip it, get the text off it, then make an audio clip of that text":
+    # the aim named before the colon is the last of the steps listed after it
+    wants = [
+        w
+        for w in wants
+        if not (
+            0 <= w.at < w.clause.words.find(":")
+            and any(o.goal is w.goal and o.clause.index > w.clause.index for o in wants)
+            and any(o.clause is w.clause and o.at > w.clause.words.find(":") for o in wants)
         )
     ]
     # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
@@ -800,6 +834,9 @@ _TOLD_FACT = re.compile(
 def _drawn_or_changed(wants: list[Want], inputs: list[_Input]) -> list[Want]:
     """A drawing and a change of look asked in one clause are one of them: the change of the picture given
     ("draw me a cartoon version of my cat" with its photo), else the drawing ("paint a green tractor")."""
+    # "write a short description of it": of the picture there is, a description (the writing, where there is none)
+    described = {w.clause.index for w in wants if w.goal.name == "describe" and w.evidence == "cue"}
+    wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in described)]
     drawn = {w.clause.index for w in wants if w.goal.name == "draw"}
     changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
     if any(i.kind == "file" and i.modality == "image" for i in inputs):
@@ -871,13 +908,13 @@ def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Wan
         # be: "- what the caller lost")
         item = c.joiner == "then" and all(n.joiner == "then" for n in beside)
         if beside and not any(
-            w.clause is beside[0] and (w.goal.name not in QUESTION_GOALS or w.evidence == "cue" and item)
-            for w in wants
+            w.clause is beside[0] and (w.goal.name not in QUESTION_GOALS or w.evidence == "cue" and item) for w in wants
         ):
             listed = beside[0]
             wants = [w for w in wants if w.clause not in (c, listed)]
             choice = Want(_choice_among(argtext.labels(listed.words)), listed, 0, len(listed.words), "question")
             wants = sorted([*wants, choice], key=lambda w: (w.clause.index, w.at))
+
     # a cue inside the options is one of them ("refund request, delivery question, or praise"), no ask
     def in_options(w: Want) -> bool:
         options = argtext.labels(w.clause.words)
@@ -892,8 +929,12 @@ def _choices(wants: list[Want], clauses: list[Clause] | None = None) -> list[Wan
     out: list[Want] = []
     for w in wants:
         choice = _choice_of(w.clause.words) if w.goal.name in QUESTION_GOALS else None
+        if choice is None and w.goal.name == "label" and (options := argtext.labels(w.clause.words)):
+            choice = _choice_among(options)  # "classify it as positive or negative": the sentiment
         if choice is None:
-            out.append(w)
+            # (the sentiment its cue reads beside that choice is the same ask)
+            if not any(o.clause is w.clause and o.goal is w.goal and o.evidence == "question" for o in out):
+                out.append(w)
         elif not any(o.clause is w.clause for o in out):
             out.append(Want(choice, w.clause, w.at, w.end, "question"))
     return out

@@ -264,6 +264,7 @@ def told_turned(words: str) -> bool:
     m = TURNED.search(words)
     return m is not None and not _TURN_VERB.search(words[: m.start()])
 
+
 LOOKS_WRONG = re.compile(
     rf"\b(?:{_TURNED}|crooked|tilted|wonky|skewed"
     r"|(?:too|so|very|really|rly|super|kinda|way too|it's|its|is|looks|came out|come out)"
@@ -300,7 +301,14 @@ def _unwanted(words: str, at: int) -> bool:
     before = words[:at]
     if re.search(r"\bwithout\s+$", before) and re.match(r"\w+ing\b", words[at:]):
         return True
-    return bool(_NOT_WANTED.search(before) or _DOING.search(before))
+    return bool(_NOT_WANTED.search(before) or _DOING.search(before) or _PURPOSE_OF.search(before))
+
+
+# "transcribe that clip so I can paste the captions under the video": what the asker will do with the result
+_PURPOSE_OF = re.compile(
+    # (not "so I can have it read out", "so I can hear it out loud": a result they ask to get)
+    r"\bso (?:that )?(?:i|we|they|he|she) can (?!(?:have|get|hear|listen|see|read)\b)\w+\b[^.;:!?]*$"
+)
 
 
 def declined(clause: Clause) -> set[str]:
@@ -692,9 +700,14 @@ def _fragments_joined(clauses: list[Clause], wants: list[Want]) -> list[Clause]:
         apposed = c.joiner == "," and not mine and c.words in ("this text", "this image", "this recording")
         # "make me an image of a hedgehog in a café? cartoon style plz": the drawing's style, no edit of it
         described = c.joiner in ("-", "–", "—", ":", ",") and bool(_NOUN_PHRASE.match(c.words)) and not c.inputs
-        if out and "draw" in goals_of.get(id(out[-1]), set()) and mine <= {"edit", "restyle"} and (
-            c.joiner not in ("then", "and then", "after that", "after", "next")
-            and (_STYLE_ONLY.fullmatch(c.words) or described)
+        if (
+            out
+            and "draw" in goals_of.get(id(out[-1]), set())
+            and mine <= {"edit", "restyle"}
+            and (
+                c.joiner not in ("then", "and then", "after that", "after", "next")
+                and (_STYLE_ONLY.fullmatch(c.words) or described)
+            )
         ):
             # ... and "logo idea for our bake sale - a smiling cupcake wearing a chef's hat": what it shows
             wants[:] = [w for w in wants if w.clause is not c]
@@ -784,6 +797,10 @@ def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> Non
                 refs.append(Reference(goal, clause, m.start()))
 
 
+_LOOKS = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
+_WH_BEFORE = re.compile(r"\b(?:what|which|who|how)\b(?:\s+[\w'-]+){0,4}\s*$")
+
+
 def cues(clause: Clause) -> list[Want]:
     """The goals the clause names outright (a descriptive word in a clause that presents a file is no
     ask). The same goal named twice in one clause ("summarize it, and read the summary") is one want."""
@@ -795,6 +812,12 @@ def cues(clause: Clause) -> list[Want]:
         for m in goal.cue_rx.finditer(clause.words):
             if _unwanted(clause.words, m.start()) or goal.name in CHANGES and _ACCEPTS.search(clause.words):
                 continue  # "no need to translate, just ...", "a lease I'm translating": named, not asked for
+            if (
+                goal.name == "restyle"
+                and _LOOKS.match(clause.words, m.start())
+                and _WH_BEFORE.search(clause.words[: m.start()])
+            ):
+                continue  # "tell me what breed he looks like": a question about the picture, not a new look
             # "I have a product photo of a noisy street": descriptions, no ask; but a question given "in
             # French" is to be put into words the models read
             if presenting and not (goal.name == "translate" and any(i.kind == "question" for i in clause.inputs)):
@@ -806,7 +829,18 @@ def cues(clause: Clause) -> list[Want]:
     # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
     # not a label; "the question" of "respond to the question": a reply)
     specific = [w for w in hits if not w.goal.generic]
-    kept = [w for w in hits if not (w.goal.generic and any(k.at < w.end and w.at < k.end for k in specific))]
+    # (but "write a short description of it" stays a description too: of a picture, when there is one to see)
+    kept = [
+        w
+        for w in hits
+        if not (
+            w.goal.generic
+            and any(
+                k.at < w.end and w.at < k.end and not (w.goal.name, k.goal.name) == ("describe", "write")
+                for k in specific
+            )
+        )
+    ]
     kept = _rivals_settled(clause, kept)
     # a quoted question asks for an answer unless the clause asks something else of it ("translate 'where?'")
     quoted = [

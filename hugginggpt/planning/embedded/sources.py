@@ -369,6 +369,10 @@ class Sources:
         for t in self.things:
             if t.origin is thing and t.modality == "text":
                 return t
+        for t in self.things:
+            # "turn it upright, read it, then tell me if it's good news": the upright copy's words are the letter's
+            if t.modality == "text" and t.origin is not None and self._copy_of(t.origin, thing):
+                return t
         task = CONVERT[thing.modality]
         args = {thing.modality: thing.value}
         # the same reading a goal already asked for ("caption it ... read it aloud"): its text, not a new step
@@ -377,6 +381,16 @@ class Sources:
             return next(t for t in self.things if t.step == done.id and t.modality == "text")
         self._step(task, args, None, thing, "artifact", clause=want.clause.index)
         return self.things[-1]
+
+    def _copy_of(self, copy: Thing, original: Thing) -> bool:
+        """`copy` is `original` turned, brightened, cleaned or otherwise changed, by one step or several."""
+        while self._same_content(copy):
+            copy = self.steps[copy.step].reads
+            if copy is original:
+                return True
+            if copy is None:
+                return False
+        return False
 
     def _condition(self) -> tuple[str, Thing] | None:
         for s in reversed(self.steps):
