@@ -26,6 +26,7 @@
     python bench/compose.py --half V            # another held-out half, the same way as B to E, J, K and R
     python bench/compose.py --half W            # another development half, like A, F to I, L to Q, S, T and U
     python bench/compose.py --half X            # another held-out half, the same way as B to E, J, K, R and V
+    python bench/compose.py --half Y            # another development half, like A, F to I, L to Q, S, T, U and W
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -79,6 +80,9 @@ F to I, L to Q, S, T and U: `--half W` prints and writes each case.
 Half X (co-x01 .. co-x50, files all named x_..., in "half X's files") was written at the same time as W by another
 helper who had not read the planner, the same way, and is held out, like B to E, J, K, R and V (merged unread, by a
 script): `--half X` prints its figures only.
+Half Y (co-y01 .. co-y50, files all named y_..., in "half Y's files") was written after X by yet another helper
+who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
+F to I, L to Q, S, T, U and W: `--half Y` prints and writes each case.
 """
 
 from __future__ import annotations
@@ -106,7 +110,7 @@ DATA = ROOT / "bench" / "data" / "compose.jsonl"
 RESULTS = ROOT / "bench" / "results"
 KINDS = ("single", "two-step", "three-step", "mixed-remote", "needs-remote")
 # halves developed on: per-case output; the others are held out (figures only)
-DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "W")
+DEVELOPMENT = ("A", "F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "W", "Y")
 GENERATED_REF = re.compile(r"<GENERATED>-(\d+)")
 
 
@@ -4881,6 +4885,304 @@ SPEECH_X = {
 # end of half X's files
 
 
+# half Y's files
+Y_MARINA_SIGN = [
+    "SEAVIEW MARINA",
+    "Visitor moorings 25 pounds a night",
+    "Showers: door code 4471",
+    "Harbour office 8 am - 5 pm",
+    "Channel 80 for a berth",
+]
+Y_SCHOLARSHIP_LETTER = [
+    "Dear Miss Adeyemi,",
+    "We are pleased to tell you that you",
+    "have been awarded the Hartwell Scholarship",
+    "of 3,000 pounds a year for the three years",
+    "of your degree in Civil Engineering.",
+    "Congratulations on this achievement.",
+    "We look forward to meeting you in September.",
+    "The Hartwell Foundation",
+]
+Y_CZECH_NOTE = [
+    "Dobry den,",
+    "jsme vasi novi sousede z cisla 12.",
+    "V sobotu budeme stehovat nabytek,",
+    "tak se omlouvame za hluk.",
+    "Kdybyste cokoli potrebovali, zazvonte.",
+    "Dekujeme, Pavel a Jana",
+]
+Y_TRIP_LETTER = [
+    "Dear Parents and Carers,",
+    "Year 5 will visit the Science Museum in",
+    "London on Friday 16 May. The coach leaves",
+    "school at 8.15 am and returns by 5 pm.",
+    "The cost is 12 pounds, payable on ParentPay",
+    "by 2 May. Children need a packed lunch,",
+    "a drink and a waterproof coat.",
+    "Mrs Kaur, Year 5 Team",
+]
+Y_VET_LABEL = [
+    "ASHDOWN VETS",
+    "For: BRAMBLE (dog) - Okafor",
+    "Carprofen 50 mg tablets",
+    "Give ONE tablet TWICE a day",
+    "with food. Do not stop suddenly.",
+    "Keep out of reach of children",
+]
+Y_WIFI_CARD = [
+    "WELCOME TO THE NEST",
+    "Wifi network: TheNest_Guest",
+    "Password: Bluebell2024",
+    "Check-out by 10 am",
+    "Bins are behind the gate",
+]
+Y_GARDEN_RECEIPT = [
+    "GREENFINGERS GARDEN CENTRE",
+    "Compost 50 L 6.99",
+    "Tomato plants x3 4.50",
+    "Plant food 3.25",
+    "TOTAL 14.74",
+    "Card payment",
+]
+Y_BLOOD_POSTER = [
+    "GIVE BLOOD",
+    "St Luke's Hall",
+    "Saturday 12 April",
+    "10 am to 4 pm",
+    "No appointment needed",
+]
+Y_POWER_NOTICE = [
+    "NOTICE TO RESIDENTS",
+    "The electricity will be switched off",
+    "on Monday 3 March, 9 am to 1 pm,",
+    "for work on the main fuse board.",
+    "Sorry for any trouble. The Caretaker",
+]
+Y_SPECIALS = ["TODAY'S SPECIALS", "Steak and ale pie 14.50", "Fish and chips 13.00", "Sticky toffee pudding 6.50"]
+Y_PERMIT_SIGN = ["PERMIT HOLDERS", "ONLY", "8 am - 6 pm Mon - Sat"]
+Y_SLIP_A = ["ORDER - Mrs Tan", "3 tier lemon sponge", "White icing, fresh flowers", "Collect Fri 2 pm"]
+Y_SLIP_B = [
+    "Wedding cake for Mrs Tan",
+    "Lemon sponge, three tiers",
+    "White icing with real flowers",
+    "Pick up Friday at 2pm",
+]
+Y_FERRY_TICKET = [
+    "ISLAND FERRIES",
+    "Oban to Craignure",
+    "Depart 14:00",
+    "Check-in closes 13:30",
+    "Foot passengers x 2",
+]
+Y_TENANCY_LETTER = [
+    "Dear Mr and Mrs Hughes,",
+    "We are writing on behalf of your landlord.",
+    "Unfortunately he has decided to sell the",
+    "property, and your tenancy at 41 Mill Street",
+    "will not be renewed when it ends on 31 July.",
+    "We are sorry to give you this news. Please",
+    "contact us to arrange the final inspection.",
+    "Castle Lettings",
+]
+Y_POSTCARD = [
+    "Cara Giulia,",
+    "siamo arrivati a Roma ieri sera.",
+    "Il tempo e bellissimo e il cibo",
+    "e buonissimo. Ti penso sempre.",
+    "Un abbraccio, Marco",
+]
+Y_PARKING_PERMIT = [
+    "RESIDENT PARKING PERMIT",
+    "Zone D - Ashfield",
+    "Vehicle: KP21 XTR",
+    "Valid until 30 September 2025",
+]
+Y_BAKERY_BOARD = ["HILLSIDE BAKERY", "Sourdough loaf 4.20", "Cheese scone 2.10", "Sausage roll 2.50", "Flat white 3.10"]
+Y_LOST_CAT = [
+    "LOST CAT",
+    "PEPPER - grey tabby, white paws",
+    "Missing since Sunday 4 May",
+    "from Orchard Lane",
+    "Please check sheds and garages",
+    "Call 07700 900123",
+]
+
+
+def y_beach_hut() -> Image.Image:
+    """A striped beach hut on sand, the sea and a sky behind it: shapes, no text."""
+    img = Image.new("RGB", (720, 500), (150, 200, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 250, 720, 330], fill=(40, 110, 170))
+    d.rectangle([0, 330, 720, 500], fill=(230, 210, 160))
+    d.ellipse([560, 40, 640, 120], fill=(255, 230, 120))
+    for i in range(6):
+        d.rectangle([240 + i * 40, 200, 280 + i * 40, 420], fill=(220, 60, 70) if i % 2 else (250, 250, 245))
+    d.polygon([(220, 200), (360, 110), (500, 200)], fill=(60, 80, 130))
+    d.rectangle([330, 300, 390, 420], fill=(70, 90, 140))
+    d.rectangle([200, 420, 520, 440], fill=(140, 100, 70))
+    return img
+
+
+def y_tulips() -> Image.Image:
+    """A glass vase of red and yellow tulips on a wooden table by a pale wall: shapes, no text."""
+    img = Image.new("RGB", (600, 640), (235, 230, 220))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 470, 600, 640], fill=(150, 105, 65))
+    d.polygon([(240, 300), (360, 300), (390, 500), (210, 500)], fill=(190, 220, 225), outline=(140, 170, 180))
+    for x, top, colour in ((230, 150, (210, 40, 50)), (300, 110, (250, 200, 40)), (370, 160, (210, 40, 50))):
+        d.line([x, top + 40, 300, 480], fill=(60, 130, 60), width=7)
+        d.ellipse([x - 30, top, x + 30, top + 70], fill=colour)
+        petals = [(x - 30, top + 20), (x - 15, top - 15), (x, top + 15), (x + 15, top - 15), (x + 30, top + 20)]
+        d.polygon(petals, fill=colour)
+    d.polygon([(300, 470), (250, 330), (285, 360)], fill=(70, 150, 70))
+    return img
+
+
+def y_cat() -> Image.Image:
+    """A grey tabby cat sitting on a rug, stripes on its back, green eyes: shapes, no text."""
+    img = Image.new("RGB", (640, 560), (215, 200, 180))
+    d = ImageDraw.Draw(img)
+    d.ellipse([100, 430, 560, 540], fill=(160, 50, 60))
+    grey, dark = (140, 140, 145), (80, 80, 85)
+    d.ellipse([200, 250, 440, 480], fill=grey)
+    d.ellipse([230, 110, 410, 270], fill=grey)
+    d.polygon([(240, 160), (250, 70), (300, 125)], fill=grey)
+    d.polygon([(400, 160), (390, 70), (340, 125)], fill=grey)
+    for y in range(280, 460, 35):
+        d.arc([210, y, 430, y + 60], 200, 340, fill=dark, width=8)
+    d.ellipse([270, 170, 300, 200], fill=(120, 190, 90))
+    d.ellipse([340, 170, 370, 200], fill=(120, 190, 90))
+    d.ellipse([281, 175, 289, 197], fill=(10, 10, 10))
+    d.ellipse([351, 175, 359, 197], fill=(10, 10, 10))
+    d.polygon([(310, 215), (330, 215), (320, 228)], fill=(220, 140, 150))
+    d.line([430, 450, 540, 380], fill=grey, width=22)
+    return img
+
+
+def y_hedgehog() -> Image.Image:
+    """A hedgehog on a lawn in daylight, spines as short strokes, a small dark nose: shapes, no text."""
+    img = Image.new("RGB", (680, 480), (160, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 220, 680, 480], fill=(95, 165, 75))
+    d.pieslice([180, 190, 500, 450], 180, 360, fill=(105, 80, 55))
+    for x in range(200, 490, 18):
+        for y in range(210, 320, 22):
+            if (x - 340) ** 2 / 160**2 + (y - 320) ** 2 / 130**2 < 1:
+                d.line([x, y, x - 8, y - 14], fill=(60, 45, 30), width=3)
+    d.polygon([(180, 320), (120, 300), (100, 318), (180, 335)], fill=(190, 160, 120))
+    d.ellipse([94, 310, 108, 322], fill=(20, 20, 20))
+    d.ellipse([140, 300, 150, 310], fill=(20, 20, 20))
+    for x in (210, 450):
+        d.rectangle([x, 318, x + 18, 335], fill=(170, 140, 100))
+    return img
+
+
+def y_garden_path() -> Image.Image:
+    """A stone path running away between lawns and hedges to a gate and a tree: shapes, no text."""
+    img = Image.new("RGB", (760, 520), (175, 210, 240))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 200, 760, 520], fill=(100, 160, 80))
+    d.polygon([(250, 520), (510, 520), (400, 210), (360, 210)], fill=(190, 180, 165))
+    for i, y in enumerate(range(220, 520, 30)):
+        half = 20 + (y - 210) * 0.42
+        d.line([380 - half, y, 380 + half, y], fill=(150, 140, 125), width=2 + i // 3)
+    d.polygon([(0, 200), (360, 210), (250, 520), (0, 520)], fill=(90, 150, 70))
+    d.polygon([(0, 160), (350, 195), (350, 215), (0, 260)], fill=(40, 100, 45))
+    d.polygon([(760, 160), (410, 195), (410, 215), (760, 260)], fill=(40, 100, 45))
+    d.rectangle([355, 170, 405, 212], outline=(250, 250, 250), width=4)
+    d.rectangle([560, 60, 580, 170], fill=(100, 70, 45))
+    d.ellipse([500, 10, 640, 120], fill=(50, 120, 50))
+    return img
+
+
+def y_doorbell(path: Path) -> None:
+    """A two-tone doorbell chime (ding-dong) rung three times with pauses, a little room hiss (no speech)."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 22050
+    rng = np.random.default_rng(23)
+    t = np.arange(int(rate * 0.9)) / rate
+    ding = np.sin(2 * np.pi * 660 * t) * np.exp(-t * 3.5)
+    dong = np.sin(2 * np.pi * 523 * t) * np.exp(-t * 3.0)
+    audio = [np.zeros(int(rate * 0.4))]
+    for gap in (1.2, 2.0, 0.8):
+        audio += [0.5 * ding[: int(rate * 0.45)], 0.5 * dong, np.zeros(int(rate * gap))]
+    audio = np.concatenate(audio) + 0.003 * rng.standard_normal(sum(len(a) for a in audio))
+    sf.write(path, (np.clip(audio, -1, 1) * 32767).astype(np.int16), rate)
+
+
+SPEECH_Y = {
+    "y_dentist_voicemail.wav": (
+        "Hello, this is Brookside Dental Practice calling for Mr Harold Price. We need to move your check up "
+        "from Monday to Thursday the ninth at a quarter past two. If that time does not suit you, please ring "
+        "us back on the usual number. Thank you."
+    ),
+    "y_angry_customer.ogg": (
+        "Hi, this is Karen Doyle, order number four four eight one. I paid for next day delivery a week ago and "
+        "I still have nothing. This is the third time I have called. Frankly it is not good enough, and I want "
+        "my money back."
+    ),
+    "y_lecture_snippet.wav": (
+        "Today we look at antibiotic resistance. When antibiotics are used too often, or a course is not "
+        "finished, the bacteria that survive can become resistant. Those resistant bacteria then spread, and "
+        "common infections become much harder to treat. That is why we only prescribe antibiotics when they "
+        "are really needed."
+    ),
+    "y_landlord_message.wav": (
+        "Hi Marek, it's Colin, your landlord. The gas engineer is coming on Tuesday morning between eight and "
+        "eleven to do the yearly boiler check. Can you make sure someone is in, or leave the key with next "
+        "door. Thanks."
+    ),
+    "y_school_office.wav": (
+        "This is a message for all parents from Greenhill Primary School. Because of the heavy snow overnight, "
+        "the school will be closed today, Wednesday. We will send another update by seven o'clock tomorrow "
+        "morning."
+    ),
+    "y_nan_message.ogg": (
+        "Happy birthday, my darling Lucy. Eighteen years old, I can't believe it. Have a wonderful day, and "
+        "save me a piece of cake. Lots of love from Nana."
+    ),
+    "y_plumber_quote.ogg": (
+        "Right, so I'll replace the kitchen tap and sort out that leak under the sink. All in, with parts, it "
+        "will be a hundred and eighty pounds, and I can do it on Thursday."
+    ),
+    "y_witness_a.wav": (
+        "I was loading my shopping into the boot when the red van reversed out of its space too fast and hit "
+        "the side of the silver car. The van driver got out and apologised."
+    ),
+    "y_witness_b.flac": (
+        "I saw a red van back out quickly and bump into a silver hatchback in the car park. The driver of the "
+        "van said sorry straight away."
+    ),
+    "y_meeting_minutes.wav": (
+        "Morning everyone, quick stand up. The website launch has moved to the twentieth. Tom is fixing the "
+        "login bug today. Priya will do the slides for the client meeting on Thursday. And please fill in "
+        "your timesheets by Friday."
+    ),
+    "y_recipe_dictation.flac": (
+        "Right love, here's my scone recipe. Rub two hundred and twenty five grams of self raising flour with "
+        "fifty five grams of butter, add a pinch of salt and twenty five grams of sugar, then about a hundred "
+        "and fifty millilitres of milk. Bake them at two hundred and twenty degrees for twelve minutes, until "
+        "they are golden."
+    ),
+    "y_bus_announcement.wav": (
+        "Due to engineering works, there will be no trains between Kingsbridge and Millford this Sunday. "
+        "Replacement buses will leave from outside the station every thirty minutes."
+    ),
+    "y_kid_dream.ogg": (
+        "In my dream there was a purple dragon with butterfly wings, and it lived in a cupcake house, and it "
+        "liked to eat strawberries."
+    ),
+    "y_praise_message.flac": (
+        "Hi, it's Margaret, Bella's owner. I just wanted to say thank you so much. She looks absolutely "
+        "gorgeous after her groom and she smells lovely. You are all wonderful, and we will see you in six "
+        "weeks."
+    ),
+}
+# end of half Y's files
+
+
 def _img(make: Callable[[], Image.Image]) -> Callable[[Path], None]:
     return lambda path: make().save(path)
 
@@ -5682,6 +5984,48 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "x_old_kitchen.jpg": _img(x_old_kitchen),
     **{name: _speech(text) for name, text in SPEECH_X.items()},
     # end of half X
+    # half Y
+    "y_marina_sign.png": _img(lambda: page(Y_MARINA_SIGN, size=32, width=720, bg=(20, 50, 110), fg=(250, 250, 250))),
+    "y_book_launch.jpg": _img(four_faces),
+    "y_beach_hut.jpg": _img(y_beach_hut),
+    "y_climber.png": _img(lambda: demo.person(440)),
+    "y_scholarship_letter.png": _img(lambda: page(Y_SCHOLARSHIP_LETTER, size=30, width=820)),
+    "y_czech_note.png": _img(lambda: page(Y_CZECH_NOTE, size=32, width=760, bg=(255, 248, 215))),
+    "y_school_trip_letter.png": _img(lambda: page(Y_TRIP_LETTER, size=30, width=800, bg=(250, 250, 245))),
+    "y_vet_label.jpg": _img(lambda: page(Y_VET_LABEL, size=32, width=640, bg=(255, 255, 250))),
+    "y_wifi_card.png": _img(lambda: page(Y_WIFI_CARD, size=32, width=620, bg=(230, 240, 250))),
+    "y_garden_centre_receipt.jpg": _img(lambda: page(Y_GARDEN_RECEIPT, size=30, width=620)),
+    "y_blood_drive_poster.png": _img(lambda: demo.sign(Y_BLOOD_POSTER, bg=(170, 20, 30), size=(760, 560))),
+    "y_dark_stairwell_notice.jpg": _img(lambda: darker(page(Y_POWER_NOTICE, size=30, width=760), 0.2)),
+    "y_upside_specials.jpg": _img(
+        lambda: page(Y_SPECIALS, size=34, width=680, bg=(25, 30, 25), fg=(245, 245, 240)).rotate(180)
+    ),
+    "y_mirror_permit_sign.png": _img(
+        lambda: demo.sign(Y_PERMIT_SIGN, bg=(250, 250, 250), fg=(20, 40, 140), size=(760, 400)).transpose(
+            Image.Transpose.FLIP_LEFT_RIGHT
+        )
+    ),
+    "y_dark_karaoke.jpg": _img(lambda: darker(demo.faces(3), 0.3)),
+    "y_chef.png": _img(lambda: demo.person(400)),
+    "y_tulips.jpg": _img(y_tulips),
+    "y_order_slip_a.png": _img(lambda: page(Y_SLIP_A, size=32, width=620, bg=(255, 245, 200))),
+    "y_order_slip_b.jpg": _img(lambda: page(Y_SLIP_B, size=32, width=680, bg=(235, 245, 255))),
+    "y_sideways_ferry_ticket.jpg": _img(
+        lambda: page(Y_FERRY_TICKET, size=32, width=620, bg=(255, 250, 240)).rotate(90, expand=True)
+    ),
+    "y_tenancy_letter.jpg": _img(lambda: page(Y_TENANCY_LETTER, size=30, width=840, bg=(250, 248, 240))),
+    "y_dark_postcard.jpg": _img(lambda: darker(page(Y_POSTCARD, size=32, width=680, bg=(245, 235, 215)), 0.22)),
+    "y_parking_permit.jpg": _img(lambda: page(Y_PARKING_PERMIT, size=32, width=660, bg=(255, 240, 120))),
+    "y_sideways_family.jpg": _img(lambda: four_faces().rotate(90, expand=True)),
+    "y_relay_runners.jpg": _img(lambda: side_by_side(*(demo.person(320) for _ in range(3)))),
+    "y_bakery_board.jpg": _img(lambda: page(Y_BAKERY_BOARD, size=34, width=620, bg=(30, 30, 30), fg=(250, 250, 250))),
+    "y_lost_cat_poster.png": _img(lambda: page(Y_LOST_CAT, size=32, width=720)),
+    "y_sideways_cat.jpg": _img(lambda: y_cat().rotate(90, expand=True)),
+    "y_hedgehog.jpg": _img(y_hedgehog),
+    "y_garden_path.jpg": _img(y_garden_path),
+    "y_doorbell.wav": y_doorbell,
+    **{name: _speech(text) for name, text in SPEECH_Y.items()},
+    # end of half Y
 }
 
 
@@ -5880,7 +6224,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVWX"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVWXY"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -5913,7 +6257,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
-    """The figures of one half, and, for a development half (A, F, G, H, I, L, M, N, O, P, Q, S) or with `show`, each
+    """The figures of one half, and, for a development half (A, F to I, L to Q, S, T, U, W, Y) or with `show`, each
     case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V, X) without `show` holds figures
     only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}

@@ -1,6 +1,6 @@
 """The cooperation set (bench/data/compose.jsonl) is well formed, and bench/compose.py scores plans
 right. Halves B, C, D, E, J, K, R, V and X are held out: no assertion message here quotes a request, only case ids
-(halves F, G, H, I, L, M, N, O, P, Q, S, T, U and W are development halves, like A, but their messages quote none
+(halves F, G, H, I, L, M, N, O, P, Q, S, T, U, W and Y are development halves, like A, but their messages quote none
 either)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWX") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWXY") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -134,6 +134,7 @@ MIX_40 = {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "need
         ("V", 50, "U", MIX_50, 20, "SPEECH_V", False),  # held out
         ("W", 50, "V", MIX_50, 20, "SPEECH_W", True),
         ("X", 50, "W", MIX_50, 20, "SPEECH_X", False),  # held out
+        ("Y", 50, "X", MIX_50, 20, "SPEECH_Y", True),
     ],
 )
 def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
@@ -157,8 +158,8 @@ def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
     assert (half in compose.DEVELOPMENT) == development
 
 
-def test_half_x_is_the_last():
-    assert CASES[-1]["half"] == "X"
+def test_half_y_is_the_last():
+    assert CASES[-1]["half"] == "Y"
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -256,7 +257,7 @@ def test_the_held_out_half_is_written_as_figures_only(show, half):
     assert ("image-to-text" in written) == show  # nor its plans
 
 
-@pytest.mark.parametrize("half", ["F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "W"])
+@pytest.mark.parametrize("half", ["F", "G", "H", "I", "L", "M", "N", "O", "P", "Q", "S", "T", "U", "W", "Y"])
 def test_a_development_half_is_written_case_by_case(half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "VISIBLE-REQUEST", "files": ["x"]}]
     plan = _plan((0, "image-to-text", {"image": "x"}))
