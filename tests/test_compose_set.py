@@ -28,7 +28,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWX") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -134,6 +134,7 @@ MIX_40 = {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "need
         ("V", 50, "U", MIX_50, 20, "SPEECH_V", False),  # held out
         ("W", 50, "V", MIX_50, 20, "SPEECH_W", True),
         ("X", 50, "W", MIX_50, 20, "SPEECH_X", False),  # held out
+        ("Z", 50, "Y", MIX_50, 20, "SPEECH_Z", False),  # held out
     ],
 )
 def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
@@ -157,8 +158,8 @@ def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
     assert (half in compose.DEVELOPMENT) == development
 
 
-def test_half_x_is_the_last():
-    assert CASES[-1]["half"] == "X"
+def test_half_z_is_the_last():
+    assert CASES[-1]["half"] == "Z"
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -245,7 +246,7 @@ def test_figures_add_up():
     assert f["links"]["recall"] == round(1 / 4, 3) and f["links"]["precision"] == 1.0
 
 
-@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J", "K", "R", "V", "X"])
+@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J", "K", "R", "V", "X", "Z"])
 @pytest.mark.parametrize("show", [False, True])
 def test_the_held_out_half_is_written_as_figures_only(show, half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
