@@ -27,6 +27,7 @@
     python bench/compose.py --half W            # another development half, like A, F to I, L to Q, S, T and U
     python bench/compose.py --half X            # another held-out half, the same way as B to E, J, K, R and V
     python bench/compose.py --half Y            # another development half, like A, F to I, L to Q, S, T, U and W
+    python bench/compose.py --half Z            # another held-out half, the same way as B to E, J, K, R, V and X
 
 The set (bench/data/compose.jsonl) gives, per request, the steps a correct plan must hold (each with
 the task types that would do, and `from`: the earlier steps whose output must feed it directly, as a
@@ -34,8 +35,8 @@ the task types that would do, and `from`: the earlier steps whose output must fe
 The files the requests are about are made here (Pillow drawings of signs, letters, notes and photos,
 Piper recordings), in a temporary folder, the same every run.
 
-Halves B, C, D, E, J, K, R, V and X are held out: without --show nothing of their requests is printed or written, only
-the figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
+Halves B, C, D, E, J, K, R, V, X and Z are held out: without --show nothing of their requests is printed or written,
+only the figures. Half C (co-c01 .. co-c50, its own files) was written later, by a helper who had not read the planner;
 half D (co-d01 .. co-d50, its own files) later still, the same way, by another such helper; half E (co-e01 ..
 co-e50, files of its own made in the section "half E's files") after that, the same way, by yet another.
 Half F (co-f01 .. co-f60, files of its own made in the section "half F's files") was written later still by
@@ -83,6 +84,9 @@ script): `--half X` prints its figures only.
 Half Y (co-y01 .. co-y50, files all named y_..., in "half Y's files") was written after X by yet another helper
 who had not read the planner, the same way, at the same time as another half, and is a development half, like A,
 F to I, L to Q, S, T, U and W: `--half Y` prints and writes each case.
+Half Z (co-z01 .. co-z50, files all named z_..., in "half Z's files") was written after Y by another helper who had
+not read the planner, the same way, at the same time as Y, and is held out, like B to E, J, K, R, V and X:
+`--half Z` prints its figures only.
 """
 
 from __future__ import annotations
@@ -4883,6 +4887,288 @@ SPEECH_X = {
     ),
 }
 # end of half X's files
+# half Z's files
+Z_CLIMBING_RULES = [
+    "BOULDER ZONE - WALL RULES",
+    "Under 14s must climb with an adult",
+    "Never climb above another climber",
+    "Liquid chalk only",
+    "No more than 6 climbers on the wall",
+]
+Z_REHOMING_LETTER = [
+    "Dear Ms Okafor,",
+    "Thank you for applying to adopt Pepper",
+    "from Greenacres Dog Rescue. We are very",
+    "happy to tell you that your application",
+    "has been approved! Pepper can come home",
+    "with you on Saturday 12 April. We are",
+    "thrilled for you both.",
+    "Warm wishes, the Greenacres team",
+]
+Z_WELSH_CARD = [
+    "Annwyl Mam-gu,",
+    "Diolch yn fawr iawn am yr anrheg",
+    "pen-blwydd. Rydw i'n hoffi'r llyfr",
+    "yn fawr iawn. Mae'r tywydd yn braf",
+    "yma yng Nghaerdydd heddiw.",
+    "Cariad mawr, Elin",
+]
+Z_TRIP_LETTER = [
+    "Dear Parents and Carers,",
+    "Year 6 will go on a residential trip to",
+    "Llangrannog, West Wales, from Monday 9 to",
+    "Wednesday 11 June. Children will try",
+    "canoeing, climbing and a night walk. The",
+    "cost is 185 pounds, which can be paid in",
+    "three instalments. Please return the",
+    "medical form by Friday 2 May. A packing",
+    "list will follow after Easter.",
+    "Mrs Adeyemi, Head of Year 6",
+]
+Z_TAPAS_MENU = [
+    "LA BODEGA - TAPAS",
+    "Patatas bravas 5.50",
+    "Gambas al ajillo 8.95",
+    "Tortilla espanola 6.00",
+    "Padron peppers 5.25",
+    "Churros with chocolate 6.50",
+]
+Z_DOG_BEACH = [
+    "DOGS ON THIS BEACH",
+    "1 May to 30 September:",
+    "no dogs on the sand",
+    "from 10 am to 6 pm.",
+    "Dogs are welcome at",
+    "all other times.",
+]
+Z_PROBATE_LETTER = [
+    "Re: The Estate of the late Margaret Hollis",
+    "Dear Sirs,",
+    "We act for the executors of the above",
+    "estate. Please send us a copy of the will",
+    "and the grant of probate, together with",
+    "details of any funds you hold for the",
+    "deceased.",
+    "Yours faithfully, Barnes & Webb Solicitors",
+]
+Z_SHOP_BANNER = ["GRAND OPENING", "SATURDAY 5 JULY", "FREE SAMPLES ALL DAY"]
+Z_FUSE_CHART = [
+    "FUSE BOARD - FLAT 3",
+    "1  Cooker 32A",
+    "2  Sockets downstairs 32A",
+    "3  Sockets upstairs 32A",
+    "4  Lights 6A",
+    "5  Shower 40A",
+]
+Z_HALL_BOARD = [
+    "ST ALBAN'S HALL - THIS WEEK",
+    "Monday 7 pm Bell ringers",
+    "Tuesday 10 am Toddler group",
+    "Thursday 2 pm Knit and natter",
+    "Friday 7.30 pm Line dancing",
+]
+Z_HEARING_LEAFLET = [
+    "LOOKING AFTER YOUR NEW HEARING AIDS",
+    "Wear your hearing aids every day, starting with a few",
+    "hours and building up, so your brain gets used to sound.",
+    "Wipe them with a dry soft cloth each evening and never",
+    "use water or cleaning sprays on them. Open the battery",
+    "door at night to save the batteries and let moisture out.",
+    "Change the small tube every three months; the clinic can",
+    "do this for free. If you hear whistling, check that the",
+    "ear mould is pushed in properly. Keep them away from",
+    "heat and from pets, as dogs love to chew them.",
+    "Northgate Audiology Clinic, 01632 960 441",
+]
+Z_LEASE_DRAFT = [
+    "7. PETS",
+    "The tenant may keep one cat or one small",
+    "dog at the property with the landlord's",
+    "written consent, which will not be",
+    "unreasonably refused.",
+]
+Z_LEASE_SIGNED = [
+    "7. ANIMALS",
+    "No animals of any kind may be kept at",
+    "the property without the prior written",
+    "permission of the landlord.",
+]
+Z_RENT_LETTER = [
+    "Dear Tenant,",
+    "This is formal notice that the rent for",
+    "22 Oak Street will rise to 950 pounds a",
+    "month from 1 September.",
+    "Regards,",
+    "Graham Moss",
+]
+Z_COUNCIL_TAX = [
+    "COUNCIL TAX - REMINDER NOTICE",
+    "Account 40119283",
+    "Your instalment of 142 pounds due on",
+    "1 March has not been paid. Please pay",
+    "within 7 days to avoid a summons.",
+    "Revenues Office, Brackenfield District Council",
+]
+Z_PLAQUE = ["IN MEMORY OF", "PC ALBERT NASH", "WHO GAVE HIS LIFE", "ON THIS SPOT", "14 MARCH 1911"]
+Z_INSURANCE_LETTER = [
+    "Claim reference HX-2231",
+    "Dear Customer,",
+    "We have received your claim for water damage",
+    "to the shop floor on 3 February. Before we can",
+    "go any further we need photographs of the",
+    "damage and two written repair quotes.",
+    "Please send these by 28 February or the claim",
+    "will be closed.",
+    "Claims Team, Sentinel Business Insurance",
+]
+Z_HOLIDAY_LET_CARD = [
+    "WELCOME TO SEAVIEW COTTAGE",
+    "Wifi password: Seaview2024",
+    "Check out by 10 am",
+    "Bins go out on Tuesday night",
+    "Please do not flush wipes",
+    "Leave the keys in the lockbox",
+]
+Z_NEIGHBOUR_NOTE = [
+    "To the people at number 14,",
+    "Your dog barks all day while you are at",
+    "work. It starts at 8 and goes on until",
+    "about 5. I work nights and cannot sleep.",
+    "Please do something about it.",
+    "From number 12",
+]
+
+
+def z_bandstand() -> Image.Image:
+    """A green Victorian bandstand in a park: railings, a pointed roof, trees and a path: no text."""
+    img = Image.new("RGB", (760, 520), (170, 205, 235))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 330, 760, 520], fill=(95, 155, 75))
+    d.polygon([(300, 520), (460, 520), (420, 380), (340, 380)], fill=(200, 185, 150))
+    for x, r in ((70, 70), (690, 80), (160, 55)):
+        d.line([x, 330, x, 230], fill=(90, 60, 35), width=14)
+        d.ellipse([x - r, 150 - r // 2, x + r, 250], fill=(50, 110, 50))
+    d.rectangle([230, 330, 530, 380], fill=(180, 175, 165))
+    for x in range(250, 520, 45):
+        d.line([x, 200, x, 330], fill=(30, 90, 60), width=8)
+    for x in range(240, 530, 14):
+        d.line([x, 300, x, 330], fill=(30, 90, 60), width=3)
+    d.line([240, 300, 520, 300], fill=(30, 90, 60), width=4)
+    d.polygon([(215, 205), (545, 205), (380, 110)], fill=(35, 100, 65))
+    d.line([380, 110, 380, 80], fill=(200, 170, 60), width=6)
+    d.ellipse([372, 70, 388, 86], fill=(200, 170, 60))
+    return img
+
+
+def z_orchid() -> Image.Image:
+    """A moth orchid in a pot on a hall table: arching stem, pale pink flowers, broad leaves: no text."""
+    img = Image.new("RGB", (600, 640), (225, 215, 200))
+    d = ImageDraw.Draw(img)
+    d.rectangle([0, 520, 600, 640], fill=(130, 90, 60))
+    d.polygon([(230, 420), (370, 420), (350, 530), (250, 530)], fill=(240, 240, 235))
+    for box in ([150, 380, 300, 430], [300, 385, 450, 435], [200, 350, 330, 400]):
+        d.ellipse(box, fill=(40, 110, 50))
+    d.arc([250, 60, 560, 560], 180, 290, fill=(70, 100, 50), width=6)
+    for cx, cy in ((280, 230), (330, 160), (400, 120), (470, 115)):
+        for dx, dy in ((-30, 0), (30, 0), (0, -28), (-18, 24), (18, 24)):
+            d.ellipse([cx + dx - 24, cy + dy - 20, cx + dx + 24, cy + dy + 20], fill=(245, 200, 220))
+        d.ellipse([cx - 10, cy - 8, cx + 10, cy + 12], fill=(200, 60, 120))
+    return img
+
+
+def z_caterpillar() -> Image.Image:
+    """A striped caterpillar (black, yellow and white bands) on a curly kale leaf: no text."""
+    img = Image.new("RGB", (720, 480), (110, 85, 60))
+    d = ImageDraw.Draw(img)
+    d.ellipse([40, 60, 680, 440], fill=(60, 120, 80))
+    for x in range(80, 660, 40):
+        d.arc([x - 30, 50, x + 30, 110], 180, 360, fill=(45, 95, 60), width=8)
+        d.arc([x - 30, 390, x + 30, 450], 0, 180, fill=(45, 95, 60), width=8)
+    d.line([80, 250, 640, 250], fill=(150, 190, 150), width=8)
+    colours = [(20, 20, 20), (250, 210, 30), (245, 245, 240)]
+    for i, x in enumerate(range(180, 520, 28)):
+        d.ellipse([x, 200 + (i % 2) * 6, x + 44, 260 + (i % 2) * 6], fill=colours[i % 3])
+    d.ellipse([510, 195, 560, 250], fill=(30, 30, 30))
+    d.line([540, 200, 560, 175], fill=(30, 30, 30), width=3)
+    return img
+
+
+def z_engine_rattle(path: Path) -> None:
+    """A car engine idling with a fast metallic tick on top of a low hum, eight seconds (no speech)."""
+    import numpy as np
+    import soundfile as sf
+
+    rate = 22050
+    rng = np.random.default_rng(26)
+    t = np.arange(rate * 8) / rate
+    hum = 0.25 * np.sin(2 * np.pi * 38 * t) + 0.12 * np.sin(2 * np.pi * 76 * t) + 0.05 * np.sin(2 * np.pi * 114 * t)
+    tick = np.zeros_like(t)
+    for start in np.arange(0, 8, 0.085) + rng.uniform(0, 0.01, len(np.arange(0, 8, 0.085))):
+        i = int(start * rate)
+        n = min(200, len(t) - i)
+        tick[i : i + n] += 0.3 * rng.standard_normal(n) * np.exp(-np.arange(n) / 40)
+    audio = hum + tick + 0.01 * rng.standard_normal(len(t))
+    sf.write(path, (np.clip(audio, -1, 1) * 32767).astype(np.int16), rate)
+
+
+SPEECH_Z = {
+    "z_dentist_reminder.ogg": (
+        "Hello, this is Bridge Street Dental with a message for Mr Harold Pike. This is a reminder that your "
+        "check up is on Thursday the ninth at twenty past two. If you cannot come, please call us at least one "
+        "day before."
+    ),
+    "z_boiler_thanks.wav": (
+        "Hi Darren, it's Mrs Okoro from Elm Grove. I just wanted to say a huge thank you for coming out on "
+        "Sunday to fix the boiler. The house is lovely and warm again and the children are so happy. I will "
+        "recommend you to everyone."
+    ),
+    "z_hand_hygiene_lecture.flac": (
+        "Hand hygiene is the single most important way to stop infections spreading in hospital. You should "
+        "clean your hands before touching a patient, before a clean procedure, after contact with body fluids, "
+        "after touching a patient, and after touching the patient's surroundings. Alcohol gel works in most "
+        "situations, but you must use soap and water when your hands are visibly dirty. Rings, watches and "
+        "long sleeves should be removed before patient care."
+    ),
+    "z_nursery_voicemail.wav": (
+        "Hello, this is Sunflowers Nursery calling about Mateo. He has a slight temperature, so he is fine but "
+        "a bit sleepy. Could someone please collect him by one o'clock today? Thank you."
+    ),
+    "z_broadband_call.ogg": (
+        "Hi, I have been a customer for six years, but I am moving to a flat in Leeds next month where you do "
+        "not offer service, so I need to end my contract. Can you tell me if there is a fee for leaving early?"
+    ),
+    "z_audition_lines.wav": (
+        "I never said I wanted the house, Margaret. I said I wanted to be left alone in it, which is not the "
+        "same thing at all."
+    ),
+    "z_museum_guide.wav": (
+        "This steam engine was built in Leeds in eighteen ninety two. It pumped water out of the coal mine at "
+        "Hetton for over sixty years, and it is one of only three of its kind still working today."
+    ),
+    "z_lift_voice_note.wav": (
+        "Hi, it's Brenda from flat nineteen. The lift has been broken for three weeks now and nobody from the "
+        "council has come to fix it. I am seventy eight and I cannot keep climbing six flights of stairs with "
+        "my shopping. It is a disgrace and I am fed up with being ignored."
+    ),
+    "z_landlord_call.wav": (
+        "Hi, it's Graham, your landlord. Just a heads up that the rent is going up to nine hundred pounds a "
+        "month from the first of October. Sorry about that, my costs have gone up too."
+    ),
+    "z_garage_quote.ogg": (
+        "Hi, it's Mike at Parkside Garage about your Fiesta. The clutch is worn out and needs replacing. Parts "
+        "and labour come to three hundred and eighty pounds. Give us a ring if you want us to go ahead."
+    ),
+    "z_school_message.wav": (
+        "Hello, this is Mrs Clarke from Hillside Primary. Tomorrow is sports day, so please send Lucas in his "
+        "PE kit with a water bottle and sun cream. Pick up is at half past three as usual."
+    ),
+    "z_client_notes.flac": (
+        "Okay, notes from the meeting with Harbour Foods. They want deliveries moved to Mondays, they are not "
+        "happy about the price rise, and they want ten percent off any order over five hundred pounds. Jenny "
+        "is their new buyer, and I need to send her the catalogue by Friday."
+    ),
+}
+# end of half Z's files
 
 
 # half Y's files
@@ -6026,6 +6312,45 @@ MAKERS: dict[str, Callable[[Path], None]] = {
     "y_doorbell.wav": y_doorbell,
     **{name: _speech(text) for name, text in SPEECH_Y.items()},
     # end of half Y
+    # half Z
+    "z_climbing_wall_sign.jpg": _img(lambda: page(Z_CLIMBING_RULES, size=32, width=800, bg=(250, 140, 40))),
+    "z_stall_queue.jpg": _img(lambda: side_by_side(*(demo.person(300) for _ in range(4)))),
+    "z_bandstand.jpg": _img(z_bandstand),
+    "z_rehoming_letter.png": _img(lambda: page(Z_REHOMING_LETTER, size=30, width=760, bg=(250, 250, 245))),
+    "z_welsh_card.jpg": _img(lambda: page(Z_WELSH_CARD, size=32, width=700, bg=(255, 245, 225))),
+    "z_trip_letter.png": _img(lambda: page(Z_TRIP_LETTER, size=30, width=800)),
+    "z_tapas_menu.jpg": _img(lambda: page(Z_TAPAS_MENU, size=34, width=640, bg=(120, 30, 30), fg=(250, 235, 200))),
+    "z_dog_beach_sign.jpg": _img(lambda: page(Z_DOG_BEACH, size=38, width=640, bg=(20, 70, 140), fg=(255, 255, 255))),
+    "z_probate_letter.jpg": _img(lambda: page(Z_PROBATE_LETTER, size=28, width=820, bg=(252, 250, 245))),
+    "z_shop_banner.png": _img(lambda: demo.sign(Z_SHOP_BANNER, bg=(200, 30, 90), size=(900, 420))),
+    "z_upside_fuse_chart.jpg": _img(lambda: page(Z_FUSE_CHART, size=32, width=640).rotate(180)),
+    "z_sideways_quiz_team.jpg": _img(
+        lambda: side_by_side(demo.faces(3, 170), demo.faces(2, 170), bg=(60, 60, 60)).rotate(90, expand=True)
+    ),
+    "z_magician.png": _img(lambda: demo.person(420)),
+    "z_sideways_hiker.jpg": _img(lambda: demo.person(400).rotate(90, expand=True)),
+    "z_grandad_photo.jpg": _img(lambda: demo.person(440)),
+    "z_dark_hall_board.jpg": _img(lambda: darker(page(Z_HALL_BOARD, size=32, width=720, bg=(245, 240, 220)), 0.2)),
+    "z_hearing_leaflet.png": _img(lambda: page(Z_HEARING_LEAFLET, size=26, width=900, bg=(235, 245, 255))),
+    "z_lease_draft.png": _img(lambda: page(Z_LEASE_DRAFT, size=30, width=700)),
+    "z_lease_signed.jpg": _img(lambda: page(Z_LEASE_SIGNED, size=30, width=700, bg=(248, 246, 238))),
+    "z_rent_letter.png": _img(lambda: page(Z_RENT_LETTER, size=30, width=720)),
+    "z_sideways_council_tax.jpg": _img(
+        lambda: page(Z_COUNCIL_TAX, size=28, width=860, bg=(250, 250, 250)).rotate(90, expand=True)
+    ),
+    "z_dark_plaque.jpg": _img(
+        lambda: darker(page(Z_PLAQUE, size=40, width=620, bg=(60, 90, 70), fg=(225, 200, 120)), 0.3)
+    ),
+    "z_insurance_letter.png": _img(lambda: page(Z_INSURANCE_LETTER, size=28, width=820)),
+    "z_upside_skater.jpg": _img(lambda: demo.person(400).rotate(180)),
+    "z_holiday_let_card.png": _img(lambda: page(Z_HOLIDAY_LET_CARD, size=32, width=720, bg=(230, 245, 250))),
+    "z_neighbour_note.jpg": _img(lambda: page(Z_NEIGHBOUR_NOTE, size=30, width=740, bg=(255, 250, 200))),
+    "z_dark_orchid.jpg": _img(lambda: darker(z_orchid(), 0.25)),
+    "z_caterpillar.jpg": _img(z_caterpillar),
+    "z_engine_rattle.wav": z_engine_rattle,
+    "z_ballet_teacher.png": _img(lambda: demo.person(420)),
+    **{name: _speech(text) for name, text in SPEECH_Z.items()},
+    # end of half Z
 }
 
 
@@ -6224,7 +6549,7 @@ def _median(xs: list[float]) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVWXY"), required=True)
+    ap.add_argument("--half", choices=list("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), required=True)
     ap.add_argument("--run", action="store_true", help="also run every case through the offline pipeline")
     ap.add_argument("--show", action="store_true", help="print and write per-case detail (held-out halves)")
     ap.add_argument("--out", type=Path, default=None, help="default: bench/results/compose_<half>.json")
@@ -6258,7 +6583,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(half: str, cases: list[dict], rows: list[dict], *, show: bool = False) -> dict:
     """The figures of one half, and, for a development half (A, F to I, L to Q, S, T, U, W, Y) or with `show`, each
-    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V, X) without `show` holds figures
+    case with its request, plan and outcome. A held-out half (B, C, D, E, J, K, R, V, X, Z) without `show` holds figures
     only: nothing of its requests."""
     out: dict = {"half": half, "set": str(DATA.relative_to(ROOT)), "planned": figures(cases, rows)}
     out["planned"]["p50_plan_s"] = _median([r["plan_s"] for r in rows])

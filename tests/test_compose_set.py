@@ -28,7 +28,7 @@ def test_every_line_parses_with_the_fields_of_a_case():
     assert len(set(ids)) == len(ids)
     for c in CASES:
         assert {"id", "half", "kind", "request", "files", "steps", "offline", "expect", "note"} <= set(c), c["id"]
-        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWXY") and c["kind"] in compose.KINDS, c["id"]
+        assert c["half"] in tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ") and c["kind"] in compose.KINDS, c["id"]
         assert isinstance(c["request"], str) and c["request"].strip(), c["id"]
         assert all(isinstance(w, str) and w for w in c["expect"]), c["id"]
 
@@ -135,6 +135,7 @@ MIX_40 = {"single": 6, "two-step": 16, "three-step": 8, "mixed-remote": 5, "need
         ("W", 50, "V", MIX_50, 20, "SPEECH_W", True),
         ("X", 50, "W", MIX_50, 20, "SPEECH_X", False),  # held out
         ("Y", 50, "X", MIX_50, 20, "SPEECH_Y", True),
+        ("Z", 50, "Y", MIX_50, 20, "SPEECH_Z", False),  # held out
     ],
 )
 def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
@@ -158,8 +159,8 @@ def test_a_later_half_follows_the_one_before_with_its_mix_and_files_of_its_own(
     assert (half in compose.DEVELOPMENT) == development
 
 
-def test_half_y_is_the_last():
-    assert CASES[-1]["half"] == "Y"
+def test_half_z_is_the_last():
+    assert CASES[-1]["half"] == "Z"
 
 
 # ---- the scorer -----------------------------------------------------------------------------------
@@ -246,7 +247,7 @@ def test_figures_add_up():
     assert f["links"]["recall"] == round(1 / 4, 3) and f["links"]["precision"] == 1.0
 
 
-@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J", "K", "R", "V", "X"])
+@pytest.mark.parametrize("half", ["B", "C", "D", "E", "J", "K", "R", "V", "X", "Z"])
 @pytest.mark.parametrize("show", [False, True])
 def test_the_held_out_half_is_written_as_figures_only(show, half):
     cases = [{**SIGN, "id": "t-1", "half": half, "kind": "three-step", "request": "SECRET-REQUEST", "files": ["x"]}]
