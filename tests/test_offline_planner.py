@@ -2136,3 +2136,62 @@ def test_a_description_with_no_picture_given_or_named_is_written(planner, reques
 def test_a_description_of_a_picture_not_attached_says_to_attach_one(planner):
     plan = planner.planner.plan("Describe this photo for me please.")
     assert plan.tasks == [] and plan.unplanned == ["“Describe this photo for me please” needs a picture: attach one."]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # a text introduced as one ("what I wrote was: Bring ..."), whatever verb opens it, is compared with the poster
+        (["flyer.png"], "I want to check the printers kept my wording. What I wrote was: Bring a plate to share, "
+                        "doors at 7, all welcome. Can you read the flyer and say how closely it matches mine?",
+         [("image-to-text", []), ("sentence-similarity", [0])]),
+        # "type out whatever it says", after a change of the picture
+        (["dim_sign.jpg"], "It's too dark to see. First lighten it, then type out whatever the sign says.",
+         [("image-editing", []), ("image-to-text", [0])]),
+        # a learner's "write everything he say" is the transcript
+        (["boss.wav"], "My boss leave message, I not understand fast English. Write everything he say please.",
+         [("automatic-speech-recognition", [])]),
+        # "not after a translation" declines one; "how consistent" compares
+        (["dark_card.jpg"], "Brighten this, read the writing and tell me what language it is. Not after a "
+                            "translation.",
+         [("image-editing", []), ("image-to-text", [0]), ("text-classification", [1])]),
+        (["call_a.wav", "call_b.wav"], "Please find attached two calls from the same customer. I need both "
+                                       "transcribed and an idea of how consistent the two stories are.",
+         [("automatic-speech-recognition", []), ("automatic-speech-recognition", []), ("sentence-similarity", [0, 1])]),
+        # "draw it for her": the transcript drawn; a post written after a reading is written from it
+        (["story.ogg"], "write out what my son said and then draw it for him", [
+            ("automatic-speech-recognition", []), ("text-to-image", [0])]),
+        (["found_dog.png"], "Read the poster, then write a short post for the street's group chat asking people to "
+                            "look out for him.",
+         [("image-to-text", []), ("text-generation", [0])]),
+        # "the video" the asker will put the speech over is theirs, no new video
+        (["gran.wav"], "Write down what gran says, then have a computer voice read it out. It goes over the video.",
+         [("automatic-speech-recognition", []), ("text-to-speech", [0])]),
+    ],
+)
+def test_texts_introduced_learners_asks_and_what_the_asker_already_has(planner, files, request_text, expected):
+    plan = _steps(planned_offline(planner, request_text, files))
+    if expected[-1][0] == "sentence-similarity":
+        plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
+    assert plan == expected
+
+
+def test_the_words_told_without_quotes_are_spoken(planner):
+    plan = planned_offline(planner, "can you turn this into a sound file for the tannoy the words are the car park "
+                                    "closes at six please move your cars", [])
+    assert [t["task"] for t in plan] == ["text-to-speech"]
+    assert plan[0]["args"]["text"].startswith("the car park closes at six")
+
+
+def test_a_question_announced_then_asked_is_asked_once_of_a_quote_with_a_plural_possessive(planner):
+    plan = planned_offline(planner, "Quick question about my contract. The clause: 'Staff must give four weeks' "
+                                    "notice. Managers must give eight weeks' notice.' How much notice must staff "
+                                    "give?", [])
+    assert [t["task"] for t in plan] == ["question-answering"]
+    assert plan[0]["args"]["context"].endswith("eight weeks' notice.")
+
+
+def test_a_look_named_then_a_short_fragment_is_one_change(planner):
+    plan = planned_offline(planner, "Make this photo look like it was taken in the sixties, grainy sort of thing.",
+                           ["street.jpg"])
+    assert len(plan) == 1 and plan[0]["task"] in ("image-to-image", "image-editing")

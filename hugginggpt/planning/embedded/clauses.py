@@ -29,7 +29,7 @@ _BOUNDARY = re.compile(
     r"(?<!\bthey then)|also|afterwards|after that|finally|lastly|plus|as well as|"
     # ("the best before date", "I look after the dog": a phrase, no joiner)
     r"but first|before that|once done|once that is done"
-    r"|(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)(?<!\bi'm\s)(?<!\bwe're\s)(?<!\bam\s)after(?! that\b)"
+    r"|(?<!\bnot\s)(?<!\blook\s)(?<!\blooks\s)(?<!\blooking\s)(?<!\bi'm\s)(?<!\bwe're\s)(?<!\bam\s)after(?! that\b)"
     r"|(?<!\bbest\s)before(?! that\b))(?=\s)"
     # "next" joins asks, but "the next train" names a thing
     r"|(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bmy)(?<!\byour)(?<!\bour)(?<!\btheir)\snext(?=\s)",

@@ -91,10 +91,11 @@ _BASED_ON_TEXT = re.compile(
 )
 # a prompt that only points at a text given elsewhere ("it", "a description", "the text")
 _POINTS_AT_TEXT = re.compile(
-    r"it|this|that|them|(?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"(?:it|this|that|them|(?:an?|the|this|that|my|its|his|her|their)\s+(?:[\w-]+\s+)?"
     r"(?:description|text|prompt|command|instructions?|request|words)"
     r"|(?:an?\s+)?(?:picture|image|illustration|drawing|video|clip|poster)\s+(?:for|of|to go with)\s+"
-    r"(?:it|this|that|them)"
+    r"(?:it|this|that|them))"
+    r"(?:\s+for\s+(?:me|her|him|them|us|my\s+\w+))?(?:\s+(?:please|pls|plz))?"  # "draw it for her"
 )
 _REREAD_FLOOR = 0.4  # a misread clause is read again among the goals that fit what it works on
 # goals whose steps differ by more than what they work on (a question, an instruction, a prompt): asked
@@ -440,7 +441,8 @@ class Composer(Sources, Slots):
         self._step("visual-question-answering", {"image": thing.value, "text": _DESCRIBE}, want, thing, "artifact")
 
     def _similarity(self, want: Want, objects: list[Thing]) -> None:
-        things = list(objects)
+        # (a poster and the words read off it are one text, not two to compare)
+        things = [t for t in objects if not any(o.origin is t for o in objects)]
         if CHECKS_ANSWER.search(want.clause.words):  # the answer found, and the asker's own (a quote)
             found = self._latest({"text"}, results_only=True)
             given = {i.value for i in self.inputs if i.kind == "quote"}
@@ -530,6 +532,19 @@ class Composer(Sources, Slots):
             # "reply to this voicemail politely", "make this sound friendlier": the ask in the request's words,
             # about the text given (or read from a file), which is its context
             self._ask_about(want, prompt_thing)
+            return
+        last = self._last_asked()
+        if (
+            goal.name == "write"
+            and prompt_thing is None
+            and "then" in want.clause.joiner
+            and last is not None
+            and last.goal == "words"
+            and last.clause == want.clause.index - 1
+        ):
+            # "read it off the photo, then write a short post asking people to check their sheds": the post is
+            # written from what was just read
+            self._ask_about(want, next(t for t in self.things if t.step == last.id and t.modality == "text"))
             return
         passage = self._unread_passage()
         if goal.name in ("chat", "write") and prompt_thing is None and passage is not None:

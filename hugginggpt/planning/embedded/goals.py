@@ -141,12 +141,16 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:type|copy)\s+(?:out|up|down)\s+(?:the|this|that|my|his|her|their|our)\b"
         r"|\bwhat(?:'s| is| was)\s+(?:written\s+)?on\s+(?:the|this|that|my)\s+(?:menu|sign|board|poster|flyer|note"
         r"|letter|card|label|receipt|screen|page|notice|leaflet|ticket)\b(?!\s+(?:for|about|at)\b)"
-        r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what\b|everything\b|all\b|the (?:text|words|writing)\b"
+        r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:what(?:ever)?\b|everything\b|all\b"
+        r"|the (?:text|words|writing)\b"
         r"|(?:the|this|that|my|his|her|their)\s+(?:\w+\s+)?(?:note|message|memo|recording|voicemail|letter|sign|label))"
         r"|\b(?:write|type|copy) (?:it|this|that|them|everything|both|each|both of them|all of them|these|those)"
         r" (?:all )?(?:out|down|up)\b"
         r"|\b(?:type|write|copy)\s+(?:the|this|that|my)\s+(?:whole\s+|entire\s+)?\w+\s+(?:out|up)\b"
         r"|\b(?:write|type|copy|jot)\s+(?:down|out|up)\s+(?:both|them|each|all of them|each of them)\b"
+        # "write everything he say please" (a learner's "write"): all a recording holds
+        r"|\b(?:write|type|copy|jot)\s+(?:whatever|everything|all)\s+(?:that\s+)?(?:he|she|they|it|you|the\s+\w+)\s+"
+        r"(?:say|says|said|saying)\b"
         r"|\b(?:text|words|writing)\s+(?:taken|pulled|lifted|copied)\s+(?:off|out of|from)\b"
         r"|\b(?:write|type|give|send) (?:me|us) (?:the|all the|its) (?:text|words|writing|wording)\b"
         # "write what he says", "write the message" (a learner's "write out"): what a recording or a note holds
@@ -354,9 +358,9 @@ GOALS: tuple[Goal, ...] = (
         "text=text-to-speech",
         "artifact",
         r"\bmake (?:it|this|that|them|these|those|the \w+)\s+(?:into|as)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}"
-        r"(?:speech|audio|voice|spoken)"  # "make them into audio" (not "make sure to send the audio")
+        r"(?:speech|audio|voice|spoken|sound\s+(?:file|clip|recording))"  # "make them into audio" (not "make sure ...")
         r"|text[- ]to[- ]speech|\btts\b|\b(?:convert|turn|transform|change)\w*\b[^.;]{0,40}?\b(?:into|to|as)\s+"
-        r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken)"
+        r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:speech|audio|voice|spoken|sound\s+(?:file|clip|recording))"
         r"|\b(?:provide|give|return|send)\s+(?:me|us)\s+(?:with\s+)?an?\s+audio\b"
         r"|\bspeech\s+(?:audio\s+)?from\s+(?:the\s+|this\s+)?(?:following\s+|given\s+)?text"
         r"|\b(?:read|say|said|speak|spoke)\w*\b[^.;]{0,40}?\b(?:aloud|out loud)|\baloud\b|\bout loud\b"
@@ -403,6 +407,7 @@ GOALS: tuple[Goal, ...] = (
         "text=sentence-similarity",
         "verdict",
         r"sentence similarity|\bsimilar\w*|\bsame meaning\b|\bcompar\w*|\bhow close|\bhow (?:much )?alike\b"
+        r"|\bhow (?:consistent|different)\b|\bconsistent with (?:one another|each other)\b"
         r"|\b(?:the )?same (?:thing |\w+ )?as\b(?!\s+an?\b)"
         r"|\b(?:say|says|saying|mean|means|meaning|ask|asks|asking|want|wants|wanting|talk|talks|talking)"
         r" (?:\w+ ){0,2}the same\b"
@@ -528,7 +533,10 @@ GOALS: tuple[Goal, ...] = (
         "video",
         "text=text-to-video",
         "artifact",
-        r"text[- ]to[- ]video|(?<!\btheir )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\byour )\bvideos?\b"
+        r"text[- ]to[- ]video|(?<!\btheir )(?<!\bmy )(?<!\bour )(?<!\bhis )(?<!\bher )(?<!\byour )"
+        # ("put it over the video", "captions under the video": a video the asker has)
+        r"(?<!\bover the )(?<!\bunder the )(?<!\bon the )(?<!\bin the )(?<!\bfor the )(?<!\bto the )(?<!\bwith the )"
+        r"\bvideos?\b"
         r"|(?<!\bfor my )(?<!\bfor our )(?<!\bfor an )(?<!\bfor the )\banimation\b"
         r"|\banimate\b",
         "make a video of a cat playing; generate a short clip; create an animation of a scene; film a scene of "

@@ -26,9 +26,12 @@ def file_modality(name: str) -> str:
 # one run of path characters ending in a known extension (a flat pattern: no nested repeats to backtrack)
 _FILE = re.compile(r"(?<![\w~/.-])([\w~/.-]*[\w~-]\.(" + "|".join(_EXTS) + r"))(?![\w])", re.I)
 # single quotes: an opening ' never follows a letter (I'd, company's) and a closing one never precedes one;
-# "s' " followed by lowercase words is a plural possessive ("the States' space race"), not a closing quote
+# "s' " followed by lowercase words, or by one and a later closing quote ("two months' notice. ...'"), is a plural
+# possessive ("the States' space race"), not a closing quote
 _QUOTE = re.compile(
-    r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’|(?<![\w])'(.+?)(?:(?<!s)|(?<=s)(?!'\s+[a-z]+\s+[a-z]))'(?![\w])", re.S
+    r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’"
+    r"|(?<![\w])'(.+?)(?:(?<!s)|(?<=s)(?!'\s+[a-z]+(?:\s+[a-z]|[^'\n]*'(?!\w))))'(?![\w])",
+    re.S,
 )
 _UNQUOTED_Q = re.compile(
     r"(?:question(?: is)?\s*:\s*|tell me\s+)"

@@ -164,7 +164,9 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
     lead = _LEAD_JOINERS.sub("", passage.lower())
     # "sorting my mail into trays - ..." (but not a text introduced as one: "the real line, which is: I never ...")
-    introduced = re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", parts.instruction + ":")
+    introduced = re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", parts.instruction + ":") or (
+        passage and re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", text[: text.find(passage)])
+    )
     told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15 and not introduced
     short = len(passage.split()) < 6 and not introduced
     # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
@@ -172,7 +174,15 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     # "tag it as one of: absence, dinner money, other": the options to choose among, not a text
     options = bool(passage) and bool(_OPTIONS_LEAD.search(text[: text.find(passage)].lower()))
     if files and (
-        "?" in passage or ASK_WORDS.match(lead) or short or _names_a_goal(passage) or told or unmarked or options
+        # ("What I sent was: Give blood at ...": a text introduced as one, whatever verb it opens with)
+        "?" in passage
+        or ASK_WORDS.match(lead)
+        and not introduced
+        or short
+        or _names_a_goal(passage)
+        or told
+        or unmarked
+        or options
     ):
         passage = ""  # "got this letter. does it sound ok?", "... could you fix it": asked of the file given
     if not passage and not files and not named and not quotes:
@@ -203,7 +213,13 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
             b = two[1]
             two[1] = _Input("quote", f"{b.value} {sentence.strip()}", "text", b.start, b.end + len(sentence))
         return uploads + sorted([i for i in found if i.kind == "file"] + two, key=lambda i: i.start)
-    if not passage and not files and not named and not quotes and (m := _SAY_WORDS.search(text)):
+    if (
+        not passage
+        and not files
+        and not named
+        and not quotes
+        and (m := _SAY_WORDS.search(text) or _WORDS_ARE.search(text))
+    ):
         return uploads + sorted(
             [*found, _Input("quote", m["words"].strip(), "text", m.start("words"), m.end("words"))],
             key=lambda i: i.start,
@@ -276,6 +292,12 @@ _SAY_WORDS = re.compile(
     r"|summary))\b)"
     r"(?P<words>[^.?!\n]{2,200})",
     re.I,
+)
+# "... into a sound file, the words are welcome to saint michaels ...": the words, told without a colon or quotes
+_WORDS_ARE = re.compile(
+    r"\b(?:the (?:words|text|wording|message|announcement|line) (?:are|is|should be|will be|reads|goes)"
+    r"|it (?:should )?(?:says?|reads?|goes))\s*:?\s+(?P<words>\S.{8,})$",
+    re.I | re.S,
 )
 # the asker's own question around a quote ("Is '...' Spanish?"), the form wished for ("... in French"), and
 # an indirect question ("tell me if ...")
@@ -777,8 +799,15 @@ def _one_reading(wants: list[Want]) -> list[Want]:
         w
         for w in wants
         if not any(
-            o.goal.name == "edit" and o.clause is w.clause and 0 <= o.at - w.end <= 12 for o in wants if w in looks
+            # ("look like an old faded one from the seventies, sepia sort of thing": the sepia named after it)
+            o.goal.name == "edit" and o.clause is w.clause and 0 <= o.at - w.end
+            for o in wants
+            if w in looks
         )
+    ]
+    # ("look like an old faded one from the seventies, | sepia sort of thing": the fragment names the same change)
+    wants = [
+        w for w in wants if not (w.goal.name == "edit" and any(_same_change_again(o.clause, w.clause) for o in looks))
     ]
     edits = [w for w in wants if w.goal.name in ("edit", "restyle")]
     wants = [
@@ -807,6 +836,16 @@ def _one_reading(wants: list[Want]) -> list[Want]:
             and any(o.clause is w.clause and o.at > w.clause.words.find(":") for o in wants)
         )
     ]
+    # "Quick question about my tenancy. ... how much notice do I have to give?": the question announced, then asked
+    wants = [
+        w
+        for w in wants
+        if not (
+            w.goal.name == "ask"
+            and _ANNOUNCED.fullmatch(w.clause.words)
+            and any(o.goal.name in ASK_GOALS and o.clause.index > w.clause.index for o in wants)
+        )
+    ]
     # "why did it save this upside down?? fix it": a fault told as a question, mended by the change after it
     return [
         w
@@ -819,6 +858,15 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     ]
 
 
+def _same_change_again(said: Clause, then: Clause) -> bool:
+    """ "look like an old faded one, | sepia sort of thing": a short fragment after a comma names the same change."""
+    return then.index == said.index + 1 and then.joiner == "," and len(then.words.split()) <= 5
+
+
+_ANNOUNCED = re.compile(
+    r"(?:(?:hi|hello|hey|so|ok|okay)\W+)*(?:(?:a|one|quick|small|little|simple|silly|stupid|two|few|a few)\s+)+"
+    r"questions?(?:\s+(?:about|on|re|regarding|for|from)\b.*)?"
+)
 _ASKS_WHICH = re.compile(r"\?|\b(?:what|which|tell|know|is it|is this|is that|whether|if)\b")
 _HOW_MANY = re.compile(r"how many\b")
 _LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")

@@ -237,7 +237,9 @@ _LIKE = re.compile(r"(?:like|such as|similar to|kind of like|sort of like)\b")  
 
 
 # "please find the photo attached": a letter's way of giving a file
-_ATTACHED = re.compile(r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)")
+_ATTACHED = re.compile(
+    r"(?:please\s+)?(?:find|see)\b.*\b(?:attached|enclosed|below)|(?:please\s+)?(?:find|see)\s+(?:attached|enclosed)\b.*"
+)
 _BARE_MAKE = re.compile(r"(?:please\s+)?(?:generate|create|make|produce)\s+this text")  # "Generate 'X'"
 # the polite lead of a bare ask, as people type it ("can u fix it", "could you please flip it")
 POLITE = r"(?:please\s+)?(?:(?:can|could|would) (?:you|u)\s+)?(?:please\s+)?"
@@ -282,6 +284,7 @@ _NOT_WANTED = re.compile(
     r"|\b(?:don'?t|do not|never)\s+(?:[\w']+\s+){1,4}(?:or|nor)\s+"  # "don't tidy it up or shorten it"
     r"|\bno need to\s+|\bno\s+|\b(?:don'?t|do not) (?:need|want) (?:it|this|that|them)\s+"
     r"|\bnot (?:necessary|needed) to\s+|\bnot (?:asking|looking) for\s+(?:an?\s+|the\s+|any\s+)?|\bnothing to\s+"
+    r"|\bnot (?:after|wanting|bothered about)\s+(?:an?\s+|the\s+|any\s+)?"  # "not after a translation, just curious"
     r"|\b(?:can'?t|cannot|can not|couldn'?t)\s+(?:[\w']+\s+){0,3})$"  # "can't play it out loud in here"
 )
 # the asker doing it ("a lease I'm translating", "trying to describe it on the lost pets page")
