@@ -800,6 +800,7 @@ def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> Non
                 refs.append(Reference(goal, clause, m.start()))
 
 
+_OF_WHAT = re.compile(r"\s+of\b")
 _LOOKS = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
 _WH_BEFORE = re.compile(r"\b(?:what|which|who|how)\b(?:\s+[\w'-]+){0,4}\s*$")
 
@@ -832,14 +833,17 @@ def cues(clause: Clause) -> list[Want]:
     # a generic phrase that overlaps a phrase of another goal is part of it ("classify the tokens": entities,
     # not a label; "the question" of "respond to the question": a reply)
     specific = [w for w in hits if not w.goal.generic]
-    # (but "write a short description of it" stays a description too: of a picture, when there is one to see)
+    # (but "write a short description of what's in it" stays a description too: of a picture, when there is one to
+    # see; "generate a descriptive text about it" is a text written)
     kept = [
         w
         for w in hits
         if not (
             w.goal.generic
             and any(
-                k.at < w.end and w.at < k.end and not (w.goal.name, k.goal.name) == ("describe", "write")
+                k.at < w.end
+                and w.at < k.end
+                and not ((w.goal.name, k.goal.name) == ("describe", "write") and _OF_WHAT.match(clause.words, w.end))
                 for k in specific
             )
         )
