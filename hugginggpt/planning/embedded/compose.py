@@ -534,17 +534,15 @@ class Composer(Sources, Slots):
             self._ask_about(want, prompt_thing)
             return
         last = self._last_asked()
-        if (
-            goal.name == "write"
-            and prompt_thing is None
-            and "then" in want.clause.joiner
-            and last is not None
-            and last.goal == "words"
-            and last.clause == want.clause.index - 1
-        ):
+        read_just_before = (
+            next((t for t in self.things if t.step == last.id and t.modality == "text"), None)
+            if last is not None and last.goal == "words" and last.clause == want.clause.index - 1
+            else None
+        )
+        if goal.name == "write" and prompt_thing is None and "then" in want.clause.joiner and read_just_before:
             # "read it off the photo, then write a short post asking people to check their sheds": the post is
             # written from what was just read
-            self._ask_about(want, next(t for t in self.things if t.step == last.id and t.modality == "text"))
+            self._ask_about(want, read_just_before)
             return
         passage = self._unread_passage()
         if goal.name in ("chat", "write") and prompt_thing is None and passage is not None:

@@ -39,6 +39,7 @@ from .inputs import ASK_WORDS, GREETING, _Input, file_modality, find_inputs, spl
 from .reading import (
     CHANGES,
     HELP_WITH,
+    LOOK_LIKE,
     LOOKS_WRONG,
     QUESTION_GOALS,
     SELF_TOLD,
@@ -164,15 +165,14 @@ def _inputs(text: str, files: list[str] | tuple[str, ...]) -> list[_Input]:
     passage = parts.passage if parts.passage and not _asks_something(parts.passage) else ""
     lead = _LEAD_JOINERS.sub("", passage.lower())
     # "sorting my mail into trays - ..." (but not a text introduced as one: "the real line, which is: I never ...")
-    introduced = re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", parts.instruction + ":") or (
-        passage and re.search(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$", text[: text.find(passage)])
-    )
+    before = text[: text.find(passage)] if passage else ""
+    introduced = _INTRODUCED.search(parts.instruction + ":") or (passage and _INTRODUCED.search(before))
     told = _FIRST_PERSON.search(passage) and len(passage.split()) < 15 and not introduced
     short = len(passage.split()) < 6 and not introduced
     # with a file given, the sentences beside a question are the asker's own; only a text set off is a passage
     unmarked = not parts.marked or bool(argtext.labels(passage) and len(passage.split()) <= 8)
     # "tag it as one of: absence, dinner money, other": the options to choose among, not a text
-    options = bool(passage) and bool(_OPTIONS_LEAD.search(text[: text.find(passage)].lower()))
+    options = bool(passage) and bool(_OPTIONS_LEAD.search(before.lower()))
     if files and (
         # ("What I sent was: Give blood at ...": a text introduced as one, whatever verb it opens with)
         "?" in passage
@@ -294,6 +294,7 @@ _SAY_WORDS = re.compile(
     re.I,
 )
 # "... into a sound file, the words are welcome to saint michaels ...": the words, told without a colon or quotes
+_INTRODUCED = re.compile(r"\b(?:is|are|was|reads|says|goes|read|said)\s*:\s*$")  # "What I sent was: ..."
 _WORDS_ARE = re.compile(
     r"\b(?:the (?:words|text|wording|message|announcement|line) (?:are|is|should be|will be|reads|goes)"
     r"|it (?:should )?(?:says?|reads?|goes))\s*:?\s+(?P<words>\S.{8,})$",
@@ -771,8 +772,11 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     # "write me a firm but polite reply": one written reply, not a reply written and a chat reply beside it
     written = {w.clause.index for w in wants if w.goal.name == "write" and w.evidence == "cue"}
     wants = [w for w in wants if not (w.goal.name == "chat" and w.clause.index in written)]
-    # "write a two-line summary of it": the summary, written (no other text written first)
-    named = {w.clause.index for w in wants if w.goal.name in ("summarize", "translate") and w.evidence == "cue"}
+    # "write a two-line summary of it": the summary, written (no other text written first); so is "write a short
+    # description of what's in it" (of the picture there is; with none, `_reachable` makes it a text written)
+    named = {
+        w.clause.index for w in wants if w.goal.name in ("summarize", "translate", "describe") and w.evidence == "cue"
+    }
     wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in named)]
     # "count how many walkers are in it": the count the detection gives, no question beside it
     counted = {w.clause.index for w in wants if w.goal.name == "detect"}
@@ -794,7 +798,7 @@ def _one_reading(wants: list[Want]) -> list[Want]:
     compared = {w.clause.index for w in wants if w.goal.name == "similarity"}
     wants = [w for w in wants if not (w.goal.name == "ask" and w.evidence == "cue" and w.clause.index in compared)]
     # "make this photo look like a cartoon": one change, named by its effect (not a restyle, then an edit)
-    looks = [w for w in wants if w.goal.name == "restyle" and _LOOK_LIKE.match(w.clause.words, w.at)]
+    looks = [w for w in wants if w.goal.name == "restyle" and LOOK_LIKE.match(w.clause.words, w.at)]
     wants = [
         w
         for w in wants
@@ -869,7 +873,6 @@ _ANNOUNCED = re.compile(
 )
 _ASKS_WHICH = re.compile(r"\?|\b(?:what|which|tell|know|is it|is this|is that|whether|if)\b")
 _HOW_MANY = re.compile(r"how many\b")
-_LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
 _ONLY = re.compile(r"(?:but\s+)?(?:only|just)\s+(?:the|a|that)\b")
 # a thing's habit told in the third person ("(for the magazine:) the printer only does black and white now", "my
 # phone camera mirrors the selfies")
@@ -882,9 +885,6 @@ _TOLD_FACT = re.compile(
 def _drawn_or_changed(wants: list[Want], inputs: list[_Input]) -> list[Want]:
     """A drawing and a change of look asked in one clause are one of them: the change of the picture given
     ("draw me a cartoon version of my cat" with its photo), else the drawing ("paint a green tractor")."""
-    # "write a short description of it": of the picture there is, a description (the writing, where there is none)
-    described = {w.clause.index for w in wants if w.goal.name == "describe" and w.evidence == "cue"}
-    wants = [w for w in wants if not (w.goal.name == "write" and w.clause.index in described)]
     drawn = {w.clause.index for w in wants if w.goal.name == "draw"}
     changed = {w.clause.index for w in wants if w.goal.name in ("edit", "restyle")}
     if any(i.kind == "file" and i.modality == "image" for i in inputs):

@@ -801,7 +801,7 @@ def _references(clause: Clause, asked: list[Want], refs: list[Reference]) -> Non
 
 
 _OF_WHAT = re.compile(r"\s+of\b")
-_LOOKS = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")
+LOOK_LIKE = re.compile(r"(?:look|appear)\w*\s+(?:like|as)\b")  # a look named by what it resembles
 _WH_BEFORE = re.compile(r"\b(?:what|which|who|how)\b(?:\s+[\w'-]+){0,4}\s*$")
 
 
@@ -818,7 +818,7 @@ def cues(clause: Clause) -> list[Want]:
                 continue  # "no need to translate, just ...", "a lease I'm translating": named, not asked for
             if (
                 goal.name == "restyle"
-                and _LOOKS.match(clause.words, m.start())
+                and LOOK_LIKE.match(clause.words, m.start())
                 and _WH_BEFORE.search(clause.words[: m.start()])
             ):
                 continue  # "tell me what breed he looks like": a question about the picture, not a new look
