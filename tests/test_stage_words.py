@@ -14,7 +14,19 @@ from hugginggpt.experts.embedded import EmbeddedBackend
 from hugginggpt.orchestrator import Pipeline
 from hugginggpt.selection import _only_reason
 from hugginggpt.tasks import TASKS
-from hugginggpt.types import FinalAnswer, Missing, Plan, PlanReady, RunFailed, Task, TaskFailed, TaskResult, TaskStarted
+from hugginggpt.types import (
+    FinalAnswer,
+    Missing,
+    Plan,
+    PlanReady,
+    RunFailed,
+    Task,
+    TaskFailed,
+    TaskFinished,
+    TaskResult,
+    TaskSkipped,
+    TaskStarted,
+)
 from hugginggpt.ui import view as ui_view
 from hugginggpt.ui.controller import capabilities_md
 
@@ -60,6 +72,36 @@ def test_one_failed_task_reads_as_one():
     view.apply(TaskFailed(TaskResult(0, "image-to-text", "failed", error="bad image"), t=0.5))
     view.apply(FinalAnswer("Could not read it.", {}, t=0.6))
     assert ui_view.final_status(view)[0] == "❌ failed: the task did not work"
+
+
+def test_a_task_no_model_here_can_run_reads_as_not_run_not_as_failed():
+    plan = Plan([Task(0, "image-to-text", {"image": "a.png"}), Task(1, "text-to-speech", {"text": "<GENERATED>-0"})])
+    missing = "Reading pictures needs a Hugging Face token: add one in Settings."
+    view = ui_view.RunView("describe a.png and say it")
+    view.apply(PlanReady(plan, "offline", t=0.1))
+    view.apply(TaskFailed(TaskResult(0, "image-to-text", "failed", error=missing, unavailable=True), t=0.2))
+    view.apply(TaskSkipped(TaskResult(1, "text-to-speech", "skipped", error="its input did not come"), t=0.2))
+    view.apply(FinalAnswer(missing, {}, t=0.3))
+    line, outcome = ui_view.final_status(view)
+    assert line == "⚙️ not run: 1 of 2 tasks need a model this setup lacks (the answer says what to set)"
+    assert outcome == "failed"  # nothing was answered by a model
+    crashed = ui_view.RunView("read a.png")
+    crashed.apply(PlanReady(PLAN, "offline", t=0.1))
+    crashed.apply(TaskFailed(TaskResult(0, "image-to-text", "failed", error="bad image"), t=0.2))
+    crashed.apply(FinalAnswer("Could not read it.", {}, t=0.3))
+    assert ui_view.final_status(crashed)[0] == "❌ failed: the task did not work"
+
+
+def test_a_partly_done_run_counts_the_tasks_that_need_a_missing_model():
+    plan = Plan([Task(0, "image-to-text", {"image": "a.png"}), Task(1, "translation", {"text": "<GENERATED>-0"})])
+    view = ui_view.RunView("read a.png and translate it")
+    view.apply(PlanReady(plan, "offline", t=0.1))
+    view.apply(TaskFinished(TaskResult(0, "image-to-text", "done", outputs={"text": "EXIT"}), t=0.2))
+    view.apply(TaskFailed(TaskResult(1, "translation", "failed", error="needs a token", unavailable=True), t=0.3))
+    view.apply(FinalAnswer("It says EXIT. Translation needs a token.", {}, t=0.4))
+    line, outcome = ui_view.final_status(view)
+    assert line == "⚠️ partly done in 0.4 s: 1 of 2 tasks worked (1 needs a model this setup lacks)"
+    assert outcome == "partly"
 
 
 def test_the_page_gives_the_visitor_the_settings_control_and_the_cli_the_env_variable(capsys):

@@ -341,10 +341,17 @@ def final_status(view: RunView) -> tuple[str, Outcome]:
     llm = llm_route_text(view)
     if outcome == "done":
         return f"✅ done in {secs:.1f} s{llm}", outcome
+    # a task no model here can run did not fail: the answer says what to configure for it
+    lacking = sum(1 for r in view.results.values() if r.unavailable)
     if outcome == "partly":
-        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} task{'s' * (n != 1)} worked{llm}", outcome
+        tail = f" ({lacking} need{'s' * (lacking == 1)} a model this setup lacks)" if lacking else ""
+        return f"⚠️ partly done in {secs:.1f} s: {ok} of {n} task{'s' * (n != 1)} worked{tail}{llm}", outcome
     if outcome == "stopped":
         return "⏹️ stopped", outcome
+    skipped = list(view.states.values()).count("skipped")
+    if view.error is None and lacking and lacking + skipped == n:  # nothing crashed: only models were missing
+        which = "it needs" if n == 1 else f"{lacking} of {n} tasks need"
+        return f"⚙️ not run: {which} a model this setup lacks (the answer says what to set)", outcome
     if n == 1 and view.error is None:
         return "❌ failed: the task did not work", outcome
     if n and view.error is None:
