@@ -45,7 +45,7 @@ CSS = """
 #capabilities summary { cursor: pointer; }
 #run-status { min-height: 1.6em; }
 #status-row.done #run-status p { color: #15803d; font-weight: 600; }
-#status-row.partly #run-status p { color: #b45309; font-weight: 600; }
+#status-row.partly #run-status p, #status-row.needs #run-status p { color: #b45309; font-weight: 600; }
 #status-row.failed #run-status p { color: #b91c1c; font-weight: 600; }
 #status-row.stopped #run-status p, #status-row.note #run-status p { color: #4b5563; font-weight: 600; }
 #plan-steps ol, #plan-steps ul { margin: 0; }

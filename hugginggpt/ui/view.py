@@ -33,7 +33,7 @@ from ..types import (
     TaskStarted,
 )
 
-Outcome = Literal["done", "partly", "failed", "stopped"]
+Outcome = Literal["done", "partly", "failed", "stopped", "needs"]  # needs: only a missing model stopped it
 
 STATE_COLORS = {  # fill, stroke
     "waiting": ("#f3f4f6", "#9ca3af"),
@@ -351,7 +351,7 @@ def final_status(view: RunView) -> tuple[str, Outcome]:
     skipped = list(view.states.values()).count("skipped")
     if view.error is None and lacking and lacking + skipped == n:  # nothing crashed: only models were missing
         which = "it needs" if n == 1 else f"{lacking} of {n} tasks need"
-        return f"⚙️ not run: {which} a model this setup lacks (the answer says what to set)", outcome
+        return f"⚙️ not run: {which} a model this setup lacks (the answer says what to set)", "needs"
     if n == 1 and view.error is None:
         return "❌ failed: the task did not work", outcome
     if n and view.error is None:
