@@ -2195,3 +2195,66 @@ def test_a_look_named_then_a_short_fragment_is_one_change(planner):
     plan = planned_offline(planner, "Make this photo look like it was taken in the sixties, grainy sort of thing.",
                            ["street.jpg"])
     assert len(plan) == 1 and plan[0]["task"] in ("image-to-image", "image-editing")
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # with nothing to listen to, a wish to hear a thing asks for it spoken
+        (["menu.png"], "my dad can't see well, can he hear what this menu says", [
+            ("image-to-text", []), ("text-to-speech", [0])]),
+        (["leaflet.jpg"], "turn the leaflet into something I can listen to while I cook", [
+            ("image-to-text", []), ("text-to-speech", [0])]),
+        (["card.png"], "get the computer to read out what's written on the card", [
+            ("image-to-text", []), ("text-to-speech", [0])]),
+        # the words are found, then spoken: the speech is not transcribed back
+        (["plaque.jpg"], "say what's written on this plaque out loud", [
+            ("image-to-text", []), ("text-to-speech", [0])]),
+        # "the typed version" is the transcript, spoken; no question asked of it
+        (["lecture.wav"], "type this up and then read the typed version back to me", [
+            ("automatic-speech-recognition", []), ("text-to-speech", [0])]),
+        # with a recording, "listen to it" names the recording
+        (["review.wav"], "could you listen to this and write down what she says", [
+            ("automatic-speech-recognition", [])]),
+        # "in X or Y": which language it is, not a translation into one of them
+        (["voicemail.wav"], "is this voicemail in italian or spanish", [
+            ("automatic-speech-recognition", []), ("text-classification", [0])]),
+        # a fact noted down is asked of the transcript
+        (["call.wav"], "can you jot down the flight number she mentions", [
+            ("automatic-speech-recognition", []), ("question-answering", [0])]),
+    ],
+)
+def test_wishes_to_hear_spoken_words_and_facts_noted(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+def test_a_tts_clip_put_through_speech_to_text_is_not_spoken_again(planner):
+    plan = planned_offline(planner, "Make an audio clip of this, then put the clip through speech-to-text to check "
+                                    "it: the library closes early on Friday", [])
+    assert [t["task"] for t in plan] == ["text-to-speech", "automatic-speech-recognition"]
+
+
+def test_a_noted_fact_is_asked_as_a_question_of_its_noun():
+    from hugginggpt.planning.embedded import args
+
+    assert args.question("jot down the phone number he mentions") == "What is the phone number he mentions?"
+    assert args.question("tell me the times") == "What are the times?"
+
+
+@pytest.mark.parametrize(
+    "request_text, edits",
+    [
+        # a second ask that names one of the editor's adjustments is planned, never dropped
+        ("how many people are in this and can you blur their faces", ["blur their faces"]),
+        ("bump up the contrast please", ["bump up the contrast please"]),
+        ("pixelate the number plate", ["pixelate the number plate"]),
+    ],
+)
+def test_the_editors_adjustments_asked_as_verbs_are_edits(planner, request_text, edits):
+    plan = planned_offline(planner, request_text, ["street.jpg"])
+    assert [t["args"]["text"] for t in plan if t["task"] == "image-editing"] == edits
+
+
+def test_a_blurred_photo_is_a_state_not_an_edit(planner):
+    plan = planned_offline(planner, "the photo came out blurred, can you tell me what the sign says", ["sign.jpg"])
+    assert [t["task"] for t in plan] == ["image-to-text"]

@@ -92,6 +92,13 @@ IF_TELL = re.compile(
 )
 
 
+# verbs that ask for a thing a text holds ("tell me the star rating", "jot down the number he mentions")
+TELL_VERBS = (
+    r"(?:(?:tell|give|show)\s+(?:me|us)|extract|find|get|pull out|pull|grab|look up|jot down|note down|take down"
+    r"|make a note of)"
+)
+
+
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = re.sub(r"\s+(?:please|pls|plz)$", "", _POLITE.sub("", clause.strip()).strip(" .,;"), flags=re.I)
@@ -107,8 +114,7 @@ def question(clause: str) -> str:
         return f"What {'are' if plural else 'is'} {m['thing']}?"
     # "tell me the star rating": what the thing named is
     q = re.sub(
-        r"^(?:(?:tell|give|show) (?:me|us)|extract|find|get|pull out|pull|grab|look up)"
-        r" (?=(?:the|its|his|her|their)\s)",
+        rf"^{TELL_VERBS} (?=(?:the|its|his|her|their)\s)",
         "what is ",
         q,
         flags=re.I,
@@ -117,7 +123,10 @@ def question(clause: str) -> str:
     # "pull the wine names off it for me": what is asked, without where from and for whom
     off = r"\s+(?:off|out of|from) (?:it|this|that|them)(?= for (?:me|us)$|$)|\s+for (?:me|us)$"
     q = re.sub(off, "", q, flags=re.I)
-    q = re.sub(r"^what is (?=(?:the|its|his|her|their)\s+(?:\w+\s+)*\w+[^s\W]s$)", "what are ", q, flags=re.I)
+    # plural by the noun, not by a verb of the clause after it ("the phone number he mentions": is)
+    named = re.split(r"\s+(?:he|she|they|it|i|we|you|that|which|who)\b", q, maxsplit=1, flags=re.I)[0]
+    if re.match(r"what is (?:the|its|his|her|their)\s+(?:\w+\s+)*\w+[^s\W]s$", named, re.I):
+        q = "what are " + q[len("what is ") :]
     # "tell me if it's a warning": the yes/no question it wraps ("it's a warning?")
     asked_if = bool(re.match(r"(?:if|whether)\s+\S+\s+\S+", q, re.I))
     q = re.sub(r"^(?:if|whether)\s+(?=\S+\s+\S+)", "", q, flags=re.I)

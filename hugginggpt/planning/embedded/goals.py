@@ -168,7 +168,9 @@ GOALS: tuple[Goal, ...] = (
         "this audio; write down what the speaker says; turn this voice memo into text; what does she say in this "
         "clip; give me the transcript; what are they saying; the words spoken in the clip; type up what this "
         "recording says; tell me what it says; what are the words on it; give me the text",
-        r"\btranscri(?:pt|bed|ption)\w*|\b(?:extracted|recogni[sz]ed|detected) (?:text|words)",
+        # ("read the typed version back to me": the transcript, not a fact to find in it)
+        r"\btranscri(?:pt|bed|ption)\w*|\b(?:extracted|recogni[sz]ed|detected) (?:text|words)"
+        r"|\b(?:typed|typed-up|written|written-out|written-down|text|word-for-word) (?:version|copy)\b",
     ),
     _g(
         "describe",
@@ -372,8 +374,12 @@ GOALS: tuple[Goal, ...] = (
         r"|\bread\w*\s+(?:\S+\s+){0,5}?to (?:me|him|her|them|us|my \w+)\b"
         # ("read me the answer" is spoken; "read me what it says", "read me how much I paid" is told)
         r"|\bread\w*\s+out\b|\bread\s+(?:me|us)\b(?!\s+(?:what|how|which|who|when|where|whether|if)\b)|\b(?:say|speak)\w*\s+(?:it|this|that|them)\s+(?:back|again)\b"
-        r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
+        r"|\b(?:by|via|over|through|with)\s+(?:voice|audio|speech)\b(?![- ]to[- ]text)"
+        r"|\bplay\w*\s+(?:it|this|that|them)\s+back\b"
         r"|\bcall\s+(?:it|them|that|those)\s+out\b"
+        # "get the computer to say what's written here": a machine's voice asked for
+        r"|\b(?:get|have|make|let)\s+(?:the|a|your|an?)\s+(?:computer|machine|robot|ai|app|phone|synth\w*)\s+"
+        r"(?:voice\s+)?(?:to\s+)?(?:say|read|speak)\w*\b"
         r"|\bvoice\s+(?:say|read|speak)\w*\b|\bas\s+(?:an?\s+)?(?:audio|speech|voice\s+(?:note|message|memo))\b(?!\s+quality)"
         r"|\b(?:audio|spoken|voice)\s+(?:answer|response|version|summary|reply)"
         rf"|\bread (?:it|this|that|them)(?: out| back)? (?:to me )?in (?:{_L})\b"  # "... and read it in German"
@@ -613,6 +619,10 @@ GOALS: tuple[Goal, ...] = (
         r" (?:back )?(?:straight|upright)\b"
         r"|\bstand (?:it|this|them) (?:up(?:right)?|straight)\b"
         r"|\b(?:quarter|half)[- ]turn\b|\banti-?clockwise\b|\bcounter-?clockwise\b"
+        # the editor's other adjustments, asked as verbs ("blur their faces"; not "it's blurred": a state)
+        r"|\b(?:blur|blurring|pixelat\w*|desaturat\w*|invert|inverting)\b"
+        r"|\b(?:increase|decrease|boost|raise|lower|reduce|bump up|turn up|turn down|more|less)\s+(?:the\s+)?"
+        r"(?:contrast|saturation|exposure)\b"
         r"|\bflip(?:s|ping)?\b(?! through)"
         r"|\bmirror(?:s|ed|ing)?\s+(?:it|this|that|them|him|her|the)\b"
         r"|\b(?:the )?right (?:way|side) (?:up|round|around)\b"

@@ -103,7 +103,7 @@ class GoalPlanner:
             for i in c.inputs:
                 if i.kind == "question" and i.quoted and _FRAMED.fullmatch(c.words[: c.where(i)].strip()):
                     i.kind = "quote"
-        wants = _drawn_or_changed(_reachable(clauses, wants, inputs), inputs)
+        wants = _drawn_or_changed(_reachable(clauses, _heard(clauses, wants, inputs), inputs), inputs)
         wants = _ordered(wants)
         refs = references(clauses, wants)
         material = any(i.kind in ("file", "quote", "passage") or i.kind == "question" and i.quoted for i in inputs)
@@ -308,6 +308,10 @@ _ASKS_IF_IN = re.compile(  # "tell me whether it's in French"
     r"\s+(?:written\s+)?in\s+\w+\s*$"
 )
 _IN_LANGUAGE = re.compile(r"\s*\bin\s+\w+\s*$")
+# "in Spanish or Portuguese": nobody asks for a translation into one of two languages; they ask which it is
+_LANGUAGE_CHOICE = re.compile(
+    rf"\bin (?:{LANGUAGES})(?:\s*,\s*(?:in )?(?:{LANGUAGES}))*,? or (?:in )?(?:{LANGUAGES})\b"
+)
 _INDIRECT = re.compile(
     r"^(?:(?:can you |please )?(?:tell me|let me know|check|say(?: me)?))\s+(?:if|whether)\s+"
     r"|^(?:would|do|did|does) (?:you|u) (?:say|think|reckon|feel)\s+(?:that\s+)?"
@@ -322,9 +326,9 @@ _TELL_THE = re.compile(
     # (or "from the job ad below": the text it is asked of)
     r"(?:(?:and|also|then|so|but)\s+)*(?:(?:from|using|with|based on|in)\s+(?:that|this|it|what you (?:got|read|found)"
     r"|(?:the|this|that|my|our)\s+[\w-]+(?:\s+[\w-]+)?(?:\s+(?:below|above|attached))?)"
-    r",?\s+)?(?:please\s+|(?:can|could|would) (?:you|u)\s+)?(?:(?:tell|give|show)\s+(?:me|us)"
-    r"|extract|find|get|pull out|pull|grab|look up)"
-    r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
+    r",?\s+)?(?:please\s+|(?:can|could|would) (?:you|u)\s+)?"
+    + argtext.TELL_VERBS
+    + r"\s+(?:the|its|his|her|their)\s+(?!(?:transcript|summary|gist|text|words|writing|translation|faces?|people|"
     r"person|background|edges?|outlines?|objects?|names?|entities|language|mood|tone|sentiment)\b)[\w'-]+(?:\s+[\w'-]+){0,6}"
     r"(?:\s+(?:off|out of|from)\s+(?:it|this|that|them|the \w+))?(?:\s+for (?:me|us))?(?:\s+(?:please|pls|plz))?"
     r"(?:\s+if (?:there (?:is|are) (?:one|any)|it has one|any))?$"  # ("the pay-by date if there is one")
@@ -397,6 +401,33 @@ _YES_NO = re.compile(
 
 
 _LENGTH = re.compile(r"(?:in\s+)?(?:\w+\s+)?(?:short\s+)?(?:sentences?|words|lines|paragraphs?)")
+
+
+# the asker (or someone) wishes to hear a thing: "can I hear what this letter says", "something I can listen to on
+# the bus", "I'd rather listen to it" (not "I can't hear it": no wish)
+_HEAR_WISH = re.compile(
+    r"\b(?:(?:can|could|may|might)\s+(?:i|we|he|she|they|u|you|my \w+)"
+    r"|(?:i|we|he|she|they|u|you|my \w+)\s+(?:can|could|would|'d|want to|wanna|need to|get to|like to|love to"
+    r"|rather|prefer to|would rather|'d rather|'d prefer to)"
+    r"|let (?:me|us|him|her|them)|rather|prefer to)\s+(?:just\s+|actually\s+|then\s+)?(?:hear|listen)\b"
+)
+
+
+def _heard(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
+    """With no recording given and no speech asked, a wish to hear a thing asks for it spoken: what its words'
+    meaning read beside the wish (the letter's words, a mood) was the thing to hear. With a recording, "listen
+    to it" names the recording."""
+    if any(i.kind == "file" and i.modality == "audio" for i in inputs) or any(w.goal.name == "speak" for w in wants):
+        return wants  # (speech asked elsewhere is what they will hear: "they'll listen to a voice note. ... audio")
+    out = list(wants)
+    for c in clauses:
+        m = _HEAR_WISH.search(c.words)
+        if m is None or any(w.clause is c and w.goal.name == "speak" for w in out):
+            continue
+        out = [w for w in out if not (w.clause is c and w.evidence == "meaning")]
+        out.append(Want(BY_NAME["speak"], c, m.start(), len(c.words), "cue"))
+        c.presenting = False
+    return sorted(out, key=lambda w: (w.clause.index, w.at))
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
@@ -724,8 +755,10 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
         ):  # "I have a question in French: '...'": put in English, then asked
             out.append(Want(BY_NAME["ask"], c, len(c.words), len(c.words), "question"))
         elif (
-            mine and all(w.goal.name == "translate" for w in mine) and _ASKS_IF_IN.search(c.words)
-        ):  # "tell me whether it's in French": the language asked about, no translation
+            mine
+            and all(w.goal.name == "translate" for w in mine)
+            and (_ASKS_IF_IN.search(c.words) or _LANGUAGE_CHOICE.search(c.words) and "translat" not in c.words)
+        ):  # "tell me whether it's in French", "is it in Spanish or Portuguese": the language asked, no translation
             out[:] = [w for w in out if w not in mine]
             out.append(Want(BY_NAME["language"], c, 0, len(c.words), "question"))
         elif own_words and mine and all(w.goal.name == "translate" for w in mine) and _HOW_TO_SAY.match(c.words):
@@ -1045,7 +1078,9 @@ def _ordered(wants: list[Want]) -> list[Want]:
         postpositive = (
             a.clause is b.clause and b.goal.name in CHANGES and bool(_OF_THE.fullmatch(a.clause.words[a.end : b.at]))
         )
-        feeds = _feeds(b, a) and (not _feeds(a, b) or attributive or postpositive)
+        # "say what's written here out loud": the words are found, then spoken (not the speech transcribed)
+        spoken = a.goal.name == "speak" and b.goal.name == "words"
+        feeds = _feeds(b, a) and (not _feeds(a, b) or attributive or postpositive or spoken)
         if a.clause is b.clause and feeds and not conditioned:
             out[i], out[i + 1] = b, a
         i += 1
