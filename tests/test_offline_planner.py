@@ -2258,3 +2258,25 @@ def test_the_editors_adjustments_asked_as_verbs_are_edits(planner, request_text,
 def test_a_blurred_photo_is_a_state_not_an_edit(planner):
     plan = planned_offline(planner, "the photo came out blurred, can you tell me what the sign says", ["sign.jpg"])
     assert [t["task"] for t in plan] == ["image-to-text"]
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["comment.png"], "vibe check this comment pls", [("image-to-text", []), ("text-classification", [0])]),
+        (["menu.png"], "what lingo is this menu in?", [("image-to-text", []), ("text-classification", [0])]),
+        (["postcard.jpg"], "work out the language first, then put it into english", [
+            ("image-to-text", []), ("text-classification", [0]), ("translation", [0])]),
+        (["a.png", "b.png"], "are these two receipts basically identical?", [
+            ("image-to-text", []), ("image-to-text", []), ("sentence-similarity", [0, 1])]),
+        (["speech.wav"], "does what she says match my notes: 'thank the volunteers, then the raffle'", [
+            ("automatic-speech-recognition", []), ("sentence-similarity", [0])]),
+        ([], "are 'cheap hotels in york' and 'budget hotels in york' more or less the same search?", [
+            ("sentence-similarity", [])]),
+    ],
+)
+def test_moods_languages_and_likeness_in_other_words(planner, files, request_text, expected):
+    plan = _steps(planned_offline(planner, request_text, files))
+    if expected[-1][0] == "sentence-similarity":
+        plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
+    assert plan == expected

@@ -224,7 +224,7 @@ GOALS: tuple[Goal, ...] = (
         "sentiment",
         "text=text-classification",
         "verdict",
-        r"\bsentiment\b|\b(?:positive or negative|negative or positive|good or bad|bad or good)\b"
+        r"\bsentiment\b|\b(?:positive or negative|negative or positive|good or bad|bad or good)\b|\bvibe(?: check)?\b"
         # a feeling asked of how someone or something comes across ("tell me if they sound excited")
         r"|\b(?:sound|sounds|sounded|seem|seems|seemed|come across|comes across)\s+(?:\w+\s+)?(?:happy|sad|angry|"
         r"upset|excited|pleased|annoyed|cross|mad|cheerful|positive|negative|friendly|rude|hostile|grumpy|thrilled|"
@@ -259,7 +259,9 @@ GOALS: tuple[Goal, ...] = (
         "language",
         "text=text-classification",
         "verdict",
-        r"\b(?:what|which) language\b|\blanguage (?:is|of)\b|\b(?:identify|detect)\w* the language",
+        r"\b(?:what|which) (?:language|lingo)\b|\blanguage (?:is|of)\b"
+        r"|\b(?:identify|detect|figure out|work out|find out|determine|guess|recogni[sz]e)\w*\s+(?:the|which|what|its)"
+        r"\s+language\b",
         "which language is this sentence in; what language is this written in; detect the language of this text; "
         "identify the language; is this french or spanish; is he speaking german; is she speaking in italian",
         r"\blanguage\b",
@@ -419,7 +421,12 @@ GOALS: tuple[Goal, ...] = (
         r" (?:\w+ ){0,2}the same\b"
         r"|\b(?:about|on) the same (?:thing|topic|subject|story|event)s?\b"
         # "are these two basically the same question?", "if they broadly agree"
-        r"|\b(?:are|were)\s+(?:these|those|they|the two|both)(?:\s+\w+)?\s+(?:\w+\s+)?the same\b"
+        r"|\b(?:are|were)\s+(?:these|those|they|the two|both)(?:\s+\w+)?\s+(?:\w+\s+){0,2}(?:the same|identical)\b"
+        # "are 'X' and 'Y' basically the same search?": two texts given, asked if alike
+        r"|\b(?:are|were)\s+this text and this text\b[^.;?]{0,30}?\b(?:the same|identical|alike|similar)\b"
+        # "does what he says match the script": a text matched against another
+        r"|\bmatch(?:es)?\s+(?:the|my|our|his|her|their)\s+(?:\w+\s+)?(?:script|text|notes?|wording|words|version"
+        r"|email|message|letter|original|draft|copy|transcript|lyrics|quote)\b"
         r"|\b(?:they|these|those|the two|both)\s+(?:\w+\s+)?agree\b"
         r"|\bhow (?:well|closely|much) (?:they|these|those|the two|both)\s+(?:\w+\s+)?(?:line up|match|agree|overlap)\b"
         r"|\bcheck\b[^.;]{0,40}\bagainst\b|\b(?:they|these|those|both|the two) (?:\w+ )?match up\b"
