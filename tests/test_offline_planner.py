@@ -2280,3 +2280,27 @@ def test_moods_languages_and_likeness_in_other_words(planner, files, request_tex
     if expected[-1][0] == "sentence-similarity":
         plan[:-1], expected[:-1] = sorted(plan[:-1]), sorted(expected[:-1])
     assert plan == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        (["voice.wav"], "How are you today? I need this transcribed and then summarised, thanks", [
+            ("automatic-speech-recognition", []), ("summarization", [0])]),
+        (["lake.jpg"], "Isn't this view stunning? Could you make it look like an oil painting?", [
+            ("image-to-image", [])]),
+        (["memo.wav"], "Why do people always mumble on the phone?! Anyway, type out what he says please.", [
+            ("automatic-speech-recognition", [])]),
+        (["invite.png"], "Who even sends paper invites anymore, right? Could you read it out to me.", [
+            ("image-to-text", []), ("text-to-speech", [0])]),
+        (["note.png"], "You know what I mean? Just get me the text off this and translate it to german", [
+            ("image-to-text", []), ("translation", [0])]),
+    ],
+)
+def test_small_talk_and_rhetorical_questions_beside_an_ask_ask_nothing(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+def test_a_request_that_is_only_small_talk_is_still_answered(planner):
+    plan = planned_offline(planner, "isn't this view amazing?", ["lake.jpg"])
+    assert [t["task"] for t in plan] == ["visual-question-answering"]

@@ -93,7 +93,7 @@ class GoalPlanner:
             return Reading(clauses, [], Plan([]), [Fate(c, "context") for c in clauses])
         clauses, wants = read(clauses)
         wants = _quoted_messages(clauses, wants)
-        wants = _questions(clauses, wants, text)
+        wants = _besides_small_talk(_questions(clauses, wants, text))
         # (the options a told habit lists stay: "i sort them into three piles: a, b, c. put this one in the right pile")
         told = [w for w in wants if SELF_TOLD.match(w.clause.words) and w.goal.name != "label"]
         if len(told) < len(wants):
@@ -428,6 +428,31 @@ def _heard(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> li
         out.append(Want(BY_NAME["speak"], c, m.start(), len(c.words), "cue"))
         c.presenting = False
     return sorted(out, key=lambda w: (w.clause.index, w.at))
+
+
+# questions that ask nothing of the files: small talk to the assistant ("how are you today?", "what do you reckon?",
+# "can you believe this?"), an exclamation put as a question ("isn't this view amazing?") and a remark about
+# people in general ("who even writes letters anymore?", "why do people always mumble?")
+_SMALL_TALK = re.compile(
+    r"(?:(?:and|so|but|oh|well|hi|hey|anyway)\s+)*"
+    r"(?:how are (?:you|u)(?: (?:today|doing))?|how's it going|how have you been|what do (?:you|u) (?:think|reckon)"
+    r"|what do (?:you|u) make of (?:it|this|that)|(?:do )?(?:you|u) know what i mean|(?:can|could) (?:you|u) believe"
+    r" (?:it|this|that)|where was i|guess what|right|you know|know what i mean)\W*"
+    r"|(?:isn't|aren't|wasn't|weren't|isnt|arent) (?:it|this|that|they|these|those|he|she|the \w+)(?: \w+)?"
+    r" (?:so |just |really |absolutely )?(?:amazing|beautiful|lovely|cute|gorgeous|great|awful|terrible|funny|weird"
+    r"|annoying|ridiculous|crazy|stunning|nice|sweet|adorable|hilarious|brilliant|incredible|unbelievable)\W*"
+    r"|(?:why (?:do|does|would|can't|won't|must) (?:people|everyone|everybody|anyone|they all)"
+    r"|who (?:even|still|actually) \w+|(?:does|do) (?:anyone|anybody|people) (?:even|still|actually)) .*"
+)
+
+
+def _besides_small_talk(wants: list[Want]) -> list[Want]:
+    """Small talk and rhetorical questions beside an ask ask nothing, whatever verb they use ("who even writes
+    letters anymore?" writes nothing)."""
+    chatty = {id(w) for w in wants if _SMALL_TALK.fullmatch(w.clause.words)}
+    if len(chatty) == len(wants):  # the request is all small talk: the chat answers it
+        return wants
+    return [w for w in wants if id(w) not in chatty]
 
 
 def _reachable(clauses: list[Clause], wants: list[Want], inputs: list[_Input]) -> list[Want]:
