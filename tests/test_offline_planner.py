@@ -2304,3 +2304,32 @@ def test_small_talk_and_rhetorical_questions_beside_an_ask_ask_nothing(planner, 
 def test_a_request_that_is_only_small_talk_is_still_answered(planner):
     plan = planned_offline(planner, "isn't this view amazing?", ["lake.jpg"])
     assert [t["task"] for t in plan] == ["visual-question-answering"]
+
+
+@pytest.mark.parametrize(
+    "request_text, then",
+    [
+        # a step asked of the results of one done on each file serves every result, not the last one only
+        ("transcribe both and summarize them", "summarization"),
+        ("write out both calls, then tell me if each one is positive or negative", "text-classification"),
+        ("type up both voice notes and read them back to me", "text-to-speech"),
+    ],
+)
+def test_a_step_on_results_done_on_each_file_serves_each(planner, request_text, then):
+    plan = _steps(planned_offline(planner, request_text, ["call_a.wav", "call_b.wav"]))
+    asr = ("automatic-speech-recognition", [])
+    assert plan == [asr, asr, (then, [0]), (then, [1])]
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        # questions made are written, not asked; a quiz question asked is answered
+        ("give me the key points, then make a quiz question from them", [
+            ("automatic-speech-recognition", []), ("summarization", [0]), ("text-generation", [1])]),
+        ("answer the quiz question in this recording", [
+            ("automatic-speech-recognition", []), ("question-answering", [0])]),
+    ],
+)
+def test_questions_made_are_written_and_questions_asked_are_answered(planner, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, ["lecture.wav"])) == expected

@@ -75,6 +75,8 @@ _EACH = re.compile(  # "transcribe both recordings": the goal on every input of 
     r"\b(?:both|each|every|all (?:the |these |those |of the )?\w+s|(?:these|those|the) (?:two|three|four) "
     r"|(?:which|one) of (?:these|those|the) \w+s\b)"
 )
+# the results of a step done on each input, named together ("... and summarize them", "tell me if each is positive")
+_THEM = re.compile(r"\b(?:them|they|both|each|either|every one|the two|all of them)\b")
 # "how many people ...", "are there 7 or 8 of us in the pic": a count of people
 _COUNT = re.compile(
     r"\b(?:how many|(?:are|were) there (?:\d+|\w+)(?: or (?:\d+|\w+))?)\b.*"
@@ -238,13 +240,30 @@ class Composer(Sources, Slots):
         return made
 
     def _each(self, want: Want, thing: Thing) -> list[Thing]:
-        """`thing`, or every input of its kind when the clause says so ("transcribe both recordings")."""
+        """`thing`, or every input of its kind when the clause says so ("transcribe both recordings"), or every
+        result of a step done on each input ("transcribe both and summarize them": both transcripts)."""
         if want.goal.name in ("speak", "translate") and thing.step is not None and thing.makes == "answer":
             return self._answers_asked_with(thing)
+        if thing.step is not None and want.goal.name not in ASK_GOALS and _THEM.search(want.clause.words):
+            return self._done_on_each(thing)
         if thing.step is not None or want.goal.name in ASK_GOALS or not _EACH.search(want.clause.words):
             return [thing]
         given = [t for t in self.things if t.step is None and t.makes == "input" and t.modality == thing.modality]
         return given if len(given) > 1 else [thing]
+
+    def _done_on_each(self, made: Thing) -> list[Thing]:
+        """The results of the step that made `made` and of its twins: the same task, asked in the same clause,
+        each on an input given (both transcripts of "transcribe both")."""
+        step = self.steps[made.step]
+        twins = {
+            s.id
+            for s in self.steps
+            if s.task == step.task and s.clause == step.clause and s.reads is not None and s.reads.step is None
+        }
+        if step.id not in twins:
+            return [made]
+        results = [t for t in self.things if t.step in twins and t.makes == made.makes and t.modality == made.modality]
+        return results if len(results) > 1 else [made]
 
     def _answers_asked_with(self, answer: Thing) -> list[Thing]:
         """ "when is it due and how much? tell me out loud": the answers to the questions asked together in

@@ -193,10 +193,14 @@ GOALS: tuple[Goal, ...] = (
         "text=question-answering image=visual-question-answering",
         "answer",
         # "a response to the following question" asks for a conversation, not an answer
-        r"(?<!response to the following )(?<!response to the )(?<!respond to the following )\bquestions?\b"
+        r"(?<!response to the following )(?<!response to the )(?<!respond to the following )"
+        # ("make a quiz question from them": questions written, not asked)
+        r"(?<!quiz )(?<!test )(?<!exam )(?<!trivia )(?<!practice )(?<!revision )(?<!interview )(?<!multiple-choice )"
+        r"(?<!multiple choice )(?<!comprehension )\bquestions?\b"
         # "two questions about this letter: ...": what follows the colon asks (not "the question about the image: ...")
         r"(?!(?<=questions)\s+(?:about|on|regarding)\b[^:]*:)"
         r"|\bfind (?:out )?(?:the )?answer|\banswer (?:my|the|this) (?:query|question)|\banswer (?:it|them|that)\b"
+        r"|\banswer\w*\s+(?:my|the|this|these|those|all|each)\s+(?:[\w-]+\s+){0,2}questions?\b"
         r"|(?<!\bi )(?<!\bwe )(?<!\bto )(?<!\bcan )(?<!\bcould )(?<!\bwill )(?<!\bshould )\bask\b(?!\s+(?:me|us)\b)"
         r"|\banswer this\b(?!\s+(?:voicemail|e-?mail|message|text|letter|call|note))"
         r"|\bhow many\b|\bhow far\b|\b(?:make|give me|write)\s+(?:me\s+)?a list of\b"
@@ -464,6 +468,9 @@ GOALS: tuple[Goal, ...] = (
         r"|tweet|post|slogan|tagline|bio|blurb|invitation|invite|note|card|reply|answer|apology"
         r"|thank[- ]you)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
+        # questions made, not asked ("make a quiz question from them", "set me three exam questions")
+        r"|\b(?:make|write|set|create|generate|come up with|think up|draft|prepare)\w*\s+(?:me\s+)?(?:[\w-]+\s+){0,3}"
+        r"(?:quiz|test|exam|trivia|practice|revision|interview|multiple[- ]choice|comprehension)\s+questions?\b"
         r"|(?<!\bwhat you )(?<!\bwhat u )\bwrite\b"  # (not "from what you write, ...")
         rf"(?!\s+(?:me\s+)?what\s+{_SAYS_WHAT})(?!\s+(?:me\s+)?{_THE_MESSAGE})"
         r"(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
