@@ -2333,3 +2333,16 @@ def test_a_step_on_results_done_on_each_file_serves_each(planner, request_text, 
 )
 def test_questions_made_are_written_and_questions_asked_are_answered(planner, request_text, expected):
     assert _steps(planned_offline(planner, request_text, ["lecture.wav"])) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        # a text made from the one given ("turn this into a poem"), and ideas asked for, are written
+        ("turn this into a poem: 'the sea was calm at dawn'", [("text-generation", [])]),
+        ("give me 3 name ideas for my bakery, then pick the best one and read it aloud", [
+            ("text-generation", []), ("text-to-speech", [0])]),
+    ],
+)
+def test_texts_made_from_a_text_and_ideas_are_written(planner, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, [])) == expected
