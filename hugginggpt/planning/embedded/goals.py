@@ -469,7 +469,7 @@ GOALS: tuple[Goal, ...] = (
         r"|thank[- ]you|idea|suggestion)s?\b"
         # "turn this into a poem", "make it into a short story": a text written from the one given
         r"|\b(?:turn|make|convert|change|rework|rewrite)\w*\s+(?:it|this|that|them|the \w+)\s+into\s+(?:an?\s+)?"
-        r"(?:[\w-]+\s+){0,2}(?:poem|story|song|limerick|haiku|rhyme|essay|tweet|post|speech|letter|email|joke|riddle"
+        r"(?:[\w-]+\s+){0,2}(?:poem|story|song|limerick|haiku|rhyme|essay|tweet|post|letter|email|joke|riddle"
         r"|slogan|blurb|bio)s?\b"
         # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         # questions made, not asked ("make a quiz question from them", "set me three exam questions")
