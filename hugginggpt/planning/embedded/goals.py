@@ -471,10 +471,10 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:turn|make|convert|change|rework|rewrite)\w*\s+(?:it|this|that|them|the \w+)\s+into\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+){0,2}(?:poem|story|song|limerick|haiku|rhyme|essay|tweet|post|letter|email|joke|riddle"
         r"|slogan|blurb|bio)s?\b"
-        # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         # questions made, not asked ("make a quiz question from them", "set me three exam questions")
         r"|\b(?:make|write|set|create|generate|come up with|think up|draft|prepare)\w*\s+(?:me\s+)?(?:[\w-]+\s+){0,3}"
         r"(?:quiz|test|exam|trivia|practice|revision|interview|multiple[- ]choice|comprehension)\s+questions?\b"
+        # not "write it down", "write a caption", nor "how would I write '...' in Portuguese" (a translation)
         r"|(?<!\bwhat you )(?<!\bwhat u )\bwrite\b"  # (not "from what you write, ...")
         rf"(?!\s+(?:me\s+)?what\s+{_SAYS_WHAT})(?!\s+(?:me\s+)?{_THE_MESSAGE})"
         r"(?!\s+(?:(?:it|this|that|them|everything|(?:the|this|that|my|his|her|their) [\w-]+)\s+(?:all\s+)?)?"
