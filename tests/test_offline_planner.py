@@ -2346,3 +2346,31 @@ def test_questions_made_are_written_and_questions_asked_are_answered(planner, re
 )
 def test_texts_made_from_a_text_and_ideas_are_written(planner, request_text, expected):
     assert _steps(planned_offline(planner, request_text, [])) == expected
+
+
+@pytest.mark.parametrize(
+    "files, request_text, expected",
+    [
+        # things of a kind pointed out are asked of the text; names of people and places stay entities
+        (["memo.wav"], "transcribe this and flag anything urgent", [
+            ("automatic-speech-recognition", []), ("question-answering", [0])]),
+        (["memo.wav"], "get me the transcript and highlight any dates", [
+            ("automatic-speech-recognition", []), ("question-answering", [0])]),
+        (["memo.wav"], "type it up and pick out every person named", [
+            ("automatic-speech-recognition", []), ("token-classification", [0])]),
+        # a to-do list is written from the memo, not dropped after its transcript
+        (["memo.wav"], "make a to-do list from this voice memo", [
+            ("automatic-speech-recognition", []), ("text-generation", [0])]),
+        # changing the voice given is a change of the recording, never new speech of its words
+        (["memo.wav"], "make the voice sound deeper", [("audio-to-audio", [])]),
+    ],
+)
+def test_points_lists_and_voice_changes_in_a_recording(planner, files, request_text, expected):
+    assert _steps(planned_offline(planner, request_text, files)) == expected
+
+
+def test_a_pointed_out_kind_is_asked_as_a_question():
+    from hugginggpt.planning.embedded import args
+
+    assert args.question("flag anything urgent") == "What is urgent?"
+    assert args.question("highlight any dates") == "What dates are mentioned?"

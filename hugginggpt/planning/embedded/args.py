@@ -99,9 +99,24 @@ TELL_VERBS = (
 )
 
 
+# "flag anything urgent", "highlight any dates": the things of a kind a text holds, pointed out
+POINT_OUT = re.compile(
+    r"(?:(?:please|pls|and|also|then|just)\s+)*(?:highlight|flag|point out|pick out|spot|mark|underline|note)\s+"
+    # (not "pick out every person, place and organisation": the names a text holds, found as entities)
+    r"(?:up\s+)?(?:any|all|every)(?=thing\b|\s)(?!\s*(?:\w+\s+)?(?:persons?|people|places?|names?|organi[sz]ations?|compan(?:y|ies)"
+    r"|entities)\b)(?P<what>[\w' -]+?)(?:\s+(?:please|pls|for me))?",
+    re.I,
+)
+
+
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = re.sub(r"\s+(?:please|pls|plz)$", "", _POLITE.sub("", clause.strip()).strip(" .,;"), flags=re.I)
+    if m := POINT_OUT.fullmatch(q):  # "flag anything urgent" -> "What is urgent?"; "any dates" -> "What dates ...?"
+        what = m["what"].strip()
+        if what.startswith("thing"):
+            return f"What is {what[len('thing') :].strip() or 'mentioned'}?"
+        return f"What {what} are mentioned?"
     if m := IF_TELL.fullmatch(q):
         q = m["q"]
     elif m := re.match(r"(?:make|give me|write)\s+(?:me\s+)?a list of\s+(?P<what>.+)", q, re.I):

@@ -400,7 +400,8 @@ GOALS: tuple[Goal, ...] = (
         + r"|mak(?:e|es|ing))\s+"
         + _DET
         + r"(?:\w+\s+)?(?:audio|speech|voice)\b(?!\s+(?:quality|clearer|cleaner|louder))"
-        r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b)"
+        r"(?!(?:\s+\w+){0,2}\s+(?:louder|quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly)|deeper|higher"
+        r"|lower|faster|slower)\b)"
         r"|^(?:(?:and|then|also)\s+)*(?:an?\s+|some\s+)?(?:audio|voice (?:recording|version|note|memo|message)"
         r"|spoken version)\s+(?:for|of)\b"
         # "speak it", not "the professor speak(s) too fast" nor "I don't speak either one" (a language the asker knows)
@@ -471,6 +472,9 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:turn|make|convert|change|rework|rewrite)\w*\s+(?:it|this|that|them|the \w+)\s+into\s+(?:an?\s+)?"
         r"(?:[\w-]+\s+){0,2}(?:poem|story|song|limerick|haiku|rhyme|essay|tweet|post|letter|email|joke|riddle"
         r"|slogan|blurb|bio)s?\b"
+        # "make a to-do list from this voice memo": a list written from it
+        r"|\b(?:make|write|create|draw up|put together|give me|turn \w+ into)\s+(?:me\s+)?(?:an?\s+)?"
+        r"(?:quick\s+|short\s+)?(?:to-?do|todo|task|action|shopping|check)[\s-]*list\b"
         # questions made, not asked ("make a quiz question from them", "set me three exam questions")
         r"|\b(?:make|write|set|create|generate|come up with|think up|draft|prepare)\w*\s+(?:me\s+)?(?:[\w-]+\s+){0,3}"
         r"(?:quiz|test|exam|trivia|practice|revision|interview|multiple[- ]choice|comprehension)\s+questions?\b"
@@ -698,7 +702,7 @@ GOALS: tuple[Goal, ...] = (
         r"|\b(?:reduc|remov|separat|suppress|clean)\w*[^.;]{0,30}?\bnoise|\bnoise (?:reduction|removal|suppression)"
         r"|\bnoisy\b|\bsource separation|\baudio quality|\bclean\w* (?:it|this|that|them) up\b|\bdenois\w*"
         r"|\b(?:audio|speech|sound|voice|recording|voicemail|message|memo|clip|call)s?\s+(?:\w+\s+)?(?:louder|"
-        r"quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly))\b",
+        r"quieter|clearer|cleaner|crisper|less (?:muffled|noisy|crackly)|deeper|higher|lower|faster|slower)\b",
         "remove the noise from the recording; clean up the audio; enhance the speech quality; separate the voice "
         "from the music; make the recording clearer; tidy up the crackle; get rid of the hiss",
         r"\b(?:enhanced|cleaned(?:[- ]up)?|clearer|improved|denoised) (?:audio|speech|sound|recording)\b",
