@@ -2352,8 +2352,9 @@ def test_texts_made_from_a_text_and_ideas_are_written(planner, request_text, exp
     "files, request_text, expected",
     [
         # things of a kind pointed out are asked of the text; names of people and places stay entities
+        # a quality flagged is a verdict on the whole text (urgent or not), not a span found in it
         (["memo.wav"], "transcribe this and flag anything urgent", [
-            ("automatic-speech-recognition", []), ("question-answering", [0])]),
+            ("automatic-speech-recognition", []), ("text-classification", [0])]),
         (["memo.wav"], "get me the transcript and highlight any dates", [
             ("automatic-speech-recognition", []), ("question-answering", [0])]),
         (["memo.wav"], "type it up and pick out every person named", [
@@ -2369,8 +2370,9 @@ def test_points_lists_and_voice_changes_in_a_recording(planner, files, request_t
     assert _steps(planned_offline(planner, request_text, files)) == expected
 
 
-def test_a_pointed_out_kind_is_asked_as_a_question():
+def test_a_pointed_out_kind_is_asked_and_a_flagged_quality_is_a_choice():
     from hugginggpt.planning.embedded import args
 
-    assert args.question("flag anything urgent") == "What is urgent?"
     assert args.question("highlight any dates") == "What dates are mentioned?"
+    assert args.labels("flag anything urgent") == "urgent, not urgent"
+    assert args.flagged("highlight any dates") is None

@@ -109,14 +109,19 @@ POINT_OUT = re.compile(
 )
 
 
+def flagged(words: str) -> str | None:
+    """The quality a text is checked for ("flag anything urgent" -> "urgent"), None when a kind of thing is
+    pointed out instead ("highlight any dates")."""
+    m = POINT_OUT.fullmatch(words.strip(" .,;?!"))
+    what = m["what"].strip() if m else ""
+    return what[len("thing") :].strip() or None if what.startswith("thing") else None
+
+
 def question(clause: str) -> str:
     """A question asked in the clause's own words ("what's the total" -> "what's the total?")."""
     q = re.sub(r"\s+(?:please|pls|plz)$", "", _POLITE.sub("", clause.strip()).strip(" .,;"), flags=re.I)
-    if m := POINT_OUT.fullmatch(q):  # "flag anything urgent" -> "What is urgent?"; "any dates" -> "What dates ...?"
-        what = m["what"].strip()
-        if what.startswith("thing"):
-            return f"What is {what[len('thing') :].strip() or 'mentioned'}?"
-        return f"What {what} are mentioned?"
+    if m := POINT_OUT.fullmatch(q):  # "highlight any dates" -> "What dates are mentioned?"
+        return f"What {m['what'].strip()} are mentioned?"
     if m := IF_TELL.fullmatch(q):
         q = m["q"]
     elif m := re.match(r"(?:make|give me|write)\s+(?:me\s+)?a list of\s+(?P<what>.+)", q, re.I):
@@ -204,6 +209,8 @@ _IN_BRACKETS = re.compile(r"\(\s*(?P<items>[\w' -]+?(?:\s*,\s*[\w' -]+?){2,})\s*
 def labels(words: str) -> str | None:
     """The options a clause lists: those a preposition or a colon introduces ("is this about sports, politics or
     cooking"), else three or more ending the clause ("every call is sales, support or billing")."""
+    if quality := flagged(words):  # "flag anything urgent": urgent or not
+        return f"{quality}, not {quality}"
     if found := _introduced(words):
         return found
     m = _THREE_OR_MORE.search(words) or _AFTER_COLON.search(words) or _IN_BRACKETS.search(words)

@@ -749,8 +749,10 @@ def _questions(clauses: list[Clause], wants: list[Want], text: str = "") -> list
             # "lighten it up enough to see what time they lock up": the change, then the question of its result
             out.append(_asking(c, c.where(own_words[0])))
         elif not asked and not mine and argtext.POINT_OUT.fullmatch(c.words) and not presents(c):
-            # "... and flag anything urgent", "highlight any dates": what it holds of that kind, asked
-            out.append(Want(BY_NAME["ask"], c, 0, len(c.words), "question"))
+            # "highlight any dates": what it holds of that kind, asked; "flag anything urgent": whether it is
+            # urgent or not, a verdict on the whole text (an extracted span would always find something)
+            goal = BY_NAME["label"] if argtext.flagged(c.words) else BY_NAME["ask"]
+            out.append(Want(goal, c, 0, len(c.words), "question"))
         elif not asked and not mine and argtext.IF_TELL.fullmatch(c.words):
             # "if it sounds urgent, tell me": the question put before the ask to tell it
             out.append(_asking(c, 0))
