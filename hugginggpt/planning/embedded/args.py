@@ -103,8 +103,9 @@ TELL_VERBS = (
 POINT_OUT = re.compile(
     r"(?:(?:please|pls|and|also|then|just)\s+)*(?:highlight|flag|point out|pick out|spot|mark|underline|note)\s+"
     # (not "pick out every person, place and organisation": the names a text holds, found as entities)
-    r"(?:up\s+)?(?:any|all|every)(?=thing\b|\s)(?!\s*(?:\w+\s+)?(?:persons?|people|places?|names?|organi[sz]ations?|compan(?:y|ies)"
-    r"|entities)\b)(?P<what>[\w' -]+?)(?:\s+(?:please|pls|for me))?",
+    r"(?:up\s+)?(?:any|all|every)(?=thing\b|\s)"
+    r"(?!\s*(?:\w+\s+)?(?:persons?|people|places?|names?|organi[sz]ations?|compan(?:y|ies)|entities)\b)"
+    r"(?P<what>[\w' -]+?)(?:\s+(?:please|pls|for me))?",
     re.I,
 )
 
