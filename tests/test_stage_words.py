@@ -85,11 +85,7 @@ def test_a_task_no_model_here_can_run_reads_as_not_run_not_as_failed():
     line, outcome = ui_view.final_status(view)
     assert line == "⚙️ not run: 1 of 2 tasks need a model this setup lacks (the answer says what to set)"
     assert outcome == "needs"  # amber on the page, as a partly done run: nothing broke
-    crashed = ui_view.RunView("read a.png")
-    crashed.apply(PlanReady(PLAN, "offline", t=0.1))
-    crashed.apply(TaskFailed(TaskResult(0, "image-to-text", "failed", error="bad image"), t=0.2))
-    crashed.apply(FinalAnswer("Could not read it.", {}, t=0.3))
-    assert ui_view.final_status(crashed)[0] == "❌ failed: the task did not work"
+    # (a task that crashed still reads as failed: test_one_failed_task_reads_as_one)
 
 
 def test_a_partly_done_run_counts_the_tasks_that_need_a_missing_model():

@@ -1108,9 +1108,7 @@ def _ordered(wants: list[Want]) -> list[Want]:
         postpositive = (
             a.clause is b.clause and b.goal.name in CHANGES and bool(_OF_THE.fullmatch(a.clause.words[a.end : b.at]))
         )
-        # "say what's written here out loud": the words are found, then spoken (not the speech transcribed)
-        spoken = a.goal.name == "speak" and b.goal.name == "words"
-        feeds = _feeds(b, a) and (not _feeds(a, b) or attributive or postpositive or spoken)
+        feeds = _feeds(b, a) and (not _feeds(a, b) or attributive or postpositive)
         if a.clause is b.clause and feeds and not conditioned:
             out[i], out[i + 1] = b, a
         i += 1
@@ -1124,7 +1122,10 @@ _FIRST = re.compile(r"\bfirst\W*\)?\s*$|^\W*first\b")
 
 
 def _feeds(a: Want, b: Want) -> bool:
-    """Can `a`'s result be what `b` works on, as it is (a made picture or recording is not read for words)?"""
+    """Can `a`'s result be what `b` works on, as it is? Speech made here is not transcribed back inside one clause
+    ("say what's written here out loud": the words are found, then spoken)."""
+    if a.goal.name == "speak" and b.goal.name == "words":
+        return False
     made = {m for t in a.goal.tasks.values() for m in _outputs(t)}
     return bool(made & set(b.goal.tasks))
 
